@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import resolve from '@rollup/plugin-node-resolve';
+import typescript from '@rollup/plugin-typescript';
+import terser from '@rollup/plugin-terser';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
+import { minify as minifyCss } from 'csso';
+
+const INLINE = '?inline';
+
+/**
+ * `import css from 'x.css?inline'` gives the CSS text, as Vite does, so Leaflet's stylesheet
+ * can be adopted inside each shadow root instead of being expected on the host page.
+ * The test runner's config has the same hook for its dev server.
+ */
+export function cssInline({ minify = false } = {}) {
+  return {
+    name: 'css-inline',
+    async resolveId(source, importer) {
+      if (!source.endsWith(`.css${INLINE}`)) return null;
+      const resolved = await this.resolve(source.slice(0, -INLINE.length), importer, { skipSelf: true });
+      return resolved && `${resolved.id}${INLINE}`;
+    },
+    async load(id) {
+      if (!id.endsWith(`.css${INLINE}`)) return null;
+      const css = await readFile(id.slice(0, -INLINE.length), 'utf8');
+      return `export default ${JSON.stringify(minify ? minifyCss(css).css : css)};`;
+    },
+  };
+}
+
+const ts = (options = {}) =>
+  typescript({ tsconfig: './tsconfig.json', compilerOptions: { rootDir: 'src', outDir: 'dist', sourceMap: true, declaration: false, ...options } });
+
+export default [
+  // The drop-in file partners load with one script tag: everything inside, minified.
+  {
+    input: 'src/index.ts',
+    output: {
+      file: 'dist/naloxone-finder.js',
+      format: 'es',
+      sourcemap: true,
+      inlineDynamicImports: true,
+    },
+    plugins: [
+      cssInline({ minify: true }),
+      resolve({ browser: true }),
+      ts(),
+      minifyHTML(),
+      terser({ module: true, compress: { passes: 2 }, format: { comments: /@preserve|@license/ } }),
+    ],
+  },
+  // The readable npm build: one file per module, dependencies left to the partner's bundler.
+  {
+    input: 'src/index.ts',
+    external: (id) => /^(lit|@lit\/|leaflet\/dist\/leaflet-src|@turf\/|tslib)/.test(id),
+    output: {
+      dir: 'dist/npm',
+      format: 'es',
+      sourcemap: true,
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+    },
+    plugins: [cssInline(), resolve({ browser: true }), ts({ outDir: 'dist/npm', declaration: true, declarationDir: 'dist/npm' })],
+  },
+];

@@ -1,0 +1,51 @@
+import { css } from 'lit';
+
+export const mapStyles = css`
+  :host {
+    --_map-height: var(--nf-map-height, 360px);
+    --_marker: var(--nf-color-marker, var(--_accent));
+    --_marker-selected: var(--nf-color-marker-selected, #c2410c);
+    --_origin: var(--nf-color-origin, #1a73e8);
+    background: transparent;
+  }
+  .map {
+    height: var(--_map-height);
+    width: 100%;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: #e8eef2;
+    z-index: 0;
+  }
+  .nf-marker svg path {
+    fill: var(--_marker);
+    stroke: #fff;
+    stroke-width: 1.5;
+  }
+  .nf-marker .nf-pin-dot {
+    fill: #fff;
+  }
+  .nf-marker--selected svg path {
+    fill: var(--_marker-selected);
+  }
+  .nf-marker svg,
+  .nf-origin svg {
+    display: block;
+    width: 100%;
+    height: 100%;
+    overflow: visible;
+  }
+  .nf-marker:focus-visible {
+    outline: 3px solid var(--_text);
+    outline-offset: 2px;
+    border-radius: 50%;
+  }
+  .nf-origin circle {
+    fill: var(--_origin);
+    stroke: #fff;
+    stroke-width: 3;
+  }
+  .leaflet-div-icon {
+    background: transparent;
+    border: none;
+  }
+`;

@@ -1,0 +1,119 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { hostStyles } from '../../styles/host.js';
+import { leafletStyles } from '../../styles/leaflet.js';
+import { mapStyles } from './nf-map.styles.js';
+import { MapController } from './map-controller.js';
+import { distanceKm } from '../../geo/distance.js';
+import { en, type Strings } from '../../i18n/strings.js';
+import { optionalNumber, originFrom } from '../../util/attributes.js';
+import { NfServiceSelectEvent } from '../../events.js';
+import type { Service } from '../../types.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nf-map': NfMap;
+  }
+}
+
+export const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+export const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+
+/**
+ * A Leaflet map with a marker for each service and the origin, fitted to both. Works alone
+ * or inside `<naloxone-finder>`, which feeds it the services its list shows.
+ *
+ * @summary Map of services; supports the list, never replaces it.
+ *
+ * @csspart map - The map container.
+ *
+ * @cssproperty [--nf-map-height=360px] - Height of the map.
+ * @cssproperty [--nf-color-marker=var(--nf-color-accent)] - Marker colour.
+ * @cssproperty [--nf-color-marker-selected=#c2410c] - Colour of the selected marker.
+ * @cssproperty [--nf-color-origin=#1a73e8] - Colour of the origin dot.
+ *
+ * @fires nf-service-select - A visitor chose a marker. `detail: { service, distance }`, distance in km or null.
+ */
+@customElement('nf-map')
+export class NfMap extends LitElement {
+  static override styles = [hostStyles, leafletStyles, mapStyles];
+
+  /** Services to mark on the map. */
+  @property({ attribute: false }) services: Service[] = [];
+
+  /** Origin latitude, marked on the map and used for distances in events. */
+  @property({ converter: optionalNumber }) latitude?: number;
+
+  /** Origin longitude. */
+  @property({ converter: optionalNumber }) longitude?: number;
+
+  /** Accessible name of the origin marker ("Your location", "Starting point"). */
+  @property({ attribute: 'origin-label' }) originLabel = en.startingPoint;
+
+  /** Zoom used when there is a single point, and the closest zoom when fitting. */
+  @property({ type: Number }) zoom = 15;
+
+  /** The id of the selected service: its marker is highlighted and the map pans to it. */
+  @property({ attribute: 'selected-id' }) selectedId: string | null = null;
+
+  /**
+   * Tile URL template (`{z}/{x}/{y}`). Defaults to OpenStreetMap; `none` draws no tiles and
+   * makes no tile requests.
+   */
+  @property({ attribute: 'tile-url' }) tileUrl = OSM_TILES;
+
+  /** Attribution shown for the tiles (HTML from the page author, not from feed data). */
+  @property({ attribute: 'tile-attribution' }) tileAttribution?: string;
+
+  /** Visible text, replaceable for translation. */
+  @property({ attribute: false }) strings: Strings = en;
+
+  @query('.map') private container!: HTMLElement;
+
+  private readonly controller = new MapController(this, (service) => this.select(service));
+
+  /** The underlying Leaflet map, once rendered (for advanced integrations). */
+  get leafletMap() {
+    return this.controller.map;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // After a disconnect the controller removed its map; draw everything again.
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    const tiles = this.tileUrl && this.tileUrl !== 'none' ? this.tileUrl : null;
+    const attribution = this.tileAttribution ?? (this.tileUrl === OSM_TILES ? OSM_ATTRIBUTION : '');
+    this.controller.render(
+      this.container,
+      {
+        services: this.services,
+        origin: originFrom(this.latitude, this.longitude),
+        originLabel: this.originLabel,
+        selectedId: this.selectedId,
+        tileUrl: tiles,
+        tileAttribution: attribution,
+        zoom: this.zoom,
+        mapLabel: this.strings.mapLabel,
+      },
+      {
+        services: changed.has('services'),
+        origin: changed.has('latitude') || changed.has('longitude') || changed.has('originLabel'),
+        selection: changed.has('selectedId'),
+        tiles: changed.has('tileUrl') || changed.has('tileAttribution'),
+      },
+    );
+  }
+
+  private select(service: Service) {
+    this.selectedId = service.id;
+    const origin = originFrom(this.latitude, this.longitude);
+    this.dispatchEvent(new NfServiceSelectEvent({ service, distance: origin ? distanceKm(origin, service) : null }));
+  }
+
+  override render() {
+    return html`<div class="map" part="map"></div>`;
+  }
+}

@@ -1,0 +1,102 @@
+import { css } from 'lit';
+
+export const listStyles = css`
+  ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  li {
+    display: block;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem;
+    scroll-margin: 0.5rem;
+  }
+  li[aria-current='true'] {
+    background: var(--_selected);
+    border-color: var(--_accent);
+    box-shadow: inset 4px 0 0 var(--_accent);
+  }
+  h3 {
+    margin: 0;
+    font-size: 1.05rem;
+    line-height: 1.3;
+  }
+  .name {
+    all: unset;
+    display: inline;
+    font: inherit;
+    font-weight: 700;
+    color: var(--_accent);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    cursor: pointer;
+    overflow-wrap: anywhere;
+  }
+  .name:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    align-items: baseline;
+    margin: 0.25rem 0;
+  }
+  .distance {
+    font-weight: 700;
+  }
+  .types {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    list-style: none;
+    margin: 0.25rem 0;
+    padding: 0;
+  }
+  .types li {
+    border: none;
+    padding: 0.05rem 0.5rem;
+    border-radius: 999px;
+    background: color-mix(in srgb, var(--_accent) 12%, transparent);
+    font-size: 0.85rem;
+  }
+  address,
+  .description {
+    font-style: normal;
+    margin: 0.25rem 0;
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    margin-top: 0.5rem;
+  }
+  .actions a {
+    color: var(--_accent);
+    min-height: 44px;
+    display: inline-flex;
+    align-items: center;
+  }
+  .summary,
+  .note {
+    margin: 0 0 0.5rem;
+    color: var(--_muted);
+  }
+  .more {
+    margin-top: 0.75rem;
+    min-height: 44px;
+    padding: 0.5rem 1rem;
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_accent);
+    font-weight: 700;
+  }
+`;

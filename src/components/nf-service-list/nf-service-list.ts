@@ -1,0 +1,201 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { hostStyles } from '../../styles/host.js';
+import { listStyles } from './nf-service-list.styles.js';
+import { formatDistance, rankServices } from '../../geo/distance.js';
+import { defaultUnits } from '../../i18n/units.js';
+import { en, type Strings } from '../../i18n/strings.js';
+import { telUrl } from '../../util/safe-url.js';
+import { DEFAULT_DIRECTIONS_URL, directionsHref, optionalNumber, originFrom, typesConverter } from '../../util/attributes.js';
+import { NfResultsChangeEvent, NfServiceSelectEvent } from '../../events.js';
+import type { Address, RankedService, Service, ServiceType, Units } from '../../types.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nf-service-list': NfServiceList;
+  }
+}
+
+/**
+ * An accessible list of services, nearest first from an origin. Works alone or inside
+ * `<naloxone-finder>`.
+ *
+ * @summary The list of services: the primary way visitors find help.
+ *
+ * @csspart list - The `<ol>` of results.
+ * @csspart item - One result (`<li>`); the selected one has `aria-current="true"`.
+ * @csspart name - The button with the service's name that selects it.
+ * @csspart distance - The distance from the origin.
+ * @csspart types - The list of service type labels.
+ * @csspart address - The postal address.
+ * @csspart actions - The row of links (call, directions, website).
+ * @csspart summary - The "N services" line above the list.
+ * @csspart show-more - The "Show N more" button.
+ *
+ * @cssproperty [--nf-color-accent=#005a9c] - Links, buttons, selection outline.
+ * @cssproperty [--nf-color-text=#1b1b1b] - Body text.
+ * @cssproperty [--nf-color-muted=#4a4a4a] - Secondary text (address, notes).
+ * @cssproperty [--nf-color-background=#ffffff] - Background.
+ * @cssproperty [--nf-color-border=#c8c8c8] - Item borders.
+ * @cssproperty [--nf-color-selected=#fff4cc] - Background of the selected item.
+ * @cssproperty [--nf-font-family=system-ui] - Font.
+ * @cssproperty [--nf-radius=6px] - Corner radius.
+ *
+ * @fires nf-service-select - A visitor chose a service. `detail: { service, distance }`, distance in km or null.
+ * @fires nf-results-change - The visible results changed. `detail: { services }` in list order.
+ */
+@customElement('nf-service-list')
+export class NfServiceList extends LitElement {
+  static override styles = [hostStyles, listStyles];
+
+  /** The services to list (validated records, e.g. from a feed). */
+  @property({ attribute: false }) services: Service[] = [];
+
+  /** Origin latitude for distances; with `longitude`, sorts nearest first. */
+  @property({ converter: optionalNumber }) latitude?: number;
+
+  /** Origin longitude for distances. */
+  @property({ converter: optionalNumber }) longitude?: number;
+
+  /** Distance units. Defaults from the page language: miles for US and UK English, otherwise km. */
+  @property({ reflect: true }) units?: Units;
+
+  /** How many results to show at first, and how many more each "Show more" adds. */
+  @property({ type: Number }) limit = 20;
+
+  /** Only list services offering one of these types (comma-separated). Absent: all. */
+  @property({ converter: typesConverter }) types: ServiceType[] | null = null;
+
+  /** The id of the selected service, highlighted and scrolled into view. */
+  @property({ attribute: 'selected-id' }) selectedId: string | null = null;
+
+  /** Directions link template; `{lat}` and `{lng}` are the service's coordinates. */
+  @property({ attribute: 'directions-url' }) directionsUrl = DEFAULT_DIRECTIONS_URL;
+
+  /** Visible text, replaceable for translation. */
+  @property({ attribute: false }) strings: Strings = en;
+
+  @state() private shown = 20;
+
+  private ranked: RankedService[] = [];
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('services') || changed.has('latitude') || changed.has('longitude') || changed.has('types')) {
+      this.ranked = rankServices(this.services, { origin: originFrom(this.latitude, this.longitude), types: this.types });
+    }
+    if (changed.has('limit') || changed.has('services') || changed.has('types')) {
+      this.shown = Math.max(1, this.limit);
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    if (['services', 'latitude', 'longitude', 'types', 'shown', 'limit'].some((k) => changed.has(k as keyof NfServiceList))) {
+      this.dispatchEvent(new NfResultsChangeEvent({ services: this.visible.map((r) => r.service) }));
+    }
+    if (changed.has('selectedId') && this.selectedId !== null) {
+      this.itemFor(this.selectedId)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    }
+  }
+
+  /** The results currently shown, in order. */
+  get visible(): RankedService[] {
+    return this.ranked.slice(0, this.shown);
+  }
+
+  /** Total results after the type filter, before the limit. */
+  get total(): number {
+    return this.ranked.length;
+  }
+
+  private get effectiveUnits(): Units {
+    return this.units ?? defaultUnits(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+  }
+
+  private itemFor(id: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"]`);
+  }
+
+  private select(result: RankedService) {
+    this.selectedId = result.service.id;
+    this.dispatchEvent(new NfServiceSelectEvent({ service: result.service, distance: result.distanceKm }));
+  }
+
+  private async showMore() {
+    const firstNew = this.shown;
+    this.shown += Math.max(1, this.limit);
+    await this.updateComplete;
+    // Keyboard and screen reader users continue from the first newly shown result.
+    this.renderRoot.querySelectorAll<HTMLButtonElement>('button.name')[firstNew]?.focus();
+  }
+
+  private onKeydown(event: KeyboardEvent) {
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.name')];
+    const current = buttons.indexOf(this.shadowRoot?.activeElement as HTMLButtonElement);
+    if (current < 0) return;
+    const next = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: buttons.length - 1 }[event.key];
+    if (next === undefined || next < 0 || next >= buttons.length) return;
+    event.preventDefault();
+    buttons[next].focus();
+  }
+
+  override render() {
+    if (!this.services.length) return html`<p class="note" part="summary">${this.strings.empty}</p>`;
+    if (!this.ranked.length) return html`<p class="note" part="summary">${this.strings.noMatches}</p>`;
+    const visible = this.visible;
+    const remaining = this.total - visible.length;
+    return html`
+      <p class="summary" part="summary">${this.strings.resultCount(visible.length, this.total)}</p>
+      <ol part="list" aria-label=${this.strings.resultsHeading} @keydown=${this.onKeydown}>
+        ${visible.map((result) => this.renderItem(result))}
+      </ol>
+      ${remaining > 0
+        ? html`<button class="more" part="show-more" @click=${this.showMore}>${this.strings.showMore(Math.min(remaining, Math.max(1, this.limit)))}</button>`
+        : nothing}
+    `;
+  }
+
+  private renderItem(result: RankedService) {
+    const { service, distanceKm } = result;
+    const selected = service.id === this.selectedId;
+    return html`
+      <li part="item" data-id=${service.id} aria-current=${selected ? 'true' : 'false'}>
+        <h3>
+          <button class="name" part="name" aria-pressed=${selected ? 'true' : 'false'} @click=${() => this.select(result)}>${service.name}</button>
+        </h3>
+        ${distanceKm === null
+          ? nothing
+          : html`<p class="meta"><span class="distance" part="distance">${formatDistance(distanceKm, this.effectiveUnits)}</span></p>`}
+        ${service.types.length
+          ? html`<ul class="types" part="types">${service.types.map((t) => html`<li>${this.strings.typeLabels[t]}</li>`)}</ul>`
+          : nothing}
+        ${this.renderAddress(service.address)}
+        ${service.description ? html`<p class="description">${service.description}</p>` : nothing}
+        ${this.renderActions(service)}
+      </li>
+    `;
+  }
+
+  private renderAddress(address: Address | undefined) {
+    if (!address) return nothing;
+    const locality = [address.city, [address.region, address.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+    const lines = [address.street, locality, address.country].filter(Boolean);
+    if (!lines.length) return nothing;
+    return html`<address part="address">${lines.map((line, i) => html`${i ? html`<br />` : nothing}${line}`)}</address>`;
+  }
+
+  private renderActions(service: Service) {
+    const tel = service.phone ? telUrl(service.phone) : undefined;
+    const directions = directionsHref(this.directionsUrl, service.lat, service.lng);
+    return html`
+      <div class="actions" part="actions">
+        ${tel ? html`<a href=${tel}>${this.strings.call(service.phone!)}</a>` : nothing}
+        ${directions
+          ? html`<a href=${directions} target="_blank" rel="noopener noreferrer">${this.strings.directions}<span class="visually-hidden">: ${service.name}</span></a>`
+          : nothing}
+        ${service.website
+          ? html`<a href=${service.website} target="_blank" rel="noopener noreferrer">${this.strings.website}<span class="visually-hidden">: ${service.name}</span></a>`
+          : nothing}
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,88 @@
+import type { ServiceType } from '../feed/service-types.js';
+
+/** Every visible string, so a translation is one object. English is the default. */
+export interface Strings {
+  typeLabels: Record<ServiceType, string>;
+  loading: string;
+  useMyLocation: string;
+  locating: string;
+  locationDenied: string;
+  locationUnavailable: string;
+  locationTimeout: string;
+  locationUnsupported: string;
+  locationInsecure: string;
+  usingYourLocation: string;
+  noOrigin: string;
+  sortedFrom: (place: string) => string;
+  resultsHeading: string;
+  resultCount: (shown: number, total: number) => string;
+  showMore: (count: number) => string;
+  empty: string;
+  noMatches: string;
+  call: (phone: string) => string;
+  directions: string;
+  website: string;
+  away: (distance: string) => string;
+  selectService: (name: string) => string;
+  mapLabel: string;
+  yourLocation: string;
+  startingPoint: string;
+  feedErrorHttp: (status: number, statusText: string) => string;
+  feedErrorNetwork: string;
+  feedErrorJson: (detail: string) => string;
+  feedErrorFormat: (detail: string) => string;
+  feedErrorAborted: string;
+  skippedNotice: (count: number) => string;
+}
+
+export const en: Strings = {
+  typeLabels: {
+    naloxone: 'Naloxone',
+    'naloxone-vending': 'Naloxone vending machine',
+    'mail-based': 'Naloxone by mail',
+    'fentanyl-test-strips': 'Fentanyl test strips',
+    'xylazine-test-strips': 'Xylazine test strips',
+    'drug-checking': 'Drug checking',
+    'syringe-services': 'Syringe services',
+    'safer-use-supplies': 'Safer use supplies',
+    'overdose-prevention-site': 'Overdose prevention site',
+    'drop-in': 'Drop-in center',
+    treatment: 'Treatment',
+    testing: 'HIV and hepatitis testing',
+    'wound-care': 'Wound care',
+  },
+  loading: 'Loading services…',
+  useMyLocation: 'Use my location',
+  locating: 'Finding your location…',
+  locationDenied:
+    'Location permission was denied, so the list is ordered from the default starting point. You can allow location in your browser settings and try again.',
+  locationUnavailable:
+    'Your location could not be found right now, so the list is ordered from the default starting point.',
+  locationTimeout:
+    'Finding your location took too long, so the list is ordered from the default starting point. Try again, or move somewhere with a better signal.',
+  locationUnsupported: 'This browser cannot share a location, so the list is ordered from the default starting point.',
+  locationInsecure: 'Location only works on secure (https) pages, so the list is ordered from the default starting point.',
+  usingYourLocation: 'Showing the services nearest to you. Your location stays on this device.',
+  noOrigin: 'No starting point yet, so services are listed in the order the provider gave. Use your location to see the nearest first.',
+  sortedFrom: (place) => `Nearest first from ${place}.`,
+  resultsHeading: 'Services',
+  resultCount: (shown, total) => (shown === total ? `${total} ${total === 1 ? 'service' : 'services'}` : `Showing ${shown} of ${total} services`),
+  showMore: (count) => `Show ${count} more`,
+  empty: 'This list has no services yet.',
+  noMatches: 'No services of the chosen kinds are listed.',
+  call: (phone) => `Call ${phone}`,
+  directions: 'Directions',
+  website: 'Website',
+  away: (distance) => `${distance} away`,
+  selectService: (name) => `Show ${name} on the map`,
+  mapLabel: 'Map of services',
+  yourLocation: 'Your location',
+  startingPoint: 'Starting point',
+  feedErrorHttp: (status, statusText) =>
+    `The list of services could not be loaded: the server answered ${status}${statusText ? ` ${statusText}` : ''}.`,
+  feedErrorNetwork: 'The list of services could not be loaded: the network request failed. Check your connection and try again.',
+  feedErrorJson: (detail) => `The list of services could not be read: it is not valid JSON (${detail}).`,
+  feedErrorFormat: (detail) => `The list of services could not be read: ${detail}`,
+  feedErrorAborted: 'Loading the list of services was stopped.',
+  skippedNotice: (count) => `${count} ${count === 1 ? 'record' : 'records'} in the feed could not be shown.`,
+};

@@ -1,0 +1,26 @@
+import type { Units } from '../types.js';
+
+// Regions where road distances are given in miles.
+const MILE_REGIONS = new Set(['US', 'GB', 'LR', 'MM']);
+
+function locale(tag: string): Intl.Locale | undefined {
+  try {
+    return new Intl.Locale(tag);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Miles for US and UK English (and the other mile regions), kilometres elsewhere. A page
+ * language without a region ("en") takes the browser's region when the languages match,
+ * otherwise the language's most likely region.
+ */
+export function defaultUnits(lang: string | undefined, browserLang = typeof navigator === 'undefined' ? '' : navigator.language): Units {
+  const page = lang ? locale(lang) : undefined;
+  const browser = browserLang ? locale(browserLang) : undefined;
+  let chosen = page;
+  if (!page?.region && browser && (!page || browser.language === page.language)) chosen = browser;
+  const region = chosen?.maximize().region;
+  return region && MILE_REGIONS.has(region) ? 'mi' : 'km';
+}

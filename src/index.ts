@@ -1,0 +1,10 @@
+export { NaloxoneFinder } from './naloxone-finder.js';
+export { NfServiceList } from './components/nf-service-list/nf-service-list.js';
+export { NfMap, OSM_TILES, OSM_ATTRIBUTION } from './components/nf-map/nf-map.js';
+export * from './events.js';
+export { parseNativeFeed, validateService, FeedFormatError, type ParsedFeed } from './feed/validate.js';
+export { loadFeed, FeedLoadError, type FeedErrorKind } from './feed/load-feed.js';
+export { SERVICE_TYPES, isServiceType } from './feed/service-types.js';
+export { rankServices, distanceKm, formatDistance } from './geo/distance.js';
+export { en, type Strings } from './i18n/strings.js';
+export type * from './types.js';

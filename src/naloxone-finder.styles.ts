@@ -1,0 +1,60 @@
+import { css } from 'lit';
+
+export const finderStyles = css`
+  :host {
+    container-type: inline-size;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    margin-bottom: 0.75rem;
+  }
+  .locate {
+    min-height: 44px;
+    padding: 0.5rem 1rem;
+    border: none;
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: #fff;
+    font-weight: 700;
+  }
+  .locate[aria-busy='true'] {
+    opacity: 0.8;
+  }
+  .status {
+    margin: 0;
+    flex: 1 1 16rem;
+    color: var(--_muted);
+  }
+  .status:empty {
+    display: none;
+  }
+  .alert {
+    margin: 0 0 0.75rem;
+    padding: 0.75rem;
+    border-radius: var(--_radius);
+    border: 2px solid var(--nf-color-error, #b00020);
+    color: var(--_text);
+  }
+  .panes {
+    display: grid;
+    gap: 1rem;
+  }
+  @container (min-width: 48rem) {
+    .panes.with-map {
+      grid-template-columns: minmax(18rem, 2fr) 3fr;
+      align-items: start;
+    }
+    .panes.with-map .list {
+      max-height: var(--nf-map-height, 360px);
+      overflow-y: auto;
+      padding-inline-end: 0.25rem;
+    }
+    nf-map {
+      position: sticky;
+      top: 0;
+    }
+  }
+`;

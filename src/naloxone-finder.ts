@@ -1,0 +1,241 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { hostStyles } from './styles/host.js';
+import { finderStyles } from './naloxone-finder.styles.js';
+import { loadFeed, FeedLoadError } from './feed/load-feed.js';
+import { parseNativeFeed, type ParsedFeed } from './feed/validate.js';
+import { locate, LocateError, type LocateErrorKind } from './geo/geolocation.js';
+import { en, type Strings } from './i18n/strings.js';
+import { DEFAULT_DIRECTIONS_URL, optionalNumber, originFrom, typesConverter } from './util/attributes.js';
+import { NfFeedErrorEvent, NfFeedLoadEvent, NfLocationChangeEvent, type NfResultsChangeEvent, type NfServiceSelectEvent } from './events.js';
+import { OSM_TILES } from './components/nf-map/nf-map.js';
+import './components/nf-service-list/nf-service-list.js';
+import './components/nf-map/nf-map.js';
+import type { LatLng, Service, ServiceType, Units } from './types.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'naloxone-finder': NaloxoneFinder;
+  }
+}
+
+const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
+  denied: 'locationDenied',
+  unavailable: 'locationUnavailable',
+  timeout: 'locationTimeout',
+  unsupported: 'locationUnsupported',
+  insecure: 'locationInsecure',
+};
+
+/**
+ * The drop-in locator: loads a feed, then shows the nearest services in a list and on a map.
+ *
+ * @summary Find the nearest naloxone and harm-reduction services.
+ *
+ * @csspart toolbar - The row with the location button and the status message.
+ * @csspart locate-button - The "Use my location" button.
+ * @csspart status - The live status message (origin, location errors).
+ * @csspart error - The message shown when the feed could not be loaded.
+ *
+ * @cssproperty [--nf-map-height=360px] - Height of the map (and of the list beside it on wide layouts).
+ * @cssproperty [--nf-color-error=#b00020] - Border of the feed error message.
+ *
+ * @fires nf-feed-load - The feed was loaded. `detail: { count, skipped, warnings }`.
+ * @fires nf-feed-error - The feed could not be loaded. `detail: { kind, message, status, src }`.
+ * @fires nf-service-select - A visitor chose a service in the list or on the map. `detail: { service, distance }`.
+ * @fires nf-location-change - The origin changed. `detail: { source }`; never carries the visitor's coordinates.
+ * @fires nf-results-change - The list's visible results changed. `detail: { services }`.
+ */
+@customElement('naloxone-finder')
+export class NaloxoneFinder extends LitElement {
+  static override styles = [hostStyles, finderStyles];
+
+  /** URL of the feed (native JSON, version 1). */
+  @property() src?: string;
+
+  /** Services passed directly instead of `src`; validated the same way. */
+  @property({ attribute: false }) services?: unknown;
+
+  /** Default origin latitude (e.g. the partner's city centre). */
+  @property({ converter: optionalNumber }) latitude?: number;
+
+  /** Default origin longitude. */
+  @property({ converter: optionalNumber }) longitude?: number;
+
+  /** Words for the default origin in "Nearest first from …", e.g. "downtown Vancouver". */
+  @property({ attribute: 'origin-label' }) originLabel?: string;
+
+  /** Map zoom for a single point, and the closest zoom when fitting results. */
+  @property({ type: Number }) zoom = 15;
+
+  /** `mi` or `km`. Defaults from the page language: miles for US and UK English. */
+  @property({ reflect: true }) units?: Units;
+
+  /** Results shown at first, and added by each "Show more". */
+  @property({ type: Number }) limit = 20;
+
+  /** Comma-separated service types to show; absent shows all. */
+  @property({ converter: typesConverter }) types: ServiceType[] | null = null;
+
+  /** `on` (default) or `off`: with `off` only the list shows, and no map or tiles load. */
+  @property({ reflect: true }) map: 'on' | 'off' = 'on';
+
+  /** Tile URL template; `none` draws no tiles. Default: OpenStreetMap. */
+  @property({ attribute: 'tile-url' }) tileUrl = OSM_TILES;
+
+  /** Attribution HTML for custom tiles. */
+  @property({ attribute: 'tile-attribution' }) tileAttribution?: string;
+
+  /** Directions link template; `{lat}` and `{lng}` are the service's coordinates. */
+  @property({ attribute: 'directions-url' }) directionsUrl = DEFAULT_DIRECTIONS_URL;
+
+  /** Visible text, replaceable for translation. */
+  @property({ attribute: false }) strings: Strings = en;
+
+  @state() private deviceOrigin: LatLng | null = null;
+  @state() private locating = false;
+  @state() private locationMessage = '';
+  @state() private selectedId: string | null = null;
+  @state() private mapServices: Service[] = [];
+
+  private readonly feed = new Task(this, {
+    task: async ([src, services], { signal }): Promise<ParsedFeed> => {
+      if (services !== undefined) return parseNativeFeed(services);
+      if (!src) return { services: [], skipped: [], warnings: [] };
+      return loadFeed(src, signal);
+    },
+    args: () => [this.src, this.services] as const,
+    onComplete: (result) => this.reportLoad(result),
+    onError: (error) => this.reportError(error),
+  });
+
+  /** The origin in use: the visitor's (after they asked) or the partner's default. */
+  get origin(): LatLng | null {
+    return this.deviceOrigin ?? originFrom(this.latitude, this.longitude);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if ((changed.has('latitude') || changed.has('longitude')) && !this.deviceOrigin && this.hasUpdated) {
+      this.dispatchEvent(new NfLocationChangeEvent({ source: this.origin ? 'attribute' : 'none' }));
+    }
+  }
+
+  /** Asks for the device's location (call it from a visitor's action) and sorts from there. */
+  async useMyLocation() {
+    this.locating = true;
+    this.locationMessage = this.strings.locating;
+    try {
+      this.deviceOrigin = await locate();
+      this.locationMessage = this.strings.usingYourLocation;
+      this.dispatchEvent(new NfLocationChangeEvent({ source: 'device' }));
+    } catch (error) {
+      const kind = error instanceof LocateError ? error.kind : 'unavailable';
+      this.locationMessage = this.strings[LOCATE_MESSAGES[kind]] as string;
+    } finally {
+      this.locating = false;
+    }
+  }
+
+  private reportLoad(result: ParsedFeed) {
+    const { services, skipped, warnings } = result;
+    if (skipped.length || warnings.length) {
+      console.groupCollapsed(`naloxone-finder: ${services.length} services shown, ${skipped.length} skipped, ${warnings.length} warnings`);
+      for (const s of skipped) console.warn(`record ${s.index}${s.id ? ` (id "${s.id}")` : ''} skipped: ${s.reason}`);
+      for (const w of warnings) console.warn(`record ${w.index}${w.id ? ` (id "${w.id}")` : ''}: ${w.reason}`);
+      console.groupEnd();
+    }
+    this.dispatchEvent(new NfFeedLoadEvent({ count: services.length, skipped, warnings }));
+  }
+
+  private reportError(error: unknown) {
+    const e = error instanceof FeedLoadError ? error : new FeedLoadError('format', String(error));
+    if (e.kind === 'aborted') return;
+    console.error(`naloxone-finder: ${e.message}`);
+    this.dispatchEvent(new NfFeedErrorEvent({ kind: e.kind, message: e.message, status: e.status, src: this.src ?? '' }));
+  }
+
+  private errorText(error: unknown): string {
+    if (!(error instanceof FeedLoadError)) return this.strings.feedErrorFormat(String(error));
+    switch (error.kind) {
+      case 'http':
+        return this.strings.feedErrorHttp(error.status ?? 0, error.statusText ?? '');
+      case 'network':
+        return this.strings.feedErrorNetwork;
+      case 'json':
+        return this.strings.feedErrorJson(error.message);
+      case 'aborted':
+        return this.strings.feedErrorAborted;
+      default:
+        return this.strings.feedErrorFormat(error.message);
+    }
+  }
+
+  private onSelect(event: NfServiceSelectEvent) {
+    this.selectedId = event.detail.service.id;
+  }
+
+  private onResults(event: NfResultsChangeEvent) {
+    this.mapServices = event.detail.services;
+  }
+
+  private originNote(): string {
+    if (this.locationMessage) return this.locationMessage;
+    if (!this.origin) return this.strings.noOrigin;
+    return this.strings.sortedFrom(this.originLabel || this.strings.startingPoint.toLowerCase());
+  }
+
+  override render() {
+    return html`
+      <div class="toolbar" part="toolbar">
+        <button class="locate" part="locate-button" aria-busy=${this.locating ? 'true' : 'false'} ?disabled=${this.locating} @click=${this.useMyLocation}>
+          ${this.strings.useMyLocation}
+        </button>
+        <p class="status" part="status" role="status">${this.originNote()}</p>
+      </div>
+      ${this.feed.render({
+        initial: () => this.renderPanes([]),
+        pending: () => html`<p class="note" role="status">${this.strings.loading}</p>`,
+        complete: (result) => this.renderPanes(result.services),
+        error: (error) => html`<p class="alert" part="error" role="alert">${this.errorText(error)}</p>`,
+      })}
+    `;
+  }
+
+  private renderPanes(services: Service[]) {
+    const origin = this.origin;
+    const withMap = this.map !== 'off';
+    return html`
+      <div class="panes ${withMap ? 'with-map' : ''}">
+        <nf-service-list
+          class="list"
+          .services=${services}
+          .latitude=${origin?.lat}
+          .longitude=${origin?.lng}
+          .units=${this.units}
+          .limit=${this.limit}
+          .types=${this.types}
+          .selectedId=${this.selectedId}
+          .directionsUrl=${this.directionsUrl}
+          .strings=${this.strings}
+          @nf-service-select=${this.onSelect}
+          @nf-results-change=${this.onResults}
+        ></nf-service-list>
+        ${withMap
+          ? html`<nf-map
+              .services=${this.mapServices}
+              .latitude=${origin?.lat}
+              .longitude=${origin?.lng}
+              .originLabel=${this.deviceOrigin ? this.strings.yourLocation : this.strings.startingPoint}
+              .zoom=${this.zoom}
+              .selectedId=${this.selectedId}
+              .tileUrl=${this.tileUrl}
+              .tileAttribution=${this.tileAttribution}
+              .strings=${this.strings}
+              @nf-service-select=${this.onSelect}
+            ></nf-map>`
+          : nothing}
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,43 @@
+import type { ComplexAttributeConverter } from 'lit';
+import { isServiceType, type ServiceType } from '../feed/service-types.js';
+
+/** `types="naloxone, drop-in"` ↔ ['naloxone', 'drop-in']; unknown names are reported and ignored. */
+export const typesConverter: ComplexAttributeConverter<ServiceType[] | null> = {
+  fromAttribute(value) {
+    if (value === null) return null;
+    const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const unknown = names.filter((n) => !isServiceType(n));
+    if (unknown.length) console.warn(`naloxone-finder: unknown service type(s) in "types": ${unknown.join(', ')}`);
+    return names.filter(isServiceType);
+  },
+  toAttribute(value) {
+    return value?.join(',') ?? null;
+  },
+};
+
+/** Parses a number attribute; anything that is not a finite number becomes undefined. */
+export const optionalNumber: ComplexAttributeConverter<number | undefined> = {
+  fromAttribute(value) {
+    if (value === null || value.trim() === '') return undefined;
+    const n = Number(value);
+    return Number.isFinite(n) ? n : undefined;
+  },
+  toAttribute(value) {
+    return value === undefined ? null : String(value);
+  },
+};
+
+/** The origin from a latitude/longitude pair, only when both are valid coordinates. */
+export function originFrom(latitude: number | undefined, longitude: number | undefined) {
+  if (latitude === undefined || longitude === undefined) return null;
+  if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null;
+  return { lat: latitude, lng: longitude };
+}
+
+export const DEFAULT_DIRECTIONS_URL = 'https://www.google.com/maps/dir/?api=1&destination={lat},{lng}';
+
+/** Fills `{lat}` and `{lng}` with the service's coordinates (never the visitor's). */
+export function directionsHref(template: string, lat: number, lng: number): string | undefined {
+  const url = template.replaceAll('{lat}', String(lat)).replaceAll('{lng}', String(lng));
+  return /^https?:\/\//i.test(url) ? url : undefined;
+}

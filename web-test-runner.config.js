@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+
+// Debian's Chromium by default; CHROME_PATH points elsewhere on other machines.
+const executablePath = process.env.CHROME_PATH || '/usr/lib/chromium/chromium';
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** Same job as the Rollup plugin `cssInline`: serve `x.css?inline` as a module exporting the text. */
+const cssInline = {
+  name: 'css-inline',
+  async serve(context) {
+    if (!context.path.endsWith('.css') || !context.URL.searchParams.has('inline')) return undefined;
+    const file = context.path.startsWith('/__wds-outside-root__/')
+      ? fileURLToPath(new URL(context.path.replace(/^\/__wds-outside-root__\/\d+\//, '../'), `file://${root}`))
+      : `${root}${context.path.slice(1)}`;
+    return { body: `export default ${JSON.stringify(await readFile(file, 'utf8'))};`, type: 'js' };
+  },
+};
+
+/** Prints one machine-readable line that .ci/run adds up. */
+const countReporter = {
+  onTestRunFinished({ sessions }) {
+    let passed = 0;
+    let failed = 0;
+    let skipped = 0;
+    const walk = (suite) => {
+      for (const t of suite.tests) {
+        if (t.skipped) skipped++;
+        else if (t.passed) passed++;
+        else failed++;
+      }
+      suite.suites.forEach(walk);
+    };
+    for (const s of sessions) {
+      if (s.testResults) walk(s.testResults);
+      // A file that failed to load reports no tests: count it so it cannot pass silently.
+      if (!s.passed && (!s.testResults || s.errors?.length)) failed += s.errors?.length || 1;
+    }
+    console.log(`browser tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  },
+};
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  rootDir: '.',
+  testFramework: { config: { timeout: 10000 } },
+  plugins: [cssInline, esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        args: [
+          '--no-sandbox',
+          '--headless=new',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  concurrency: 2,
+  reporters: [defaultReporter(), countReporter],
+};
