@@ -66,6 +66,9 @@ export default {
       },
     }),
   ],
-  concurrency: 2,
+  // One page at a time: headless Chromium pauses animation frames in a page that is not in
+  // front, which stalls fixtures and Leaflet in whichever test page runs second.
+  concurrency: 1,
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   reporters: [defaultReporter(), countReporter],
 };

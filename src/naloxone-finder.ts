@@ -33,6 +33,7 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
  *
  * @summary Find the nearest naloxone and harm-reduction services.
  *
+ * @csspart base - The wrapper around everything the element shows.
  * @csspart toolbar - The row with the location button and the status message.
  * @csspart locate-button - The "Use my location" button.
  * @csspart status - The live status message (origin, location errors).
@@ -186,7 +187,7 @@ export class NaloxoneFinder extends LitElement {
   }
 
   override render() {
-    return html`
+    return html`<div class="root" part="base">
       <div class="toolbar" part="toolbar">
         <button class="locate" part="locate-button" aria-busy=${this.locating ? 'true' : 'false'} ?disabled=${this.locating} @click=${this.useMyLocation}>
           ${this.strings.useMyLocation}
@@ -199,7 +200,7 @@ export class NaloxoneFinder extends LitElement {
         complete: (result) => this.renderPanes(result.services),
         error: (error) => html`<p class="alert" part="error" role="alert">${this.errorText(error)}</p>`,
       })}
-    `;
+    </div>`;
   }
 
   private renderPanes(services: Service[]) {

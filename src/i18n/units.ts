@@ -24,3 +24,15 @@ export function defaultUnits(lang: string | undefined, browserLang = typeof navi
   const region = chosen?.maximize().region;
   return region && MILE_REGIONS.has(region) ? 'mi' : 'km';
 }
+
+/** The language in effect for an element, looking through enclosing shadow roots to the page. */
+export function langOf(element: Element): string {
+  let node: Element | null = element;
+  while (node) {
+    const found: Element | null = node.closest('[lang]');
+    if (found) return found.getAttribute('lang') ?? '';
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return '';
+}

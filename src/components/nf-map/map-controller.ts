@@ -8,6 +8,7 @@ import {
   type Map as LeafletMap,
   type Marker,
   type TileLayer,
+  type LeafletKeyboardEvent,
 } from 'leaflet/dist/leaflet-src.esm.js';
 import { originIcon, serviceIcon } from './marker-icon.js';
 import type { LatLng, Service } from '../../types.js';
@@ -101,6 +102,13 @@ export class MapController implements ReactiveController {
     for (const service of services) {
       const m = createMarker([service.lat, service.lng], { icon: serviceIcon(false), title: service.name, alt: service.name, keyboard: true, riseOnHover: true });
       m.on('click', () => this.onSelect(service));
+      // Leaflet gives markers role="button" but activates them from the keyboard only for popups.
+      m.on('keydown', (e) => {
+        const key = (e as LeafletKeyboardEvent).originalEvent.key;
+        if (key !== 'Enter' && key !== ' ') return;
+        (e as LeafletKeyboardEvent).originalEvent.preventDefault();
+        this.onSelect(service);
+      });
       m.on('add', () => labelMarker(m, false));
       const tip = document.createElement('span');
       tip.textContent = service.name;
@@ -126,9 +134,11 @@ export class MapController implements ReactiveController {
   private fit(view: MapView) {
     const points: [number, number][] = view.services.map((s) => [s.lat, s.lng]);
     if (view.origin) points.push([view.origin.lat, view.origin.lng]);
-    if (points.length === 0) this.map!.setView([20, 0], 2);
-    else if (points.length === 1) this.map!.setView(points[0], view.zoom);
-    else this.map!.fitBounds(latLngBounds(points), { padding: [24, 24], maxZoom: view.zoom });
+    // No animation: an animated zoom still running when the element is removed makes
+    // Leaflet 1.9 throw from a timer, and a jump is quicker on slow phones anyway.
+    if (points.length === 0) this.map!.setView([20, 0], 2, { animate: false });
+    else if (points.length === 1) this.map!.setView(points[0], view.zoom, { animate: false });
+    else this.map!.fitBounds(latLngBounds(points), { padding: [24, 24], maxZoom: view.zoom, animate: false });
   }
 
   private select(id: string | null, pan: boolean) {

@@ -6,6 +6,8 @@ export const mapStyles = css`
     --_marker: var(--nf-color-marker, var(--_accent));
     --_marker-selected: var(--nf-color-marker-selected, #c2410c);
     --_origin: var(--nf-color-origin, #1a73e8);
+  }
+  .root {
     background: transparent;
   }
   .map {

@@ -114,6 +114,6 @@ export class NfMap extends LitElement {
   }
 
   override render() {
-    return html`<div class="map" part="map"></div>`;
+    return html`<div class="root"><div class="map" part="map"></div></div>`;
   }
 }

@@ -3,9 +3,10 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
 import { listStyles } from './nf-service-list.styles.js';
 import { formatDistance, rankServices } from '../../geo/distance.js';
-import { defaultUnits } from '../../i18n/units.js';
+import { defaultUnits, langOf } from '../../i18n/units.js';
 import { en, type Strings } from '../../i18n/strings.js';
-import { telUrl } from '../../util/safe-url.js';
+import { safeWebUrl, telUrl } from '../../util/safe-url.js';
+import { sortTypes } from '../../feed/service-types.js';
 import { DEFAULT_DIRECTIONS_URL, directionsHref, optionalNumber, originFrom, typesConverter } from '../../util/attributes.js';
 import { NfResultsChangeEvent, NfServiceSelectEvent } from '../../events.js';
 import type { Address, RankedService, Service, ServiceType, Units } from '../../types.js';
@@ -22,6 +23,7 @@ declare global {
  *
  * @summary The list of services: the primary way visitors find help.
  *
+ * @csspart base - The wrapper around everything the element shows.
  * @csspart list - The `<ol>` of results.
  * @csspart item - One result (`<li>`); the selected one has `aria-current="true"`.
  * @csspart name - The button with the service's name that selects it.
@@ -93,7 +95,7 @@ export class NfServiceList extends LitElement {
       this.dispatchEvent(new NfResultsChangeEvent({ services: this.visible.map((r) => r.service) }));
     }
     if (changed.has('selectedId') && this.selectedId !== null) {
-      this.itemFor(this.selectedId)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      this.itemFor(this.selectedId)?.scrollIntoView({ block: 'nearest' });
     }
   }
 
@@ -108,7 +110,7 @@ export class NfServiceList extends LitElement {
   }
 
   private get effectiveUnits(): Units {
-    return this.units ?? defaultUnits(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+    return this.units ?? defaultUnits(langOf(this));
   }
 
   private itemFor(id: string): HTMLElement | null {
@@ -139,6 +141,10 @@ export class NfServiceList extends LitElement {
   }
 
   override render() {
+    return html`<div class="root" part="base">${this.renderContent()}</div>`;
+  }
+
+  private renderContent() {
     if (!this.services.length) return html`<p class="note" part="summary">${this.strings.empty}</p>`;
     if (!this.ranked.length) return html`<p class="note" part="summary">${this.strings.noMatches}</p>`;
     const visible = this.visible;
@@ -166,7 +172,7 @@ export class NfServiceList extends LitElement {
           ? nothing
           : html`<p class="meta"><span class="distance" part="distance">${formatDistance(distanceKm, this.effectiveUnits)}</span></p>`}
         ${service.types.length
-          ? html`<ul class="types" part="types">${service.types.map((t) => html`<li>${this.strings.typeLabels[t]}</li>`)}</ul>`
+          ? html`<ul class="types" part="types">${sortTypes(service.types).map((t) => html`<li>${this.strings.typeLabels[t]}</li>`)}</ul>`
           : nothing}
         ${this.renderAddress(service.address)}
         ${service.description ? html`<p class="description">${service.description}</p>` : nothing}
@@ -184,16 +190,18 @@ export class NfServiceList extends LitElement {
   }
 
   private renderActions(service: Service) {
+    // Checked again here: this element also takes services that never went through the validator.
     const tel = service.phone ? telUrl(service.phone) : undefined;
+    const website = service.website ? safeWebUrl(service.website) : undefined;
     const directions = directionsHref(this.directionsUrl, service.lat, service.lng);
     return html`
       <div class="actions" part="actions">
-        ${tel ? html`<a href=${tel}>${this.strings.call(service.phone!)}</a>` : nothing}
+        ${tel ? html`<a href=${tel}>${this.strings.call(service.phone!)}</a>` : service.phone ? html`<span>${service.phone}</span>` : nothing}
         ${directions
           ? html`<a href=${directions} target="_blank" rel="noopener noreferrer">${this.strings.directions}<span class="visually-hidden">: ${service.name}</span></a>`
           : nothing}
-        ${service.website
-          ? html`<a href=${service.website} target="_blank" rel="noopener noreferrer">${this.strings.website}<span class="visually-hidden">: ${service.name}</span></a>`
+        ${website
+          ? html`<a href=${website} target="_blank" rel="noopener noreferrer">${this.strings.website}<span class="visually-hidden">: ${service.name}</span></a>`
           : nothing}
       </div>
     `;

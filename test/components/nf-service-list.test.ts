@@ -1,0 +1,151 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/nf-service-list/nf-service-list.js';
+import type { NfServiceList } from '../../src/components/nf-service-list/nf-service-list.js';
+import { fictionalService } from '../helpers/services.js';
+import type { Service } from '../../src/types.js';
+
+const services: Service[] = [
+  fictionalService('far', 12.3, { types: ['treatment'] }),
+  fictionalService('near', 0.5, {
+    types: ['syringe-services', 'naloxone'],
+    address: { street: '1 Example St', city: 'Exampleton', region: 'BC', postalCode: 'V0V 0V0' },
+    phone: '604-555-0100 x12',
+    website: 'https://example.org/near',
+  }),
+  fictionalService('mid', 3.21),
+];
+
+const names = (el: NfServiceList) => [...el.shadowRoot!.querySelectorAll('button.name')].map((b) => b.textContent!.trim());
+const items = (el: NfServiceList) => [...el.shadowRoot!.querySelectorAll<HTMLLIElement>('li[part="item"]')];
+
+async function list(template = html`<nf-service-list latitude="0" longitude="0" units="km"></nf-service-list>`, data = services) {
+  const el = await fixture<NfServiceList>(template);
+  el.services = data;
+  await el.updateComplete;
+  return el;
+}
+
+describe('<nf-service-list>', () => {
+  it('is defined and lists services nearest first with distance, types, address and links', async () => {
+    const el = await list();
+    expect(el).to.be.instanceOf(customElements.get('nf-service-list'));
+    expect(names(el)).to.deep.equal(['Example Service near (fictional)', 'Example Service mid (fictional)', 'Example Service far (fictional)']);
+    const [first, second, third] = items(el);
+    expect(first.querySelector('[part="distance"]')!.textContent).to.equal('0.5 km');
+    expect(second.querySelector('[part="distance"]')!.textContent).to.equal('3.2 km');
+    expect(third.querySelector('[part="distance"]')!.textContent).to.equal('12 km');
+    expect([...first.querySelectorAll('.types li')].map((l) => l.textContent)).to.deep.equal(['Naloxone', 'Syringe services']);
+    expect(first.querySelector('address')!.innerText).to.equal('1 Example St\nExampleton, BC V0V 0V0');
+    const links = [...first.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).to.deep.equal([
+      'tel:6045550100,12',
+      `https://www.google.com/maps/dir/?api=1&destination=${services[1].lat},0`,
+      'https://example.org/near',
+    ]);
+    expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.equal('3 services');
+  });
+
+  it('shows miles when asked, and no distances without an origin (feed order)', async () => {
+    const miles = await list(html`<nf-service-list latitude="0" longitude="0" units="mi"></nf-service-list>`);
+    expect(items(miles)[0].querySelector('[part="distance"]')!.textContent).to.equal('0.3 mi');
+    const none = await list(html`<nf-service-list></nf-service-list>`);
+    expect(names(none)[0]).to.equal('Example Service far (fictional)');
+    expect(none.shadowRoot!.querySelector('[part="distance"]')).to.equal(null);
+  });
+
+  it('shows `limit` results and a "Show more" button that reveals the next ones and moves focus to them', async () => {
+    const many = Array.from({ length: 7 }, (_, i) => fictionalService(`n${i}`, i + 1));
+    const el = await list(html`<nf-service-list latitude="0" longitude="0" limit="3"></nf-service-list>`, many);
+    expect(items(el)).to.have.length(3);
+    expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.equal('Showing 3 of 7 services');
+    const more = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="show-more"]')!;
+    expect(more.textContent).to.equal('Show 3 more');
+    more.click();
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r));
+    expect(items(el)).to.have.length(6);
+    expect(el.shadowRoot!.activeElement!.textContent).to.equal('Example Service n3 (fictional)');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="show-more"]')!.click();
+    await el.updateComplete;
+    expect(items(el)).to.have.length(7);
+    expect(el.shadowRoot!.querySelector('[part="show-more"]')).to.equal(null);
+  });
+
+  it('filters by `types`', async () => {
+    const el = await list(html`<nf-service-list latitude="0" longitude="0" types="treatment, syringe-services"></nf-service-list>`);
+    expect(names(el)).to.deep.equal(['Example Service near (fictional)', 'Example Service far (fictional)']);
+    el.types = ['wound-care'];
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('No services of the chosen kinds are listed.');
+  });
+
+  it('selects a service by click: fires nf-service-select with the distance and marks it current', async () => {
+    const el = await list();
+    const button = el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.name')[1];
+    setTimeout(() => button.click());
+    const event = await oneEvent(el, 'nf-service-select');
+    expect(event.detail.service.id).to.equal('mid');
+    expect(event.detail.distance).to.be.closeTo(3.21, 1e-6);
+    expect(event.bubbles && event.composed).to.equal(true);
+    await el.updateComplete;
+    expect(items(el)[1].getAttribute('aria-current')).to.equal('true');
+    expect(button.getAttribute('aria-pressed')).to.equal('true');
+    expect(items(el)[0].getAttribute('aria-current')).to.equal('false');
+  });
+
+  it('moves between results with arrow keys, Home and End, and selects with Enter', async () => {
+    const el = await list();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.name')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(el.shadowRoot!.activeElement!.textContent).to.equal('Example Service mid (fictional)');
+    await sendKeys({ press: 'End' });
+    expect(el.shadowRoot!.activeElement!.textContent).to.equal('Example Service far (fictional)');
+    await sendKeys({ press: 'ArrowDown' });
+    expect(el.shadowRoot!.activeElement!.textContent).to.equal('Example Service far (fictional)');
+    await sendKeys({ press: 'Home' });
+    expect(el.shadowRoot!.activeElement!.textContent).to.equal('Example Service near (fictional)');
+    setTimeout(() => sendKeys({ press: 'Enter' }));
+    const event = await oneEvent(el, 'nf-service-select');
+    expect(event.detail.service.id).to.equal('near');
+  });
+
+  it('scrolls a service selected from outside into view', async () => {
+    const many = Array.from({ length: 20 }, (_, i) => fictionalService(`n${i}`, i + 1));
+    const el = await list(html`<nf-service-list latitude="0" longitude="0" style="display:block;height:200px;overflow:auto"></nf-service-list>`, many);
+    el.selectedId = 'n15';
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 600));
+    const box = el.getBoundingClientRect();
+    const item = items(el)[15].getBoundingClientRect();
+    expect(item.top).to.be.at.least(box.top - 1);
+    expect(item.bottom).to.be.at.most(box.bottom + 1);
+    expect(items(el)[15].getAttribute('aria-current')).to.equal('true');
+  });
+
+  it('never turns an unsafe website into a link', async () => {
+    const el = await list(html`<nf-service-list></nf-service-list>`, [
+      { ...fictionalService('x', 1), website: 'javascript:alert(1)' },
+    ]);
+    const hrefs = [...el.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href')!);
+    expect(hrefs.every((h) => /^(https?|tel|mailto):/.test(h))).to.equal(true);
+    expect(el.shadowRoot!.textContent).not.to.contain('Website');
+  });
+
+  it('says when there is nothing to list', async () => {
+    const el = await list(html`<nf-service-list></nf-service-list>`, []);
+    expect(el.shadowRoot!.textContent).to.contain('This list has no services yet.');
+  });
+
+  it('tells listeners which results are visible', async () => {
+    const el = await fixture<NfServiceList>(html`<nf-service-list latitude="0" longitude="0" limit="2"></nf-service-list>`);
+    setTimeout(() => (el.services = services));
+    const event = await oneEvent(el, 'nf-results-change');
+    expect(event.detail.services.map((s: Service) => s.id)).to.deep.equal(['near', 'mid']);
+  });
+
+  it('is accessible', async () => {
+    const el = await list();
+    await expect(el).to.be.accessible();
+  });
+});

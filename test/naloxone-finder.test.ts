@@ -1,0 +1,261 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/index.js';
+import type { NaloxoneFinder } from '../src/naloxone-finder.js';
+import type { NfServiceList } from '../src/components/nf-service-list/nf-service-list.js';
+import type { NfMap } from '../src/components/nf-map/nf-map.js';
+import { feedAt, feedUrl, KM_PER_DEGREE } from './helpers/services.js';
+import { stubGeolocation } from './helpers/geolocation.js';
+
+// Five fictional services north of (0, 0), given out of order.
+const FEED = feedAt([4, 1, 9, 2, 6]);
+const list = (el: NaloxoneFinder) => el.shadowRoot!.querySelector<NfServiceList>('nf-service-list')!;
+const mapEl = (el: NaloxoneFinder) => el.shadowRoot!.querySelector<NfMap>('nf-map');
+const names = (el: NaloxoneFinder) => [...list(el).shadowRoot!.querySelectorAll('button.name')].map((b) => b.textContent!.trim());
+const ids = (el: NaloxoneFinder) => names(el).map((n) => /Service (\w+)/.exec(n)![1]);
+const text = (el: NaloxoneFinder) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+
+async function loaded(el: NaloxoneFinder) {
+  await el.updateComplete;
+  await waitUntil(() => list(el)?.shadowRoot?.querySelector('ol, p'), 'the list never rendered', { timeout: 5000 });
+  await list(el).updateComplete;
+  await mapEl(el)?.updateComplete;
+  return el;
+}
+
+async function finder(template: ReturnType<typeof html>) {
+  return loaded(await fixture<NaloxoneFinder>(template));
+}
+
+describe('<naloxone-finder>', () => {
+  it('is defined, loads the feed and lists services nearest first from the default origin', async () => {
+    const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" units="km" origin-label="the test origin"></naloxone-finder>`);
+    expect(el).to.be.instanceOf(customElements.get('naloxone-finder'));
+    expect(ids(el)).to.deep.equal(['s1', 's3', 's0', 's4', 's2']);
+    const distances = [...list(el).shadowRoot!.querySelectorAll('[part="distance"]')].map((d) => d.textContent);
+    expect(distances).to.deep.equal(['1.0 km', '2.0 km', '4.0 km', '6.0 km', '9.0 km']);
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Nearest first from the test origin.');
+  });
+
+  it('fires nf-feed-load with the count, and the skipped records with index and reason', async () => {
+    const feed = { version: 1, services: [...FEED.services, { id: 'bad', name: 'No coordinates (fictional)' }] };
+    const el = document.createElement('naloxone-finder');
+    const event = oneEvent(el, 'nf-feed-load');
+    el.src = feedUrl(feed);
+    document.body.append(el);
+    const { detail } = await event;
+    expect(detail.count).to.equal(5);
+    expect(detail.skipped).to.deep.equal([{ index: 5, id: 'bad', reason: '"lat" is missing; "lng" is missing' }]);
+    el.remove();
+  });
+
+  it('shows the loading state in words', async () => {
+    const original = window.fetch;
+    let release!: (r: Response) => void;
+    window.fetch = () => new Promise((resolve) => (release = resolve));
+    try {
+      const el = await fixture<NaloxoneFinder>(html`<naloxone-finder src="/pending.json" map="off"></naloxone-finder>`);
+      expect(text(el)).to.contain('Loading services…');
+      release(new Response(JSON.stringify(FEED)));
+      await loaded(el);
+      expect(names(el)).to.have.length(5);
+    } finally {
+      window.fetch = original;
+    }
+  });
+
+  it('says what failed: an HTTP error, with nf-feed-error detail', async () => {
+    const el = document.createElement('naloxone-finder');
+    const event = oneEvent(el, 'nf-feed-error');
+    el.src = '/test/fixtures/no-such-feed.json';
+    el.map = 'off';
+    document.body.append(el);
+    const { detail } = await event;
+    expect(detail).to.include({ kind: 'http', status: 404, src: '/test/fixtures/no-such-feed.json' });
+    await el.updateComplete;
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.equal('The list of services could not be loaded: the server answered 404 Not Found.');
+    el.remove();
+  });
+
+  it('says what failed: a network error', async () => {
+    const el = document.createElement('naloxone-finder');
+    const event = oneEvent(el, 'nf-feed-error');
+    el.src = 'http://127.0.0.1:9/feed.json';
+    document.body.append(el);
+    const { detail } = await event;
+    expect(detail.kind).to.equal('network');
+    expect(detail.status).to.equal(undefined);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('the network request failed');
+    el.remove();
+  });
+
+  it('says what failed: a reply that is not JSON', async () => {
+    const el = document.createElement('naloxone-finder');
+    const event = oneEvent(el, 'nf-feed-error');
+    el.src = URL.createObjectURL(new Blob(['<!doctype html><title>Not found</title>'], { type: 'text/html' }));
+    document.body.append(el);
+    const { detail } = await event;
+    expect(detail.kind).to.equal('json');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal(
+      'The list of services could not be read: it is not valid JSON (the response looks like HTML or XML).',
+    );
+    el.remove();
+  });
+
+  it('says so when the feed is empty', async () => {
+    const el = await finder(html`<naloxone-finder src=${feedUrl({ version: 1, services: [] })} latitude="0" longitude="0"></naloxone-finder>`);
+    expect(list(el).shadowRoot!.textContent).to.contain('This list has no services yet.');
+  });
+
+  it('without an origin keeps feed order, says so, and fits the map to all services', async () => {
+    const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} tile-url="none"></naloxone-finder>`);
+    expect(ids(el)).to.deep.equal(['s0', 's1', 's2', 's3', 's4']);
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('No starting point yet');
+    expect(el.shadowRoot!.querySelector('[part="locate-button"]')!.textContent!.trim()).to.equal('Use my location');
+    const bounds = mapEl(el)!.leafletMap!.getBounds();
+    for (const s of FEED.services) expect(bounds.contains([s.lat, s.lng]), s.id).to.equal(true);
+    expect(mapEl(el)!.shadowRoot!.querySelector('.nf-origin')).to.equal(null);
+  });
+
+  it('takes services from the `services` property too', async () => {
+    const el = await fixture<NaloxoneFinder>(html`<naloxone-finder latitude="0" longitude="0" map="off"></naloxone-finder>`);
+    el.services = FEED.services;
+    await loaded(el);
+    expect(ids(el)).to.deep.equal(['s1', 's3', 's0', 's4', 's2']);
+  });
+
+  it('marks on the map exactly the services the list shows, following "Show more"', async () => {
+    const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" limit="2" tile-url="none"></naloxone-finder>`);
+    const markerNames = () => [...mapEl(el)!.shadowRoot!.querySelectorAll('.nf-marker')].map((m) => m.getAttribute('aria-label'));
+    expect(names(el)).to.have.length(2);
+    expect(markerNames()).to.deep.equal(names(el));
+    list(el).shadowRoot!.querySelector<HTMLButtonElement>('[part="show-more"]')!.click();
+    await waitUntil(() => markerNames().length === 4);
+    expect(markerNames()).to.deep.equal(names(el));
+  });
+
+  it('selects from the list: the map highlights the marker, and the event has the distance', async () => {
+    const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" tile-url="none"></naloxone-finder>`);
+    const button = list(el).shadowRoot!.querySelectorAll<HTMLButtonElement>('button.name')[2];
+    setTimeout(() => button.click());
+    const event = await oneEvent(el, 'nf-service-select');
+    expect(event.detail.service.id).to.equal('s0');
+    expect(event.detail.distance).to.be.closeTo(4, 1e-6);
+    await waitUntil(() => mapEl(el)!.shadowRoot!.querySelector('.nf-marker--selected'));
+    expect(mapEl(el)!.shadowRoot!.querySelector('.nf-marker--selected')!.getAttribute('aria-label')).to.equal(button.textContent!.trim());
+  });
+
+  it('selects from the map: the list marks and shows the item', async () => {
+    const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" tile-url="none"></naloxone-finder>`);
+    const marker = [...mapEl(el)!.shadowRoot!.querySelectorAll<HTMLElement>('.nf-marker')].find((m) => m.getAttribute('aria-label')!.includes('s2'))!;
+    setTimeout(() => marker.click());
+    const event = await oneEvent(el, 'nf-service-select');
+    expect(event.detail.service.id).to.equal('s2');
+    await list(el).updateComplete;
+    const current = list(el).shadowRoot!.querySelector('li[aria-current="true"]')!;
+    expect(current.querySelector('button.name')!.textContent).to.contain('s2');
+  });
+
+  it('asks for location only when the button is pressed, re-sorts from it, and sends it nowhere', async () => {
+    const here = { lat: 8 / KM_PER_DEGREE, lng: 0 }; // 8 km north: s2 (9 km) is now nearest
+    const geo = stubGeolocation(here);
+    try {
+      const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" tile-url="none"></naloxone-finder>`);
+      expect(geo.calls.count).to.equal(0);
+      const change = oneEvent(el, 'nf-location-change');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!.click();
+      const { detail } = await change;
+      expect(detail).to.deep.equal({ source: 'device' });
+      await loaded(el);
+      expect(geo.calls.count).to.equal(1);
+      expect(ids(el)).to.deep.equal(['s2', 's4', 's0', 's3', 's1']);
+      expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Your location stays on this device.');
+      expect(mapEl(el)!.shadowRoot!.querySelector('.nf-origin')!.getAttribute('aria-label')).to.equal('Your location');
+      const coordinate = String(here.lat).slice(0, 6);
+      const requests = performance.getEntriesByType('resource').map((r) => r.name);
+      expect(requests.filter((url) => url.includes(coordinate))).to.deep.equal([]);
+    } finally {
+      geo.restore();
+    }
+  });
+
+  for (const [code, words] of [
+    [1, 'Location permission was denied'],
+    [2, 'Your location could not be found right now'],
+    [3, 'Finding your location took too long'],
+  ] as const) {
+    it(`keeps the list from the default origin and explains when location fails (code ${code})`, async () => {
+      const geo = stubGeolocation({ code });
+      try {
+        const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" map="off"></naloxone-finder>`);
+        el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!.click();
+        await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.includes(words));
+        expect(ids(el)).to.deep.equal(['s1', 's3', 's0', 's4', 's2']);
+      } finally {
+        geo.restore();
+      }
+    });
+  }
+
+  it('with map="off" creates no map and requests no tiles', async () => {
+    performance.clearResourceTimings();
+    const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" map="off"></naloxone-finder>`);
+    expect(mapEl(el)).to.equal(null);
+    expect(el.shadowRoot!.querySelector('.leaflet-container')).to.equal(null);
+    expect(performance.getEntriesByType('resource').some((r) => r.name.includes('tile.openstreetmap.org'))).to.equal(false);
+    expect(names(el)).to.have.length(5);
+  });
+
+  it('picks miles for US English pages and km elsewhere', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-US"><naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" map="off"></naloxone-finder></div>`);
+    const el = await loaded(wrapper.querySelector('naloxone-finder')!);
+    expect(list(el).shadowRoot!.querySelector('[part="distance"]')!.textContent).to.equal('0.6 mi');
+    wrapper.lang = 'fr-CA';
+    list(el).requestUpdate();
+    await list(el).updateComplete;
+    expect(list(el).shadowRoot!.querySelector('[part="distance"]')!.textContent).to.equal('1.0 km');
+  });
+
+  it('works twice on one page and survives aggressive host page CSS', async () => {
+    const style = document.createElement('style');
+    style.textContent =
+      'img { max-width: 100% } button { all: unset } li { display: inline } naloxone-finder, div { color: red; text-align: center; line-height: 3 }';
+    document.head.append(style);
+    try {
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" tile-url="none"></naloxone-finder>
+        <naloxone-finder src=${feedUrl(feedAt([3, 1]))} latitude="0" longitude="0" map="off"></naloxone-finder>
+      </div>`);
+      const [a, b] = [...wrapper.querySelectorAll('naloxone-finder')];
+      await loaded(a);
+      await loaded(b);
+      expect(names(a)).to.have.length(5);
+      expect(ids(b)).to.deep.equal(['s1', 's0']);
+      const item = list(a).shadowRoot!.querySelector('li')!;
+      expect(getComputedStyle(item).display).to.equal('block');
+      const button = a.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!;
+      expect(getComputedStyle(button).minHeight).to.equal('44px');
+      expect(getComputedStyle(list(a).shadowRoot!.querySelector('address, p')!).color).not.to.equal('rgb(255, 0, 0)');
+      expect(getComputedStyle(item).textAlign).to.equal('start');
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('shows only the newest feed when `src` changes while loading', async () => {
+    const el = await fixture<NaloxoneFinder>(html`<naloxone-finder map="off" latitude="0" longitude="0"></naloxone-finder>`);
+    el.src = feedUrl(feedAt([5, 6, 7]));
+    el.src = feedUrl(feedAt([1]));
+    await loaded(el);
+    await new Promise((r) => setTimeout(r, 100));
+    await list(el).updateComplete;
+    expect(names(el)).to.have.length(1);
+  });
+
+  it('is accessible', async () => {
+    const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" tile-url="none"></naloxone-finder>`);
+    await expect(el).to.be.accessible();
+  });
+});

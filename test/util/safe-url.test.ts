@@ -1,0 +1,44 @@
+import { expect } from '@open-wc/testing';
+import { safeWebUrl, telUrl } from '../../src/util/safe-url.js';
+import { directionsHref } from '../../src/util/attributes.js';
+
+describe('safeWebUrl', () => {
+  it('keeps http and https URLs', () => {
+    expect(safeWebUrl('https://example.org/a?b=1')).to.equal('https://example.org/a?b=1');
+    expect(safeWebUrl('  http://example.org ')).to.equal('http://example.org/');
+  });
+
+  for (const bad of [
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    ' javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+    '/relative/path',
+    'not a url',
+    '',
+  ]) {
+    it(`rejects ${JSON.stringify(bad)}`, () => {
+      expect(safeWebUrl(bad)).to.equal(undefined);
+    });
+  }
+});
+
+describe('telUrl', () => {
+  it('dials digits, keeps a leading +, and dials extensions after a pause', () => {
+    expect(telUrl('(604) 555-0100')).to.equal('tel:6045550100');
+    expect(telUrl('+1 604 555 0100')).to.equal('tel:+16045550100');
+    expect(telUrl('305-253-4841 x123')).to.equal('tel:3052534841,123');
+    expect(telUrl('305-253-4841 ext. 9')).to.equal('tel:3052534841,9');
+    expect(telUrl('call us')).to.equal(undefined);
+  });
+});
+
+describe('directionsHref', () => {
+  it("fills in the service's coordinates and refuses non-http templates", () => {
+    expect(directionsHref('https://maps.example/dir?to={lat},{lng}', 49.1, -123.2)).to.equal('https://maps.example/dir?to=49.1,-123.2');
+    expect(directionsHref('javascript:alert({lat})', 1, 2)).to.equal(undefined);
+  });
+});
