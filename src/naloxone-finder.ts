@@ -38,6 +38,16 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
  * @csspart locate-button - The "Use my location" button.
  * @csspart status - The live status message (origin, location errors).
  * @csspart error - The message shown when the feed could not be loaded.
+ * @csspart list - From the list: the `<ol>` of results.
+ * @csspart item - From the list: one result; the selected one has `aria-current="true"`.
+ * @csspart name - From the list: the service name.
+ * @csspart distance - From the list: the distance.
+ * @csspart types - From the list: the service type labels.
+ * @csspart address - From the list: the address.
+ * @csspart actions - From the list: the call, directions and website links.
+ * @csspart summary - From the list: "N services".
+ * @csspart show-more - From the list: the "Show N more" button.
+ * @csspart map - From the map: the map container.
  *
  * @cssproperty [--nf-map-height=360px] - Height of the map (and of the list beside it on wide layouts).
  * @cssproperty [--nf-color-error=#b00020] - Border of the feed error message.
@@ -210,6 +220,7 @@ export class NaloxoneFinder extends LitElement {
       <div class="panes ${withMap ? 'with-map' : ''}">
         <nf-service-list
           class="list"
+          exportparts="list, item, name, distance, types, address, actions, summary, show-more"
           .services=${services}
           .latitude=${origin?.lat}
           .longitude=${origin?.lng}
@@ -218,12 +229,14 @@ export class NaloxoneFinder extends LitElement {
           .types=${this.types}
           .selectedId=${this.selectedId}
           .directionsUrl=${this.directionsUrl}
+          .selectable=${withMap}
           .strings=${this.strings}
           @nf-service-select=${this.onSelect}
           @nf-results-change=${this.onResults}
         ></nf-service-list>
         ${withMap
           ? html`<nf-map
+              exportparts="map"
               .services=${this.mapServices}
               .latitude=${origin?.lat}
               .longitude=${origin?.lng}

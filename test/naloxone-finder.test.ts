@@ -10,7 +10,7 @@ import { stubGeolocation } from './helpers/geolocation.js';
 const FEED = feedAt([4, 1, 9, 2, 6]);
 const list = (el: NaloxoneFinder) => el.shadowRoot!.querySelector<NfServiceList>('nf-service-list')!;
 const mapEl = (el: NaloxoneFinder) => el.shadowRoot!.querySelector<NfMap>('nf-map');
-const names = (el: NaloxoneFinder) => [...list(el).shadowRoot!.querySelectorAll('button.name')].map((b) => b.textContent!.trim());
+const names = (el: NaloxoneFinder) => [...list(el).shadowRoot!.querySelectorAll('[part="name"]')].map((b) => b.textContent!.trim());
 const ids = (el: NaloxoneFinder) => names(el).map((n) => /Service (\w+)/.exec(n)![1]);
 const text = (el: NaloxoneFinder) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
@@ -204,6 +204,7 @@ describe('<naloxone-finder>', () => {
     const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" map="off"></naloxone-finder>`);
     expect(mapEl(el)).to.equal(null);
     expect(el.shadowRoot!.querySelector('.leaflet-container')).to.equal(null);
+    expect(list(el).shadowRoot!.querySelector('button.name'), 'nothing to select without a map').to.equal(null);
     expect(performance.getEntriesByType('resource').some((r) => r.name.includes('tile.openstreetmap.org'))).to.equal(false);
     expect(names(el)).to.have.length(5);
   });
@@ -239,6 +240,19 @@ describe('<naloxone-finder>', () => {
       expect(getComputedStyle(button).minHeight).to.equal('44px');
       expect(getComputedStyle(list(a).shadowRoot!.querySelector('address, p')!).color).not.to.equal('rgb(255, 0, 0)');
       expect(getComputedStyle(item).textAlign).to.equal('start');
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('lets the host page style inner parts through ::part()', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'naloxone-finder.parts::part(item) { border-color: rgb(1, 2, 3) } naloxone-finder.parts::part(locate-button) { border-radius: 17px }';
+    document.head.append(style);
+    try {
+      const el = await finder(html`<naloxone-finder class="parts" src=${feedUrl(FEED)} latitude="0" longitude="0" map="off"></naloxone-finder>`);
+      expect(getComputedStyle(list(el).shadowRoot!.querySelector('li[part="item"]')!).borderTopColor).to.equal('rgb(1, 2, 3)');
+      expect(getComputedStyle(el.shadowRoot!.querySelector('[part="locate-button"]')!).borderTopLeftRadius).to.equal('17px');
     } finally {
       style.remove();
     }

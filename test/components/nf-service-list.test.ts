@@ -132,6 +132,27 @@ describe('<nf-service-list>', () => {
     expect(el.shadowRoot!.textContent).not.to.contain('Website');
   });
 
+  it('shows the country only when it is not the page region, by name', async () => {
+    const abroad = { ...services[1], address: { city: 'Exampleton', country: 'CA' } };
+    const el = await list(html`<nf-service-list lang="en-US"></nf-service-list>`, [abroad]);
+    expect(el.shadowRoot!.querySelector('address')!.innerText).to.equal('Exampleton\nCanada');
+    el.lang = 'en-CA';
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('address')!.innerText).to.equal('Exampleton');
+  });
+
+  it('with `selectable` off shows names as headings, and "Show more" still moves focus', async () => {
+    const many = Array.from({ length: 4 }, (_, i) => fictionalService(`n${i}`, i + 1));
+    const el = await list(html`<nf-service-list latitude="0" longitude="0" limit="2" .selectable=${false}></nf-service-list>`, many);
+    expect(el.shadowRoot!.querySelector('button.name')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('h3 [part="name"]')!.textContent).to.equal('Example Service n0 (fictional)');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="show-more"]')!.click();
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r));
+    expect(el.shadowRoot!.activeElement!.textContent!.trim()).to.equal('Example Service n2 (fictional)');
+  });
+
   it('says when there is nothing to list', async () => {
     const el = await list(html`<nf-service-list></nf-service-list>`, []);
     expect(el.shadowRoot!.textContent).to.contain('This list has no services yet.');

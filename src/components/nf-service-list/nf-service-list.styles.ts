@@ -21,6 +21,7 @@ export const listStyles = css`
     box-shadow: inset 4px 0 0 var(--_accent);
   }
   h3 {
+    outline: none;
     margin: 0;
     font-size: 1.05rem;
     line-height: 1.3;

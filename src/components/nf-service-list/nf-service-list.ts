@@ -74,6 +74,12 @@ export class NfServiceList extends LitElement {
   /** Directions link template; `{lat}` and `{lng}` are the service's coordinates. */
   @property({ attribute: 'directions-url' }) directionsUrl = DEFAULT_DIRECTIONS_URL;
 
+  /**
+   * Whether names are buttons that select a service (for a map beside the list). Set to
+   * false when there is nothing to select for, and names become plain headings.
+   */
+  @property({ type: Boolean }) selectable = true;
+
   /** Visible text, replaceable for translation. */
   @property({ attribute: false }) strings: Strings = en;
 
@@ -127,7 +133,8 @@ export class NfServiceList extends LitElement {
     this.shown += Math.max(1, this.limit);
     await this.updateComplete;
     // Keyboard and screen reader users continue from the first newly shown result.
-    this.renderRoot.querySelectorAll<HTMLButtonElement>('button.name')[firstNew]?.focus();
+    const item = this.renderRoot.querySelectorAll<HTMLElement>('li[part="item"]')[firstNew];
+    (item?.querySelector<HTMLElement>('button.name') ?? item?.querySelector('h3'))?.focus();
   }
 
   private onKeydown(event: KeyboardEvent) {
@@ -165,8 +172,10 @@ export class NfServiceList extends LitElement {
     const selected = service.id === this.selectedId;
     return html`
       <li part="item" data-id=${service.id} aria-current=${selected ? 'true' : 'false'}>
-        <h3>
-          <button class="name" part="name" aria-pressed=${selected ? 'true' : 'false'} @click=${() => this.select(result)}>${service.name}</button>
+        <h3 tabindex="-1">
+          ${this.selectable
+            ? html`<button class="name" part="name" aria-pressed=${selected ? 'true' : 'false'} @click=${() => this.select(result)}>${service.name}</button>`
+            : html`<span part="name">${service.name}</span>`}
         </h3>
         ${distanceKm === null
           ? nothing
@@ -184,9 +193,22 @@ export class NfServiceList extends LitElement {
   private renderAddress(address: Address | undefined) {
     if (!address) return nothing;
     const locality = [address.city, [address.region, address.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-    const lines = [address.street, locality, address.country].filter(Boolean);
+    const lines = [address.street, locality, this.countryName(address.country)].filter(Boolean);
     if (!lines.length) return nothing;
     return html`<address part="address">${lines.map((line, i) => html`${i ? html`<br />` : nothing}${line}`)}</address>`;
+  }
+
+  /** The country's name in the page language, or nothing when it is the visitor's own region. */
+  private countryName(country: string | undefined): string | undefined {
+    if (!country || !/^[A-Za-z]{2}$/.test(country)) return country;
+    const lang = langOf(this) || navigator.language;
+    try {
+      const region = new Intl.Locale(lang).maximize().region;
+      if (region?.toUpperCase() === country.toUpperCase()) return undefined;
+      return new Intl.DisplayNames([lang], { type: 'region' }).of(country.toUpperCase()) ?? country;
+    } catch {
+      return country;
+    }
   }
 
   private renderActions(service: Service) {

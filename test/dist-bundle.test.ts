@@ -1,0 +1,42 @@
+import { expect, waitUntil } from '@open-wc/testing';
+
+// Needs `npm run build` first (the test script builds before it runs the browser tests).
+describe('dist/naloxone-finder.js on a plain HTML page', () => {
+  let frame: HTMLIFrameElement;
+
+  before(async () => {
+    frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/dist-page.html';
+    frame.width = '1000';
+    frame.height = '800';
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.append(frame);
+    await loaded;
+  });
+
+  after(() => frame.remove());
+
+  const finder = () => frame.contentDocument!.querySelector('naloxone-finder')!;
+  const list = () => finder().shadowRoot?.querySelector('nf-service-list');
+
+  it('registers the elements and renders the feed nearest first', async () => {
+    await waitUntil(() => list()?.shadowRoot?.querySelectorAll('li[part="item"]').length === 3, 'the built file rendered no results', {
+      timeout: 5000,
+    });
+    const names = [...list()!.shadowRoot!.querySelectorAll('[part="name"]')].map((n) => n.textContent!.trim());
+    expect(names).to.deep.equal(['Example Drop-in 1 (fictional)', 'Example Drop-in 2 (fictional)', 'Example Drop-in 0 (fictional)']);
+    const distances = [...list()!.shadowRoot!.querySelectorAll('[part="distance"]')].map((n) => n.textContent);
+    expect(distances).to.deep.equal(['1.0 km', '2.0 km', '3.0 km']);
+    for (const tag of ['naloxone-finder', 'nf-service-list', 'nf-map']) expect(frame.contentWindow!.customElements.get(tag), tag).to.exist;
+  });
+
+  it('draws the map with its markers and fetches nothing but the page, the script and the feed', async () => {
+    const map = finder().shadowRoot!.querySelector('nf-map')!;
+    await waitUntil(() => map.shadowRoot?.querySelectorAll('.nf-marker').length === 3, 'no markers', { timeout: 5000 });
+    const requested = frame
+      .contentWindow!.performance.getEntriesByType('resource')
+      .map((r) => new URL(r.name).pathname)
+      .filter((p) => !p.startsWith('/__web-dev-server'));
+    expect(requested.sort()).to.deep.equal(['/dist/naloxone-finder.js', '/test/fixtures/fictional-feed.json']);
+  });
+});
