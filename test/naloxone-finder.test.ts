@@ -11,7 +11,7 @@ const FEED = feedAt([4, 1, 9, 2, 6]);
 const list = (el: NaloxoneFinder) => el.shadowRoot!.querySelector<NfServiceList>('nf-service-list')!;
 const mapEl = (el: NaloxoneFinder) => el.shadowRoot!.querySelector<NfMap>('nf-map');
 const names = (el: NaloxoneFinder) => [...list(el).shadowRoot!.querySelectorAll('[part="name"]')].map((b) => b.textContent!.trim());
-const ids = (el: NaloxoneFinder) => names(el).map((n) => /Service (\w+)/.exec(n)![1]);
+const ids = (el: NaloxoneFinder) => names(el).map((n) => /Service (\w+)/.exec(n)?.[1] ?? n);
 const text = (el: NaloxoneFinder) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
 async function loaded(el: NaloxoneFinder) {
@@ -37,14 +37,14 @@ describe('<naloxone-finder>', () => {
   });
 
   it('fires nf-feed-load with the count, and the skipped records with index and reason', async () => {
-    const feed = { version: 1, services: [...FEED.services, { id: 'bad', name: 'No coordinates (fictional)' }] };
+    const feed = { version: 1, services: [...FEED.services, { id: 'bad', lat: 1, lng: 1 }] };
     const el = document.createElement('naloxone-finder');
     const event = oneEvent(el, 'nf-feed-load');
     el.src = feedUrl(feed);
     document.body.append(el);
     const { detail } = await event;
     expect(detail.count).to.equal(5);
-    expect(detail.skipped).to.deep.equal([{ index: 5, id: 'bad', reason: '"lat" is missing; "lng" is missing' }]);
+    expect(detail.skipped).to.deep.equal([{ index: 5, id: 'bad', reason: '"name" is missing' }]);
     el.remove();
   });
 
@@ -117,6 +117,18 @@ describe('<naloxone-finder>', () => {
     const bounds = mapEl(el)!.leafletMap!.getBounds();
     for (const s of FEED.services) expect(bounds.contains([s.lat, s.lng]), s.id).to.equal(true);
     expect(mapEl(el)!.shadowRoot!.querySelector('.nf-origin')).to.equal(null);
+  });
+
+  it('lists services without a map position after the others, under a heading, and leaves them off the map', async () => {
+    const feed = { version: 1, services: [{ id: 'nowhere', name: 'Example Outreach Van (fictional)', types: ['naloxone'] }, ...FEED.services] };
+    const el = await finder(html`<naloxone-finder src=${feedUrl(feed)} latitude="0" longitude="0" tile-url="none"></naloxone-finder>`);
+    expect(ids(el).slice(0, 5)).to.deep.equal(['s1', 's3', 's0', 's4', 's2']);
+    expect(names(el)[5]).to.equal('Example Outreach Van (fictional)');
+    const lists = list(el).shadowRoot!.querySelectorAll('ol[part="list"]');
+    expect(lists).to.have.length(2);
+    expect(lists[1].getAttribute('aria-label')).to.equal('No map position');
+    expect(list(el).shadowRoot!.querySelector('[part="no-position"] h3')!.textContent).to.equal('No map position');
+    expect(mapEl(el)!.shadowRoot!.querySelectorAll('.nf-marker')).to.have.length(5);
   });
 
   it('takes services from the `services` property too', async () => {

@@ -30,3 +30,33 @@ export function isServiceType(value: unknown): value is ServiceType {
 export function sortTypes(types: readonly ServiceType[]): ServiceType[] {
   return [...types].sort((a, b) => SERVICE_TYPES.indexOf(a) - SERVICE_TYPES.indexOf(b));
 }
+
+// English labels and common spellings partners use for our types.
+const LABELS: Record<string, ServiceType> = {
+  narcan: 'naloxone',
+  'naloxone vending machine': 'naloxone-vending',
+  'naloxone by mail': 'mail-based',
+  'mail-based naloxone': 'mail-based',
+  'fentanyl test strips': 'fentanyl-test-strips',
+  fts: 'fentanyl-test-strips',
+  'xylazine test strips': 'xylazine-test-strips',
+  'drug checking': 'drug-checking',
+  'syringe services': 'syringe-services',
+  'syringe services program': 'syringe-services',
+  ssp: 'syringe-services',
+  'safer use supplies': 'safer-use-supplies',
+  'overdose prevention site': 'overdose-prevention-site',
+  ops: 'overdose-prevention-site',
+  'drop-in center': 'drop-in',
+  'drop-in centre': 'drop-in',
+  'drop in': 'drop-in',
+  'hiv and hepatitis testing': 'testing',
+  'wound care': 'wound-care',
+};
+
+/** Our type for a label or common spelling ("Fentanyl test strips", "SSP"), if any. */
+export function labelToType(text: string): ServiceType | undefined {
+  const key = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (isServiceType(key)) return key;
+  return LABELS[key] ?? (isServiceType(key.replace(/ /g, '-')) ? (key.replace(/ /g, '-') as ServiceType) : undefined);
+}

@@ -1,6 +1,7 @@
-import type { Address, Service, SkippedRecord } from '../types.js';
-import { isServiceType, sortTypes, type ServiceType } from './service-types.js';
-import { safeWebUrl } from '../util/safe-url.js';
+import type { Address, HoursRule, Service, ServiceStatus, SkippedRecord, Weekday } from '../types.js';
+import { isServiceType, labelToType, sortTypes, type ServiceType } from './service-types.js';
+import { normalizeWebUrl } from '../util/safe-url.js';
+import { cleanText, describe, own, MAX_LENGTH } from './text.js';
 
 /** The feed's top level is not something we can read; nothing can be shown. */
 export class FeedFormatError extends Error {
@@ -11,110 +12,442 @@ export interface ParsedFeed {
   title?: string;
   updated?: string;
   services: Service[];
+  /** Records left out, each with its source index and the reason. */
   skipped: SkippedRecord[];
   /** Problems that did not stop a record from showing, e.g. an unsafe website that was dropped. */
   warnings: SkippedRecord[];
+}
+
+export interface ValidateOptions {
+  /** Types for records that have none (e.g. a list of naloxone pharmacies). */
+  defaultTypes?: readonly ServiceType[];
+  /** Partner categories or taxonomy terms (lower-cased, trimmed) → our types. */
+  typeMap?: ReadonlyMap<string, readonly ServiceType[]>;
+  /** Whether a missing id is an error (native feeds) or filled in from the position. */
+  requireId?: boolean;
+}
+
+export interface Validated {
+  service?: Service;
+  errors: string[];
+  warnings: string[];
 }
 
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const ADDRESS_FIELDS = ['street', 'city', 'region', 'postalCode', 'country'] as const;
+const WEEKDAYS: readonly Weekday[] = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
+const BOOLEAN_FIELDS = ['open24h', 'noIdRequired', 'walkIn', 'anonymous', 'appointmentRequired', 'peerRun'] as const;
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'x', 'oui', 'sí', 'si']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'non', '']);
+const STATUS_WORDS: Record<string, ServiceStatus> = {
+  active: 'active',
+  open: 'active',
+  'temporarily-closed': 'temporarily-closed',
+  'temporarily closed': 'temporarily-closed',
+  'temporarily_closed': 'temporarily-closed',
+  closed: 'closed',
+  inactive: 'closed',
+  defunct: 'closed',
+  'permanently closed': 'closed',
+};
+const COUNTRY_NAMES: Record<string, string> = {
+  usa: 'US',
+  'u.s.': 'US',
+  'u.s.a.': 'US',
+  'united states': 'US',
+  'united states of america': 'US',
+  canada: 'CA',
+  uk: 'GB',
+  'united kingdom': 'GB',
+  mexico: 'MX',
+  méxico: 'MX',
+  australia: 'AU',
+};
 
-function optionalString(record: Json, key: string, problems: string[]): string | undefined {
-  const value = record[key];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') {
-    problems.push(`"${key}" must be a string, got ${describe(value)}`);
+/** Splits a list written in one spreadsheet cell: "naloxone; drop-in", "en, es", "a|b". */
+export function splitList(value: unknown): unknown[] | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (Array.isArray(value)) return value;
+  if (typeof value === 'string') return value.split(/[;,|\n]/).map((s) => s.trim()).filter(Boolean);
+  return [value];
+}
+
+/** Parses "49.28", " -123,12 " (decimal comma) and numbers; undefined for anything else. */
+export function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return undefined;
+  return Number(text.replace(',', '.'));
+}
+
+class RecordReader {
+  readonly errors: string[] = [];
+  readonly warnings: string[] = [];
+
+  constructor(readonly record: Json) {}
+
+  get(key: string): unknown {
+    const value = own(this.record, key);
+    return value === null ? undefined : value;
+  }
+
+  text(key: string, max: number = MAX_LENGTH.short): string | undefined {
+    const value = this.get(key);
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      this.warnings.push(`"${key}" must be text, got ${describe(value)}`);
+      return undefined;
+    }
+    const { text, cut } = cleanText(String(value), max);
+    if (cut) this.warnings.push(`"${key}" was longer than ${max} characters and was cut`);
+    return text;
+  }
+
+  boolean(key: string): boolean | undefined {
+    const value = this.get(key);
+    if (value === undefined || typeof value === 'boolean') return value;
+    const word = typeof value === 'string' || typeof value === 'number' ? String(value).trim().toLowerCase() : undefined;
+    if (word !== undefined && TRUE_WORDS.has(word)) return true;
+    if (word !== undefined && FALSE_WORDS.has(word)) return word === '' ? undefined : false;
+    this.warnings.push(`"${key}" must be true or false, got ${describe(value)}`);
     return undefined;
   }
-  return value.trim() || undefined;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+function readId(r: RecordReader, requireId: boolean): string {
+  const raw = r.get('id');
+  const id = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : typeof raw === 'string' ? (cleanText(raw, MAX_LENGTH.name).text ?? '') : '';
+  if (!id && (requireId || raw !== undefined)) {
+    r.errors.push(raw === undefined ? '"id" is missing' : `"id" must be a non-empty string, got ${describe(raw)}`);
+  }
+  return id;
 }
 
-function coordinate(record: Json, key: 'lat' | 'lng', limit: number): number | string {
-  const value = record[key];
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return value === undefined ? `"${key}" is missing` : `"${key}" must be a number, got ${describe(value)}`;
-  }
-  if (Math.abs(value) > limit) return `"${key}" ${value} is outside -${limit}..${limit}`;
-  return value;
-}
-
-function address(record: Json, warnings: string[]): Address | undefined {
-  const value = record['address'];
-  if (value === undefined || value === null) return undefined;
-  if (!isObject(value)) {
-    warnings.push(`"address" must be an object, got ${describe(value)}`);
-    return undefined;
-  }
-  const result: Address = {};
-  for (const field of ADDRESS_FIELDS) {
-    const part = optionalString(value, field, warnings);
-    if (part) result[field] = part;
-  }
-  return Object.keys(result).length ? result : undefined;
-}
-
-function types(record: Json, warnings: string[]): ServiceType[] {
-  const value = record['types'];
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) {
-    warnings.push(`"types" must be an array, got ${describe(value)}`);
-    return [];
-  }
-  const known = new Set<ServiceType>();
-  for (const item of value) {
-    if (isServiceType(item)) known.add(item);
-    else warnings.push(`unknown type ${describe(item)} ignored`);
-  }
-  return sortTypes([...known]);
+function readName(r: RecordReader): string {
+  const raw = r.get('name');
+  const name = typeof raw === 'string' || typeof raw === 'number' ? (cleanText(String(raw), MAX_LENGTH.name).text ?? '') : '';
+  if (!name) r.errors.push(raw === undefined ? '"name" is missing' : `"name" must be a non-empty string, got ${describe(raw)}`);
+  else if (String(raw).trim().length > MAX_LENGTH.name) r.warnings.push(`"name" was longer than ${MAX_LENGTH.name} characters and was cut`);
+  return name;
 }
 
 /**
- * Checks one record. Returns the service, or the reasons it cannot be shown. Problems with
- * optional fields are warnings: the field is dropped and the record still shows.
+ * Coordinates: numbers or numeric strings. Swapped pairs are fixed only when unambiguous
+ * (latitude out of range but valid as a longitude, and the other way round). Anything else
+ * leaves the record without a map position, reported, never dropped.
  */
-export function validateService(record: unknown): { service?: Service; errors: string[]; warnings: string[] } {
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  if (!isObject(record)) return { errors: [`record must be an object, got ${describe(record)}`], warnings };
-
-  const rawId = record['id'];
-  const id = typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : typeof rawId === 'string' ? rawId.trim() : '';
-  if (!id) errors.push(rawId === undefined ? '"id" is missing' : `"id" must be a non-empty string, got ${describe(rawId)}`);
-
-  const rawName = record['name'];
-  const name = typeof rawName === 'string' ? rawName.trim() : '';
-  if (!name) errors.push(rawName === undefined ? '"name" is missing' : `"name" must be a non-empty string, got ${describe(rawName)}`);
-
-  const lat = coordinate(record, 'lat', 90);
-  const lng = coordinate(record, 'lng', 180);
-  if (typeof lat === 'string') errors.push(lat);
-  if (typeof lng === 'string') errors.push(lng);
-
-  const service: Service = { id, name, lat: lat as number, lng: lng as number, types: types(record, warnings) };
-  const addr = address(record, warnings);
-  if (addr) service.address = addr;
-  const phone = optionalString(record, 'phone', warnings);
-  if (phone) service.phone = phone;
-  const description = optionalString(record, 'description', warnings);
-  if (description) service.description = description;
-  const website = optionalString(record, 'website', warnings);
-  if (website) {
-    const safe = safeWebUrl(website);
-    if (safe) service.website = safe;
-    else warnings.push(`"website" ${describe(website)} is not an http(s) URL and is not shown`);
+function readPosition(r: RecordReader): { lat: number; lng: number } | undefined {
+  const rawLat = r.get('lat');
+  const rawLng = r.get('lng');
+  if ((rawLat === undefined || rawLat === '') && (rawLng === undefined || rawLng === '')) {
+    r.warnings.push('no coordinates: listed without a map position');
+    return undefined;
   }
+  const lat = toNumber(rawLat);
+  const lng = toNumber(rawLng);
+  if (lat === undefined || lng === undefined) {
+    const bad = lat === undefined ? ['lat', rawLat] : ['lng', rawLng];
+    r.warnings.push(`"${bad[0]}" ${bad[1] === undefined || bad[1] === '' ? 'is missing' : `is not a number (${describe(bad[1])})`}: listed without a map position`);
+    return undefined;
+  }
+  if (Math.abs(lat) > 90 && Math.abs(lat) <= 180 && Math.abs(lng) <= 90) {
+    r.warnings.push(`"lat" ${lat} and "lng" ${lng} look swapped and were swapped back`);
+    return { lat: lng, lng: lat };
+  }
+  if (Math.abs(lat) > 90 || Math.abs(lng) > 180) {
+    r.warnings.push(`coordinates ${lat}, ${lng} are out of range: listed without a map position`);
+    return undefined;
+  }
+  if (lat === 0 && lng === 0) {
+    r.warnings.push('coordinates 0, 0 (a common geocoding failure): listed without a map position');
+    return undefined;
+  }
+  return { lat, lng };
+}
 
-  return errors.length ? { errors, warnings } : { service, errors, warnings };
+function readCountry(r: RecordReader, value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (/^[A-Za-z]{2}$/.test(value)) return value.toUpperCase();
+  const code = COUNTRY_NAMES[value.toLowerCase()];
+  if (code) return code;
+  r.warnings.push(`"country" ${describe(value)} is not a two-letter code; shown as written`);
+  return value;
+}
+
+/** Nested `address` object, a one-line `address` string, or flat columns (CSV). */
+function readAddress(r: RecordReader): Address | undefined {
+  const nested = r.get('address');
+  let source = r;
+  const result: Address = {};
+  if (isObject(nested)) {
+    source = new RecordReader(nested);
+  } else if (typeof nested === 'string' || typeof nested === 'number') {
+    const street = r.text('address');
+    if (street) result.street = street;
+  } else if (nested !== undefined) {
+    r.warnings.push(`"address" must be an object or text, got ${describe(nested)}`);
+  }
+  for (const field of ['street', 'city', 'region', 'postalCode'] as const) {
+    const value = source.text(field);
+    if (value && !result[field]) result[field] = value;
+  }
+  const country = readCountry(r, source.text('country'));
+  if (country) result.country = country;
+  // Spreadsheets drop leading zeros from US ZIP codes: 2108 → 02108.
+  if (result.postalCode && /^\d{3,4}(-\d{4})?$/.test(result.postalCode) && result.country === 'US') {
+    const [zip, plus4] = result.postalCode.split('-');
+    result.postalCode = zip.padStart(5, '0') + (plus4 ? `-${plus4}` : '');
+  }
+  if (source !== r) r.warnings.push(...source.warnings);
+  return Object.keys(result).length ? result : undefined;
+}
+
+function readTypes(r: RecordReader, options: ValidateOptions): ServiceType[] {
+  const values = splitList(r.get('types'));
+  const found = new Set<ServiceType>();
+  const unknown: string[] = [];
+  for (const item of values ?? []) {
+    if (typeof item !== 'string') {
+      unknown.push(describe(item));
+      continue;
+    }
+    const key = item.trim().toLowerCase();
+    const mapped = options.typeMap?.get(key);
+    if (mapped) mapped.forEach((t) => found.add(t));
+    else if (isServiceType(key)) found.add(key);
+    else if (labelToType(key)) found.add(labelToType(key)!);
+    else unknown.push(describe(item));
+  }
+  if (unknown.length) r.warnings.push(`unknown type${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} ignored`);
+  if (!found.size && options.defaultTypes) options.defaultTypes.forEach((t) => found.add(t));
+  return sortTypes([...found]);
+}
+
+const TIME = /^(\d{1,2}):?(\d{2})$/;
+
+function readTime(value: string): string | undefined {
+  const match = TIME.exec(value.trim());
+  if (!match) return undefined;
+  const [h, m] = [Number(match[1]), Number(match[2])];
+  if (m > 59 || h > 24 || (h === 24 && m !== 0)) return undefined;
+  return `${String(h).padStart(2, '0')}:${match[2]}`;
+}
+
+function readDays(value: unknown): Weekday[] | undefined {
+  const items = splitList(value);
+  if (!items?.length) return undefined;
+  const days = new Set<Weekday>();
+  for (const item of items) {
+    if (typeof item !== 'string') return undefined;
+    const range = item.trim().toLowerCase().split('-').map((d) => d.trim().slice(0, 2) as Weekday);
+    if (!range.every((d) => WEEKDAYS.includes(d)) || range.length > 2) return undefined;
+    const from = WEEKDAYS.indexOf(range[0]);
+    const to = WEEKDAYS.indexOf(range[range.length - 1]);
+    for (let i = from; ; i = (i + 1) % 7) {
+      days.add(WEEKDAYS[i]);
+      if (i === to) break;
+    }
+  }
+  return WEEKDAYS.filter((d) => days.has(d));
+}
+
+/** "mo-fr 09:00-17:00; sa 10:00-14:00", as written in a spreadsheet cell. */
+function parseHoursText(text: string): unknown[] {
+  return text
+    .split(/[;\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const match = /^(.+?)\s+(\d{1,2}:?\d{2})\s*[-–]\s*(\d{1,2}:?\d{2})$/.exec(part);
+      return match ? { days: match[1].replace(/\s+/g, ''), opens: match[2], closes: match[3] } : part;
+    });
+}
+
+function readHours(r: RecordReader): HoursRule[] | undefined {
+  let value = r.get('hours');
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'string') value = parseHoursText(value);
+  if (!Array.isArray(value)) {
+    r.warnings.push(`"hours" must be a list of rules, got ${describe(value)}`);
+    return undefined;
+  }
+  const rules: HoursRule[] = [];
+  value.forEach((rule, i) => {
+    const problem = (text: string) => r.warnings.push(`"hours" rule ${i + 1} was left out: ${text}`);
+    if (!isObject(rule)) return problem(`expected {days, opens, closes}, got ${describe(rule)}`);
+    const [rawDays, rawOpens, rawCloses] = [own(rule, 'days'), own(rule, 'opens'), own(rule, 'closes')];
+    const days = readDays(rawDays);
+    const opens = typeof rawOpens === 'string' ? readTime(rawOpens) : undefined;
+    const closes = typeof rawCloses === 'string' ? readTime(rawCloses) : undefined;
+    if (!days) return problem(`days ${describe(rawDays)} are not like ["mo", "tu"] or "mo-fr"`);
+    if (!opens || opens === '24:00') return problem(`opens ${describe(rawOpens)} is not a time like "09:00"`);
+    if (!closes) return problem(`closes ${describe(rawCloses)} is not a time like "17:00"`);
+    rules.push({ days, opens, closes });
+  });
+  return rules.length ? rules : undefined;
+}
+
+function readTimezone(r: RecordReader): string | undefined {
+  const zone = r.text('timezone');
+  if (!zone) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    r.warnings.push(`"timezone" ${describe(zone)} is not an IANA time zone such as "America/Vancouver"`);
+    return undefined;
+  }
+}
+
+function readLanguages(r: RecordReader): string[] | undefined {
+  const items = splitList(r.get('languages'));
+  if (!items) return undefined;
+  const tags = new Set<string>();
+  for (const item of items) {
+    try {
+      if (typeof item !== 'string') throw new RangeError();
+      tags.add(Intl.getCanonicalLocales(item.trim().replace(/_/g, '-'))[0]);
+    } catch {
+      r.warnings.push(`language ${describe(item)} is not a BCP 47 tag such as "en" or "es-MX" and was left out`);
+    }
+  }
+  return tags.size ? [...tags] : undefined;
+}
+
+function readDate(r: RecordReader, key: string): string | undefined {
+  const value = r.text(key);
+  if (!value) return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(value);
+  const date = match && new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
+  if (match && date && date.getUTCDate() === +match[3] && date.getUTCMonth() === +match[2] - 1) return `${match[1]}-${match[2]}-${match[3]}`;
+  r.warnings.push(`"${key}" ${describe(value)} is not a date like 2026-11-01`);
+  return undefined;
+}
+
+function readCost(r: RecordReader): string | undefined {
+  const cost = r.text('cost');
+  if (!cost) return undefined;
+  return /^(free|\$?0(\.00)?|no cost|gratuit|gratis)$/i.test(cost) ? 'free' : cost;
+}
+
+function readStatus(r: RecordReader): ServiceStatus | undefined {
+  const value = r.text('status');
+  if (!value) return undefined;
+  const status = STATUS_WORDS[value.toLowerCase()];
+  if (!status) r.warnings.push(`"status" ${describe(value)} is not active, temporarily-closed or closed`);
+  return status;
+}
+
+function readWebsite(r: RecordReader): string | undefined {
+  const value = r.text('website', MAX_LENGTH.long);
+  if (!value) return undefined;
+  const url = normalizeWebUrl(value);
+  if (!url) r.warnings.push(`"website" ${describe(value)} is not an http(s) address and is not shown`);
+  return url;
+}
+
+function readEmail(r: RecordReader): string | undefined {
+  const value = r.text('email');
+  if (!value) return undefined;
+  const email = value.replace(/^mailto:/i, '');
+  if (/^[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+$/.test(email)) return email;
+  r.warnings.push(`"email" ${describe(value)} is not an email address and is not shown`);
+  return undefined;
+}
+
+/**
+ * Checks one record and normalizes what real feeds get wrong. Returns the service, or the
+ * reasons it cannot be shown. Problems with optional fields are warnings: that field is
+ * dropped and the record still shows.
+ */
+export function validateService(record: unknown, options: ValidateOptions = {}): Validated {
+  if (!isObject(record)) return { errors: [`record must be an object, got ${describe(record)}`], warnings: [] };
+  const r = new RecordReader(record);
+  const id = readId(r, options.requireId ?? true);
+  const name = readName(r);
+  const position = readPosition(r);
+  const service: Service = { id, name, ...position, types: readTypes(r, options) };
+
+  const optional = {
+    address: readAddress(r),
+    phone: r.text('phone'),
+    website: readWebsite(r),
+    email: readEmail(r),
+    description: r.text('description', MAX_LENGTH.long),
+    hours: readHours(r),
+    timezone: readTimezone(r),
+    hoursNote: r.text('hoursNote'),
+    cost: readCost(r),
+    languages: readLanguages(r),
+    accessibility: r.text('accessibility'),
+    lastVerified: readDate(r, 'lastVerified'),
+    status: readStatus(r),
+  };
+  for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(service, { [key]: value });
+  for (const key of BOOLEAN_FIELDS) {
+    const value = r.boolean(key);
+    if (value !== undefined) service[key] = value;
+  }
+  if (service.status === 'closed') r.errors.push('"status" is closed, so it is not listed');
+  return r.errors.length ? { errors: r.errors, warnings: r.warnings } : { service, errors: r.errors, warnings: r.warnings };
+}
+
+const recordId = (record: unknown) => {
+  const id = isObject(record) ? own(record, 'id') : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? String(id).slice(0, MAX_LENGTH.name) : undefined;
+};
+
+/**
+ * Validates records in order, keeping every valid one. Ids are made unique (a repeated id
+ * gets a suffix, so selection still works) and exact duplicates are shown once; both are
+ * reported. `indexes` gives each record's position in the source for messages.
+ */
+export function validateRecords(
+  records: readonly unknown[],
+  options: ValidateOptions & { indexes?: readonly number[]; idPrefix?: string } = {},
+  into: ParsedFeed = { services: [], skipped: [], warnings: [] },
+  state = new DuplicateState(),
+): ParsedFeed {
+  records.forEach((record, i) => {
+    const index = options.indexes?.[i] ?? i;
+    const { service, errors, warnings } = validateService(record, options);
+    const rawId = recordId(record);
+    const at = (reason: string): SkippedRecord => ({ index, ...(rawId ? { id: rawId } : {}), reason });
+    into.warnings.push(...warnings.map(at));
+    if (!service) {
+      into.skipped.push(at(errors.join('; ')));
+      return;
+    }
+    if (!service.id) service.id = `${options.idPrefix ?? 'record'}-${index + 1}`;
+    state.add(service, index, into);
+  });
+  return into;
+}
+
+export class DuplicateState {
+  private readonly ids = new Map<string, number>();
+  private readonly contents = new Map<string, number>();
+
+  add(service: Service, index: number, into: ParsedFeed) {
+    const content = JSON.stringify(service);
+    const same = this.contents.get(content);
+    if (same !== undefined) {
+      into.warnings.push({ index, id: service.id, reason: `exact duplicate of record ${same}: shown once` });
+      return;
+    }
+    this.contents.set(content, index);
+    const seen = this.ids.get(service.id);
+    if (seen !== undefined) {
+      let n = 2;
+      while (this.ids.has(`${service.id}~${n}`)) n++;
+      into.warnings.push({ index, id: service.id, reason: `duplicate id "${service.id}" (also record ${seen}): both are shown, this one as "${service.id}~${n}"` });
+      service.id = `${service.id}~${n}`;
+    }
+    this.ids.set(service.id, index);
+    into.services.push(service);
+  }
 }
 
 /**
@@ -122,44 +455,26 @@ export function validateService(record: unknown): { service?: Service; errors: s
  * skipped with their index and reasons; the rest are returned in feed order.
  * Throws FeedFormatError only when the document as a whole is not a feed.
  */
-export function parseNativeFeed(data: unknown): ParsedFeed {
-  let records: unknown[];
+export function parseNativeFeed(data: unknown, options: ValidateOptions = {}): ParsedFeed {
   const result: ParsedFeed = { services: [], skipped: [], warnings: [] };
-  if (Array.isArray(data)) {
-    records = data;
-  } else if (isObject(data)) {
-    if (data['version'] !== undefined && data['version'] !== 1) {
-      throw new FeedFormatError(`feed version ${describe(data['version'])} is not supported (expected 1).`);
-    }
-    if (!Array.isArray(data['services'])) {
-      throw new FeedFormatError(
-        data['services'] === undefined
-          ? 'the feed has no "services" array.'
-          : `"services" must be an array, got ${describe(data['services'])}.`,
-      );
-    }
-    records = data['services'];
-    if (typeof data['title'] === 'string') result.title = data['title'];
-    if (typeof data['updated'] === 'string') result.updated = data['updated'];
-  } else {
-    throw new FeedFormatError(`expected a feed object or an array of services, got ${describe(data)}.`);
-  }
+  return validateRecords(nativeRecords(data, result), { requireId: true, ...options }, result);
+}
 
-  const seen = new Set<string>();
-  records.forEach((record, index) => {
-    const { service, errors, warnings } = validateService(record);
-    const rawId = isObject(record) && typeof record['id'] === 'string' ? record['id'] : undefined;
-    for (const warning of warnings) result.warnings.push({ index, ...(rawId ? { id: rawId } : {}), reason: warning });
-    if (!service) {
-      result.skipped.push({ index, ...(rawId ? { id: rawId } : {}), reason: errors.join('; ') });
-      return;
-    }
-    if (seen.has(service.id)) {
-      // Both records stay visible: hiding one could hide the only copy with the right address.
-      result.warnings.push({ index, id: service.id, reason: `duplicate id "${service.id}"` });
-    }
-    seen.add(service.id);
-    result.services.push(service);
-  });
-  return result;
+/** The records array of a native feed; fills title and updated into `meta`. */
+export function nativeRecords(data: unknown, meta: { title?: string; updated?: string } = {}): unknown[] {
+  if (Array.isArray(data)) return data;
+  if (!isObject(data)) throw new FeedFormatError(`expected a feed object or an array of services, got ${describe(data)}.`);
+  const version = own(data, 'version');
+  if (version !== undefined && version !== 1 && version !== '1') {
+    throw new FeedFormatError(`feed version ${describe(version)} is not supported (expected 1).`);
+  }
+  const services = own(data, 'services');
+  if (!Array.isArray(services)) {
+    throw new FeedFormatError(services === undefined ? 'the feed has no "services" array.' : `"services" must be an array, got ${describe(services)}.`);
+  }
+  const title = own(data, 'title');
+  const updated = own(data, 'updated');
+  if (typeof title === 'string') meta.title = cleanText(title, MAX_LENGTH.short).text;
+  if (typeof updated === 'string') meta.updated = cleanText(updated, 40).text;
+  return services;
 }

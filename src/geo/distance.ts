@@ -1,5 +1,5 @@
 import turfDistance from '@turf/distance';
-import type { LatLng, RankedService, Service, ServiceType, Units } from '../types.js';
+import type { LatLng, LocatedService, RankedService, Service, ServiceType, Units } from '../types.js';
 
 /** Great-circle distance in kilometres (Turf's haversine on a spherical Earth). */
 export function distanceKm(from: LatLng, to: LatLng): number {
@@ -16,6 +16,10 @@ export function formatDistance(km: number, units: Units, locale?: string): strin
   return `${number} ${units}`;
 }
 
+export function isLocated(service: Service): service is LocatedService {
+  return typeof service.lat === 'number' && typeof service.lng === 'number';
+}
+
 export interface Query {
   origin?: LatLng | null;
   /** Keep services offering any of these; empty or absent keeps all. */
@@ -23,15 +27,21 @@ export interface Query {
 }
 
 /**
- * Filters by type and sorts nearest first. Without an origin, feed order is kept.
- * Ties keep feed order (Array.prototype.sort is stable), so equal distances never shuffle.
+ * Filters by type and sorts nearest first; temporarily closed services come after the open
+ * ones, and services without a map position come last, in feed order. Without an origin,
+ * feed order is kept. Ties keep feed order (Array.prototype.sort is stable).
  */
 export function rankServices(services: readonly Service[], query: Query = {}): RankedService[] {
   const wanted = query.types?.length ? new Set(query.types) : null;
   const kept = wanted ? services.filter((s) => s.types.some((t) => wanted.has(t))) : services;
   const origin = query.origin;
-  if (!origin) return kept.map((service) => ({ service, distanceKm: null }));
-  return kept
-    .map((service) => ({ service, distanceKm: distanceKm(origin, service) }))
-    .sort((a, b) => a.distanceKm - b.distanceKm);
+  const located: RankedService[] = [];
+  const unlocated: RankedService[] = [];
+  for (const service of kept) {
+    if (isLocated(service)) located.push({ service, distanceKm: origin ? distanceKm(origin, service) : null });
+    else unlocated.push({ service, distanceKm: null });
+  }
+  const closed = (r: RankedService) => (r.service.status === 'temporarily-closed' ? 1 : 0);
+  located.sort((a, b) => closed(a) - closed(b) || (a.distanceKm ?? 0) - (b.distanceKm ?? 0));
+  return [...located, ...unlocated];
 }

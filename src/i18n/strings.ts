@@ -33,6 +33,21 @@ export interface Strings {
   feedErrorFormat: (detail: string) => string;
   feedErrorAborted: string;
   skippedNotice: (count: number) => string;
+  email: string;
+  free: string;
+  cost: (text: string) => string;
+  noIdRequired: string;
+  walkIn: string;
+  appointmentRequired: string;
+  anonymous: string;
+  peerRun: string;
+  open24h: string;
+  languages: (names: string) => string;
+  temporarilyClosed: string;
+  lastVerified: (date: string) => string;
+  noPositionHeading: string;
+  noPositionNote: string;
+  staleFeed: (date: string) => string;
 }
 
 export const en: Strings = {
@@ -85,4 +100,19 @@ export const en: Strings = {
   feedErrorFormat: (detail) => `The list of services could not be read: ${detail}`,
   feedErrorAborted: 'Loading the list of services was stopped.',
   skippedNotice: (count) => `${count} ${count === 1 ? 'record' : 'records'} in the feed could not be shown.`,
+  email: 'Email',
+  free: 'Free',
+  cost: (text) => `Cost: ${text}`,
+  noIdRequired: 'No ID needed',
+  walkIn: 'Walk-in',
+  appointmentRequired: 'Appointment needed',
+  anonymous: 'Anonymous',
+  peerRun: 'Peer-run',
+  open24h: 'Open 24 hours',
+  languages: (names) => `Languages: ${names}`,
+  temporarilyClosed: 'Temporarily closed',
+  lastVerified: (date) => `Information checked ${date}`,
+  noPositionHeading: 'No map position',
+  noPositionNote: 'These services have no map position, so they are not sorted by distance. Check the address.',
+  staleFeed: (date) => `Could not refresh the list; showing data from ${date}.`,
 };

@@ -1,10 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { FeedFormatError, parseNativeFeed } from '../../src/feed/validate.js';
+import { FeedFormatError, parseNativeFeed, validateService } from '../../src/feed/validate.js';
+import type { ServiceType } from '../../src/types.js';
 
 const good = { id: 'a', name: 'Example Pharmacy (fictional)', lat: 49.28, lng: -123.12, types: ['naloxone'] };
+const reasons = (list: { reason: string }[]) => list.map((w) => w.reason);
 
 describe('parseNativeFeed', () => {
-  it('reads a version 1 feed with every optional field', () => {
+  it('reads a version 1 feed with every field', () => {
     const feed = parseNativeFeed({
       version: 1,
       title: 'Fictional feed',
@@ -13,16 +15,34 @@ describe('parseNativeFeed', () => {
         {
           ...good,
           types: ['drop-in', 'naloxone'],
-          address: { street: ' 1 Example St ', city: 'Exampleton', region: 'BC', postalCode: 'V0V 0V0', country: 'CA' },
+          address: { street: ' 1 Example St ', city: 'Exampleton', region: 'BC', postalCode: 'V0V 0V0', country: 'ca' },
           phone: '604-555-0100',
           website: 'https://example.org/',
+          email: 'hello@example.org',
           description: 'Fictional record for tests.',
+          hours: [
+            { days: ['mo', 'tu', 'we', 'th', 'fr'], opens: '09:00', closes: '17:00' },
+            { days: ['fr', 'sa'], opens: '22:00', closes: '02:00' },
+          ],
+          timezone: 'America/Vancouver',
+          hoursNote: 'Closed on holidays.',
+          cost: 'Free',
+          noIdRequired: true,
+          walkIn: true,
+          anonymous: false,
+          appointmentRequired: false,
+          languages: ['en', 'es-mx', 'fr_CA'],
+          peerRun: true,
+          accessibility: 'Step-free entrance.',
+          lastVerified: '2026-10-30',
+          status: 'temporarily-closed',
         },
       ],
     });
     expect(feed.title).to.equal('Fictional feed');
     expect(feed.updated).to.equal('2026-11-01');
     expect(feed.skipped).to.deep.equal([]);
+    expect(feed.warnings).to.deep.equal([]);
     expect(feed.services[0]).to.deep.equal({
       id: 'a',
       name: 'Example Pharmacy (fictional)',
@@ -32,7 +52,24 @@ describe('parseNativeFeed', () => {
       address: { street: '1 Example St', city: 'Exampleton', region: 'BC', postalCode: 'V0V 0V0', country: 'CA' },
       phone: '604-555-0100',
       website: 'https://example.org/',
+      email: 'hello@example.org',
       description: 'Fictional record for tests.',
+      hours: [
+        { days: ['mo', 'tu', 'we', 'th', 'fr'], opens: '09:00', closes: '17:00' },
+        { days: ['fr', 'sa'], opens: '22:00', closes: '02:00' },
+      ],
+      timezone: 'America/Vancouver',
+      hoursNote: 'Closed on holidays.',
+      cost: 'free',
+      noIdRequired: true,
+      walkIn: true,
+      anonymous: false,
+      appointmentRequired: false,
+      languages: ['en', 'es-MX', 'fr-CA'],
+      peerRun: true,
+      accessibility: 'Step-free entrance.',
+      lastVerified: '2026-10-30',
+      status: 'temporarily-closed',
     });
   });
 
@@ -40,43 +77,184 @@ describe('parseNativeFeed', () => {
     expect(parseNativeFeed([good]).services.map((s) => s.id)).to.deep.equal(['a']);
   });
 
-  it('skips each bad record with its index and reason, and keeps the good ones', () => {
+  it('skips only records that cannot be shown, with index and reason, and keeps the rest', () => {
     const feed = parseNativeFeed([
       good,
       { name: 'No id (fictional)', lat: 1, lng: 1 },
-      { ...good, id: 'b', lat: '49.1' },
-      { ...good, id: 'c', lat: 91 },
-      { ...good, id: 'd', lng: undefined },
       'not a record',
       { ...good, id: 'e', name: '  ' },
+      { ...good, id: 'gone', status: 'closed' },
       { ...good, id: 'f' },
     ]);
     expect(feed.services.map((s) => s.id)).to.deep.equal(['a', 'f']);
     expect(feed.skipped).to.deep.equal([
       { index: 1, reason: '"id" is missing' },
-      { index: 2, id: 'b', reason: '"lat" must be a number, got "49.1"' },
-      { index: 3, id: 'c', reason: '"lat" 91 is outside -90..90' },
-      { index: 4, id: 'd', reason: '"lng" is missing' },
-      { index: 5, reason: 'record must be an object, got "not a record"' },
-      { index: 6, id: 'e', reason: '"name" must be a non-empty string, got "  "' },
+      { index: 2, reason: 'record must be an object, got "not a record"' },
+      { index: 3, id: 'e', reason: '"name" must be a non-empty string, got "  "' },
+      { index: 4, id: 'gone', reason: '"status" is closed, so it is not listed' },
     ]);
   });
 
-  it('drops unsafe or malformed optional fields with a warning, keeping the record', () => {
+  it('keeps records without a usable position, reported, without coordinates', () => {
     const feed = parseNativeFeed([
-      { ...good, website: 'javascript:alert(1)', types: ['naloxone', 'tacos'], phone: 42 },
-      { ...good, id: 'a' },
+      { ...good, id: 'none', lat: undefined, lng: undefined },
+      { ...good, id: 'text', lat: 'north' },
+      { ...good, id: 'range', lat: 95, lng: 200 },
+      { ...good, id: 'zero', lat: 0, lng: 0 },
     ]);
-    expect(feed.services).to.have.length(2);
-    expect(feed.services[0].website).to.equal(undefined);
-    expect(feed.services[0].phone).to.equal(undefined);
-    expect(feed.services[0].types).to.deep.equal(['naloxone']);
-    expect(feed.warnings.map((w) => w.reason)).to.deep.equal([
+    expect(feed.services.map((s) => [s.id, s.lat, s.lng])).to.deep.equal([
+      ['none', undefined, undefined],
+      ['text', undefined, undefined],
+      ['range', undefined, undefined],
+      ['zero', undefined, undefined],
+    ]);
+    expect(reasons(feed.warnings)).to.deep.equal([
+      'no coordinates: listed without a map position',
+      '"lat" is not a number ("north"): listed without a map position',
+      'coordinates 95, 200 are out of range: listed without a map position',
+      'coordinates 0, 0 (a common geocoding failure): listed without a map position',
+    ]);
+  });
+
+  it('reads numbers written as text and fixes coordinates only when the swap is unambiguous', () => {
+    const feed = parseNativeFeed([
+      { ...good, lat: ' 49.28 ', lng: '-123,12' },
+      { ...good, id: 'b', lat: -123.12, lng: 49.28 },
+      { ...good, id: 'c', lat: 12, lng: 49 },
+    ]);
+    expect(feed.services.map((s) => [s.lat, s.lng])).to.deep.equal([
+      [49.28, -123.12],
+      [49.28, -123.12],
+      [12, 49],
+    ]);
+    expect(reasons(feed.warnings)).to.deep.equal(['"lat" -123.12 and "lng" 49.28 look swapped and were swapped back']);
+  });
+
+  it('restores the leading zeros of US ZIP codes, only in the US', () => {
+    const feed = parseNativeFeed([
+      { ...good, address: { postalCode: '2108', country: 'US' } },
+      { ...good, id: 'b', address: { postalCode: 2108, country: 'United States' } },
+      { ...good, id: 'c', address: { postalCode: '601-1234', country: 'US' } },
+      { ...good, id: 'd', address: { postalCode: '2108', country: 'AU' } },
+    ]);
+    expect(feed.services.map((s) => s.address!.postalCode)).to.deep.equal(['02108', '02108', '00601-1234', '2108']);
+  });
+
+  it('reads flat address columns, lists in one cell, yes/no words and hours written as text', () => {
+    const { service, warnings } = validateService(
+      {
+        id: 'r1',
+        name: 'Example Outreach (fictional)',
+        lat: '40.7',
+        lng: '-74.0',
+        street: '1 Example Ave',
+        city: 'Exampletown ',
+        region: 'NY',
+        postalCode: '1001',
+        country: 'US',
+        types: 'Naloxone; Fentanyl test strips | SSP',
+        languages: 'en, es',
+        walkIn: 'Yes',
+        noIdRequired: 'n',
+        hours: 'mo-fr 09:00-17:00; sa 10:00-14:00; su-mo 22:00-02:00',
+      },
+      { requireId: false },
+    );
+    expect(warnings).to.deep.equal([]);
+    expect(service).to.include({ walkIn: true, noIdRequired: false });
+    expect(service!.types).to.deep.equal(['naloxone', 'fentanyl-test-strips', 'syringe-services']);
+    expect(service!.languages).to.deep.equal(['en', 'es']);
+    expect(service!.address).to.deep.equal({ street: '1 Example Ave', city: 'Exampletown', region: 'NY', postalCode: '01001', country: 'US' });
+    expect(service!.hours).to.deep.equal([
+      { days: ['mo', 'tu', 'we', 'th', 'fr'], opens: '09:00', closes: '17:00' },
+      { days: ['sa'], opens: '10:00', closes: '14:00' },
+      { days: ['mo', 'su'], opens: '22:00', closes: '02:00' },
+    ]);
+  });
+
+  it('maps partner categories through a type map, and gives default types to records with none', () => {
+    const typeMap = new Map<string, ServiceType[]>([['pharmacy - narcan', ['naloxone']], ['needle exchange', ['syringe-services', 'safer-use-supplies']]]);
+    const mapped = validateService({ ...good, types: ['Pharmacy - Narcan', 'Needle Exchange'] }, { typeMap });
+    expect(mapped.service!.types).to.deep.equal(['naloxone', 'syringe-services', 'safer-use-supplies']);
+    const defaulted = validateService({ ...good, types: undefined }, { defaultTypes: ['naloxone'] });
+    expect(defaulted.service!.types).to.deep.equal(['naloxone']);
+    const kept = validateService({ ...good, types: ['drop-in'] }, { defaultTypes: ['naloxone'] });
+    expect(kept.service!.types).to.deep.equal(['drop-in']);
+  });
+
+  it('normalizes scheme-less websites and refuses every other scheme, keeping the record', () => {
+    const sites = ['www.example.org', 'example.org/path?q=1', 'https:\\\\example.org\\a', 'javascript:alert(1)', 'data:text/html,x', 'ftp://example.org', 'not a site'];
+    const feed = parseNativeFeed(sites.map((website, i) => ({ ...good, id: `w${i}`, website })));
+    expect(feed.services.map((s) => s.website)).to.deep.equal([
+      'https://www.example.org/',
+      'https://example.org/path?q=1',
+      'https://example.org/a',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(feed.warnings.map((w) => w.id)).to.deep.equal(['w3', 'w4', 'w5', 'w6']);
+    expect(feed.warnings[0].reason).to.equal('"website" "javascript:alert(1)" is not an http(s) address and is not shown');
+  });
+
+  it('reports bad optional fields and drops only them', () => {
+    const feed = parseNativeFeed([
+      {
+        ...good,
+        types: ['naloxone', 'tacos'],
+        phone: { number: 1 },
+        email: 'not-an-email',
+        timezone: 'Mars/Olympus',
+        languages: ['en', '!!'],
+        lastVerified: '2026-02-30',
+        status: 'maybe',
+        walkIn: 'sometimes',
+        hours: [{ days: ['mo'], opens: '9am', closes: '17:00' }],
+      },
+    ]);
+    expect(feed.services).to.have.length(1);
+    expect(reasons(feed.warnings)).to.deep.equal([
       'unknown type "tacos" ignored',
-      '"phone" must be a string, got number 42',
-      '"website" "javascript:alert(1)" is not an http(s) URL and is not shown',
-      'duplicate id "a"',
+      '"phone" must be text, got an object',
+      '"email" "not-an-email" is not an email address and is not shown',
+      '"hours" rule 1 was left out: opens "9am" is not a time like "09:00"',
+      '"timezone" "Mars/Olympus" is not an IANA time zone such as "America/Vancouver"',
+      'language "!!" is not a BCP 47 tag such as "en" or "es-MX" and was left out',
+      '"lastVerified" "2026-02-30" is not a date like 2026-11-01',
+      '"status" "maybe" is not active, temporarily-closed or closed',
+      '"walkIn" must be true or false, got "sometimes"',
     ]);
+  });
+
+  it('cleans text: literal \\n, control and bidi-override characters, and cuts very long text', () => {
+    const { service, warnings } = validateService({
+      ...good,
+      name: 'Example\u202E Clinic (fictional)',
+      description: `Line one\\nLine two\u0007 ${'x'.repeat(5000)}`,
+    });
+    expect(service!.name).to.equal('Example Clinic (fictional)');
+    expect(service!.description!.startsWith('Line one\nLine two ')).to.equal(true);
+    expect(service!.description!.length).to.equal(2000);
+    expect(service!.description!.endsWith('…')).to.equal(true);
+    expect(warnings).to.deep.equal(['"description" was longer than 2000 characters and was cut']);
+  });
+
+  it('reports duplicate ids, keeping both under unique ids, and shows exact duplicates once', () => {
+    const feed = parseNativeFeed([good, { ...good, name: 'Another Pharmacy (fictional)' }, { ...good }]);
+    expect(feed.services.map((s) => s.id)).to.deep.equal(['a', 'a~2']);
+    expect(reasons(feed.warnings)).to.deep.equal([
+      'duplicate id "a" (also record 0): both are shown, this one as "a~2"',
+      'exact duplicate of record 0: shown once',
+    ]);
+  });
+
+  it('is not fooled by prototype keys', () => {
+    const hostile = JSON.parse('{"id":"p","name":"Proto (fictional)","lat":1,"lng":1,"__proto__":{"polluted":true,"types":["naloxone"]},"constructor":{"prototype":{"polluted":true}}}');
+    const feed = parseNativeFeed({ version: 1, services: [hostile], __proto__: { polluted: true } } as unknown);
+    expect(feed.services[0].types).to.deep.equal([]);
+    expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined);
+    expect(Object.getPrototypeOf(feed.services[0])).to.equal(Object.prototype);
   });
 
   it('rejects documents that are not feeds, saying what was found', () => {

@@ -1,4 +1,4 @@
-import type { Service } from '../../src/types.js';
+import type { LocatedService } from '../../src/types.js';
 
 /**
  * Fictional services for tests, on a line north of the origin (0, 0) so their order and
@@ -6,7 +6,7 @@ import type { Service } from '../../src/types.js';
  */
 export const KM_PER_DEGREE = 111.19508; // Turf's Earth radius (6371008.8 m) × π / 180
 
-export function fictionalService(id: string, km: number, extra: Partial<Service> = {}): Service {
+export function fictionalService(id: string, km: number, extra: Partial<LocatedService> = {}): LocatedService {
   return {
     id,
     name: `Example Service ${id} (fictional)`,
@@ -18,7 +18,7 @@ export function fictionalService(id: string, km: number, extra: Partial<Service>
 }
 
 /** A feed document whose records sit at the given distances (km) from (0, 0), in that order. */
-export function feedAt(distances: number[], extra: (i: number) => Partial<Service> = () => ({})) {
+export function feedAt(distances: number[], extra: (i: number) => Partial<LocatedService> = () => ({})) {
   return { version: 1, title: 'Fictional test feed', services: distances.map((km, i) => fictionalService(`s${i}`, km, extra(i))) };
 }
 

@@ -11,10 +11,10 @@ import {
   type LeafletKeyboardEvent,
 } from 'leaflet/dist/leaflet-src.esm.js';
 import { originIcon, serviceIcon } from './marker-icon.js';
-import type { LatLng, Service } from '../../types.js';
+import type { LatLng, LocatedService, Service } from '../../types.js';
 
 export interface MapView {
-  services: Service[];
+  services: LocatedService[];
   origin: LatLng | null;
   originLabel: string;
   selectedId: string | null;
@@ -96,7 +96,7 @@ export class MapController implements ReactiveController {
     if (url) this.tiles = tileLayer(url, { attribution, maxZoom: 19, crossOrigin: true }).addTo(this.map!);
   }
 
-  private setMarkers(services: Service[]) {
+  private setMarkers(services: LocatedService[]) {
     this.markerLayer.clearLayers();
     this.markers.clear();
     for (const service of services) {
@@ -138,7 +138,8 @@ export class MapController implements ReactiveController {
     // Leaflet 1.9 throw from a timer, and a jump is quicker on slow phones anyway.
     if (points.length === 0) this.map!.setView([20, 0], 2, { animate: false });
     else if (points.length === 1) this.map!.setView(points[0], view.zoom, { animate: false });
-    else this.map!.fitBounds(latLngBounds(points), { padding: [24, 24], maxZoom: view.zoom, animate: false });
+    // Extra room at the top: a pin stands above its point and would be clipped.
+    else this.map!.fitBounds(latLngBounds(points), { paddingTopLeft: [24, 48], paddingBottomRight: [24, 16], maxZoom: view.zoom, animate: false });
   }
 
   private select(id: string | null, pan: boolean) {

@@ -4,7 +4,7 @@ import { hostStyles } from '../../styles/host.js';
 import { leafletStyles } from '../../styles/leaflet.js';
 import { mapStyles } from './nf-map.styles.js';
 import { MapController } from './map-controller.js';
-import { distanceKm } from '../../geo/distance.js';
+import { distanceKm, isLocated } from '../../geo/distance.js';
 import { en, type Strings } from '../../i18n/strings.js';
 import { optionalNumber, originFrom } from '../../util/attributes.js';
 import { NfServiceSelectEvent } from '../../events.js';
@@ -38,7 +38,7 @@ export const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/co
 export class NfMap extends LitElement {
   static override styles = [hostStyles, leafletStyles, mapStyles];
 
-  /** Services to mark on the map. */
+  /** Services to mark on the map; those without coordinates are left off. */
   @property({ attribute: false }) services: Service[] = [];
 
   /** Origin latitude, marked on the map and used for distances in events. */
@@ -89,7 +89,7 @@ export class NfMap extends LitElement {
     this.controller.render(
       this.container,
       {
-        services: this.services,
+        services: this.services.filter(isLocated),
         origin: originFrom(this.latitude, this.longitude),
         originLabel: this.originLabel,
         selectedId: this.selectedId,
@@ -110,7 +110,7 @@ export class NfMap extends LitElement {
   private select(service: Service) {
     this.selectedId = service.id;
     const origin = originFrom(this.latitude, this.longitude);
-    this.dispatchEvent(new NfServiceSelectEvent({ service, distance: origin ? distanceKm(origin, service) : null }));
+    this.dispatchEvent(new NfServiceSelectEvent({ service, distance: origin && isLocated(service) ? distanceKm(origin, service) : null }));
   }
 
   override render() {

@@ -9,6 +9,7 @@ export const listStyles = css`
     gap: 0.5rem;
   }
   li {
+    position: relative;
     display: block;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -65,6 +66,37 @@ export const listStyles = css`
     border-radius: 999px;
     background: color-mix(in srgb, var(--_accent) 12%, transparent);
     font-size: 0.85rem;
+  }
+  .features {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    list-style: none;
+    margin: 0.25rem 0;
+    padding: 0;
+    font-weight: 600;
+  }
+  .features li {
+    border: none;
+    padding: 0;
+  }
+  .closed {
+    display: inline-block;
+    margin: 0.25rem 0;
+    padding: 0.1rem 0.5rem;
+    border-radius: var(--_radius);
+    background: var(--nf-color-warning-background, #fde2e1);
+    color: var(--nf-color-warning, #8a1c14);
+    font-weight: 700;
+  }
+  .verified {
+    margin: 0.5rem 0 0;
+    font-size: 0.85rem;
+    color: var(--_muted);
+  }
+  .section {
+    margin: 1.25rem 0 0.25rem;
+    font-size: 1.05rem;
   }
   address,
   .description {

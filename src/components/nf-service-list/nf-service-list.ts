@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
 import { listStyles } from './nf-service-list.styles.js';
-import { formatDistance, rankServices } from '../../geo/distance.js';
+import { formatDistance, isLocated, rankServices } from '../../geo/distance.js';
 import { defaultUnits, langOf } from '../../i18n/units.js';
 import { en, type Strings } from '../../i18n/strings.js';
 import { safeWebUrl, telUrl } from '../../util/safe-url.js';
@@ -28,7 +28,11 @@ declare global {
  * @csspart item - One result (`<li>`); the selected one has `aria-current="true"`.
  * @csspart name - The button with the service's name that selects it.
  * @csspart distance - The distance from the origin.
- * @csspart types - The list of service type labels.
+ * @csspart type-list - The list of service type labels.
+ * @csspart features - Free, no ID needed, walk-in, languages and the like.
+ * @csspart status - "Temporarily closed".
+ * @csspart verified - "Information checked <date>".
+ * @csspart no-position - The heading and note above services without a map position.
  * @csspart address - The postal address.
  * @csspart actions - The row of links (call, directions, website).
  * @csspart summary - The "N services" line above the list.
@@ -76,9 +80,9 @@ export class NfServiceList extends LitElement {
 
   /**
    * Whether names are buttons that select a service (for a map beside the list). Set to
-   * false when there is nothing to select for, and names become plain headings.
+   * false (`selectable="false"`) when there is nothing to select for: names become headings.
    */
-  @property({ type: Boolean }) selectable = true;
+  @property({ converter: { fromAttribute: (value: string | null) => value !== 'false' } }) selectable = true;
 
   /** Visible text, replaceable for translation. */
   @property({ attribute: false }) strings: Strings = en;
@@ -100,7 +104,8 @@ export class NfServiceList extends LitElement {
     if (['services', 'latitude', 'longitude', 'types', 'shown', 'limit'].some((k) => changed.has(k as keyof NfServiceList))) {
       this.dispatchEvent(new NfResultsChangeEvent({ services: this.visible.map((r) => r.service) }));
     }
-    if (changed.has('selectedId') && this.selectedId !== null) {
+    // Only a change of selection scrolls: an initial `selected-id` must not move the page.
+    if (changed.has('selectedId') && changed.get('selectedId') !== undefined && this.selectedId !== null) {
       this.itemFor(this.selectedId)?.scrollIntoView({ block: 'nearest' });
     }
   }
@@ -156,11 +161,25 @@ export class NfServiceList extends LitElement {
     if (!this.ranked.length) return html`<p class="note" part="summary">${this.strings.noMatches}</p>`;
     const visible = this.visible;
     const remaining = this.total - visible.length;
+    const firstUnlocated = visible.findIndex((r) => !isLocated(r.service));
+    const located = firstUnlocated < 0 ? visible : visible.slice(0, firstUnlocated);
+    const unlocated = firstUnlocated < 0 ? [] : visible.slice(firstUnlocated);
     return html`
       <p class="summary" part="summary">${this.strings.resultCount(visible.length, this.total)}</p>
-      <ol part="list" aria-label=${this.strings.resultsHeading} @keydown=${this.onKeydown}>
-        ${visible.map((result) => this.renderItem(result))}
-      </ol>
+      ${located.length
+        ? html`<ol part="list" aria-label=${this.strings.resultsHeading} @keydown=${this.onKeydown}>
+            ${located.map((result) => this.renderItem(result))}
+          </ol>`
+        : nothing}
+      ${unlocated.length
+        ? html`<div part="no-position">
+              <h3 class="section">${this.strings.noPositionHeading}</h3>
+              <p class="note">${this.strings.noPositionNote}</p>
+            </div>
+            <ol part="list" aria-label=${this.strings.noPositionHeading} @keydown=${this.onKeydown}>
+              ${unlocated.map((result) => this.renderItem(result))}
+            </ol>`
+        : nothing}
       ${remaining > 0
         ? html`<button class="more" part="show-more" @click=${this.showMore}>${this.strings.showMore(Math.min(remaining, Math.max(1, this.limit)))}</button>`
         : nothing}
@@ -181,11 +200,15 @@ export class NfServiceList extends LitElement {
           ? nothing
           : html`<p class="meta"><span class="distance" part="distance">${formatDistance(distanceKm, this.effectiveUnits)}</span></p>`}
         ${service.types.length
-          ? html`<ul class="types" part="types">${sortTypes(service.types).map((t) => html`<li>${this.strings.typeLabels[t]}</li>`)}</ul>`
+          ? html`<ul class="types" part="type-list">${sortTypes(service.types).map((t) => html`<li>${this.strings.typeLabels[t]}</li>`)}</ul>`
           : nothing}
+        ${service.status === 'temporarily-closed' ? html`<p class="closed" part="status">${this.strings.temporarilyClosed}</p>` : nothing}
+        ${this.renderFeatures(service)}
         ${this.renderAddress(service.address)}
         ${service.description ? html`<p class="description">${service.description}</p>` : nothing}
+        ${service.hoursNote ? html`<p class="description">${service.hoursNote}</p>` : nothing}
         ${this.renderActions(service)}
+        ${service.lastVerified ? html`<p class="verified" part="verified">${this.strings.lastVerified(this.formatDate(service.lastVerified))}</p>` : nothing}
       </li>
     `;
   }
@@ -198,10 +221,50 @@ export class NfServiceList extends LitElement {
     return html`<address part="address">${lines.map((line, i) => html`${i ? html`<br />` : nothing}${line}`)}</address>`;
   }
 
+  private renderFeatures(service: Service) {
+    const s = this.strings;
+    const features = [
+      service.cost === 'free' ? s.free : service.cost ? s.cost(service.cost) : '',
+      service.noIdRequired ? s.noIdRequired : '',
+      service.walkIn ? s.walkIn : '',
+      service.appointmentRequired ? s.appointmentRequired : '',
+      service.anonymous ? s.anonymous : '',
+      service.peerRun ? s.peerRun : '',
+      service.open24h ? s.open24h : '',
+      service.languages?.length ? s.languages(this.languageNames(service.languages)) : '',
+    ].filter(Boolean);
+    if (!features.length) return nothing;
+    return html`<ul class="features" part="features">${features.map((f) => html`<li>${f}</li>`)}</ul>`;
+  }
+
+  private get locale(): string {
+    return langOf(this) || navigator.language;
+  }
+
+  /** Language names in the page language ("English, Spanish"), tags when the browser cannot name them. */
+  private languageNames(tags: string[]): string {
+    let names: Intl.DisplayNames | undefined;
+    try {
+      names = new Intl.DisplayNames([this.locale], { type: 'language' });
+    } catch {
+      names = undefined;
+    }
+    return tags.map((tag) => names?.of(tag) ?? tag).join(', ');
+  }
+
+  private formatDate(isoDate: string): string {
+    const [y, m, d] = isoDate.split('-').map(Number);
+    try {
+      return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+    } catch {
+      return isoDate;
+    }
+  }
+
   /** The country's name in the page language, or nothing when it is the visitor's own region. */
   private countryName(country: string | undefined): string | undefined {
     if (!country || !/^[A-Za-z]{2}$/.test(country)) return country;
-    const lang = langOf(this) || navigator.language;
+    const lang = this.locale;
     try {
       const region = new Intl.Locale(lang).maximize().region;
       if (region?.toUpperCase() === country.toUpperCase()) return undefined;
@@ -215,7 +278,7 @@ export class NfServiceList extends LitElement {
     // Checked again here: this element also takes services that never went through the validator.
     const tel = service.phone ? telUrl(service.phone) : undefined;
     const website = service.website ? safeWebUrl(service.website) : undefined;
-    const directions = directionsHref(this.directionsUrl, service.lat, service.lng);
+    const directions = isLocated(service) ? directionsHref(this.directionsUrl, service.lat, service.lng) : undefined;
     return html`
       <div class="actions" part="actions">
         ${tel ? html`<a href=${tel}>${this.strings.call(service.phone!)}</a>` : service.phone ? html`<span>${service.phone}</span>` : nothing}
@@ -224,6 +287,9 @@ export class NfServiceList extends LitElement {
           : nothing}
         ${website
           ? html`<a href=${website} target="_blank" rel="noopener noreferrer">${this.strings.website}<span class="visually-hidden">: ${service.name}</span></a>`
+          : nothing}
+        ${service.email
+          ? html`<a href=${`mailto:${service.email}`}>${this.strings.email}<span class="visually-hidden">: ${service.name}</span></a>`
           : nothing}
       </div>
     `;

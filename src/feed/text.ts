@@ -1,0 +1,40 @@
+/** Text cleanup shared by every format: feed text is data, shown as text, bounded in length. */
+
+export const MAX_LENGTH = { name: 200, short: 300, long: 2000 } as const;
+
+// C0/C1 controls except tab and newline, and the bidi controls that can make text read
+// differently from what it is (e.g. a reversed phone number or URL).
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Trims, turns literal "\n" sequences (common in exported spreadsheets) into line breaks,
+ * drops control and bidi-override characters, and cuts text longer than `max` with "…".
+ * Returns the cleaned text (undefined when empty) and whether it was cut.
+ */
+export function cleanText(value: string, max: number): { text?: string; cut: boolean } {
+  let text = value.replace(/\r\n?/g, '\n').replace(/\\r\\n|\\n/g, '\n').replace(UNSAFE_CHARS, '');
+  text = text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  if (!text) return { cut: false };
+  if (text.length <= max) return { text, cut: false };
+  // Never split a surrogate pair.
+  let end = max - 1;
+  if (/[\uD800-\uDBFF]/.test(text[end - 1])) end--;
+  return { text: `${text.slice(0, end).trimEnd()}…`, cut: true };
+}
+
+/** Reads an own property only: `__proto__`, `constructor` and friends never reach the prototype. */
+export function own(record: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(record, key) ? (record as Record<string, unknown>)[key] : undefined;
+}
+
+/** A short, safe description of a value for error messages. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') {
+    const shown = value.replace(UNSAFE_CHARS, '');
+    return `"${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}"`;
+  }
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}

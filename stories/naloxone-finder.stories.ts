@@ -1,0 +1,170 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { fn } from 'storybook/test';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../src/index.js';
+import type { NfFeedErrorEvent, NfFeedLoadEvent, NfLocationChangeEvent, NfResultsChangeEvent, NfServiceSelectEvent } from '../src/events.js';
+import type { ServiceType, Units } from '../src/types.js';
+import { EMPTY_FEED, EXAMPLE_FEED, EXAMPLE_ORIGIN, MISSING_FEED, VANCOUVER_FEED, typesArgType, typesAttribute } from './story-feeds.js';
+
+interface FinderArgs {
+  src?: string;
+  services?: unknown;
+  latitude?: number;
+  longitude?: number;
+  'origin-label'?: string;
+  zoom?: number;
+  units?: Units;
+  limit?: number;
+  types?: ServiceType[];
+  map?: 'on' | 'off';
+  'tile-url'?: string;
+  'tile-attribution'?: string;
+  'directions-url'?: string;
+  onNfFeedLoad: (event: NfFeedLoadEvent) => void;
+  onNfFeedError: (event: NfFeedErrorEvent) => void;
+  onNfServiceSelect: (event: NfServiceSelectEvent) => void;
+  onNfLocationChange: (event: NfLocationChangeEvent) => void;
+  onNfResultsChange: (event: NfResultsChangeEvent) => void;
+}
+
+const meta = {
+  title: 'Components/naloxone-finder',
+  component: 'naloxone-finder',
+  render: (args) => html`
+    <naloxone-finder
+      src=${ifDefined(args.src)}
+      .services=${args.services}
+      latitude=${ifDefined(args.latitude)}
+      longitude=${ifDefined(args.longitude)}
+      origin-label=${ifDefined(args['origin-label'])}
+      zoom=${ifDefined(args.zoom)}
+      units=${ifDefined(args.units)}
+      limit=${ifDefined(args.limit)}
+      types=${typesAttribute(args.types)}
+      map=${ifDefined(args.map)}
+      tile-url=${ifDefined(args['tile-url'] || undefined)}
+      tile-attribution=${ifDefined(args['tile-attribution'] || undefined)}
+      directions-url=${ifDefined(args['directions-url'] || undefined)}
+      @nf-feed-load=${args.onNfFeedLoad}
+      @nf-feed-error=${args.onNfFeedError}
+      @nf-service-select=${args.onNfServiceSelect}
+      @nf-location-change=${args.onNfLocationChange}
+      @nf-results-change=${args.onNfResultsChange}
+    ></naloxone-finder>
+  `,
+  argTypes: {
+    src: { control: 'text' },
+    services: { control: 'object' },
+    latitude: { control: { type: 'number', min: -90, max: 90, step: 0.0001 } },
+    longitude: { control: { type: 'number', min: -180, max: 180, step: 0.0001 } },
+    'origin-label': { control: 'text' },
+    zoom: { control: { type: 'range', min: 1, max: 19, step: 1 } },
+    units: { control: 'inline-radio', options: ['mi', 'km'] },
+    limit: { control: { type: 'number', min: 1, step: 1 } },
+    types: typesArgType,
+    map: { control: 'inline-radio', options: ['on', 'off'] },
+    'tile-url': {
+      control: 'text',
+      description: 'Tile URL template (`{z}/{x}/{y}`). Empty uses OpenStreetMap; `none` draws no tiles and requests none.',
+    },
+    'tile-attribution': { control: 'text' },
+    'directions-url': { control: 'text' },
+  },
+  args: {
+    src: EXAMPLE_FEED,
+    latitude: EXAMPLE_ORIGIN.latitude,
+    longitude: EXAMPLE_ORIGIN.longitude,
+    'origin-label': EXAMPLE_ORIGIN.label,
+    zoom: 15,
+    limit: 20,
+    map: 'on',
+    'tile-url': '',
+    onNfFeedLoad: fn(),
+    onNfFeedError: fn(),
+    onNfServiceSelect: fn(),
+    onNfLocationChange: fn(),
+    onNfResultsChange: fn(),
+  },
+} satisfies Meta<FinderArgs>;
+
+export default meta;
+type Story = StoryObj<FinderArgs>;
+
+const describe = (story: string) => ({ docs: { description: { story } } });
+
+export const Default: Story = {
+  args: {
+    src: VANCOUVER_FEED,
+    latitude: 49.2827,
+    longitude: -123.1207,
+    'origin-label': 'downtown Vancouver',
+  },
+  parameters: describe(
+    'Real data from 2018: the Vancouver pharmacies on British Columbia’s public Take Home Naloxone list ' +
+      '(as transcribed by the NaloxZone project), shown for demonstration only. It is not a current directory; stock and training change, so check with the pharmacy. ' +
+      'See `demo/vancouver-pharmacies.json` for the source and licence.',
+  ),
+};
+
+export const ListOnly: Story = {
+  name: 'List only (map="off")',
+  args: { map: 'off', limit: 5 },
+  parameters: describe(
+    'Fictional example services. With `map="off"` only the list shows, and no map code runs and no tiles load. ' +
+      '`limit="5"` shows five at first, with a "Show more" button.',
+  ),
+};
+
+export const FeedError: Story = {
+  name: 'Error (feed 404)',
+  args: { src: MISSING_FEED },
+  parameters: describe(
+    'The feed URL answers 404. The element shows a message in place of the list and fires `nf-feed-error` ' +
+      'with `kind: "http"` and the status.',
+  ),
+};
+
+export const EmptyFeed: Story = {
+  name: 'Empty feed',
+  args: { src: EMPTY_FEED },
+  parameters: describe('A valid feed with no services (fictional).'),
+};
+
+export const NoOrigin: Story = {
+  name: 'No origin',
+  args: { latitude: undefined, longitude: undefined, 'origin-label': undefined },
+  parameters: describe(
+    'Fictional example services without `latitude`/`longitude`: the list keeps the feed’s order and shows no distances ' +
+      'until the visitor chooses "Use my location".',
+  ),
+};
+
+export const UnitsKm: Story = {
+  name: 'Units in km',
+  args: { units: 'km' },
+  parameters: describe('Fictional example services with distances in kilometres (`units="km"`).'),
+};
+
+export const FilteredTypes: Story = {
+  name: 'Only some types',
+  args: { types: ['drug-checking', 'fentanyl-test-strips', 'xylazine-test-strips'] },
+  parameters: describe('Fictional example services filtered with `types="drug-checking,fentanyl-test-strips,xylazine-test-strips"`.'),
+};
+
+export const NoTiles: Story = {
+  name: 'Map without tiles',
+  args: { 'tile-url': 'none' },
+  parameters: describe('Fictional example services with `tile-url="none"`: markers on a plain background, no tile requests.'),
+};
+
+export const ServicesProperty: Story = {
+  name: 'Services property (no src)',
+  args: { src: undefined },
+  loaders: [async () => ({ records: ((await (await fetch(EXAMPLE_FEED)).json()) as { services: unknown }).services })],
+  render: (args, { loaded }) => meta.render({ ...args, services: loaded['records'] }),
+  parameters: describe(
+    'Fictional example services passed as the `services` property (an array of records) instead of `src`; ' +
+      'they are validated the same way.',
+  ),
+};

@@ -1,0 +1,95 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { fn } from 'storybook/test';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../src/components/nf-map/nf-map.js';
+import { loadFeed } from '../src/feed/load-feed.js';
+import type { NfServiceSelectEvent } from '../src/events.js';
+import type { Service } from '../src/types.js';
+import { EXAMPLE_FEED, EXAMPLE_ORIGIN } from './story-feeds.js';
+
+interface MapArgs {
+  latitude?: number;
+  longitude?: number;
+  'origin-label'?: string;
+  zoom?: number;
+  'selected-id'?: string;
+  'tile-url'?: string;
+  'tile-attribution'?: string;
+  onNfServiceSelect: (event: NfServiceSelectEvent) => void;
+}
+
+const meta = {
+  title: 'Components/nf-map',
+  component: 'nf-map',
+  loaders: [async () => ({ services: (await loadFeed(EXAMPLE_FEED)).services })],
+  // The map needs a height: here through the public `--nf-map-height` custom property.
+  render: (args, { loaded }) => html`
+    <nf-map
+      style="--nf-map-height: 420px"
+      .services=${loaded['services'] as Service[]}
+      latitude=${ifDefined(args.latitude)}
+      longitude=${ifDefined(args.longitude)}
+      origin-label=${ifDefined(args['origin-label'] || undefined)}
+      zoom=${ifDefined(args.zoom)}
+      selected-id=${ifDefined(args['selected-id'] || undefined)}
+      tile-url=${ifDefined(args['tile-url'] || undefined)}
+      tile-attribution=${ifDefined(args['tile-attribution'] || undefined)}
+      @nf-service-select=${args.onNfServiceSelect}
+    ></nf-map>
+  `,
+  argTypes: {
+    latitude: { control: { type: 'number', min: -90, max: 90, step: 0.0001 } },
+    longitude: { control: { type: 'number', min: -180, max: 180, step: 0.0001 } },
+    'origin-label': { control: 'text' },
+    zoom: { control: { type: 'range', min: 1, max: 19, step: 1 } },
+    'selected-id': { control: 'text' },
+    'tile-url': {
+      control: 'text',
+      description: 'Tile URL template (`{z}/{x}/{y}`). Empty uses OpenStreetMap; `none` draws no tiles and requests none.',
+    },
+    'tile-attribution': { control: 'text' },
+  },
+  args: {
+    latitude: EXAMPLE_ORIGIN.latitude,
+    longitude: EXAMPLE_ORIGIN.longitude,
+    zoom: 15,
+    'tile-url': '',
+    onNfServiceSelect: fn(),
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'All stories use fictional example services placed near 0°, 0°, so the map shows open sea. ' +
+          'The map supports the list and never replaces it: pages should always show `<nf-service-list>` too.',
+      },
+    },
+  },
+} satisfies Meta<MapArgs>;
+
+export default meta;
+type Story = StoryObj<MapArgs>;
+
+const describe = (story: string) => ({ docs: { description: { story } } });
+
+export const Default: Story = {
+  parameters: describe('Markers for each service and the origin, fitted to all of them.'),
+};
+
+export const Selected: Story = {
+  args: { 'selected-id': 'ex-3' },
+  parameters: describe('`selected-id="ex-3"` highlights that marker and pans to it.'),
+};
+
+export const NoOrigin: Story = {
+  name: 'No origin',
+  args: { latitude: undefined, longitude: undefined },
+  parameters: describe('Without an origin the map fits the services only.'),
+};
+
+export const NoTiles: Story = {
+  name: 'Without tiles',
+  args: { 'tile-url': 'none' },
+  parameters: describe('`tile-url="none"`: markers on a plain background, and no tile requests.'),
+};
