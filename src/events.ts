@@ -1,5 +1,6 @@
 import type { Service, SkippedRecord } from './types.js';
 import type { FeedErrorKind } from './feed/load-feed.js';
+import type { FeedFormat } from './feed/formats/format.js';
 
 const init = { bubbles: true, composed: true } as const;
 
@@ -10,6 +11,10 @@ export interface FeedLoadDetail {
   skipped: SkippedRecord[];
   /** Problems that did not hide a record (a dropped unsafe URL, a duplicate id). */
   warnings: SkippedRecord[];
+  /** The format that was read: native, geojson, csv or hsds. */
+  format: FeedFormat;
+  /** When the refresh failed and the last good copy is shown: when that copy was saved (ISO). */
+  staleSince?: string;
 }
 
 /** The feed was loaded and validated. */

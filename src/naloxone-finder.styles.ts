@@ -38,6 +38,13 @@ export const finderStyles = css`
     border: 2px solid var(--nf-color-error, #b00020);
     color: var(--_text);
   }
+  .stale {
+    margin: 0 0 0.75rem;
+    padding: 0.5rem 0.75rem;
+    border-radius: var(--_radius);
+    background: var(--nf-color-warning-background, #fff4cc);
+    color: var(--_text);
+  }
   .panes {
     display: grid;
     gap: 1rem;

@@ -3,8 +3,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { hostStyles } from './styles/host.js';
 import { finderStyles } from './naloxone-finder.styles.js';
-import { loadFeed, FeedLoadError } from './feed/load-feed.js';
-import { parseNativeFeed, type ParsedFeed } from './feed/validate.js';
+import { loadFeed, FeedLoadError, type LoadedFeed } from './feed/load-feed.js';
+import { parseFeedData, type FeedFormat } from './feed/parse-feed.js';
+import { readFieldMap, type FieldMap } from './feed/field-map.js';
+import { logFeedReport } from './feed/report.js';
+import { langOf } from './i18n/units.js';
 import { locate, LocateError, type LocateErrorKind } from './geo/geolocation.js';
 import { en, type Strings } from './i18n/strings.js';
 import { DEFAULT_DIRECTIONS_URL, optionalNumber, originFrom, typesConverter } from './util/attributes.js';
@@ -38,6 +41,7 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
  * @csspart locate-button - The "Use my location" button.
  * @csspart status - The live status message (origin, location errors).
  * @csspart error - The message shown when the feed could not be loaded.
+ * @csspart stale - "Could not refresh the list; showing data from <date>", when the last good copy is shown.
  * @csspart list - From the list: the `<ol>` of results.
  * @csspart item - From the list: one result; the selected one has `aria-current="true"`.
  * @csspart name - From the list: the service name.
@@ -52,7 +56,7 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
  * @cssproperty [--nf-map-height=360px] - Height of the map (and of the list beside it on wide layouts).
  * @cssproperty [--nf-color-error=#b00020] - Border of the feed error message.
  *
- * @fires nf-feed-load - The feed was loaded. `detail: { count, skipped, warnings }`.
+ * @fires nf-feed-load - The feed was loaded. `detail: { count, skipped, warnings, format, staleSince? }`.
  * @fires nf-feed-error - The feed could not be loaded. `detail: { kind, message, status, src }`.
  * @fires nf-service-select - A visitor chose a service in the list or on the map. `detail: { service, distance }`.
  * @fires nf-location-change - The origin changed. `detail: { source }`; never carries the visitor's coordinates.
@@ -62,11 +66,29 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
 export class NaloxoneFinder extends LitElement {
   static override styles = [hostStyles, finderStyles];
 
-  /** URL of the feed (native JSON, version 1). */
+  /** URL of the feed: native JSON, GeoJSON, CSV or Open Referral (HSDS) JSON. */
   @property() src?: string;
 
-  /** Services passed directly instead of `src`; validated the same way. */
+  /** Feed data passed directly instead of `src` (any JSON format); validated the same way. */
   @property({ attribute: false }) services?: unknown;
+
+  /**
+   * The feed's format: `auto` (default, detected from the content), `json` (any JSON kind),
+   * `native`, `geojson`, `csv` or `hsds`.
+   */
+  @property() format: FeedFormat | 'json' | 'auto' = 'auto';
+
+  /**
+   * Where the partner's data keeps our fields, as JSON: `{"records": "data.items", "name":
+   * "PHARMACY NAME", "typeMap": {"Narcan": "naloxone"}}`. See the README.
+   */
+  @property({ attribute: 'field-map' }) fieldMap?: FieldMap | string;
+
+  /** Types given to records that have none, e.g. `default-types="naloxone"` for a pharmacy list. */
+  @property({ attribute: 'default-types', converter: typesConverter }) defaultTypes: ServiceType[] | null = null;
+
+  /** Seconds to wait for the feed (each try) before giving up. Default 15. */
+  @property({ type: Number }) timeout = 15;
 
   /** Default origin latitude (e.g. the partner's city centre). */
   @property({ converter: optionalNumber }) latitude?: number;
@@ -111,12 +133,13 @@ export class NaloxoneFinder extends LitElement {
   @state() private mapServices: Service[] = [];
 
   private readonly feed = new Task(this, {
-    task: async ([src, services], { signal }): Promise<ParsedFeed> => {
-      if (services !== undefined) return parseNativeFeed(services);
-      if (!src) return { services: [], skipped: [], warnings: [] };
-      return loadFeed(src, signal);
+    task: async ([src, services, format, fieldMap, defaultTypes], { signal }): Promise<LoadedFeed> => {
+      const options = { format, fieldMap: fieldMap === undefined ? undefined : readFieldMap(fieldMap), defaultTypes: defaultTypes ?? undefined, signal };
+      if (services !== undefined) return parseFeedData(services, options);
+      if (!src) return { format: 'native', services: [], skipped: [], warnings: [] };
+      return loadFeed(src, { ...options, timeoutMs: this.timeout * 1000 });
     },
-    args: () => [this.src, this.services] as const,
+    args: () => [this.src, this.services, this.format, this.fieldMap, this.defaultTypes] as const,
     onComplete: (result) => this.reportLoad(result),
     onError: (error) => this.reportError(error),
   });
@@ -148,38 +171,52 @@ export class NaloxoneFinder extends LitElement {
     }
   }
 
-  private reportLoad(result: ParsedFeed) {
-    const { services, skipped, warnings } = result;
-    if (skipped.length || warnings.length) {
-      console.groupCollapsed(`naloxone-finder: ${services.length} services shown, ${skipped.length} skipped, ${warnings.length} warnings`);
-      for (const s of skipped) console.warn(`record ${s.index}${s.id ? ` (id "${s.id}")` : ''} skipped: ${s.reason}`);
-      for (const w of warnings) console.warn(`record ${w.index}${w.id ? ` (id "${w.id}")` : ''}: ${w.reason}`);
-      console.groupEnd();
-    }
-    this.dispatchEvent(new NfFeedLoadEvent({ count: services.length, skipped, warnings }));
+  private reportLoad(result: LoadedFeed) {
+    const { services, skipped, warnings, format, staleSince } = result;
+    logFeedReport(this.src ?? 'services', services.length, skipped, warnings);
+    if (result.refreshError) this.reportError(result.refreshError);
+    this.dispatchEvent(new NfFeedLoadEvent({ count: services.length, skipped, warnings, format, ...(staleSince ? { staleSince } : {}) }));
   }
 
   private reportError(error: unknown) {
-    const e = error instanceof FeedLoadError ? error : new FeedLoadError('format', String(error));
+    const e = FeedLoadError.from(error);
     if (e.kind === 'aborted') return;
     console.error(`naloxone-finder: ${e.message}`);
     this.dispatchEvent(new NfFeedErrorEvent({ kind: e.kind, message: e.message, status: e.status, src: this.src ?? '' }));
   }
 
   private errorText(error: unknown): string {
-    if (!(error instanceof FeedLoadError)) return this.strings.feedErrorFormat(String(error));
-    switch (error.kind) {
+    const e = FeedLoadError.from(error);
+    const s = this.strings;
+    switch (e.kind) {
       case 'http':
-        return this.strings.feedErrorHttp(error.status ?? 0, error.statusText ?? '');
+        return s.feedErrorHttp(e.status ?? 0, e.statusText ?? '');
       case 'network':
-        return this.strings.feedErrorNetwork;
+        return s.feedErrorNetwork;
+      case 'timeout':
+        return s.feedErrorTimeout(this.timeout);
+      case 'too-large':
+        return s.feedErrorTooLarge;
+      case 'empty':
+        return s.feedErrorEmpty;
       case 'json':
-        return this.strings.feedErrorJson(error.message);
+        return s.feedErrorJson(e.message);
       case 'aborted':
-        return this.strings.feedErrorAborted;
+        return s.feedErrorAborted;
       default:
-        return this.strings.feedErrorFormat(error.message);
+        return s.feedErrorFormat(e.message);
     }
+  }
+
+  private renderStale(staleSince: string | undefined) {
+    if (!staleSince) return nothing;
+    let date = staleSince;
+    try {
+      date = new Intl.DateTimeFormat(langOf(this) || navigator.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(staleSince));
+    } catch {
+      // Keep the ISO date.
+    }
+    return html`<p class="stale" part="stale" role="status">${this.strings.staleFeed(date)}</p>`;
   }
 
   private onSelect(event: NfServiceSelectEvent) {
@@ -207,7 +244,7 @@ export class NaloxoneFinder extends LitElement {
       ${this.feed.render({
         initial: () => this.renderPanes([]),
         pending: () => html`<p class="note" role="status">${this.strings.loading}</p>`,
-        complete: (result) => this.renderPanes(result.services),
+        complete: (result) => html`${this.renderStale(result.staleSince)}${this.renderPanes(result.services)}`,
         error: (error) => html`<p class="alert" part="error" role="alert">${this.errorText(error)}</p>`,
       })}
     </div>`;

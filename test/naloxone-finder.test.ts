@@ -27,6 +27,11 @@ async function finder(template: ReturnType<typeof html>) {
 }
 
 describe('<naloxone-finder>', () => {
+  afterEach(async () => {
+    await caches.delete('naloxone-finder-v1');
+    localStorage.clear();
+  });
+
   it('is defined, loads the feed and lists services nearest first from the default origin', async () => {
     const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" units="km" origin-label="the test origin"></naloxone-finder>`);
     expect(el).to.be.instanceOf(customElements.get('naloxone-finder'));
@@ -90,18 +95,82 @@ describe('<naloxone-finder>', () => {
     el.remove();
   });
 
-  it('says what failed: a reply that is not JSON', async () => {
+  it('says what failed: an HTML page instead of a feed', async () => {
     const el = document.createElement('naloxone-finder');
     const event = oneEvent(el, 'nf-feed-error');
     el.src = URL.createObjectURL(new Blob(['<!doctype html><title>Not found</title>'], { type: 'text/html' }));
     document.body.append(el);
     const { detail } = await event;
-    expect(detail.kind).to.equal('json');
+    expect(detail.kind).to.equal('format');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal(
-      'The list of services could not be read: it is not valid JSON (the response looks like HTML or XML).',
+      'The list of services could not be read: received an HTML page, not a feed (it starts "<!doctype html><title>Not found</title>"). Check that the address points at the data file.',
     );
     el.remove();
+  });
+
+  it('says what failed: broken JSON', async () => {
+    const el = document.createElement('naloxone-finder');
+    const event = oneEvent(el, 'nf-feed-error');
+    el.src = URL.createObjectURL(new Blob(['{"version": 1, "services": [']));
+    document.body.append(el);
+    const { detail } = await event;
+    expect(detail.kind).to.equal('json');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.match(/^The list of services could not be read: it is not valid JSON \(.+\)\.$/);
+    el.remove();
+  });
+
+  it('says what failed: a field map that is not JSON', async () => {
+    const el = document.createElement('naloxone-finder');
+    const event = oneEvent(el, 'nf-feed-error');
+    el.setAttribute('field-map', '{name: PHARMACY}');
+    el.src = feedUrl(FEED);
+    document.body.append(el);
+    const { detail } = await event;
+    expect(detail.kind).to.equal('format');
+    expect(detail.message).to.match(/^"field-map" is not valid JSON/);
+    el.remove();
+  });
+
+  it('reads CSV and GeoJSON feeds, with a field map and default types', async () => {
+    const csv = 'PHARMACY NAME,Y,X\nExample Pharmacy Far (fictional),0.05,0\nExample Pharmacy Near (fictional),0.01,0\n';
+    const el = await finder(
+      html`<naloxone-finder src=${URL.createObjectURL(new Blob([csv]))} field-map='{"name": "PHARMACY NAME"}' default-types="naloxone" latitude="0" longitude="0" map="off"></naloxone-finder>`,
+    );
+    expect(names(el)).to.deep.equal(['Example Pharmacy Near (fictional)', 'Example Pharmacy Far (fictional)']);
+    expect(list(el).shadowRoot!.querySelector('.types')!.textContent).to.equal('Naloxone');
+    const geojson = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0.02] }, properties: { name: 'Example Site (fictional)' } }] };
+    const event = oneEvent(el, 'nf-feed-load');
+    el.src = feedUrl(geojson);
+    expect((await event).detail).to.include({ count: 1, format: 'geojson' });
+    await loaded(el);
+    expect(names(el)).to.deep.equal(['Example Site (fictional)']);
+  });
+
+  it('shows the last good copy, dated, when a refresh fails, and still reports the error', async () => {
+    const src = '/test/fixtures/fictional-feed.json';
+    const first = await finder(html`<naloxone-finder src=${src} latitude="0" longitude="0" map="off"></naloxone-finder>`);
+    expect(names(first)).to.have.length(3);
+    await new Promise((r) => setTimeout(r, 50)); // the copy is saved in the background
+    first.remove();
+    const original = window.fetch;
+    window.fetch = async () => new Response('Not Found', { status: 404, statusText: 'Not Found' });
+    try {
+      const el = document.createElement('naloxone-finder');
+      Object.assign(el, { src, latitude: 0, longitude: 0, map: 'off' });
+      const error = oneEvent(el, 'nf-feed-error');
+      const load = oneEvent(el, 'nf-feed-load');
+      document.body.append(el);
+      expect((await error).detail).to.include({ kind: 'http', status: 404 });
+      expect((await load).detail.staleSince).to.match(/^\d{4}-\d{2}-\d{2}T/);
+      await loaded(el);
+      expect(names(el)).to.have.length(3);
+      expect(el.shadowRoot!.querySelector('[part="stale"]')!.textContent).to.match(/^Could not refresh the list; showing data from .+\.$/);
+      el.remove();
+    } finally {
+      window.fetch = original;
+    }
   });
 
   it('says so when the feed is empty', async () => {

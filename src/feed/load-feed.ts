@@ -1,6 +1,9 @@
-import { FeedFormatError, parseNativeFeed, type ParsedFeed } from './validate.js';
+import { fetchFeed, FeedFetchError, type FetchErrorKind } from './fetch-feed.js';
+import { loadLastGoodFeed, saveLastGoodFeed } from './feed-cache.js';
+import { FeedJsonError, parseFeed, type FeedResult, type ParseOptions } from './parse-feed.js';
+import { FeedFormatError } from './validate.js';
 
-export type FeedErrorKind = 'http' | 'network' | 'json' | 'format' | 'aborted';
+export type FeedErrorKind = FetchErrorKind | 'json' | 'format';
 
 /** Why a feed could not be loaded, with what a partner needs to fix it. */
 export class FeedLoadError extends Error {
@@ -10,39 +13,70 @@ export class FeedLoadError extends Error {
     message: string,
     readonly status?: number,
     readonly statusText?: string,
+    readonly attempts?: number,
   ) {
     super(message);
   }
+
+  static from(error: unknown): FeedLoadError {
+    if (error instanceof FeedLoadError) return error;
+    if (error instanceof FeedFetchError) return new FeedLoadError(error.kind, error.message, error.status, error.statusText, error.attempts);
+    if (error instanceof FeedJsonError) return new FeedLoadError('json', error.message);
+    if (error instanceof FeedFormatError) return new FeedLoadError('format', error.message);
+    if (error instanceof DOMException && error.name === 'AbortError') return new FeedLoadError('aborted', 'Loading was stopped.');
+    return new FeedLoadError('format', error instanceof Error ? error.message : String(error));
+  }
+}
+
+export interface LoadedFeed extends FeedResult {
+  /** Set when the refresh failed and the last good copy is shown: when that copy was saved. */
+  staleSince?: string;
+  /** Why the refresh failed, when a stale copy is shown. */
+  refreshError?: FeedLoadError;
+}
+
+export interface LoadOptions extends ParseOptions {
+  /** Limit for each attempt, in milliseconds (default 15 s). */
+  timeoutMs?: number;
+  /** Largest feed accepted, in bytes (default 20 MB). */
+  maxBytes?: number;
 }
 
 /**
- * Fetches and validates a feed. The request carries nothing about the visitor: no
- * credentials, no referrer beyond the origin, and never their location.
+ * Fetches, reads and validates a feed. A good feed (one with at least one service) is kept
+ * as the last good copy for its URL; when a refresh fails, or brings nothing usable, that
+ * copy is returned with `staleSince` instead, so a bad day on the server never empties the
+ * list. With no copy to fall back on, the error is thrown.
  */
-export async function loadFeed(src: string, signal?: AbortSignal): Promise<ParsedFeed> {
-  let response: Response;
+export async function loadFeed(src: string, options: LoadOptions = {}): Promise<LoadedFeed> {
+  let failure: FeedLoadError;
   try {
-    response = await fetch(src, { signal, credentials: 'omit', referrerPolicy: 'strict-origin-when-cross-origin', headers: { Accept: 'application/json' } });
+    const got = await fetchFeed(src, { signal: options.signal, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes });
+    const result = await parseFeed(got.bytes, { ...options, contentType: got.contentType });
+    if (result.services.length) {
+      void saveLastGoodFeed(src, got);
+      return result;
+    }
+    const fallback = await lastGood(src, options);
+    if (!fallback) return result;
+    failure = new FeedLoadError('empty', `${src} has no service that can be shown (${result.skipped.length} records skipped).`);
+    return { ...fallback.feed, staleSince: fallback.savedAt, refreshError: failure };
   } catch (error) {
-    if (signal?.aborted) throw new FeedLoadError('aborted', `Loading ${src} was aborted.`);
-    throw new FeedLoadError('network', `Network error loading ${src}: ${(error as Error).message}`);
+    failure = FeedLoadError.from(error);
+    if (failure.kind === 'aborted' || options.signal?.aborted) throw failure;
   }
-  if (!response.ok) {
-    throw new FeedLoadError('http', `${src} answered HTTP ${response.status} ${response.statusText}`.trim(), response.status, response.statusText);
-  }
-  const text = await response.text();
-  let data: unknown;
+  const fallback = await lastGood(src, options);
+  if (!fallback) throw failure;
+  return { ...fallback.feed, staleSince: fallback.savedAt, refreshError: failure };
+}
+
+async function lastGood(src: string, options: LoadOptions) {
+  const cached = await loadLastGoodFeed(src);
+  if (!cached) return undefined;
   try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const start = text.trimStart().slice(0, 1);
-    const hint = start === '<' ? 'the response looks like HTML or XML' : (error as Error).message;
-    throw new FeedLoadError('json', hint, response.status);
-  }
-  try {
-    return parseNativeFeed(data);
-  } catch (error) {
-    if (error instanceof FeedFormatError) throw new FeedLoadError('format', error.message, response.status);
-    throw error;
+    const feed = await parseFeed(cached.bytes, { ...options, contentType: cached.contentType });
+    return feed.services.length ? { feed, savedAt: cached.savedAt } : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -32,6 +32,9 @@ export interface Strings {
   feedErrorJson: (detail: string) => string;
   feedErrorFormat: (detail: string) => string;
   feedErrorAborted: string;
+  feedErrorTimeout: (seconds: number) => string;
+  feedErrorTooLarge: string;
+  feedErrorEmpty: string;
   skippedNotice: (count: number) => string;
   email: string;
   free: string;
@@ -99,6 +102,9 @@ export const en: Strings = {
   feedErrorJson: (detail) => `The list of services could not be read: it is not valid JSON (${detail}).`,
   feedErrorFormat: (detail) => `The list of services could not be read: ${detail}`,
   feedErrorAborted: 'Loading the list of services was stopped.',
+  feedErrorTimeout: (seconds) => `The list of services could not be loaded: the server did not answer within ${seconds} seconds, even after trying again.`,
+  feedErrorTooLarge: 'The list of services could not be loaded: the file is larger than the 20 MB limit.',
+  feedErrorEmpty: 'The list of services could not be loaded: the server sent an empty file.',
   skippedNotice: (count) => `${count} ${count === 1 ? 'record' : 'records'} in the feed could not be shown.`,
   email: 'Email',
   free: 'Free',

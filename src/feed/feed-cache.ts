@@ -1,0 +1,179 @@
+/** A feed as it was last loaded and shown successfully. */
+export interface CachedFeed {
+  bytes: Uint8Array;
+  contentType: string;
+  /** When it was saved (ISO 8601), for "showing data from …". */
+  savedAt: string;
+}
+
+const CACHE_NAME = 'naloxone-finder-v1';
+const STORAGE_PREFIX = 'naloxone-finder-v1 ';
+const SAVED_AT = 'x-nf-saved-at';
+/** Feeds kept: the most recently saved URLs. */
+const KEEP = 5;
+/** localStorage is the host page's too (about 5 MB in all): leave most of it to the partner. */
+const MAX_STORAGE_CHARS = 1024 * 1024;
+
+/*
+ * Only the partner's public feed is stored, keyed by its URL; nothing about the visitor.
+ * Cache Storage (secure contexts) holds bytes as they came; localStorage is the fallback.
+ * Storage may be missing, disabled or full: every function here resolves, never throws.
+ */
+
+/**
+ * Keeps `feed` as the last good copy of `src`, replacing the previous one. Call it only after
+ * the feed was read and had valid records, so a failed or empty reply never replaces good data.
+ */
+export async function saveLastGoodFeed(src: string, feed: { bytes: Uint8Array; contentType: string }): Promise<void> {
+  const url = storageUrl(src);
+  if (!url || feed.bytes.byteLength === 0) return;
+  const savedAt = new Date().toISOString();
+  if (await saveToCache(url, feed, savedAt)) removeFromStorage(url);
+  else saveToStorage(url, feed, savedAt);
+}
+
+/** The last good copy of `src`, or undefined when there is none (or storage is unavailable). */
+export async function loadLastGoodFeed(src: string): Promise<CachedFeed | undefined> {
+  const url = storageUrl(src);
+  if (!url) return undefined;
+  return (await loadFromCache(url)) ?? loadFromStorage(url);
+}
+
+/**
+ * The absolute URL without its fragment, or undefined for schemes not worth keeping
+ * (`blob:` and `data:` URLs live only as long as the page, or carry the feed themselves).
+ */
+function storageUrl(src: string): string | undefined {
+  try {
+    const url = new URL(src, globalThis.document?.baseURI);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    url.hash = '';
+    return url.href;
+  } catch {
+    return undefined;
+  }
+}
+
+function cacheStorage(): CacheStorage | undefined {
+  try {
+    return globalThis.caches ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function saveToCache(url: string, feed: { bytes: Uint8Array; contentType: string }, savedAt: string): Promise<boolean> {
+  let cache: Cache;
+  try {
+    const storage = cacheStorage();
+    if (!storage) return false;
+    cache = await storage.open(CACHE_NAME);
+    const headers = { 'content-type': feed.contentType, [SAVED_AT]: savedAt };
+    await cache.put(url, new Response(feed.bytes as Uint8Array<ArrayBuffer>, { headers }));
+  } catch {
+    return false;
+  }
+  await pruneCache(cache).catch(() => undefined);
+  return true;
+}
+
+async function pruneCache(cache: Cache) {
+  // Newest first (keys come in the order they were put), so a tie on savedAt keeps the newer.
+  const requests = [...(await cache.keys())].reverse();
+  if (requests.length <= KEEP) return;
+  const dated = await Promise.all(
+    requests.map(async (request) => ({ request, savedAt: (await cache.match(request))?.headers.get(SAVED_AT) ?? '' })),
+  );
+  // ISO 8601 times in UTC sort as text.
+  dated.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  await Promise.all(dated.slice(KEEP).map(({ request }) => cache.delete(request)));
+}
+
+async function loadFromCache(url: string): Promise<CachedFeed | undefined> {
+  try {
+    // CacheStorage.match with cacheName does not create the cache when it is missing.
+    const response = await cacheStorage()?.match(url, { cacheName: CACHE_NAME });
+    const savedAt = response?.headers.get(SAVED_AT);
+    if (!response || !savedAt) return undefined;
+    return { bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get('content-type') ?? '', savedAt };
+  } catch {
+    return undefined;
+  }
+}
+
+function localStore(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// One item per URL: "<savedAt>\n<content type>\n<t|b><text or base64>", savedAt first so
+// pruning reads it without parsing the rest.
+function saveToStorage(url: string, feed: { bytes: Uint8Array; contentType: string }, savedAt: string) {
+  try {
+    const store = localStore();
+    if (!store || feed.bytes.byteLength > MAX_STORAGE_CHARS) return;
+    const value = `${savedAt}\n${feed.contentType.replace(/[\r\n]/g, '')}\n${encode(feed.bytes)}`;
+    if (value.length > MAX_STORAGE_CHARS) return;
+    store.setItem(STORAGE_PREFIX + url, value);
+    pruneStorage(store, STORAGE_PREFIX + url);
+  } catch {
+    // Quota exceeded or storage disabled: the previous copy, if any, stays.
+  }
+}
+
+function pruneStorage(store: Storage, newest: string) {
+  const dated: { key: string; savedAt: string }[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (!key?.startsWith(STORAGE_PREFIX)) continue;
+    const value = store.getItem(key) ?? '';
+    dated.push({ key, savedAt: value.slice(0, value.indexOf('\n')) });
+  }
+  dated.sort((a, b) => Number(b.key === newest) - Number(a.key === newest) || b.savedAt.localeCompare(a.savedAt));
+  for (const { key } of dated.slice(KEEP)) store.removeItem(key);
+}
+
+function loadFromStorage(url: string): CachedFeed | undefined {
+  try {
+    const value = localStore()?.getItem(STORAGE_PREFIX + url);
+    if (!value) return undefined;
+    const first = value.indexOf('\n');
+    const second = value.indexOf('\n', first + 1);
+    const savedAt = value.slice(0, first);
+    if (first < 0 || second < 0 || Number.isNaN(Date.parse(savedAt))) return undefined;
+    return { bytes: decode(value.slice(second + 1)), contentType: value.slice(first + 1, second), savedAt };
+  } catch {
+    return undefined;
+  }
+}
+
+function removeFromStorage(url: string) {
+  try {
+    localStore()?.removeItem(STORAGE_PREFIX + url);
+  } catch {
+    // Storage unavailable: nothing to remove.
+  }
+}
+
+/** UTF-8 feeds are kept as text (smaller); anything else (a Windows-1252 CSV) as base64. */
+function encode(bytes: Uint8Array): string {
+  try {
+    return `t${new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)}`;
+  } catch {
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return `b${btoa(binary)}`;
+  }
+}
+
+function decode(payload: string): Uint8Array {
+  if (payload.startsWith('t')) return new TextEncoder().encode(payload.slice(1));
+  if (!payload.startsWith('b')) throw new Error('unknown encoding');
+  const binary = atob(payload.slice(1));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

@@ -1,0 +1,305 @@
+export type FetchErrorKind = 'http' | 'network' | 'timeout' | 'too-large' | 'empty' | 'aborted';
+
+/** Why a feed could not be fetched, in words a partner can act on. */
+export class FeedFetchError extends Error {
+  override name = 'FeedFetchError';
+  constructor(
+    readonly kind: FetchErrorKind,
+    message: string,
+    /** Requests started, including the one that failed. */
+    readonly attempts: number,
+    readonly status?: number,
+    readonly statusText?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface RetryInfo {
+  /** The attempt that just failed (1-based). */
+  attempt: number;
+  /** How long to wait before the next attempt. */
+  delayMs: number;
+  reason: string;
+}
+
+export interface FetchFeedOptions {
+  /** Aborts everything, including a backoff wait; the error then has kind `aborted`. */
+  signal?: AbortSignal;
+  /** Limit for each attempt, body included; 0 or less turns it off. Default 15 s. */
+  timeoutMs?: number;
+  /** Largest body accepted. Default 20 MB. */
+  maxBytes?: number;
+  /** Attempts in total, the first included. Default 3. */
+  maxAttempts?: number;
+  /** First backoff delay, doubled per retry, with jitter. Default 500 ms. */
+  baseDelayMs?: number;
+  /** Longest `Retry-After` honoured; a server asking for more fails at once. Default 30 s. */
+  maxRetryAfterMs?: number;
+  fetch?: typeof fetch;
+  /** Waits between attempts; must reject when `signal` aborts. Injectable for tests. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  onRetry?: (info: RetryInfo) => void;
+}
+
+export interface FetchedFeed {
+  bytes: Uint8Array;
+  contentType: string;
+  /** The URL after redirects. */
+  url: string;
+  status: number;
+}
+
+// CORS-safelisted (short, no special characters), so a cross-origin feed needs no preflight.
+const ACCEPT = 'application/json, application/geo+json, text/csv;q=0.9, text/plain;q=0.8, */*;q=0.1';
+
+interface Failure {
+  kind: FetchErrorKind;
+  /** The message without the attempt count. */
+  detail: string;
+  retry: boolean;
+  status?: number;
+  statusText?: string;
+  retryAfterMs?: number;
+}
+
+/**
+ * Fetches a feed's bytes, retrying what is likely to pass on a second try: network errors,
+ * timeouts, 5xx and 429 (honouring `Retry-After`). Other 4xx, oversized and empty bodies fail
+ * at once. The request carries nothing about the visitor: no cookies or credentials, only
+ * the page's origin as referrer, no query added.
+ *
+ * A timeout counts as transient (a stalled connection on a moving phone often recovers), so
+ * it is retried like a network error. Each attempt has its own `timeoutMs`, which keeps the
+ * worst case bounded: `maxAttempts × timeoutMs` plus the waits between attempts (each at most
+ * `baseDelayMs × 2^n`, or a `Retry-After` of at most `maxRetryAfterMs`) — about 47 s with the
+ * defaults when the server sends no `Retry-After`.
+ */
+export async function fetchFeed(src: string, options: FetchFeedOptions = {}): Promise<FetchedFeed> {
+  const { maxAttempts = 3, baseDelayMs = 500, maxRetryAfterMs = 30_000, onRetry } = options;
+  const caller = options.signal ?? new AbortController().signal;
+  const sleep = options.sleep ?? abortableSleep;
+
+  for (let attempt = 1; ; attempt++) {
+    if (caller.aborted) throw aborted(src, attempt - 1);
+    const result = await attemptFetch(src, caller, options);
+    if (!('kind' in result)) return result;
+    if (result.kind === 'aborted') throw aborted(src, attempt);
+
+    const fail = (detail = result.detail, retried = result.retry) =>
+      new FeedFetchError(result.kind, retried || attempt > 1 ? `${detail} (${tries(attempt)})` : detail, attempt, result.status, result.statusText);
+    if (!result.retry || attempt >= maxAttempts) throw fail();
+    if (result.retryAfterMs !== undefined && result.retryAfterMs > maxRetryAfterMs) {
+      throw fail(`${result.detail} and asked to wait ${seconds(result.retryAfterMs)} before trying again, longer than the ${seconds(maxRetryAfterMs)} limit`, false);
+    }
+
+    const backoff = baseDelayMs * 2 ** (attempt - 1);
+    const delayMs = result.retryAfterMs ?? Math.round(backoff / 2 + (Math.random() * backoff) / 2);
+    onRetry?.({ attempt, delayMs, reason: result.detail });
+    try {
+      // Raced against the signal too, so a sleep that ignores it still ends promptly.
+      await untilAborted(sleep(delayMs, caller), caller);
+    } catch (error) {
+      if (caller.aborted) throw aborted(src, attempt);
+      throw error;
+    }
+  }
+}
+
+async function attemptFetch(src: string, caller: AbortSignal, options: FetchFeedOptions): Promise<FetchedFeed | Failure> {
+  const { timeoutMs = 15_000, maxBytes = 20 * 1024 * 1024 } = options;
+  const fetchImpl = options.fetch ?? fetch;
+  // One controller per attempt, aborted by the caller or the timer. Linked by hand rather
+  // than with AbortSignal.any (Chromium 116+, Safari 17.4+) so older phones behave the same.
+  const controller = new AbortController();
+  const signal = controller.signal;
+  let timedOut = false;
+  const onCallerAbort = () => controller.abort(caller.reason);
+  caller.addEventListener('abort', onCallerAbort);
+  const timer =
+    timeoutMs > 0 && Number.isFinite(timeoutMs)
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort(new DOMException(`Timed out after ${timeoutMs} ms`, 'TimeoutError'));
+        }, timeoutMs)
+      : undefined;
+  const interrupted = (): Failure =>
+    caller.aborted || !timedOut
+      ? { kind: 'aborted', detail: `Loading ${src} was aborted`, retry: false }
+      : { kind: 'timeout', detail: `${src} took longer than ${seconds(timeoutMs)}`, retry: true };
+
+  try {
+    let response: Response;
+    try {
+      response = await untilAborted(
+        fetchImpl(src, {
+          signal,
+          method: 'GET',
+          credentials: 'omit',
+          referrerPolicy: 'strict-origin-when-cross-origin',
+          cache: 'no-cache',
+          headers: { Accept: ACCEPT },
+        }),
+        signal,
+      );
+    } catch (error) {
+      if (signal.aborted) return interrupted();
+      return { kind: 'network', detail: `Could not reach ${src}: ${(error as Error)?.message || error} — offline, or the server does not allow cross-origin requests`, retry: true };
+    }
+
+    const { status } = response;
+    const statusText = response.statusText.trim();
+    if (!response.ok) {
+      discard(response);
+      const transient = status >= 500 || status === 429;
+      return {
+        kind: 'http',
+        detail: `${src} answered HTTP ${status}${statusText ? ` ${statusText}` : ''}`,
+        retry: transient,
+        status,
+        statusText,
+        retryAfterMs: transient ? retryAfter(response) : undefined,
+      };
+    }
+
+    const declared = Number(response.headers.get('content-length') ?? NaN);
+    if (declared > maxBytes) {
+      discard(response);
+      return { kind: 'too-large', detail: `${src} is larger than the ${size(maxBytes)} limit (Content-Length ${declared.toLocaleString('en-US')} bytes)`, retry: false, status };
+    }
+
+    const body = await readBody(response, signal, maxBytes);
+    if (body === 'interrupted') return interrupted();
+    if (body === 'too-large') {
+      return { kind: 'too-large', detail: `${src} is larger than the ${size(maxBytes)} limit (stopped after receiving more than ${size(maxBytes)})`, retry: false, status };
+    }
+    if (body instanceof Error) {
+      return { kind: 'network', detail: `The connection to ${src} broke while reading the feed (${body.message})`, retry: true, status };
+    }
+    if (isBlank(body)) return { kind: 'empty', detail: `The feed at ${src} is empty`, retry: false, status };
+    return { bytes: body, contentType: response.headers.get('content-type') ?? '', url: response.url || absolute(src), status };
+  } finally {
+    clearTimeout(timer);
+    caller.removeEventListener('abort', onCallerAbort);
+  }
+}
+
+/** Reads the body chunk by chunk, stopping as soon as it passes `maxBytes`. */
+async function readBody(response: Response, signal: AbortSignal, maxBytes: number): Promise<Uint8Array | Error | 'interrupted' | 'too-large'> {
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  // fetch() errors its own body on abort; this also ends streams that ignore the signal.
+  const onAbort = () => reader.cancel(signal.reason).catch(() => undefined);
+  signal.addEventListener('abort', onAbort);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      if (signal.aborted) return 'interrupted';
+      let step: ReadableStreamReadResult<Uint8Array>;
+      try {
+        step = await reader.read();
+      } catch (error) {
+        return signal.aborted ? 'interrupted' : (error as Error);
+      }
+      if (signal.aborted) return 'interrupted';
+      if (step.done) break;
+      total += step.value.byteLength;
+      if (total > maxBytes) {
+        reader.cancel().catch(() => undefined);
+        return 'too-large';
+      }
+      chunks.push(step.value);
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** `Retry-After` in ms (seconds or an HTTP date), or undefined when absent or unreadable. */
+function retryAfter(response: Response): number | undefined {
+  // Cross-origin, the header is readable only if the server lists it in Access-Control-Expose-Headers.
+  const value = response.headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) return undefined;
+  // Measured against the server's own clock when it says what time it is.
+  const serverNow = Date.parse(response.headers.get('date') ?? '');
+  return Math.max(0, at - (Number.isNaN(serverNow) ? Date.now() : serverNow));
+}
+
+/** Rejects with the signal's reason as soon as it aborts, whatever `promise` does. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Frees the connection of a response whose body is not wanted. */
+function discard(response: Response) {
+  response.body?.cancel().catch(() => undefined);
+}
+
+function aborted(src: string, attempts: number) {
+  return new FeedFetchError('aborted', `Loading ${src} was aborted`, attempts);
+}
+
+/** Empty, or only whitespace (after an optional UTF-8 byte order mark). */
+function isBlank(bytes: Uint8Array): boolean {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let i = start; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
+  }
+  return true;
+}
+
+function absolute(src: string): string {
+  try {
+    return new URL(src, globalThis.document?.baseURI).href;
+  } catch {
+    return src;
+  }
+}
+
+const tries = (n: number) => `${n} ${n === 1 ? 'try' : 'tries'}`;
+
+const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${oneDecimal(ms / 1000)} s`);
+
+function size(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${oneDecimal(bytes / (1024 * 1024))} MB`;
+  if (bytes >= 1024) return `${oneDecimal(bytes / 1024)} kB`;
+  return `${bytes} bytes`;
+}
+
+const oneDecimal = (n: number) => String(Math.round(n * 10) / 10);

@@ -1,0 +1,180 @@
+import { isServiceType, labelToType, type ServiceType } from './service-types.js';
+import { describe, own } from './text.js';
+import { FeedFormatError } from './validate.js';
+
+/**
+ * Tells the widget where a partner's data keeps our fields:
+ * `{ "records": "data.pharmacies", "name": "PHARMACY NAME", "lat": "Y", "typeMap": { "Narcan": "naloxone" } }`.
+ * Each field name maps to a column header or property key (dots reach into nested objects).
+ */
+export interface FieldMap {
+  /** Where the array of records is in an arbitrary JSON document, as a dotted path. */
+  records?: string;
+  /** Partner categories or taxonomy terms → our types. */
+  typeMap?: Record<string, string | string[]>;
+  [field: string]: unknown;
+}
+
+/** Our record fields that can be read from a partner's column or key. */
+export const FIELDS = [
+  'id',
+  'name',
+  'lat',
+  'lng',
+  'types',
+  'address',
+  'street',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+  'phone',
+  'website',
+  'email',
+  'description',
+  'hours',
+  'open24h',
+  'timezone',
+  'hoursNote',
+  'cost',
+  'noIdRequired',
+  'walkIn',
+  'anonymous',
+  'appointmentRequired',
+  'languages',
+  'peerRun',
+  'accessibility',
+  'lastVerified',
+  'status',
+] as const;
+
+export type Field = (typeof FIELDS)[number];
+
+/**
+ * Column names seen in real published directories, compared without case, spaces or
+ * punctuation ("Latitude", "LAT", "lat_dd" all match `lat`).
+ */
+const ALIASES: Partial<Record<Field, string[]>> = {
+  id: ['id', 'identifier', 'uid', 'objectid', 'fid', 'siteid', 'locationid', 'recordid'],
+  name: ['name', 'name1', 'title', 'sitename', 'locationname', 'facilityname', 'facility', 'organization', 'organisation', 'pharmacyname', 'pharmacy', 'agency', 'provider', 'program'],
+  lat: ['lat', 'latitude', 'y', 'latdd', 'ycoord', 'ycoordinate', 'geolat'],
+  lng: ['lng', 'lon', 'long', 'longitude', 'x', 'londd', 'xcoord', 'xcoordinate', 'geolng', 'geolon'],
+  types: ['types', 'type', 'servicetypes', 'services', 'categories', 'category', 'servicetype', 'servicecategory'],
+  address: ['address', 'fulladdress', 'location'],
+  street: ['street', 'street1', 'streetaddress', 'address1', 'addressline1', 'addr1', 'addr'],
+  city: ['city', 'town', 'municipality', 'locality'],
+  region: ['region', 'state', 'province', 'stateprovince', 'st', 'prov'],
+  postalCode: ['postalcode', 'postcode', 'zip', 'zipcode', 'postal', 'zip5'],
+  country: ['country', 'countrycode'],
+  phone: ['phone', 'telephone', 'phonenumber', 'tel', 'contactphone'],
+  website: ['website', 'url', 'web', 'homepage', 'site', 'link'],
+  email: ['email', 'emailaddress', 'mail'],
+  description: ['description', 'details', 'notes', 'info', 'comments', 'about'],
+  hours: ['hours', 'openinghours', 'schedule', 'hoursofoperation'],
+  open24h: ['open24h', 'open24hours', '24hours', '247'],
+  timezone: ['timezone', 'tz', 'timezoneid'],
+  hoursNote: ['hoursnote', 'hoursnotes'],
+  cost: ['cost', 'fees', 'fee', 'price'],
+  noIdRequired: ['noidrequired', 'noid'],
+  walkIn: ['walkin', 'walkins', 'dropin'],
+  anonymous: ['anonymous'],
+  appointmentRequired: ['appointmentrequired', 'appointment', 'byappointment'],
+  languages: ['languages', 'language', 'languagesspoken'],
+  peerRun: ['peerrun', 'peerled'],
+  accessibility: ['accessibility', 'wheelchairaccess', 'accessible'],
+  lastVerified: ['lastverified', 'verified', 'lastupdated', 'updated', 'dateverified'],
+  status: ['status'],
+};
+
+const squash = (key: string) => key.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+export type Resolver = (record: Record<string, unknown>) => Record<string, unknown>;
+
+function pathGet(value: unknown, path: string): unknown {
+  let current = value;
+  for (const part of path.split('.')) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = own(current, part);
+  }
+  return current;
+}
+
+/** Checks a field map given as JSON text or object; explains exactly what is wrong. */
+export function readFieldMap(value: unknown): FieldMap {
+  let map = value;
+  if (typeof value === 'string') {
+    try {
+      map = JSON.parse(value);
+    } catch (error) {
+      throw new FeedFormatError(`"field-map" is not valid JSON (${(error as Error).message}).`);
+    }
+  }
+  if (typeof map !== 'object' || map === null || Array.isArray(map)) throw new FeedFormatError(`"field-map" must be a JSON object, got ${describe(map)}.`);
+  const result: FieldMap = {};
+  for (const [key, target] of Object.entries(map)) {
+    if (key === 'typeMap') {
+      if (typeof target !== 'object' || target === null || Array.isArray(target)) throw new FeedFormatError('"field-map" typeMap must be an object of "partner term": "our-type".');
+      result.typeMap = target as Record<string, string | string[]>;
+    } else if (key === 'records' || (FIELDS as readonly string[]).includes(key)) {
+      if (typeof target !== 'string' || !target) throw new FeedFormatError(`"field-map" ${key} must name a column or key, got ${describe(target)}.`);
+      result[key] = target;
+    } else {
+      throw new FeedFormatError(`"field-map" has an unknown field "${key}"; known fields: records, typeMap, ${FIELDS.join(', ')}.`);
+    }
+  }
+  return result;
+}
+
+/** The type map as lower-cased terms → our types; reports targets that are not our types. */
+export function readTypeMap(map: FieldMap | undefined): Map<string, ServiceType[]> | undefined {
+  if (!map?.typeMap) return undefined;
+  const result = new Map<string, ServiceType[]>();
+  for (const [term, target] of Object.entries(map.typeMap)) {
+    const targets = (Array.isArray(target) ? target : [target]).map((t) => (typeof t === 'string' ? labelToType(t) : undefined));
+    if (targets.some((t) => !t || !isServiceType(t))) {
+      throw new FeedFormatError(`"field-map" typeMap maps ${describe(term)} to ${describe(target)}, which is not one of our types.`);
+    }
+    result.set(term.trim().toLowerCase(), targets as ServiceType[]);
+  }
+  return result;
+}
+
+/**
+ * Builds a function that renames a partner record's keys to our fields: the field map
+ * first, then the exact field name, then known aliases. The key lookup is worked out once
+ * per distinct set of keys (every CSV row shares one), not once per record.
+ */
+export function fieldResolver(map: FieldMap = {}): Resolver {
+  const cache = new Map<string, [Field, string][]>();
+  const explicit = FIELDS.filter((f) => typeof map[f] === 'string').map((f) => [f, map[f] as string] as [Field, string]);
+  return (record) => {
+    const keys = Object.keys(record);
+    const signature = keys.join('\u0000');
+    let plan = cache.get(signature);
+    if (!plan) {
+      const bySquashed = new Map<string, string>();
+      for (const key of keys) if (!bySquashed.has(squash(key))) bySquashed.set(squash(key), key);
+      const taken = new Set(explicit.map(([f]) => f));
+      plan = [...explicit];
+      for (const field of FIELDS) {
+        if (taken.has(field)) continue;
+        const key = keys.includes(field) ? field : (ALIASES[field] ?? []).map((a) => bySquashed.get(a)).find((k) => k !== undefined);
+        if (key !== undefined && !plan.some(([, used]) => used === key)) plan.push([field, key]);
+      }
+      cache.set(signature, plan);
+    }
+    const out: Record<string, unknown> = {};
+    for (const [field, key] of plan) {
+      const value = key.includes('.') && !Object.prototype.hasOwnProperty.call(record, key) ? pathGet(record, key) : own(record, key);
+      if (value !== undefined) out[field] = value;
+    }
+    return out;
+  };
+}
+
+/** The records array of an arbitrary JSON document at the field map's `records` path. */
+export function recordsAt(doc: unknown, path: string): unknown[] {
+  const found = pathGet(doc, path);
+  if (!Array.isArray(found)) throw new FeedFormatError(`"field-map" records path "${path}" ${found === undefined ? 'was not found in the document' : `is ${describe(found)}, not an array`}.`);
+  return found;
+}

@@ -1,0 +1,107 @@
+import type { Weekday } from '../../types.js';
+
+/** Monday first, as in ISO 8601 and RFC 5545. */
+export const WEEKDAYS: readonly Weekday[] = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
+
+const FULL_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** Abbreviations people write that are not simply the start of the day's name. */
+const EXTRA_NAMES = new Map<string, Weekday>([
+  ['weds', 'we'],
+  ['thur', 'th'],
+  ['thurs', 'th'],
+  ['tues', 'tu'],
+]);
+
+const TIME = /^(\d{1,2})(?:[:.]?(\d{2}))?(?:[:.](\d{2})(?:\.\d+)?)?(?:\s*([ap])\.?\s*(?:m\.?)?)?\s*(z|utc|gmt|[+-]\d{2}(?::?\d{2})?)?$/;
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * Reads a clock time as partners write it and returns "HH:MM" (24-hour), or undefined when
+ * the text is not a time. Accepts "09:00", "09:00:00", "9:00am", "9:00 pm", "9 a.m.",
+ * "0900", "10", "12:00am" (midnight, "00:00"), "12:00pm" (noon), "noon", "midnight" and
+ * "24:00". A trailing "Z" or UTC offset (HSDS 3 allows "09:00-05:00") is dropped: the
+ * result is the local clock time.
+ */
+export function parseClockTime(text: unknown): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const value = text.trim().toLowerCase();
+  if (value === 'noon' || value === 'midday') return '12:00';
+  if (value === 'midnight') return '00:00';
+  const match = TIME.exec(value);
+  if (!match) return undefined;
+  let hours = Number(match[1]);
+  const minutes = match[2] === undefined ? 0 : Number(match[2]);
+  const seconds = match[3] === undefined ? 0 : Number(match[3]);
+  const meridiem = match[4];
+  if (minutes > 59 || seconds > 59) return undefined;
+  // "10-11" is a range, not 10:00 at UTC-11: an offset needs a full "HH:MM" before it.
+  if (match[5] && /^[+-]/.test(match[5]) && (match[2] === undefined || meridiem)) return undefined;
+  if (meridiem) {
+    if (hours > 12) return undefined;
+    if (hours === 12) hours = 0;
+    if (meridiem === 'p') hours += 12;
+  } else if (hours > 24 || (hours === 24 && (minutes > 0 || seconds > 0))) {
+    return undefined;
+  }
+  return `${pad(hours)}:${pad(minutes)}`;
+}
+
+/**
+ * Reads one day of the week: RFC 5545 codes ("MO"), English names and their usual
+ * abbreviations ("Mon", "Tues", "Thurs"), and numbers. Numbers follow ISO 8601 (1 = Monday …
+ * 7 = Sunday), the convention of HSDS 1.x/2.x `regular_schedules.weekday`; 0 is read as
+ * Sunday because only Sunday-first numbering uses it.
+ */
+export function parseWeekday(value: unknown): Weekday | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) ? dayFromNumber(value) : undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim().toLowerCase().replace(/\.$/, '');
+  if (/^\d+$/.test(text)) return dayFromNumber(Number(text));
+  if (!/^[a-z]{2,9}$/.test(text)) return undefined;
+  const extra = EXTRA_NAMES.get(text);
+  if (extra) return extra;
+  const index = FULL_NAMES.findIndex((name) => name.startsWith(text));
+  return index === -1 ? undefined : WEEKDAYS[index];
+}
+
+function dayFromNumber(n: number): Weekday | undefined {
+  if (n === 0) return 'su';
+  return n >= 1 && n <= 7 ? WEEKDAYS[n - 1] : undefined;
+}
+
+/**
+ * Reads a list of days: "MO,TU,WE", "Mon Wed Fri", "MO-FR" or an array of day values.
+ * Returns the days in week order, or undefined when any part is not a day (so a monthly
+ * RFC 5545 entry like "1SA" is never mistaken for a weekly one).
+ */
+export function parseDayList(value: unknown): Weekday[] | undefined {
+  const parts = Array.isArray(value)
+    ? value
+    : typeof value === 'string'
+      ? value
+          .replace(/\s+(?:to|through|thru)\s+|\s*[-–]\s*/gi, '-')
+          .replace(/\s+and\s+/gi, ',')
+          .split(/[,;/&\s]+/)
+          .filter((part) => part !== '')
+      : undefined;
+  if (!parts || parts.length === 0) return undefined;
+  const days = new Set<Weekday>();
+  for (const part of parts) {
+    const range = typeof part === 'string' ? /^([^-–]+)[-–]([^-–]+)$/.exec(part.trim()) : null;
+    if (range) {
+      const from = parseWeekday(range[1]);
+      const to = parseWeekday(range[2]);
+      if (!from || !to) return undefined;
+      for (let i = WEEKDAYS.indexOf(from); ; i = (i + 1) % 7) {
+        days.add(WEEKDAYS[i]);
+        if (WEEKDAYS[i] === to) break;
+      }
+      continue;
+    }
+    const day = parseWeekday(part);
+    if (!day) return undefined;
+    days.add(day);
+  }
+  return WEEKDAYS.filter((day) => days.has(day));
+}

@@ -1,0 +1,148 @@
+import { FeedFormatError, DuplicateState, nativeRecords, validateRecords, type ParsedFeed } from './validate.js';
+import { fieldResolver, readTypeMap, recordsAt, type FieldMap } from './field-map.js';
+import { looksLikeGeoJson, readGeoJson } from './formats/geojson.js';
+import { looksLikeHsds } from './formats/hsds-detect.js';
+import { describe } from './text.js';
+import type { FeedFormat, FormatOutput } from './formats/format.js';
+import type { ServiceType } from './service-types.js';
+
+export type { FeedFormat };
+
+/** The reply is not readable JSON: the widget says so instead of guessing. */
+export class FeedJsonError extends FeedFormatError {
+  override name = 'FeedJsonError';
+}
+
+export interface ParseOptions {
+  /**
+   * Force a format instead of detecting it from the content: `native`, `geojson`, `hsds`,
+   * `csv`, or `json` (any JSON kind, detected).
+   */
+  format?: FeedFormat | 'json' | 'auto';
+  fieldMap?: FieldMap;
+  defaultTypes?: readonly ServiceType[];
+  /** The response's Content-Type, a hint for detection. */
+  contentType?: string;
+  signal?: AbortSignal;
+}
+
+export interface FeedResult extends ParsedFeed {
+  format: FeedFormat;
+}
+
+/** Records validated between two yields to the event loop, so 10k+ rows never freeze a phone. */
+const CHUNK = 1000;
+
+const yieldToMain = (signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    setTimeout(() => (signal?.aborted ? reject(signal.reason) : resolve()), 0);
+  });
+
+/**
+ * Turns the feed's bytes into text. UTF-8 first (a BOM is dropped); a file that is not valid
+ * UTF-8 is almost always a spreadsheet saved as Windows-1252, so "Cl\xEDnica" reads "Clínica".
+ */
+export function decodeFeed(bytes: Uint8Array): { text: string; encoding: string } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/**
+ * Tells JSON from CSV from the first characters, and names what was received when it is
+ * neither (an HTML error page, JavaScript, XML), so a partner knows what to fix.
+ */
+export function detectTextFormat(text: string, contentType = ''): 'json' | 'csv' {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  const preview = describe(start.slice(0, 60).replace(/\s+/g, ' '));
+  if (!start) throw new FeedFormatError('the feed is empty.');
+  if (start[0] === '{' || start[0] === '[') return 'json';
+  if (/^<(!doctype\s+html|html|head|body)\b/i.test(start)) {
+    throw new FeedFormatError(`received an HTML page, not a feed (it starts ${preview}). Check that the address points at the data file.`);
+  }
+  if (/^<(\?xml|[a-z])/i.test(start)) throw new FeedFormatError(`received XML (it starts ${preview}); use JSON, GeoJSON, CSV or HSDS JSON.`);
+  if (/javascript|ecmascript/i.test(contentType) || /^(\/\/|\/\*|\(function|(function|var|let|const|import|export|window|document)\b)/.test(start)) {
+    throw new FeedFormatError(`received JavaScript (it starts ${preview}), not a feed.`);
+  }
+  const firstLine = start.split(/\r\n|\n|\r/, 1)[0];
+  if (/[,;\t]/.test(firstLine) || /csv/i.test(contentType)) return 'csv';
+  throw new FeedFormatError(`received text that is neither JSON nor CSV (it starts ${preview}).`);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new FeedJsonError(`it is not valid JSON (${(error as Error).message}).`);
+  }
+}
+
+/** Feed bytes or text in any supported format → validated services. */
+export async function parseFeed(input: Uint8Array | string, options: ParseOptions = {}): Promise<FeedResult> {
+  const warnings: ParsedFeed['warnings'] = [];
+  let text: string;
+  if (typeof input === 'string') {
+    text = input;
+  } else {
+    const decoded = decodeFeed(input);
+    text = decoded.text;
+    if (decoded.encoding === 'windows-1252') {
+      warnings.push({ index: -1, reason: 'the feed is not UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure every character shows right.' });
+    }
+  }
+  const forced = options.format && options.format !== 'auto' ? options.format : undefined;
+  const kind = forced === 'csv' ? 'csv' : forced ? 'json' : detectTextFormat(text, options.contentType);
+  let result: FeedResult;
+  if (kind === 'csv') {
+    const { readCsv } = await import('./formats/csv.js');
+    result = await validateOutput(await readCsv(text.replace(/^\uFEFF/, ''), { signal: options.signal }), 'csv', options);
+  } else {
+    result = await parseFeedData(parseJson(text.replace(/^\uFEFF/, '')), options);
+  }
+  result.warnings.unshift(...warnings);
+  return result;
+}
+
+/** Already-parsed JSON (a feed, GeoJSON, HSDS, or any document with a field map) → services. */
+export async function parseFeedData(doc: unknown, options: ParseOptions = {}): Promise<FeedResult> {
+  // "json" says only that the feed is JSON: which kind is still read from the content.
+  const forced = options.format && options.format !== 'auto' && options.format !== 'json' ? options.format : undefined;
+  if (forced === 'geojson' || (!forced && looksLikeGeoJson(doc))) {
+    return validateOutput(readGeoJson(doc), 'geojson', options);
+  }
+  if (forced === 'hsds' || (!forced && !options.fieldMap?.records && looksLikeHsds(doc))) {
+    const { readHsds } = await import('./formats/hsds.js');
+    return validateOutput(readHsds(doc, { typeMap: options.fieldMap?.typeMap }), 'hsds', options);
+  }
+  if (forced === 'csv') throw new FeedFormatError('"format" is csv, but the feed is JSON.');
+  const meta: { title?: string; updated?: string } = {};
+  const records = options.fieldMap?.records ? recordsAt(doc, options.fieldMap.records) : nativeRecords(doc, meta);
+  const output: FormatOutput = { records: records as Record<string, unknown>[], indexes: records.map((_, i) => i), skipped: [], warnings: [], ...meta };
+  return validateOutput(output, 'native', options);
+}
+
+async function validateOutput(output: FormatOutput, format: FeedFormat, options: ParseOptions): Promise<FeedResult> {
+  const result: FeedResult = { format, services: [], skipped: [...output.skipped], warnings: [...output.warnings] };
+  if (output.title) result.title = output.title;
+  if (output.updated) result.updated = output.updated;
+  const resolve = output.native ? undefined : fieldResolver(options.fieldMap);
+  const validateOptions = {
+    defaultTypes: options.defaultTypes,
+    // HSDS output has its taxonomy already mapped through the type map: never map twice.
+    typeMap: output.native ? undefined : readTypeMap(options.fieldMap),
+    requireId: format === 'native' && !options.fieldMap?.records,
+    idPrefix: format === 'csv' ? 'row' : format === 'geojson' ? 'feature' : 'record',
+  };
+  const state = new DuplicateState();
+  const { records, indexes } = output;
+  for (let start = 0; start < records.length; start += CHUNK) {
+    if (start) await yieldToMain(options.signal);
+    const slice = records.slice(start, start + CHUNK);
+    validateRecords(resolve ? slice.map((r) => (typeof r === 'object' && r !== null && !Array.isArray(r) ? resolve(r) : r)) : slice, { ...validateOptions, indexes: indexes.slice(start, start + CHUNK) }, result, state);
+  }
+  return result;
+}

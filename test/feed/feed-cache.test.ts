@@ -1,0 +1,176 @@
+import { expect } from '@open-wc/testing';
+import { loadLastGoodFeed, saveLastGoodFeed } from '../../src/feed/feed-cache.js';
+
+const CACHE_NAME = 'naloxone-finder-v1';
+const A = 'https://feeds.example.org/a.json';
+const B = 'https://feeds.example.org/b.json';
+const text = (s: string) => new TextEncoder().encode(s);
+const feed = (s: string, contentType = 'application/json') => ({ bytes: text(s), contentType });
+
+function ourStorageKeys(): string[] {
+  return Object.keys(localStorage).filter((key) => key.startsWith(CACHE_NAME));
+}
+
+describe('last good feed', () => {
+  const restores: (() => void)[] = [];
+
+  /** Replaces a global (caches, localStorage) for one test; afterEach puts it back. */
+  function stubGlobal(name: 'caches' | 'localStorage', get: () => unknown) {
+    const own = Object.getOwnPropertyDescriptor(window, name);
+    Object.defineProperty(window, name, { configurable: true, get });
+    restores.push(() => {
+      if (own) Object.defineProperty(window, name, own);
+      else delete (window as unknown as Record<string, unknown>)[name];
+    });
+  }
+
+  const throwing = () => {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+  };
+
+  afterEach(async () => {
+    while (restores.length) restores.pop()!();
+    await caches.delete(CACHE_NAME);
+    for (const key of ourStorageKeys()) localStorage.removeItem(key);
+  });
+
+  it('round-trips bytes, content type and the time it was saved', async () => {
+    const before = new Date().toISOString();
+    await saveLastGoodFeed(A, feed('{"version":1}', 'application/json; charset=utf-8'));
+    const after = new Date().toISOString();
+    const cached = await loadLastGoodFeed(A);
+    expect(new TextDecoder().decode(cached!.bytes)).to.equal('{"version":1}');
+    expect(cached!.contentType).to.equal('application/json; charset=utf-8');
+    expect(cached!.savedAt >= before && cached!.savedAt <= after).to.equal(true);
+    expect(new Date(cached!.savedAt).toISOString()).to.equal(cached!.savedAt);
+  });
+
+  it('uses Cache Storage when it exists, keyed by the absolute URL', async () => {
+    await saveLastGoodFeed('/fictional/feed.json#top', feed('x'));
+    const cache = await caches.open(CACHE_NAME);
+    const keys = (await cache.keys()).map((r) => r.url);
+    expect(keys).to.deep.equal([new URL('/fictional/feed.json', document.baseURI).href]);
+    expect(ourStorageKeys()).to.deep.equal([]);
+    expect(await loadLastGoodFeed(new URL('/fictional/feed.json', document.baseURI).href)).to.not.equal(undefined);
+  });
+
+  it('keeps each URL apart', async () => {
+    await saveLastGoodFeed(A, feed('a'));
+    await saveLastGoodFeed(B, feed('b', 'text/csv'));
+    expect(new TextDecoder().decode((await loadLastGoodFeed(A))!.bytes)).to.equal('a');
+    const b = await loadLastGoodFeed(B);
+    expect(new TextDecoder().decode(b!.bytes)).to.equal('b');
+    expect(b!.contentType).to.equal('text/csv');
+    expect(await loadLastGoodFeed('https://feeds.example.org/other.json')).to.equal(undefined);
+  });
+
+  it('keeps only the newest copy of a URL', async () => {
+    await saveLastGoodFeed(A, feed('old'));
+    await saveLastGoodFeed(A, feed('new'));
+    expect(new TextDecoder().decode((await loadLastGoodFeed(A))!.bytes)).to.equal('new');
+    expect(await (await caches.open(CACHE_NAME)).keys()).to.have.length(1);
+  });
+
+  it('keeps the 5 most recently saved URLs', async () => {
+    const urls = Array.from({ length: 7 }, (_, i) => `https://feeds.example.org/${i}.json`);
+    for (const url of urls) await saveLastGoodFeed(url, feed(url));
+    const kept = (await (await caches.open(CACHE_NAME)).keys()).map((r) => r.url).sort();
+    expect(kept).to.deep.equal(urls.slice(2).sort());
+  });
+
+  it('ignores empty feeds and URLs that only live as long as the page', async () => {
+    await saveLastGoodFeed(A, feed(''));
+    const blobUrl = URL.createObjectURL(new Blob(['{}']));
+    await saveLastGoodFeed(blobUrl, feed('{}'));
+    URL.revokeObjectURL(blobUrl);
+    expect(await loadLastGoodFeed(A)).to.equal(undefined);
+    expect(await loadLastGoodFeed(blobUrl)).to.equal(undefined);
+    expect(await (await caches.open(CACHE_NAME)).keys()).to.have.length(0);
+  });
+
+  describe('without Cache Storage', () => {
+    beforeEach(() => stubGlobal('caches', () => undefined));
+
+    it('falls back to localStorage', async () => {
+      await saveLastGoodFeed(A, feed('{"services":[]}'));
+      expect(ourStorageKeys()).to.have.length(1);
+      expect(ourStorageKeys()[0]).to.contain(A);
+      const cached = await loadLastGoodFeed(A);
+      expect(new TextDecoder().decode(cached!.bytes)).to.equal('{"services":[]}');
+      expect(cached!.contentType).to.equal('application/json');
+      expect(Number.isNaN(Date.parse(cached!.savedAt))).to.equal(false);
+    });
+
+    it('round-trips bytes exactly, UTF-8 with a byte order mark or not UTF-8 at all', async () => {
+      const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...text('name\nCafé (fictional)\n')]);
+      const windows1252 = new Uint8Array([...text('name\nCaf'), 0xe9, 0x0a, 0x00, 0xff]);
+      await saveLastGoodFeed(A, { bytes: withBom, contentType: 'text/csv' });
+      await saveLastGoodFeed(B, { bytes: windows1252, contentType: 'text/csv; charset=windows-1252' });
+      expect([...(await loadLastGoodFeed(A))!.bytes]).to.deep.equal([...withBom]);
+      const b = await loadLastGoodFeed(B);
+      expect([...b!.bytes]).to.deep.equal([...windows1252]);
+      expect(b!.contentType).to.equal('text/csv; charset=windows-1252');
+    });
+
+    it('keeps one item per URL and at most 5 URLs', async () => {
+      await saveLastGoodFeed(A, feed('old'));
+      await saveLastGoodFeed(A, feed('new'));
+      expect(new TextDecoder().decode((await loadLastGoodFeed(A))!.bytes)).to.equal('new');
+      for (let i = 0; i < 6; i++) await saveLastGoodFeed(`https://feeds.example.org/${i}.json`, feed(String(i)));
+      expect(ourStorageKeys()).to.have.length(5);
+      expect(await loadLastGoodFeed('https://feeds.example.org/5.json')).to.not.equal(undefined);
+    });
+
+    it('skips a feed too large for localStorage and keeps the previous copy', async () => {
+      await saveLastGoodFeed(A, feed('small'));
+      await saveLastGoodFeed(A, { bytes: new Uint8Array(5 * 1024 * 1024).fill(0x20), contentType: 'application/json' });
+      expect(new TextDecoder().decode((await loadLastGoodFeed(A))!.bytes)).to.equal('small');
+    });
+
+    it('survives a full localStorage', async () => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = () => {
+        throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      };
+      restores.push(() => (Storage.prototype.setItem = setItem));
+      await saveLastGoodFeed(A, feed('x'));
+      expect(await loadLastGoodFeed(A)).to.equal(undefined);
+    });
+
+    it('ignores a damaged item', async () => {
+      localStorage.setItem(`${CACHE_NAME} ${A}`, 'not what we wrote');
+      expect(await loadLastGoodFeed(A)).to.equal(undefined);
+    });
+  });
+
+  it('replaces a localStorage copy once Cache Storage works again', async () => {
+    stubGlobal('caches', () => undefined);
+    await saveLastGoodFeed(A, feed('from localStorage'));
+    restores.pop()!();
+    await saveLastGoodFeed(A, feed('from Cache Storage'));
+    expect(ourStorageKeys()).to.deep.equal([]);
+    expect(new TextDecoder().decode((await loadLastGoodFeed(A))!.bytes)).to.equal('from Cache Storage');
+  });
+
+  it('falls back to localStorage when Cache Storage refuses', async () => {
+    const refusing = { open: () => Promise.reject(new DOMException('denied', 'SecurityError')), match: () => Promise.reject(new DOMException('denied', 'SecurityError')) };
+    stubGlobal('caches', () => refusing);
+    await saveLastGoodFeed(A, feed('kept anyway'));
+    expect(new TextDecoder().decode((await loadLastGoodFeed(A))!.bytes)).to.equal('kept anyway');
+  });
+
+  it('resolves without saving when all storage throws', async () => {
+    stubGlobal('caches', throwing);
+    stubGlobal('localStorage', throwing);
+    await saveLastGoodFeed(A, feed('x'));
+    expect(await loadLastGoodFeed(A)).to.equal(undefined);
+  });
+
+  it('resolves when storage exists but every call fails', async () => {
+    const refusing = () => Promise.reject(new DOMException('denied', 'SecurityError'));
+    stubGlobal('caches', () => ({ open: refusing, match: refusing }));
+    stubGlobal('localStorage', () => ({ getItem: throwing, setItem: throwing, removeItem: throwing, key: throwing, length: 0 }));
+    await saveLastGoodFeed(A, feed('x'));
+    expect(await loadLastGoodFeed(A)).to.equal(undefined);
+  });
+});

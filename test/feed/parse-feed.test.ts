@@ -1,0 +1,149 @@
+import { expect } from '@open-wc/testing';
+import { decodeFeed, detectTextFormat, FeedJsonError, parseFeed, parseFeedData } from '../../src/feed/parse-feed.js';
+import { FeedFormatError } from '../../src/feed/validate.js';
+import { readFieldMap } from '../../src/feed/field-map.js';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const reasons = (list: { reason: string }[]) => list.map((w) => w.reason);
+
+describe('decodeFeed', () => {
+  it('reads UTF-8 (dropping a BOM) and falls back to Windows-1252', () => {
+    expect(decodeFeed(utf8('\uFEFFClínica')).text).to.equal('Clínica');
+    // "Clínica" saved by a spreadsheet as Windows-1252: í is the single byte 0xED.
+    const cp1252 = new Uint8Array([0x43, 0x6c, 0xed, 0x6e, 0x69, 0x63, 0x61]);
+    expect(decodeFeed(cp1252)).to.deep.equal({ text: 'Clínica', encoding: 'windows-1252' });
+    expect(decodeFeed(new Uint8Array([0xff, 0xfe, 0x41, 0x00])).text).to.equal('A');
+  });
+});
+
+describe('detectTextFormat', () => {
+  it('tells JSON from CSV', () => {
+    expect(detectTextFormat('  {"services": []}')).to.equal('json');
+    expect(detectTextFormat('[]')).to.equal('json');
+    expect(detectTextFormat('name,lat,lng\nA,1,2')).to.equal('csv');
+    expect(detectTextFormat('name;lat;lng')).to.equal('csv');
+  });
+
+  for (const [text, contentType, message] of [
+    ['<!DOCTYPE html><html><body>Not found</body></html>', 'text/html', 'received an HTML page, not a feed (it starts "<!DOCTYPE html><html><body>Not found</bo…"). Check that the address points at the data file.'],
+    ['<?xml version="1.0"?><feed/>', '', 'received XML'],
+    ['function init() { return 1 }', '', 'received JavaScript'],
+    ['window.services = []', 'application/javascript', 'received JavaScript'],
+    ['hello there', '', 'received text that is neither JSON nor CSV (it starts "hello there")'],
+    ['   ', '', 'the feed is empty'],
+  ]) {
+    it(`says what was received: ${message.slice(0, 30)}`, () => {
+      expect(() => detectTextFormat(text, contentType)).to.throw(FeedFormatError, message);
+    });
+  }
+});
+
+describe('parseFeed', () => {
+  it('reads a native feed and says invalid JSON is invalid JSON', async () => {
+    const feed = await parseFeed(utf8('{"version":1,"services":[{"id":"a","name":"A (fictional)","lat":1,"lng":2}]}'));
+    expect(feed.format).to.equal('native');
+    expect(feed.services.map((s) => s.id)).to.deep.equal(['a']);
+    let error: unknown;
+    await parseFeed('{"services": [').catch((e) => (error = e));
+    expect(error).to.be.instanceOf(FeedJsonError);
+    expect((error as Error).message).to.match(/^it is not valid JSON \(/);
+  });
+
+  it('reads a Windows-1252 CSV, reporting the encoding', async () => {
+    const bytes = new Uint8Array([...utf8('name,lat,lng\r\nCl'), 0xed, ...utf8('nica Example (fictional),40.1,-75.2\r\n')]);
+    const feed = await parseFeed(bytes);
+    expect(feed.format).to.equal('csv');
+    expect(feed.services[0].name).to.equal('Clínica Example (fictional)');
+    expect(feed.warnings[0]).to.deep.equal({ index: -1, reason: 'the feed is not UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure every character shows right.' });
+  });
+
+  it('maps common CSV headers, list cells, stray spaces and US ZIPs; keeps rows without coordinates', async () => {
+    const csv = [
+      '\uFEFFSite Name,Latitude,Longitude,Services,Address,City,State ,ZIP,Country,Languages',
+      '"Example Clinic, North (fictional)", 42.36 ,-71.06,"Naloxone; Fentanyl test strips",1 Example St,Boston,MA ,2108,US,en;es',
+      '',
+      'Example Van (fictional),,,naloxone,,Boston,MA,2110,US,',
+    ].join('\r\n');
+    const feed = await parseFeed(csv);
+    expect(feed.skipped).to.deep.equal([]);
+    expect(feed.services).to.deep.equal([
+      {
+        id: 'row-1',
+        name: 'Example Clinic, North (fictional)',
+        lat: 42.36,
+        lng: -71.06,
+        types: ['naloxone', 'fentanyl-test-strips'],
+        address: { street: '1 Example St', city: 'Boston', region: 'MA', postalCode: '02108', country: 'US' },
+        languages: ['en', 'es'],
+      },
+      { id: 'row-2', name: 'Example Van (fictional)', types: ['naloxone'], address: { city: 'Boston', region: 'MA', postalCode: '02110', country: 'US' } },
+    ]);
+    expect(reasons(feed.warnings)).to.deep.equal(['no coordinates: listed without a map position']);
+  });
+
+  it('reads GeoJSON Points in [lng, lat] order and reports other geometries', async () => {
+    const geojson = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', id: 7, geometry: { type: 'Point', coordinates: [-123.1, 49.2] }, properties: { name: 'Example Site (fictional)', type: 'naloxone' } },
+        { type: 'Feature', geometry: { type: 'Polygon', coordinates: [] }, properties: { id: 'poly', name: 'Example Area (fictional)' } },
+        { type: 'Feature', geometry: null, properties: { name: 'Example Mobile Unit (fictional)', latitude: '49.3', longitude: '-123.2' } },
+        { type: 'Nope' },
+      ],
+    };
+    const feed = await parseFeed(JSON.stringify(geojson));
+    expect(feed.format).to.equal('geojson');
+    expect(feed.services.map((s) => [s.id, s.lat, s.lng, s.types])).to.deep.equal([
+      ['7', 49.2, -123.1, ['naloxone']],
+      ['poly', undefined, undefined, []],
+      ['feature-3', 49.3, -123.2, []],
+    ]);
+    expect(reasons(feed.skipped)).to.deep.equal(['not a GeoJSON Feature (got "Nope")']);
+    expect(reasons(feed.warnings)).to.deep.equal([
+      'geometry "Polygon" is not a Point; listed without a map position unless its properties give coordinates',
+      'no coordinates: listed without a map position',
+    ]);
+  });
+
+  it('follows a field map into an arbitrary JSON document, with a type map and default types', async () => {
+    const doc = { meta: { count: 2 }, data: { pharmacies: [
+      { 'PHARMACY NAME': 'Example Pharmacy One (fictional)', geo: { y: 45.5, x: -73.6 }, kind: 'Narcan kits' },
+      { 'PHARMACY NAME': 'Example Pharmacy Two (fictional)', geo: { y: 45.6, x: -73.5 } },
+    ] } };
+    const fieldMap = readFieldMap('{"records": "data.pharmacies", "name": "PHARMACY NAME", "lat": "geo.y", "lng": "geo.x", "types": "kind", "typeMap": {"Narcan kits": ["naloxone", "safer-use-supplies"]}}');
+    const feed = await parseFeedData(doc, { fieldMap, defaultTypes: ['naloxone'] });
+    expect(feed.services).to.deep.equal([
+      { id: 'record-1', name: 'Example Pharmacy One (fictional)', lat: 45.5, lng: -73.6, types: ['naloxone', 'safer-use-supplies'] },
+      { id: 'record-2', name: 'Example Pharmacy Two (fictional)', lat: 45.6, lng: -73.5, types: ['naloxone'] },
+    ]);
+  });
+
+  it('explains a bad field map', async () => {
+    expect(() => readFieldMap('{name: 1}')).to.throw(FeedFormatError, '"field-map" is not valid JSON');
+    expect(() => readFieldMap('{"nmae": "Name"}')).to.throw(FeedFormatError, '"field-map" has an unknown field "nmae"');
+    let error: unknown;
+    await parseFeedData([], { fieldMap: readFieldMap({ typeMap: { x: 'tacos' } }) }).catch((e) => (error = e));
+    expect((error as Error).message).to.equal('"field-map" typeMap maps "x" to "tacos", which is not one of our types.');
+    error = undefined;
+    await parseFeedData({ a: 1 }, { fieldMap: { records: 'data.rows' } }).catch((e) => (error = e));
+    expect((error as Error).message).to.equal('"field-map" records path "data.rows" was not found in the document.');
+  });
+
+  it('honours a forced format', async () => {
+    let error: unknown;
+    await parseFeed('[]', { format: 'csv' }).catch((e) => (error = e));
+    expect(error, 'an empty CSV').to.be.instanceOf(FeedFormatError);
+    const feed = await parseFeed('{"type":"FeatureCollection","features":[]}', { format: 'json' });
+    expect(feed.format).to.equal('geojson');
+  });
+
+  it('yields to the page while validating thousands of records', async () => {
+    const services = Array.from({ length: 5000 }, (_, i) => ({ id: `n${i}`, name: `Example ${i} (fictional)`, lat: 1 + i / 1e4, lng: 2 }));
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const feed = await parseFeed(JSON.stringify({ version: 1, services }));
+    clearInterval(timer);
+    expect(feed.services).to.have.length(5000);
+    expect(ticks).to.be.greaterThan(0);
+  });
+});
