@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import resolve from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
@@ -32,18 +33,25 @@ const ts = (options = {}) =>
   typescript({ tsconfig: './tsconfig.json', compilerOptions: { rootDir: 'src', outDir: 'dist', sourceMap: true, declaration: false, ...options } });
 
 export default [
-  // The drop-in file partners load with one script tag: everything inside, minified.
+  // The drop-in file partners load with one script tag, minified. What only some visitors need
+  // is split into chunks beside it, loaded from the script's own URL when needed: the map
+  // (Leaflet), the CSV and the HSDS readers. Deploy naloxone-finder.js with its chunks/ folder.
   {
     input: 'src/index.ts',
+    // Chunks import shared code straight from naloxone-finder.js instead of a re-export facade.
+    preserveEntrySignatures: 'allow-extension',
     output: {
-      file: 'dist/naloxone-finder.js',
+      dir: 'dist',
+      entryFileNames: 'naloxone-finder.js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
       format: 'es',
       sourcemap: true,
-      inlineDynamicImports: true,
     },
     plugins: [
       cssInline({ minify: true }),
       resolve({ browser: true }),
+      // papaparse ships as UMD/CommonJS only.
+      commonjs({ include: /node_modules\/papaparse\// }),
       ts(),
       minifyHTML(),
       terser({ module: true, compress: { passes: 2 }, format: { comments: /@preserve|@license/ } }),
@@ -52,7 +60,7 @@ export default [
   // The readable npm build: one file per module, dependencies left to the partner's bundler.
   {
     input: 'src/index.ts',
-    external: (id) => /^(lit|@lit\/|leaflet\/dist\/leaflet-src|@turf\/|tslib)/.test(id),
+    external: (id) => /^(lit|@lit\/|leaflet\/dist\/leaflet-src|@turf\/|tslib|papaparse)/.test(id),
     output: {
       dir: 'dist/npm',
       format: 'es',
@@ -60,6 +68,19 @@ export default [
       preserveModules: true,
       preserveModulesRoot: 'src',
     },
-    plugins: [cssInline(), resolve({ browser: true }), ts({ outDir: 'dist/npm', declaration: true, declarationDir: 'dist/npm' })],
+    plugins: [cssInline(), resolve({ browser: true }), commonjs({ include: /node_modules\/papaparse\// }), ts({ outDir: 'dist/npm', declaration: true, declarationDir: 'dist/npm' })],
+  },
+  // The command-line tool (`npx naloxone-finder validate|convert`): Node, one readable file.
+  // papaparse stays external: it is a dependency, so it is installed with the package.
+  {
+    input: 'src/cli/naloxone-finder.ts',
+    external: (id) => id === 'papaparse' || id.startsWith('node:'),
+    output: {
+      file: 'dist/cli.js',
+      format: 'es',
+      banner: '#!/usr/bin/env node',
+      inlineDynamicImports: true,
+    },
+    plugins: [resolve({ exportConditions: ['node'], preferBuiltins: true }), ts({ sourceMap: false })],
   },
 ];

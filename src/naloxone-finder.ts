@@ -46,7 +46,11 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
  * @csspart item - From the list: one result; the selected one has `aria-current="true"`.
  * @csspart name - From the list: the service name.
  * @csspart distance - From the list: the distance.
- * @csspart types - From the list: the service type labels.
+ * @csspart type-list - From the list: the service type labels.
+ * @csspart features - From the list: free, no ID needed, walk-in, languages.
+ * @csspart item-status - From the list (its `status` part): "Temporarily closed".
+ * @csspart verified - From the list: "Information checked <date>".
+ * @csspart no-position - From the list: the heading above services without a map position.
  * @csspart address - From the list: the address.
  * @csspart actions - From the list: the call, directions and website links.
  * @csspart summary - From the list: "N services".
@@ -82,7 +86,7 @@ export class NaloxoneFinder extends LitElement {
    * Where the partner's data keeps our fields, as JSON: `{"records": "data.items", "name":
    * "PHARMACY NAME", "typeMap": {"Narcan": "naloxone"}}`. See the README.
    */
-  @property({ attribute: 'field-map' }) fieldMap?: FieldMap | string;
+  @property({ attribute: 'field-map' }) fieldMap?: FieldMap | string | null;
 
   /** Types given to records that have none, e.g. `default-types="naloxone"` for a pharmacy list. */
   @property({ attribute: 'default-types', converter: typesConverter }) defaultTypes: ServiceType[] | null = null;
@@ -134,7 +138,7 @@ export class NaloxoneFinder extends LitElement {
 
   private readonly feed = new Task(this, {
     task: async ([src, services, format, fieldMap, defaultTypes], { signal }): Promise<LoadedFeed> => {
-      const options = { format, fieldMap: fieldMap === undefined ? undefined : readFieldMap(fieldMap), defaultTypes: defaultTypes ?? undefined, signal };
+      const options = { format, fieldMap: fieldMap == null ? undefined : readFieldMap(fieldMap), defaultTypes: defaultTypes ?? undefined, signal };
       if (services !== undefined) return parseFeedData(services, options);
       if (!src) return { format: 'native', services: [], skipped: [], warnings: [] };
       return loadFeed(src, { ...options, timeoutMs: this.timeout * 1000 });
@@ -257,7 +261,7 @@ export class NaloxoneFinder extends LitElement {
       <div class="panes ${withMap ? 'with-map' : ''}">
         <nf-service-list
           class="list"
-          exportparts="list, item, name, distance, types, address, actions, summary, show-more"
+          exportparts="list, item, name, distance, type-list, features, status: item-status, address, actions, verified, no-position, summary, show-more"
           .services=${services}
           .latitude=${origin?.lat}
           .longitude=${origin?.lng}

@@ -142,6 +142,7 @@ describe('<naloxone-finder>', () => {
     expect(list(el).shadowRoot!.querySelector('.types')!.textContent).to.equal('Naloxone');
     const geojson = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0.02] }, properties: { name: 'Example Site (fictional)' } }] };
     const event = oneEvent(el, 'nf-feed-load');
+    el.removeAttribute('field-map');
     el.src = feedUrl(geojson);
     expect((await event).detail).to.include({ count: 1, format: 'geojson' });
     await loaded(el);

@@ -25,6 +25,7 @@ export interface Strings {
   away: (distance: string) => string;
   selectService: (name: string) => string;
   mapLabel: string;
+  mapFailed: string;
   yourLocation: string;
   startingPoint: string;
   feedErrorHttp: (status: number, statusText: string) => string;
@@ -94,6 +95,7 @@ export const en: Strings = {
   away: (distance) => `${distance} away`,
   selectService: (name) => `Show ${name} on the map`,
   mapLabel: 'Map of services',
+  mapFailed: 'The map could not be loaded. The list has every service.',
   yourLocation: 'Your location',
   startingPoint: 'Starting point',
   feedErrorHttp: (status, statusText) =>

@@ -199,7 +199,7 @@ describe('readCsv', () => {
     expect(ticks).to.be.at.least(2);
   });
 
-  it('reads the SAMHSA directory excerpt of 14,034 real rows', async function () {
+  it('reads the real SAMHSA directory, all 14,034 rows', async function () {
     // Lives beside the project (see ../shared/data/README.md), so a fresh clone may not have it.
     const response = await fetch('/__wds-outside-root__/1/shared/data/samhsa-treatment-facilities-14k.csv');
     if (!response.ok) this.skip();

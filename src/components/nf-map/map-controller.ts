@@ -157,3 +157,5 @@ export class MapController implements ReactiveController {
     return this.markers.get(id);
   }
 }
+
+export { leafletStyles } from './leaflet-styles.js';

@@ -18,6 +18,10 @@ export const mapStyles = css`
     background: #e8eef2;
     z-index: 0;
   }
+  .failed {
+    margin: 0.5rem 0 0;
+    color: var(--_muted);
+  }
   .nf-marker svg path {
     fill: var(--_marker);
     stroke: #fff;

@@ -1,9 +1,8 @@
-import { LitElement, html, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { LitElement, adoptStyles, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
-import { leafletStyles } from '../../styles/leaflet.js';
 import { mapStyles } from './nf-map.styles.js';
-import { MapController } from './map-controller.js';
+import type { MapController } from './map-controller.js';
 import { distanceKm, isLocated } from '../../geo/distance.js';
 import { en, type Strings } from '../../i18n/strings.js';
 import { optionalNumber, originFrom } from '../../util/attributes.js';
@@ -36,7 +35,7 @@ export const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/co
  */
 @customElement('nf-map')
 export class NfMap extends LitElement {
-  static override styles = [hostStyles, leafletStyles, mapStyles];
+  static override styles = [hostStyles, mapStyles];
 
   /** Services to mark on the map; those without coordinates are left off. */
   @property({ attribute: false }) services: Service[] = [];
@@ -70,20 +69,50 @@ export class NfMap extends LitElement {
 
   @query('.map') private container!: HTMLElement;
 
-  private readonly controller = new MapController(this, (service) => this.select(service));
+  @state() private loadFailed = false;
+
+  private controller?: MapController;
+  private loading?: Promise<void>;
+  /** Everything changed since the map was last drawn, kept while Leaflet is still loading. */
+  private pending = new Set<PropertyKey>();
 
   /** The underlying Leaflet map, once rendered (for advanced integrations). */
   get leafletMap() {
-    return this.controller.map;
+    return this.controller?.map;
   }
 
   override connectedCallback() {
     super.connectedCallback();
+    // Leaflet is a separate chunk, fetched only when a map is actually shown: the list
+    // never waits for it, and list-only pages never download it.
+    this.loading ??= import('./map-controller.js').then(
+      ({ MapController, leafletStyles }) => {
+        adoptStyles(this.shadowRoot!, [...NfMap.elementStyles, leafletStyles]);
+        this.controller = new MapController(this, (service) => this.select(service));
+        this.requestUpdate();
+      },
+      () => {
+        this.loadFailed = true;
+      },
+    );
     // After a disconnect the controller removed its map; draw everything again.
-    if (this.hasUpdated) this.requestUpdate();
+    if (this.hasUpdated) {
+      for (const key of ['services', 'latitude', 'longitude', 'selectedId', 'tileUrl']) this.pending.add(key);
+      this.requestUpdate();
+    }
+  }
+
+  /** Also waits for Leaflet to load, so `await el.updateComplete` means the map is drawn. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    await this.loading;
+    return this.loading && this.isUpdatePending ? this.getUpdateComplete() : result;
   }
 
   protected override updated(changed: PropertyValues<this>) {
+    for (const key of changed.keys()) this.pending.add(key);
+    if (!this.controller || !this.container) return;
+    const has = (key: string) => this.pending.has(key);
     const tiles = this.tileUrl && this.tileUrl !== 'none' ? this.tileUrl : null;
     const attribution = this.tileAttribution ?? (this.tileUrl === OSM_TILES ? OSM_ATTRIBUTION : '');
     this.controller.render(
@@ -99,12 +128,13 @@ export class NfMap extends LitElement {
         mapLabel: this.strings.mapLabel,
       },
       {
-        services: changed.has('services'),
-        origin: changed.has('latitude') || changed.has('longitude') || changed.has('originLabel'),
-        selection: changed.has('selectedId'),
-        tiles: changed.has('tileUrl') || changed.has('tileAttribution'),
+        services: has('services'),
+        origin: has('latitude') || has('longitude') || has('originLabel'),
+        selection: has('selectedId'),
+        tiles: has('tileUrl') || has('tileAttribution'),
       },
     );
+    this.pending.clear();
   }
 
   private select(service: Service) {
@@ -114,6 +144,9 @@ export class NfMap extends LitElement {
   }
 
   override render() {
-    return html`<div class="root"><div class="map" part="map"></div></div>`;
+    return html`<div class="root">
+      <div class="map" part="map"></div>
+      ${this.loadFailed ? html`<p class="failed" role="status">${this.strings.mapFailed}</p>` : nothing}
+    </div>`;
   }
 }

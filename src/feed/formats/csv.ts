@@ -31,7 +31,7 @@ interface Column {
  * Reads CSV text into records keyed by header name, values kept as the exact strings
  * of the file (not trimmed, not typed); mapping and normalizing fields is the caller's job.
  *
- * - The first line that is not blank is the header; header names are trimmed and a byte
+ * - The first row that is not blank is the header; header names are trimmed and a byte
  *   order mark is dropped. A column without a name is ignored and a repeated name is read
  *   as `name_1`, `name_2`, ... (as papaparse does), each with a warning at index -1.
  * - Blank lines, whitespace-only lines and rows of empty cells are not records.
@@ -128,7 +128,7 @@ class Table {
     if (errors.some((e) => e.code === 'MissingQuotes')) {
       throw new FeedFormatError(`the CSV header (row ${this.row}) has a quote (") that is never closed.`);
     }
-    const names = cells.map((cell) => cell.replace(/^\uFEFF/, '').trim());
+    const names = cells.map((cell) => cell.trim()); // trim() also drops a byte order mark
     const taken = new Set(names);
     const seen = new Map<string, number>();
     const columns: Column[] = [];

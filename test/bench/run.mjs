@@ -1,0 +1,443 @@
+#!/usr/bin/env node
+/*
+ * `npm run bench`: how long the drop-in file takes to show the first result of a 14k-row CSV,
+ * against JSON.parse of the same data as a native feed, and whether the page stays responsive
+ * (no main-thread task over 200 ms) while it loads. A browser benchmark, not a test.
+ *
+ * It measures what partners get: the built `dist/naloxone-finder.js` (and any chunk it loads
+ * on demand), served from 127.0.0.1 to Chromium, unthrottled and with the CPU slowed 4× ("slow
+ * phone"). Each measurement runs in a fresh browser context (no HTTP cache, no saved feed).
+ * Exits 1 when any task over 200 ms was seen while the widget loaded, and names the phase.
+ *
+ *   node test/bench/run.mjs [--runs 5] [--rates 1,4] [--profile] [--dist dir] [--csv file] [--json out.json]
+ *
+ * --profile profiles one more load with the CPU profiler and lists the source lines that took
+ * the time in the longest task (it does so by itself when a task is over 200 ms).
+ * Env: CHROME_PATH (default /usr/lib/chromium/chromium).
+ */
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { SourceMap } from 'node:module';
+import { loadavg, tmpdir } from 'node:os';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
+import puppeteer from 'puppeteer-core';
+
+const execFileAsync = promisify(execFile);
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const LIMIT_MS = 200;
+const LONG_MS = 50;
+/** The origin the list sorts from: the geographic centre of the contiguous US. */
+const ORIGIN = { lat: 39.8283, lng: -98.5795 };
+const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const { values: opts } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    rates: { type: 'string', default: '1,4' },
+    profile: { type: 'boolean', default: false },
+    dist: { type: 'string', default: join(ROOT, 'dist') },
+    csv: { type: 'string', default: resolve(ROOT, '../shared/data/samhsa-treatment-facilities-14k.csv') },
+    json: { type: 'string' },
+  },
+});
+const RUNS = Math.max(1, Number(opts.runs) || 5);
+const RATES = opts.rates.split(',').map(Number).filter((n) => n >= 1);
+const DIST = resolve(opts.dist);
+const CSV = resolve(opts.csv);
+
+const rateLabel = (rate) => (rate === 1 ? 'unthrottled' : `slow phone (${rate}× CPU)`);
+
+// ---------------------------------------------------------------------------------------------
+// The same data as a native feed, converted once with the project's own code: the CLI's
+// `convert` (dist/cli.js), or the parser of the npm build when there is no CLI.
+
+async function convertToNative(csvFile, outFile) {
+  const bytes = await readFile(csvFile);
+  const title = `${basename(csvFile)} as a native feed (benchmark data)`;
+  const cli = join(DIST, 'cli.js');
+  let text;
+  let how;
+  if (await stat(cli).then(() => true, () => false)) {
+    const args = [cli, 'convert', csvFile, '--from', 'csv', '--default-types', 'treatment', '--title', title];
+    ({ stdout: text } = await execFileAsync(process.execPath, args, { maxBuffer: 256 * 1024 * 1024 }));
+    how = 'dist/cli.js convert';
+  } else {
+    const parser = join(DIST, 'npm/feed/parse-feed.js');
+    const { parseFeed } = await import(pathToFileURL(parser).href).catch((error) => {
+      throw new Error(`cannot load ${parser} (run \`npm run build\` first): ${error.message}`);
+    });
+    const result = await parseFeed(new Uint8Array(bytes), { format: 'csv', defaultTypes: ['treatment'] });
+    text = JSON.stringify({ version: 1, title, services: result.services });
+    how = 'parseFeed of dist/npm';
+  }
+  await writeFile(outFile, text);
+  const services = JSON.parse(text).services.length;
+  const rows = bytes.toString('utf8').split(/\r\n|\n|\r/).filter((line) => line.trim()).length - 1;
+  return { how, rows, services, csvBytes: bytes.length, jsonBytes: Buffer.byteLength(text) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A static server on 127.0.0.1: the repository, /dist/ (possibly another build), /data/ and /feeds/.
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
+async function startServer(mounts) {
+  const roots = await Promise.all(Object.entries(mounts).map(async ([prefix, dir]) => [prefix, await realpath(dir)]));
+  // Longest prefix first, so /dist/ wins over /.
+  roots.sort((a, b) => b[0].length - a[0].length);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    const [prefix, dir] = roots.find(([p]) => path.startsWith(p));
+    const file = resolve(dir, `.${path.slice(prefix.length - 1)}`);
+    try {
+      if (!(file === dir || file.startsWith(dir + sep)) || path.split('/').some((s) => s.startsWith('.'))) throw new Error('outside');
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': info.size, 'Cache-Control': 'no-cache' });
+      createReadStream(file).pipe(res);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements
+
+/** The phase a moment of the page belongs to, from the measurement's marks. */
+function phaseAt(at, marks) {
+  if (at < marks.t0) return 'startup (bundle evaluation, first render)';
+  if (at < marks.load) return 'fetch + parse + validate (src set → nf-feed-load)';
+  if (at <= marks.end) return 'render (nf-feed-load → first item painted)';
+  return 'after first paint';
+}
+
+/** Where a task ran: its phase, or "a → b" when it spans two (nf-feed-load fires inside a task). */
+function phaseOf(task, marks, mode) {
+  if (mode === 'parse') return task.start >= marks.t0 && task.start < marks.end ? 'JSON.parse itself' : 'page load / fetch';
+  const first = phaseAt(task.start, marks);
+  const last = phaseAt(task.start + task.duration, marks);
+  return first === last ? first : `${first.replace(/ \(.*/, '')} → ${last.replace(/ \(.*/, '')}`;
+}
+
+async function measure(browser, origin, scenario, rate, { profile = false } = {}) {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    await page.setViewport({ width: 1100, height: 900 });
+    await page.emulateCPUThrottling(rate > 1 ? rate : null);
+    const query = new URLSearchParams({ ...scenario.query, lat: String(ORIGIN.lat), lng: String(ORIGIN.lng), ...(profile ? { hold: '1' } : {}) });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${origin}/test/bench/bench.html?${query}`, { waitUntil: 'domcontentloaded' });
+    let cpuProfile;
+    let goAt;
+    if (profile) {
+      await page.waitForFunction('window.benchReady === true');
+      const cdp = await page.createCDPSession();
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+      goAt = await page.evaluate('window.benchGo()');
+      const result = await page.evaluate('window.benchResult');
+      ({ profile: cpuProfile } = await cdp.send('Profiler.stop'));
+      return { ...result, errors, cpuProfile, goAt };
+    }
+    const result = await page.evaluate('window.benchResult');
+    return { ...result, errors };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values) => {
+  const sorted = values.filter((v) => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  if (!sorted.length) return NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+// ---------------------------------------------------------------------------------------------
+// CPU profile → source lines (through the drop-in file's source map)
+
+async function sourceMapFor(url, origin) {
+  const path = new URL(url).pathname;
+  if (!url.startsWith(origin) || !path.startsWith('/dist/')) return undefined;
+  const file = join(DIST, `${path.slice('/dist/'.length)}.map`);
+  try {
+    return { map: new SourceMap(JSON.parse(await readFile(file, 'utf8'))), dir: dirname(file) };
+  } catch {
+    return undefined;
+  }
+}
+
+const sourceLines = new Map();
+
+/** The original line, from the map's sourcesContent or else from the file it names (the repository's src/). */
+async function sourceLine({ map, dir }, source, line) {
+  if (!sourceLines.has(source)) {
+    const index = map.payload.sources.indexOf(source);
+    let text = map.payload.sourcesContent?.[index];
+    if (text == null) {
+      const candidates = [resolve(dir, source), join(ROOT, source.replace(/^.*?(src\/|node_modules\/)/, '$1'))];
+      for (const candidate of candidates) {
+        text = await readFile(candidate, 'utf8').catch(() => undefined);
+        if (text != null) break;
+      }
+    }
+    sourceLines.set(source, text?.split('\n') ?? []);
+  }
+  return sourceLines.get(source)[line]?.trim().slice(0, 80) ?? '';
+}
+
+async function describeFrames(nodes, origin) {
+  const maps = new Map();
+  const described = new Map();
+  for (const node of nodes) {
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    let label = functionName || '(anonymous)';
+    if (url) {
+      if (!maps.has(url)) maps.set(url, await sourceMapFor(url, origin));
+      const mapped = maps.get(url);
+      const entry = mapped?.map.findEntry(lineNumber, columnNumber);
+      if (entry?.originalSource) {
+        const source = entry.originalSource.replace(/^.*?(src\/|node_modules\/)/, '$1');
+        label = `${source}:${entry.originalLine + 1}  ${await sourceLine(mapped, entry.originalSource, entry.originalLine)}`;
+      } else {
+        label = `${functionName || '(anonymous)'}  ${url.replace(origin, '')}:${lineNumber + 1}:${columnNumber + 1}`;
+      }
+    }
+    described.set(node.id, label);
+  }
+  return described;
+}
+
+/** Self and total time per function for the samples inside [from, to] (page milliseconds). */
+async function hotspots(cpuProfile, goAt, from, to, origin) {
+  const { nodes, samples, timeDeltas, startTime } = cpuProfile;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const labels = await describeFrames(nodes, origin);
+  const self = new Map();
+  const total = new Map();
+  let t = startTime;
+  let previous = goAt;
+  let inWindow = 0;
+  samples.forEach((id, i) => {
+    t += timeDeltas[i];
+    // Profiler.start ran just before benchGo(): align the profile's clock on that call.
+    const at = goAt + (t - startTime) / 1000;
+    const weight = at - previous;
+    previous = at;
+    if (at < from || at > to) return;
+    inWindow += weight;
+    const label = labels.get(id);
+    self.set(label, (self.get(label) ?? 0) + weight);
+    const seen = new Set();
+    for (let n = id; n !== undefined; n = parent.get(n)) {
+      const l = labels.get(n);
+      if (byId.get(n).callFrame.functionName === '(root)' || seen.has(l)) continue;
+      seen.add(l);
+      total.set(l, (total.get(l) ?? 0) + weight);
+    }
+  });
+  const top = (map, n) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
+  return { inWindow, self: top(self, 10), total: top(total, 14) };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const fmt = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(ms < 10 ? 1 : 0)} ms` : '—');
+const pad = (text, n) => String(text).padEnd(n);
+const lpad = (text, n) => String(text).padStart(n);
+
+async function main() {
+  const bundle = join(DIST, 'naloxone-finder.js');
+  await stat(bundle).catch(() => {
+    throw new Error(`${bundle} is missing: run \`npm run build\` first (\`npm run bench\` does).`);
+  });
+  const tmp = await mkdtemp(join(tmpdir(), 'nf-bench-'));
+  const nativeFile = join(tmp, 'samhsa-native.json');
+  const executablePath = process.env.CHROME_PATH || '/usr/lib/chromium/chromium';
+  let browser;
+  let server;
+  try {
+    const data = await convertToNative(CSV, nativeFile);
+    const started = await startServer({ '/': ROOT, '/dist/': DIST, '/data/': dirname(CSV), '/feeds/': tmp });
+    server = started.server;
+    const origin = started.origin;
+    browser = await puppeteer.launch({ executablePath, headless: true, args: CHROME_FLAGS });
+    const version = await browser.version();
+    const distFiles = await readFile(bundle, 'utf8').then((text) => text.length);
+
+    const csvUrl = `/data/${encodeURIComponent(basename(CSV))}`;
+    const nativeUrl = '/feeds/samhsa-native.json';
+    const scenarios = [
+      { key: 'parse', label: 'JSON.parse of the native feed text', query: { mode: 'parse', feed: nativeUrl } },
+      { key: 'native', label: 'native JSON feed, map off', query: { mode: 'widget', feed: nativeUrl, map: 'off' } },
+      { key: 'csv', label: 'CSV feed, map off', query: { mode: 'widget', feed: csvUrl, map: 'off' } },
+      { key: 'csvMap', label: 'CSV feed, map on (tile-url="none")', query: { mode: 'widget', feed: csvUrl, map: 'on' } },
+    ];
+
+    console.log(`naloxone-finder load benchmark: ${basename(CSV)}`);
+    console.log(
+      `  ${data.rows.toLocaleString('en-US')} rows, ${(data.csvBytes / 1e6).toFixed(2)} MB CSV; ` +
+        `native feed ${(data.jsonBytes / 1e6).toFixed(2)} MB (${data.how}: ${data.services.toLocaleString('en-US')} services)`,
+    );
+    console.log(`  ${basename(bundle)} ${(distFiles / 1024).toFixed(0)} KiB from ${DIST.replace(ROOT + sep, '')}/; ${version}; median of ${RUNS} runs`);
+    const busy = () => loadavg()[0].toFixed(1);
+    console.log(`  load average before: ${busy()} (other work on the machine skews every figure)\n`);
+
+    const results = {};
+    for (const rate of RATES) {
+      results[rate] = Object.fromEntries(scenarios.map((s) => [s.key, []]));
+      for (let run = 0; run < RUNS; run++) {
+        // Interleaved, so a slow moment of the machine does not land on one scenario only.
+        for (const scenario of scenarios) {
+          const result = await measure(browser, origin, scenario, rate);
+          if (result.error) throw new Error(`${scenario.label} (${rateLabel(rate)}): ${result.error}`);
+          if (result.errors.length) console.warn(`  page errors in ${scenario.label}: ${result.errors.join('; ')}`);
+          result.longTasks = result.longTasks.map((task) => ({ ...task, phase: phaseOf(task, result.marks, scenario.query.mode) }));
+          results[rate][scenario.key].push(result);
+          process.stdout.write('.');
+        }
+      }
+      process.stdout.write(` ${rateLabel(rate)} done\n`);
+    }
+    console.log(`load average after: ${busy()}\n`);
+
+    // Summary table
+    const columns = RATES.map(rateLabel);
+    const width = 50;
+    const col = 40;
+    console.log(pad('median time (longest task, tasks >50 ms per load)', width) + columns.map((c) => `| ${pad(c, col - 2)}`).join(''));
+    console.log('-'.repeat(width + col * columns.length));
+    const row = (label, cell) => console.log(pad(label, width) + RATES.map((rate) => `| ${pad(cell(rate), col - 2)}`).join(''));
+    const stats = (rate, key) => {
+      const list = results[rate][key];
+      const widgetTasks = (r) => (key === 'parse' ? r.longTasks.filter((t) => t.phase === 'JSON.parse itself') : r.longTasks);
+      return {
+        time: median(list.map((r) => (key === 'parse' ? r.parseMs : r.totalMs))),
+        longest: Math.max(0, ...list.flatMap((r) => widgetTasks(r).map((t) => t.duration))),
+        over50: median(list.map((r) => widgetTasks(r).filter((t) => t.duration > LONG_MS).length)),
+        over200: list.reduce((n, r) => n + widgetTasks(r).filter((t) => t.duration > LIMIT_MS).length, 0),
+      };
+    };
+    for (const scenario of scenarios) {
+      const suffix = scenario.key === 'parse' ? ' (baseline)' : ' (end to end)';
+      row(scenario.label + suffix, (rate) => {
+        const s = stats(rate, scenario.key);
+        return `${lpad(fmt(s.time), 8)}  (${fmt(s.longest)}, ${s.over50})${s.over200 ? `  ${s.over200}× >200 ms` : ''}`;
+      });
+    }
+    console.log('-'.repeat(width + col * columns.length));
+    row('  CSV end to end ÷ JSON.parse', (rate) => `${(stats(rate, 'csv').time / stats(rate, 'parse').time).toFixed(1)}×`);
+    row('  CSV end to end ÷ native feed end to end', (rate) => `${(stats(rate, 'csv').time / stats(rate, 'native').time).toFixed(2)}×`);
+    console.log('');
+    console.log('breakdown (medians)');
+    for (const key of ['native', 'csv', 'csvMap']) {
+      const scenario = scenarios.find((s) => s.key === key);
+      row(
+        `  ${scenario.label}`,
+        (rate) =>
+          `load ${fmt(median(results[rate][key].map((r) => r.toLoadMs)))}, paint ${fmt(median(results[rate][key].map((r) => r.toPaintAfterLoadMs)))}`,
+      );
+    }
+    row('  fetch of the native text (baseline page)', (rate) => fmt(median(results[rate].parse.map((r) => r.fetchMs))));
+    row('  import of the bundle (widget pages)', (rate) => fmt(median(results[rate].csv.map((r) => r.importMs))));
+    const sample = results[RATES[0]].csv[0];
+    console.log(`\nCSV: ${sample.count} services shown, ${sample.skipped} skipped, ${sample.warnings} warnings; first item: "${sample.firstItemText}"`);
+
+    // Tasks over the limit, by phase
+    const offenders = [];
+    for (const rate of RATES) {
+      for (const scenario of scenarios) {
+        results[rate][scenario.key].forEach((r, run) => {
+          for (const task of r.longTasks) {
+            if (task.duration > LIMIT_MS) offenders.push({ rate, scenario, run, task, offset: task.start - r.marks.t0 });
+          }
+        });
+      }
+    }
+    const widgetOffenders = offenders.filter((o) => o.scenario.key !== 'parse');
+    const baselineOffenders = offenders.filter((o) => o.scenario.key === 'parse');
+    if (baselineOffenders.length) {
+      console.log(`\n(The JSON.parse baseline itself blocked for over ${LIMIT_MS} ms ${baselineOffenders.length}×; it is the yardstick, not the widget.)`);
+    }
+    if (widgetOffenders.length) {
+      console.log(`\nFAIL: ${widgetOffenders.length} main-thread task(s) over ${LIMIT_MS} ms while the widget loaded:`);
+      for (const { rate, scenario, run, task, offset } of widgetOffenders) {
+        console.log(`  ${rateLabel(rate)}, ${scenario.label}, run ${run + 1}: ${fmt(task.duration)} task in "${task.phase}", starting ${offset >= 0 ? '+' : ''}${fmt(offset)} from setting src`);
+      }
+    } else {
+      console.log(`\nPASS: no main-thread task over ${LIMIT_MS} ms while the widget loaded.`);
+    }
+
+    if (opts.profile || widgetOffenders.length) {
+      // Profile the scenario with the longest widget task, at its rate (the CSV at the slowest rate by default).
+      const worst = [...widgetOffenders].sort((a, b) => b.task.duration - a.task.duration)[0] ?? { rate: RATES.at(-1), scenario: scenarios.find((s) => s.key === 'csv') };
+      console.log(`\nCPU profile of one more load: ${worst.scenario.label}, ${rateLabel(worst.rate)}`);
+      const profiled = await measure(browser, origin, worst.scenario, worst.rate, { profile: true });
+      if (profiled.error) throw new Error(profiled.error);
+      const { marks } = profiled;
+      const print = (spots) => {
+        console.log('    total time (the function and what it called):');
+        for (const [label, ms] of spots.total) console.log(`    ${lpad(fmt(ms), 8)}  ${label}`);
+        console.log('    self time:');
+        for (const [label, ms] of spots.self) console.log(`    ${lpad(fmt(ms), 8)}  ${label}`);
+      };
+      console.log(`\n  whole load, src set → first item painted (${fmt(marks.end - marks.t0)}):`);
+      print(await hotspots(profiled.cpuProfile, profiled.goAt, marks.t0, marks.end, origin));
+      const tasks = profiled.longTasks.filter((t) => t.duration > LONG_MS);
+      console.log(`\n  tasks over ${LONG_MS} ms in this load:`);
+      for (const task of tasks) console.log(`    ${lpad(fmt(task.duration), 8)} at ${lpad(fmt(task.start - marks.t0), 8)}  ${phaseOf(task, marks, worst.scenario.query.mode)}`);
+      const largest = tasks.filter((t) => t.duration > LIMIT_MS).sort((a, b) => b.duration - a.duration).slice(0, 3);
+      for (const task of largest) {
+        const spots = await hotspots(profiled.cpuProfile, profiled.goAt, task.start, task.start + task.duration, origin);
+        console.log(`\n  the ${fmt(task.duration)} task at ${fmt(task.start - marks.t0)} (${phaseOf(task, marks, worst.scenario.query.mode)}):`);
+        print(spots);
+      }
+    }
+
+    if (opts.json) {
+      await writeFile(opts.json, JSON.stringify({ data, version, runs: RUNS, rates: RATES, results }, null, 2));
+      console.log(`\nraw results: ${opts.json}`);
+    }
+    return widgetOffenders.length ? 1 : 0;
+  } finally {
+    await browser?.close();
+    if (server) await new Promise((done) => server.close(done));
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`bench: ${error.stack ?? error}`);
+    process.exit(2);
+  },
+);
