@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
-import { FIELDS, readFieldMap, type FieldMap } from '../feed/field-map.js';
+import { readFieldMap, type FieldMap } from '../feed/field-map.js';
+import { groupByKind } from '../feed/report.js';
 import { FeedFetchError, fetchFeed } from '../feed/fetch-feed.js';
 import { parseFeed, parseFeedData, type FeedResult, type ParseOptions } from '../feed/parse-feed.js';
 import { labelToType, SERVICE_TYPES, type ServiceType } from '../feed/service-types.js';
@@ -59,7 +60,7 @@ Options:
   --default-types <list>   Types for records that name none, comma-separated, e.g. naloxone
   --title <text>           The feed's title (convert)
   --json                   A machine-readable report on standard output (validate)
-  --verbose                List every warning instead of grouping them by kind
+  --verbose                List every problem instead of grouping them by kind
   -h, --help               Show this help
   --version                Show the version
 
@@ -209,7 +210,7 @@ function readDefaultTypes(value: string | undefined): ServiceType[] | undefined 
 /** Reads and parses the input, whatever it is; every failure becomes an InputError or UsageError. */
 async function load(input: string, options: ParseOptions): Promise<Loaded> {
   try {
-    if (input === '-') return { result: await parseFeed(await readStdin(), options), whole: 'input' };
+    if (input === '-') return { result: await parseFeed(await readStdin(), options), whole: 'feed' };
     if (/^https?:\/\//i.test(input)) {
       const fetched = await fetchFeed(input, {
         timeoutMs: FETCH_TIMEOUT_MS,
@@ -267,7 +268,7 @@ function contentTypeOf(file: string): string {
   return extension === 'json' ? 'application/json' : '';
 }
 
-/** "ENOENT: no such file or directory, stat 'x'" → "no such file or directory". */
+/** Node's "ENOENT: no such file or directory, stat 'x'", in a few plain words. */
 function systemMessage(error: unknown): string {
   const { code, message } = error as { code?: string; message?: string };
   if (code === 'ENOENT') return 'no such file or folder';
@@ -299,7 +300,11 @@ function validate(input: string, loaded: Loaded, values: Values): number {
   const total = result.services.length + result.skipped.length;
   const verdict = result.skipped.length
     ? `${count(result.skipped.length, 'record')} of ${total.toLocaleString('en-US')} would not be listed: see "Skipped" above.`
-    : `All ${count(result.services.length, 'service')} can be listed.`;
+    : result.services.length > 1
+      ? `All ${count(result.services.length, 'service')} can be listed.`
+      : result.services.length
+        ? 'The one service can be listed.'
+        : 'The feed lists no services.';
   process.stdout.write(`${report(label(input), loaded, { listSkipped: true, verbose: values.verbose ?? false })}\n${verdict}\n`);
   return code;
 }
@@ -336,7 +341,14 @@ function report(input: string, loaded: Loaded, options: { listSkipped: boolean; 
     if (!items.length) return;
     lines.push('', heading);
     if (listAll || items.length <= GROUP_OVER) {
-      for (const item of items) lines.push(`  ${locate(loaded, item)}: ${item.reason}`);
+      // HSDS reports a service once per location it would have been listed at: one line, counted.
+      const listed = items.map((item) => `${locate(loaded, item)}: ${item.reason}`);
+      listed.forEach((line, i) => {
+        if (line === listed[i - 1]) return;
+        let n = 1;
+        while (listed[i + n] === line) n++;
+        lines.push(`  ${line}${n > 1 ? ` (×${n})` : ''}`);
+      });
       return;
     }
     for (const group of groupByKind(items)) {
@@ -353,25 +365,6 @@ function report(input: string, loaded: Loaded, options: { listSkipped: boolean; 
   section('Skipped (not listed):', result.skipped, options.listSkipped || options.verbose);
   section('Warnings (these records are still listed):', result.warnings, options.verbose);
   return `${lines.join('\n')}\n`;
-}
-
-const FIELD_NAMES = new Set<string>(FIELDS);
-
-/**
- * The kind of a problem: its reason with the record's own values (numbers, quoted text other
- * than our field names) replaced by "…", so thousands of rows collapse into a few lines.
- */
-function kindOf(reason: string): string {
-  return reason.replace(/"[^"]*"|\d+(\.\d+)?/g, (match) => (match.startsWith('"') && FIELD_NAMES.has(match.slice(1, -1)) ? match : '…'));
-}
-
-function groupByKind(items: SkippedRecord[]): { kind: string; items: SkippedRecord[] }[] {
-  const groups = new Map<string, SkippedRecord[]>();
-  for (const item of items) {
-    const kind = kindOf(item.reason);
-    groups.set(kind, [...(groups.get(kind) ?? []), item]);
-  }
-  return [...groups].map(([kind, list]) => ({ kind, items: list })).sort((a, b) => b.items.length - a.items.length);
 }
 
 function count(n: number, word: string): string {

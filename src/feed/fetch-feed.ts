@@ -144,7 +144,9 @@ async function attemptFetch(src: string, caller: AbortSignal, options: FetchFeed
       );
     } catch (error) {
       if (signal.aborted) return interrupted();
-      return { kind: 'network', detail: `Could not reach ${src}: ${(error as Error)?.message || error} — offline, or the server does not allow cross-origin requests`, retry: true };
+      // In a browser a refused cross-origin request looks exactly like being offline.
+      const hint = typeof document === 'undefined' ? '' : ' — offline, or the server does not allow cross-origin requests';
+      return { kind: 'network', detail: `Could not reach ${src}: ${(error as Error)?.message || error}${hint}`, retry: true };
     }
 
     const { status } = response;

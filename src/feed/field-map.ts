@@ -12,6 +12,8 @@ export interface FieldMap {
   records?: string;
   /** Partner categories or taxonomy terms → our types. */
   typeMap?: Record<string, string | string[]>;
+  /** Values for fields a record leaves empty, e.g. `{"country": "US"}` for a national list. */
+  defaults?: Record<string, unknown>;
   [field: string]: unknown;
 }
 
@@ -112,14 +114,19 @@ export function readFieldMap(value: unknown): FieldMap {
   if (typeof map !== 'object' || map === null || Array.isArray(map)) throw new FeedFormatError(`"field-map" must be a JSON object, got ${describe(map)}.`);
   const result: FieldMap = {};
   for (const [key, target] of Object.entries(map)) {
-    if (key === 'typeMap') {
+    if (key === 'defaults') {
+      if (typeof target !== 'object' || target === null || Array.isArray(target)) throw new FeedFormatError('"field-map" defaults must be an object of "field": value.');
+      const unknown = Object.keys(target).filter((f) => !(FIELDS as readonly string[]).includes(f) || f === 'id');
+      if (unknown.length) throw new FeedFormatError(`"field-map" defaults has unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((f) => `"${f}"`).join(', ')}.`);
+      result.defaults = { ...target } as Record<string, unknown>;
+    } else if (key === 'typeMap') {
       if (typeof target !== 'object' || target === null || Array.isArray(target)) throw new FeedFormatError('"field-map" typeMap must be an object of "partner term": "our-type".');
       result.typeMap = target as Record<string, string | string[]>;
     } else if (key === 'records' || (FIELDS as readonly string[]).includes(key)) {
       if (typeof target !== 'string' || !target) throw new FeedFormatError(`"field-map" ${key} must name a column or key, got ${describe(target)}.`);
       result[key] = target;
     } else {
-      throw new FeedFormatError(`"field-map" has an unknown field "${key}"; known fields: records, typeMap, ${FIELDS.join(', ')}.`);
+      throw new FeedFormatError(`"field-map" has an unknown field "${key}"; known fields: records, typeMap, defaults, ${FIELDS.join(', ')}.`);
     }
   }
   return result;
@@ -147,6 +154,7 @@ export function readTypeMap(map: FieldMap | undefined): Map<string, ServiceType[
 export function fieldResolver(map: FieldMap = {}): Resolver {
   const cache = new Map<string, [Field, string][]>();
   const explicit = FIELDS.filter((f) => typeof map[f] === 'string').map((f) => [f, map[f] as string] as [Field, string]);
+  const defaults = Object.entries(map.defaults ?? {});
   return (record) => {
     const keys = Object.keys(record);
     const signature = keys.join('\u0000');
@@ -167,6 +175,9 @@ export function fieldResolver(map: FieldMap = {}): Resolver {
     for (const [field, key] of plan) {
       const value = key.includes('.') && !Object.prototype.hasOwnProperty.call(record, key) ? pathGet(record, key) : own(record, key);
       if (value !== undefined) out[field] = value;
+    }
+    for (const [field, value] of defaults) {
+      if (out[field] === undefined || out[field] === null || out[field] === '') out[field] = value;
     }
     return out;
   };

@@ -129,7 +129,8 @@ async function validateOutput(output: FormatOutput, format: FeedFormat, options:
   const result: FeedResult = { format, services: [], skipped: [...output.skipped], warnings: [...output.warnings] };
   if (output.title) result.title = output.title;
   if (output.updated) result.updated = output.updated;
-  const resolve = output.native ? undefined : fieldResolver(options.fieldMap);
+  // HSDS output is already in our field names: only the field map's defaults apply to it.
+  const resolve = fieldResolver(output.native ? { defaults: options.fieldMap?.defaults } : options.fieldMap);
   const validateOptions = {
     defaultTypes: options.defaultTypes,
     // HSDS output has its taxonomy already mapped through the type map: never map twice.
@@ -142,7 +143,7 @@ async function validateOutput(output: FormatOutput, format: FeedFormat, options:
   for (let start = 0; start < records.length; start += CHUNK) {
     if (start) await yieldToMain(options.signal);
     const slice = records.slice(start, start + CHUNK);
-    validateRecords(resolve ? slice.map((r) => (typeof r === 'object' && r !== null && !Array.isArray(r) ? resolve(r) : r)) : slice, { ...validateOptions, indexes: indexes.slice(start, start + CHUNK) }, result, state);
+    validateRecords(slice.map((r) => (typeof r === 'object' && r !== null && !Array.isArray(r) ? resolve(r) : r)), { ...validateOptions, indexes: indexes.slice(start, start + CHUNK) }, result, state);
   }
   return result;
 }

@@ -1,10 +1,27 @@
 import type { SkippedRecord } from '../types.js';
+import { FIELDS } from './field-map.js';
 
 const EXAMPLES = 5;
+const FIELD_NAMES = new Set<string>(FIELDS);
 
-/** "\"lat\" \"abc\" is not a number" → "\"lat\" … is not a number": groups problems of one kind. */
-function kindOf(reason: string): string {
-  return reason.replace(/"[^"]*"(?=[^"]*$)|\d+(\.\d+)?/g, (m) => (m.startsWith('"') && /^"[a-zA-Z]+"$/.test(m) ? m : '…'));
+/**
+ * The kind of a problem: its reason with the record's own values (numbers, quoted text other
+ * than our field names) replaced by "…", so thousands of rows collapse into a few lines.
+ */
+export function kindOf(reason: string): string {
+  return reason.replace(/"[^"]*"|\d+(\.\d+)?/g, (match) => (match.startsWith('"') && FIELD_NAMES.has(match.slice(1, -1)) ? match : '…'));
+}
+
+/** Problems grouped by kind, the most frequent first. */
+export function groupByKind(items: readonly SkippedRecord[]): { kind: string; items: SkippedRecord[] }[] {
+  const groups = new Map<string, SkippedRecord[]>();
+  for (const item of items) {
+    const kind = kindOf(item.reason);
+    const group = groups.get(kind);
+    if (group) group.push(item);
+    else groups.set(kind, [item]);
+  }
+  return [...groups].map(([kind, list]) => ({ kind, items: list })).sort((a, b) => b.items.length - a.items.length);
 }
 
 /**
@@ -18,19 +35,11 @@ export function logFeedReport(label: string, shown: number, skipped: SkippedReco
     ['skipped', skipped],
     ['warning', warnings],
   ] as const) {
-    const groups = new Map<string, { count: number; examples: SkippedRecord[] }>();
-    for (const item of list) {
-      const key = kindOf(item.reason);
-      const group = groups.get(key) ?? { count: 0, examples: [] };
-      group.count++;
-      if (group.examples.length < EXAMPLES) group.examples.push(item);
-      groups.set(key, group);
-    }
-    for (const { count, examples } of groups.values()) {
+    for (const { items } of groupByKind(list)) {
       const where = (r: SkippedRecord) => (r.index < 0 ? 'feed' : `record ${r.index}${r.id ? ` (id "${r.id}")` : ''}`);
-      const lines = examples.map((r) => `${where(r)}: ${r.reason}`);
-      const more = count > EXAMPLES ? `\n  …and ${count - EXAMPLES} more (all are in the nf-feed-load event's detail)` : '';
-      console.warn(`${title} ×${count}\n  ${lines.join('\n  ')}${more}`);
+      const lines = items.slice(0, EXAMPLES).map((r) => `${where(r)}: ${r.reason}`);
+      const more = items.length > EXAMPLES ? `\n  …and ${items.length - EXAMPLES} more (all are in the nf-feed-load event's detail)` : '';
+      console.warn(`${title} ×${items.length}\n  ${lines.join('\n  ')}${more}`);
     }
   }
   console.groupEnd();

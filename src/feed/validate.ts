@@ -171,7 +171,8 @@ function readPosition(r: RecordReader): { lat: number; lng: number } | undefined
 function readCountry(r: RecordReader, value: string | undefined): string | undefined {
   if (!value) return undefined;
   if (/^[A-Za-z]{2}$/.test(value)) return value.toUpperCase();
-  const code = COUNTRY_NAMES[value.toLowerCase()];
+  // own(): a country written "__proto__" or "constructor" must not read Object.prototype.
+  const code = own(COUNTRY_NAMES, value.toLowerCase()) as string | undefined;
   if (code) return code;
   r.warnings.push(`"country" ${describe(value)} is not a two-letter code; shown as written`);
   return value;
@@ -190,11 +191,13 @@ function readAddress(r: RecordReader): Address | undefined {
   } else if (nested !== undefined) {
     r.warnings.push(`"address" must be an object or text, got ${describe(nested)}`);
   }
+  // Parts missing from a nested address may still come from flat columns (or field-map defaults).
+  const part = (field: keyof Address) => source.text(field) ?? (source === r ? undefined : r.text(field));
   for (const field of ['street', 'city', 'region', 'postalCode'] as const) {
-    const value = source.text(field);
+    const value = part(field);
     if (value && !result[field]) result[field] = value;
   }
-  const country = readCountry(r, source.text('country'));
+  const country = readCountry(r, part('country'));
   if (country) result.country = country;
   // Spreadsheets drop leading zeros from US ZIP codes: 2108 → 02108.
   if (result.postalCode && /^\d{3,4}(-\d{4})?$/.test(result.postalCode) && result.country === 'US') {
@@ -216,9 +219,11 @@ function readTypes(r: RecordReader, options: ValidateOptions): ServiceType[] {
     }
     const key = item.trim().toLowerCase();
     const mapped = options.typeMap?.get(key);
+    // Checked again: labelToType reads a plain object, so "__proto__" would give Object.prototype.
+    const label = labelToType(key);
     if (mapped) mapped.forEach((t) => found.add(t));
     else if (isServiceType(key)) found.add(key);
-    else if (labelToType(key)) found.add(labelToType(key)!);
+    else if (isServiceType(label)) found.add(label);
     else unknown.push(describe(item));
   }
   if (unknown.length) r.warnings.push(`unknown type${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} ignored`);
@@ -335,7 +340,7 @@ function readCost(r: RecordReader): string | undefined {
 function readStatus(r: RecordReader): ServiceStatus | undefined {
   const value = r.text('status');
   if (!value) return undefined;
-  const status = STATUS_WORDS[value.toLowerCase()];
+  const status = own(STATUS_WORDS, value.toLowerCase()) as ServiceStatus | undefined;
   if (!status) r.warnings.push(`"status" ${describe(value)} is not active, temporarily-closed or closed`);
   return status;
 }
@@ -348,11 +353,18 @@ function readWebsite(r: RecordReader): string | undefined {
   return url;
 }
 
+/**
+ * The local part allows what addresses really use ("o'brien+kits@…") but not what a mailto:
+ * link reads as its own syntax (? # % /), and the domain is a host name: so an address can
+ * never add a subject, body or copy to the visitor's message.
+ */
+const EMAIL = /^[\p{L}\p{N}!$&'*+=^_`{|}~.-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u;
+
 function readEmail(r: RecordReader): string | undefined {
   const value = r.text('email');
   if (!value) return undefined;
   const email = value.replace(/^mailto:/i, '');
-  if (/^[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+$/.test(email)) return email;
+  if (EMAIL.test(email)) return email;
   r.warnings.push(`"email" ${describe(value)} is not an email address and is not shown`);
   return undefined;
 }

@@ -257,15 +257,14 @@ describe('naloxone-finder convert', () => {
   });
 
   it(
-    'pads SAMHSA ZIP codes that lost their leading zero',
-    { todo: 'the validator pads ZIPs only when the country is US, and the SAMHSA file has no country column' },
+    'pads SAMHSA ZIP codes that lost their leading zero, given the country through field-map defaults',
     async (t) => {
       if (!existsSync(samhsa)) {
         t.skip(`${samhsa} is not there`);
         return;
       }
       // "Connecticut Counseling Centers Inc, 50 Brookside Road, Waterbury, CT, 6708".
-      const { feed } = await convert([samhsa, '--default-types', 'treatment']);
+      const { feed } = await convert([samhsa, '--default-types', 'treatment', '--field-map', '{"defaults": {"country": "US"}}']);
       const waterbury = feed.services.find((service) => service.name === 'Connecticut Counseling Centers Inc' && service.address?.street === '50 Brookside Road');
       assert.ok(waterbury, 'the Waterbury row is in the output');
       assert.equal(waterbury.address.postalCode, '06708');

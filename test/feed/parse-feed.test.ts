@@ -118,6 +118,16 @@ describe('parseFeed', () => {
     ]);
   });
 
+  it('fills empty fields from field-map defaults, e.g. the country of a national list', async () => {
+    const csv = 'name,lat,lng,zip,state\nExample Center (fictional),41.5,-73.0,6708,CT\nExample Annex (fictional),41.6,-73.1,06710,CT\n';
+    const feed = await parseFeed(csv, { fieldMap: readFieldMap('{"defaults": {"country": "US", "types": "treatment"}}') });
+    expect(feed.services.map((s) => [s.address!.postalCode, s.address!.country, s.types])).to.deep.equal([
+      ['06708', 'US', ['treatment']],
+      ['06710', 'US', ['treatment']],
+    ]);
+    expect(() => readFieldMap('{"defaults": {"colour": "red"}}')).to.throw(FeedFormatError, '"field-map" defaults has unknown field "colour"');
+  });
+
   it('explains a bad field map', async () => {
     expect(() => readFieldMap('{name: 1}')).to.throw(FeedFormatError, '"field-map" is not valid JSON');
     expect(() => readFieldMap('{"nmae": "Name"}')).to.throw(FeedFormatError, '"field-map" has an unknown field "nmae"');

@@ -1,5 +1,5 @@
 import { FeedFormatError } from '../validate.js';
-import { describe, own } from '../text.js';
+import { cleanText, describe, MAX_LENGTH, own } from '../text.js';
 import type { FormatOutput } from './format.js';
 
 type Json = Record<string, unknown>;
@@ -22,7 +22,9 @@ export function readGeoJson(doc: unknown): FormatOutput {
   if (!Array.isArray(features)) throw new FeedFormatError(`the FeatureCollection's "features" must be an array, got ${describe(features)}.`);
   const out: FormatOutput = { records: [], indexes: [], skipped: [], warnings: [] };
   const name = own(collection, 'name');
-  if (typeof name === 'string') out.title = name;
+  // Cleaned like the native feed's title: bounded, without control or bidi characters.
+  const title = typeof name === 'string' ? cleanText(name, MAX_LENGTH.short).text : undefined;
+  if (title) out.title = title;
 
   features.forEach((feature, index) => {
     if (!isObject(feature) || own(feature, 'type') !== 'Feature') {

@@ -4,6 +4,7 @@ import { FeedFormatError } from '../validate.js';
 import type { FormatOutput } from './format.js';
 import { parseClockTime, parseDayList, WEEKDAYS } from './hsds-times.js';
 import { looksLikeSalRow } from './hsds-detect.js';
+import { cleanText, describe, MAX_LENGTH } from '../text.js';
 
 /**
  * Reader for Open Referral HSDS JSON (3.0, and the 1.x/2.x field names that survive in
@@ -28,13 +29,6 @@ const objects = (value: unknown): Json[] => (Array.isArray(value) ? value.filter
 function str(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return typeof value === 'string' ? value.trim() || undefined : undefined;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
 /** One service to read: its source position and, for service-at-location rows, that one link. */
@@ -80,7 +74,8 @@ export function readHsds(doc: unknown, options: HsdsOptions = {}): FormatOutput 
   for (const entry of ctx.entries) readEntry(entry, ctx);
 
   const listed = (names: Set<string>): string => {
-    const all = [...names].map((name) => `"${name}"`);
+    // describe() clips each name and drops bidi controls: these reasons reach the console.
+    const all = [...names].map((name) => describe(name));
     return all.length > 20 ? `${all.slice(0, 20).join(', ')} and ${all.length - 20} more` : all.join(', ');
   };
   if (ctx.unmappedTerms.size) {
@@ -127,7 +122,7 @@ function unwrap(doc: unknown, ctx: Context): void {
   const services = own(doc, 'services');
   if (Array.isArray(services)) {
     ctx.organization = doc;
-    const title = str(own(doc, 'name'));
+    const title = cleanText(str(own(doc, 'name')) ?? '', MAX_LENGTH.short).text;
     if (title) ctx.out.title = title;
     for (const location of objects(own(doc, 'locations'))) {
       const id = str(own(location, 'id'));
