@@ -58,5 +58,7 @@ const LABELS: Record<string, ServiceType> = {
 export function labelToType(text: string): ServiceType | undefined {
   const key = text.trim().toLowerCase().replace(/\s+/g, ' ');
   if (isServiceType(key)) return key;
-  return LABELS[key] ?? (isServiceType(key.replace(/ /g, '-')) ? (key.replace(/ /g, '-') as ServiceType) : undefined);
+  if (Object.prototype.hasOwnProperty.call(LABELS, key)) return LABELS[key];
+  const hyphenated = key.replace(/ /g, '-');
+  return isServiceType(hyphenated) ? hyphenated : undefined;
 }

@@ -128,7 +128,9 @@ function readId(r: RecordReader, requireId: boolean): string {
 
 function readName(r: RecordReader): string {
   const raw = r.get('name');
-  const name = typeof raw === 'string' || typeof raw === 'number' ? (cleanText(String(raw), MAX_LENGTH.name).text ?? '') : '';
+  const cleaned = typeof raw === 'string' || typeof raw === 'number' ? (cleanText(String(raw), MAX_LENGTH.name).text ?? '') : '';
+  // A name of only invisible characters would be an invisible button.
+  const name = /[^\s\u200B-\u200D\u2060\uFEFF]/.test(cleaned) ? cleaned : '';
   if (!name) r.errors.push(raw === undefined ? '"name" is missing' : `"name" must be a non-empty string, got ${describe(raw)}`);
   else if (String(raw).trim().length > MAX_LENGTH.name) r.warnings.push(`"name" was longer than ${MAX_LENGTH.name} characters and was cut`);
   return name;
@@ -346,6 +348,12 @@ function readStatus(r: RecordReader): ServiceStatus | undefined {
 }
 
 function readWebsite(r: RecordReader): string | undefined {
+  const raw = r.get('website');
+  // A cut address would still parse, as a link to some other page: drop it instead.
+  if (typeof raw === 'string' && raw.trim().length > MAX_LENGTH.long) {
+    r.warnings.push(`"website" is longer than ${MAX_LENGTH.long} characters and is not shown`);
+    return undefined;
+  }
   const value = r.text('website', MAX_LENGTH.long);
   if (!value) return undefined;
   const url = normalizeWebUrl(value);
@@ -360,11 +368,13 @@ function readWebsite(r: RecordReader): string | undefined {
  */
 const EMAIL = /^[\p{L}\p{N}!$&'*+=^_`{|}~.-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u;
 
+export const isEmail = (value: string) => EMAIL.test(value);
+
 function readEmail(r: RecordReader): string | undefined {
   const value = r.text('email');
   if (!value) return undefined;
   const email = value.replace(/^mailto:/i, '');
-  if (EMAIL.test(email)) return email;
+  if (isEmail(email)) return email;
   r.warnings.push(`"email" ${describe(value)} is not an email address and is not shown`);
   return undefined;
 }
@@ -452,10 +462,12 @@ export class DuplicateState {
     this.contents.set(content, index);
     const seen = this.ids.get(service.id);
     if (seen !== undefined) {
+      // The suffix must fit within the id's maximum length (a long id is cut to make room).
+      const suffixed = (n: number) => `${service.id.slice(0, MAX_LENGTH.name - `~${n}`.length).replace(/[\uD800-\uDBFF]$/, '')}~${n}`;
       let n = 2;
-      while (this.ids.has(`${service.id}~${n}`)) n++;
-      into.warnings.push({ index, id: service.id, reason: `duplicate id "${service.id}" (also record ${seen}): both are shown, this one as "${service.id}~${n}"` });
-      service.id = `${service.id}~${n}`;
+      while (this.ids.has(suffixed(n))) n++;
+      into.warnings.push({ index, id: service.id, reason: `duplicate id ${describe(service.id)} (also record ${seen}): both are shown, this one as ${describe(suffixed(n))}` });
+      service.id = suffixed(n);
     }
     this.ids.set(service.id, index);
     into.services.push(service);

@@ -94,12 +94,15 @@ export function schemaErrors(root: Schema, value: unknown): string[] {
     if (s['enum'] !== undefined && !(s['enum'] as unknown[]).some((e) => same(e, v))) out.push(`${path}: ${JSON.stringify(v)} is not one of ${JSON.stringify(s['enum'])}`);
     if (s['const'] !== undefined && !same(s['const'], v)) out.push(`${path}: must be ${JSON.stringify(s['const'])}`);
     if (s['oneOf'] !== undefined) {
-      const passing = (s['oneOf'] as Schema[]).filter((sub) => {
+      const results = (s['oneOf'] as Schema[]).map((sub) => {
         const inner: string[] = [];
         check(sub, v, path, inner);
-        return inner.length === 0;
+        return inner;
       });
-      if (passing.length !== 1) out.push(`${path}: matches ${passing.length} of the oneOf schemas, not exactly 1`);
+      const passing = results.filter((inner) => inner.length === 0).length;
+      if (passing !== 1) out.push(`${path}: matches ${passing} of the oneOf schemas, not exactly 1`);
+      // Say why each one failed, so a failure points at the field.
+      if (passing === 0) results.forEach((inner, i) => out.push(...inner.map((e) => `(oneOf ${i}) ${e}`)));
     }
     if (typeof v === 'string') {
       const length = [...v].length; // JSON Schema counts code points

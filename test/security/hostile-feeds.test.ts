@@ -272,6 +272,9 @@ describe('hostile feeds', () => {
       const longName = services.find((s) => s.name.startsWith('AAAA'));
       expect(longName?.name.length, 'the 100,000-character name is cut').to.be.at.most(MAX_LENGTH.name);
       for (const label of listOf(el).shadowRoot!.querySelectorAll('[part="type-list"] li')) expect(label.textContent!.trim(), 'a type label').not.to.equal('');
+      // An 8,000-character address is dropped, never cut into a link to some other page.
+      for (const s of services) expect(s.website?.length ?? 0, s.website?.slice(0, 60)).to.be.at.most(MAX_LENGTH.long);
+      expect(services.some((s) => s.website?.includes('%E2%80%A6')), 'a cut website').to.equal(false);
       const listText = listOf(el).shadowRoot!.textContent!;
       expect(BIDI_CONTROLS.test(listText), 'bidi controls anywhere in the list').to.equal(false);
       expect(listText).not.to.include(LONG_TEXT.slice(0, MAX_LENGTH.long + 1));
@@ -286,7 +289,7 @@ describe('hostile feeds', () => {
         for (const a of website) expect(a.getAttribute('href')).to.match(/^https?:\/\//);
         expect(website.length).to.equal(service!.website ? 1 : 0);
         for (const a of links.filter((link) => link.getAttribute('href')!.startsWith('mailto:'))) {
-          expect(a.getAttribute('href')).to.match(/^mailto:[^?#&/\\\s]+@[^?#&/\\\s]+$/);
+          expect(a.getAttribute('href')).to.match(/^mailto:[^?#%/\\\s]+@[^?#%/\\\s]+$/);
         }
         for (const a of links.filter((link) => link.getAttribute('href')!.startsWith('tel:'))) expect(a.getAttribute('href')).to.match(/^tel:\+?[\d,]+$/);
       }

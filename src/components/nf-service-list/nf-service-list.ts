@@ -7,6 +7,7 @@ import { defaultUnits, langOf } from '../../i18n/units.js';
 import { en, type Strings } from '../../i18n/strings.js';
 import { safeWebUrl, telUrl } from '../../util/safe-url.js';
 import { sortTypes } from '../../feed/service-types.js';
+import { isEmail } from '../../feed/validate.js';
 import { DEFAULT_DIRECTIONS_URL, directionsHref, optionalNumber, originFrom, typesConverter } from '../../util/attributes.js';
 import { NfResultsChangeEvent, NfServiceSelectEvent } from '../../events.js';
 import type { Address, RankedService, Service, ServiceType, Units } from '../../types.js';
@@ -278,6 +279,7 @@ export class NfServiceList extends LitElement {
     // Checked again here: this element also takes services that never went through the validator.
     const tel = service.phone ? telUrl(service.phone) : undefined;
     const website = service.website ? safeWebUrl(service.website) : undefined;
+    const email = service.email && isEmail(service.email) ? service.email : undefined;
     const directions = isLocated(service) ? directionsHref(this.directionsUrl, service.lat, service.lng) : undefined;
     return html`
       <div class="actions" part="actions">
@@ -288,8 +290,8 @@ export class NfServiceList extends LitElement {
         ${website
           ? html`<a href=${website} target="_blank" rel="noopener noreferrer">${this.strings.website}<span class="visually-hidden">: ${service.name}</span></a>`
           : nothing}
-        ${service.email
-          ? html`<a href=${`mailto:${service.email}`}>${this.strings.email}<span class="visually-hidden">: ${service.name}</span></a>`
+        ${email
+          ? html`<a href=${`mailto:${email}`}>${this.strings.email}<span class="visually-hidden">: ${service.name}</span></a>`
           : nothing}
       </div>
     `;

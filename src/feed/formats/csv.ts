@@ -1,5 +1,6 @@
 import type { ParseError, ParseResult, Parser } from 'papaparse';
 import { FeedFormatError } from '../validate.js';
+import { describe } from '../text.js';
 import type { FormatOutput } from './format.js';
 
 export interface ReadCsvOptions {
@@ -149,12 +150,12 @@ class Table {
       const key = `${name}_${n}`;
       taken.add(key);
       columns.push({ at, key });
-      warn(`duplicate column "${name}" (columns ${first + 1} and ${at + 1}): column ${at + 1} is read as "${key}".`);
+      warn(`duplicate column ${describe(name)} (columns ${first + 1} and ${at + 1}): column ${at + 1} is read as ${describe(key)}.`);
     });
     // A header of empty names is a blank row, so here at least one column has a name.
     if (columns.length === 1) {
       throw new FeedFormatError(
-        `the CSV header has only one named column ("${clip(columns[0].key)}"): ` +
+        `the CSV header has only one named column (${describe(columns[0].key)}): ` +
           'expected columns such as name, lat and lng separated by commas, semicolons or tabs.',
       );
     }
@@ -185,7 +186,7 @@ class Table {
   /** Warns about a row narrower or wider than the header, unless no value is lost or missing. */
   private checkWidth(cells: string[], index: number): void {
     const counts = `${this.where(index)} has ${cells.length} ${plural(cells.length, 'value')}, the header has ${this.width} ${plural(this.width, 'column')}`;
-    const missing = this.columns!.filter(({ at }) => at >= cells.length).map(({ key }) => `"${clip(key)}"`);
+    const missing = this.columns!.filter(({ at }) => at >= cells.length).map(({ key }) => describe(key));
     let reason: string | undefined;
     if (missing.length > 0) {
       reason = `${counts}: no value for ${missing.join(', ')}.`;
@@ -281,10 +282,6 @@ function describeQuoteError(error: ParseError): string {
 
 function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
-}
-
-function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 /**
