@@ -153,6 +153,39 @@ describe('<nf-service-list>', () => {
     expect(el.shadowRoot!.activeElement!.textContent!.trim()).to.equal('Example Service n2 (fictional)');
   });
 
+  it('shows what a visitor needs to know before going: cost, ID, walk-in, languages, closures, last check', async () => {
+    const detailed = fictionalService('d', 1, {
+      cost: 'free',
+      noIdRequired: true,
+      walkIn: true,
+      anonymous: true,
+      peerRun: true,
+      open24h: true,
+      languages: ['en', 'es', 'zh-Hant'],
+      status: 'temporarily-closed',
+      lastVerified: '2026-10-30',
+      hoursNote: 'Closed on statutory holidays.',
+      email: 'hello@example.org',
+    });
+    const el = await list(html`<nf-service-list lang="en-US" latitude="0" longitude="0"></nf-service-list>`, [detailed]);
+    const item = items(el)[0];
+    expect([...item.querySelectorAll('[part="features"] li')].map((li) => li.textContent)).to.deep.equal([
+      'Free',
+      'No ID needed',
+      'Walk-in',
+      'Anonymous',
+      'Peer-run',
+      'Open 24 hours',
+      'Languages: English, Spanish, Traditional Chinese',
+    ]);
+    expect(item.querySelector('[part="status"]')!.textContent).to.equal('Temporarily closed');
+    expect(item.querySelector('[part="verified"]')!.textContent).to.equal('Information checked Oct 30, 2026');
+    expect(item.textContent).to.contain('Closed on statutory holidays.');
+    expect(item.querySelector('a[href="mailto:hello@example.org"]')).to.exist;
+    const paid = await list(html`<nf-service-list></nf-service-list>`, [fictionalService('p', 1, { cost: 'Sliding scale' })]);
+    expect(items(paid)[0].querySelector('[part="features"]')!.textContent).to.equal('Cost: Sliding scale');
+  });
+
   it('says when there is nothing to list', async () => {
     const el = await list(html`<nf-service-list></nf-service-list>`, []);
     expect(el.shadowRoot!.textContent).to.contain('This list has no services yet.');

@@ -43,6 +43,18 @@ describe('rankServices', () => {
     expect(rankServices(twins, { origin: { lat: 0, lng: 0 } }).map((r) => r.service.id)).to.deep.equal(['c', 'a', 'b']);
   });
 
+  it('lists temporarily closed services after open ones, and services without a position last', () => {
+    const closed = fictionalService('closed', 0.5, { status: 'temporarily-closed' });
+    const nowhere = { id: 'nowhere', name: 'Example Van (fictional)', types: ['naloxone' as const] };
+    const ranked = rankServices([nowhere, far, closed, near], { origin: { lat: 0, lng: 0 } });
+    expect(ranked.map((r) => [r.service.id, r.distanceKm === null])).to.deep.equal([
+      ['near', false],
+      ['far', false],
+      ['closed', false],
+      ['nowhere', true],
+    ]);
+  });
+
   it('keeps services offering any of the wanted types', () => {
     const ranked = rankServices([far, near, mid], { origin: { lat: 0, lng: 0 }, types: ['drop-in', 'syringe-services'] });
     expect(ranked.map((r) => r.service.id)).to.deep.equal(['near', 'mid']);
