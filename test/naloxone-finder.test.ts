@@ -298,7 +298,7 @@ describe('<naloxone-finder>', () => {
     wrapper.lang = 'fr-CA';
     list(el).requestUpdate();
     await list(el).updateComplete;
-    expect(list(el).shadowRoot!.querySelector('[part="distance"]')!.textContent).to.equal('1.0 km');
+    expect(list(el).shadowRoot!.querySelector('[part="distance"]')!.textContent, 'French number format').to.equal('1,0 km');
   });
 
   it('works twice on one page and survives aggressive host page CSS', async () => {

@@ -54,6 +54,19 @@ function storageUrl(src: string): string | undefined {
   }
 }
 
+/**
+ * Cache Storage can hang rather than fail (seen in headless Chromium): give up after a few
+ * seconds, so loading a feed never waits on it and localStorage still gets its turn.
+ */
+const STORAGE_TIMEOUT_MS = 3000;
+
+function withTimeout<T>(promise: Promise<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('Cache Storage did not answer')), STORAGE_TIMEOUT_MS);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
 function cacheStorage(): CacheStorage | undefined {
   try {
     return globalThis.caches ?? undefined;
@@ -67,9 +80,9 @@ async function saveToCache(url: string, feed: { bytes: Uint8Array; contentType: 
   try {
     const storage = cacheStorage();
     if (!storage) return false;
-    cache = await storage.open(CACHE_NAME);
+    cache = await withTimeout(storage.open(CACHE_NAME));
     const headers = { 'content-type': feed.contentType, [SAVED_AT]: savedAt };
-    await cache.put(url, new Response(feed.bytes as Uint8Array<ArrayBuffer>, { headers }));
+    await withTimeout(cache.put(url, new Response(feed.bytes as Uint8Array<ArrayBuffer>, { headers })));
   } catch {
     return false;
   }
@@ -92,10 +105,11 @@ async function pruneCache(cache: Cache) {
 async function loadFromCache(url: string): Promise<CachedFeed | undefined> {
   try {
     // CacheStorage.match with cacheName does not create the cache when it is missing.
-    const response = await cacheStorage()?.match(url, { cacheName: CACHE_NAME });
+    const storage = cacheStorage();
+    const response = storage && (await withTimeout(storage.match(url, { cacheName: CACHE_NAME })));
     const savedAt = response?.headers.get(SAVED_AT);
     if (!response || !savedAt) return undefined;
-    return { bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get('content-type') ?? '', savedAt };
+    return { bytes: new Uint8Array(await withTimeout(response.arrayBuffer())), contentType: response.headers.get('content-type') ?? '', savedAt };
   } catch {
     return undefined;
   }

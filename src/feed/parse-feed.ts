@@ -1,4 +1,5 @@
-import { FeedFormatError, DuplicateState, nativeRecords, validateRecords, type ParsedFeed } from './validate.js';
+import { FeedFormatError, DuplicateState, nativeRecords, validateInto, type ParsedFeed } from './validate.js';
+import { forEachSliced, nextTask } from '../util/yield.js';
 import { fieldResolver, readTypeMap, recordsAt, type FieldMap } from './field-map.js';
 import { looksLikeGeoJson, readGeoJson } from './formats/geojson.js';
 import { looksLikeHsds } from './formats/hsds-detect.js';
@@ -29,14 +30,6 @@ export interface ParseOptions {
 export interface FeedResult extends ParsedFeed {
   format: FeedFormat;
 }
-
-/** Records validated between two yields to the event loop, so 10k+ rows never freeze a phone. */
-const CHUNK = 1000;
-
-const yieldToMain = (signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    setTimeout(() => (signal?.aborted ? reject(signal.reason) : resolve()), 0);
-  });
 
 /**
  * Turns the feed's bytes into text. UTF-8 first (a BOM is dropped); a file that is not valid
@@ -89,6 +82,7 @@ export async function parseFeed(input: Uint8Array | string, options: ParseOption
     text = input;
   } else {
     const decoded = decodeFeed(input);
+    await nextTask(options.signal);
     text = decoded.text;
     if (decoded.encoding === 'windows-1252') {
       warnings.push({ index: -1, reason: 'the feed is not UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure every character shows right.' });
@@ -101,7 +95,9 @@ export async function parseFeed(input: Uint8Array | string, options: ParseOption
     const { readCsv } = await import('./formats/csv.js');
     result = await validateOutput(await readCsv(text.replace(/^\uFEFF/, ''), { signal: options.signal }), 'csv', options);
   } else {
-    result = await parseFeedData(parseJson(text.replace(/^\uFEFF/, '')), options);
+    const doc = parseJson(text.replace(/^\uFEFF/, ''));
+    await nextTask(options.signal);
+    result = await parseFeedData(doc, options);
   }
   result.warnings.unshift(...warnings);
   return result;
@@ -139,11 +135,13 @@ async function validateOutput(output: FormatOutput, format: FeedFormat, options:
     idPrefix: format === 'csv' ? 'row' : format === 'geojson' ? 'feature' : 'record',
   };
   const state = new DuplicateState();
-  const { records, indexes } = output;
-  for (let start = 0; start < records.length; start += CHUNK) {
-    if (start) await yieldToMain(options.signal);
-    const slice = records.slice(start, start + CHUNK);
-    validateRecords(slice.map((r) => (typeof r === 'object' && r !== null && !Array.isArray(r) ? resolve(r) : r)), { ...validateOptions, indexes: indexes.slice(start, start + CHUNK) }, result, state);
-  }
+  // In time slices, so thousands of records never freeze a slow phone; then one more yield so
+  // the page renders the result in a task of its own.
+  await forEachSliced(
+    output.records,
+    (record, i) => validateInto(typeof record === 'object' && record !== null && !Array.isArray(record) ? resolve(record) : record, output.indexes[i], validateOptions, result, state),
+    options.signal,
+  );
+  await nextTask(options.signal);
   return result;
 }

@@ -38,3 +38,8 @@ export function describe(value: unknown): string {
   }
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
+
+/** "a, b, c and 7 more": a list in a message, bounded however long the feed's list is. */
+export function listOf(items: readonly string[], max = 5): string {
+  return items.length > max ? `${items.slice(0, max).join(', ')} and ${items.length - max} more` : items.join(', ');
+}

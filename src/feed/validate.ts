@@ -1,7 +1,7 @@
 import type { Address, HoursRule, Service, ServiceStatus, SkippedRecord, Weekday } from '../types.js';
 import { isServiceType, labelToType, sortTypes, type ServiceType } from './service-types.js';
 import { normalizeWebUrl } from '../util/safe-url.js';
-import { cleanText, describe, own, MAX_LENGTH } from './text.js';
+import { cleanText, describe, listOf, own, MAX_LENGTH } from './text.js';
 
 /** The feed's top level is not something we can read; nothing can be shown. */
 export class FeedFormatError extends Error {
@@ -141,11 +141,12 @@ function readName(r: RecordReader): string {
  * (latitude out of range but valid as a longitude, and the other way round). Anything else
  * leaves the record without a map position, reported, never dropped.
  */
-function readPosition(r: RecordReader): { lat: number; lng: number } | undefined {
+function readPosition(r: RecordReader, mailBased: boolean): { lat: number; lng: number } | undefined {
   const rawLat = r.get('lat');
   const rawLng = r.get('lng');
   if ((rawLat === undefined || rawLat === '') && (rawLng === undefined || rawLng === '')) {
-    r.warnings.push('no coordinates: listed without a map position');
+    // A naloxone-by-mail program has no place to go to: nothing to report.
+    if (!mailBased) r.warnings.push('no coordinates: listed without a map position');
     return undefined;
   }
   const lat = toNumber(rawLat);
@@ -228,7 +229,7 @@ function readTypes(r: RecordReader, options: ValidateOptions): ServiceType[] {
     else if (isServiceType(label)) found.add(label);
     else unknown.push(describe(item));
   }
-  if (unknown.length) r.warnings.push(`unknown type${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} ignored`);
+  if (unknown.length) r.warnings.push(`unknown type${unknown.length > 1 ? 's' : ''} ${listOf(unknown)} ignored`);
   if (!found.size && options.defaultTypes) options.defaultTypes.forEach((t) => found.add(t));
   return sortTypes([...found]);
 }
@@ -389,8 +390,9 @@ export function validateService(record: unknown, options: ValidateOptions = {}):
   const r = new RecordReader(record);
   const id = readId(r, options.requireId ?? true);
   const name = readName(r);
-  const position = readPosition(r);
-  const service: Service = { id, name, ...position, types: readTypes(r, options) };
+  const types = readTypes(r, options);
+  const position = readPosition(r, types.includes('mail-based'));
+  const service: Service = { id, name, ...position, types };
 
   const optional = {
     address: readAddress(r),
@@ -428,40 +430,55 @@ const recordId = (record: unknown) => {
  */
 export function validateRecords(
   records: readonly unknown[],
-  options: ValidateOptions & { indexes?: readonly number[]; idPrefix?: string } = {},
+  options: RecordOptions = {},
   into: ParsedFeed = { services: [], skipped: [], warnings: [] },
   state = new DuplicateState(),
 ): ParsedFeed {
-  records.forEach((record, i) => {
-    const index = options.indexes?.[i] ?? i;
-    const { service, errors, warnings } = validateService(record, options);
-    const rawId = recordId(record);
-    const at = (reason: string): SkippedRecord => ({ index, ...(rawId ? { id: rawId } : {}), reason });
-    into.warnings.push(...warnings.map(at));
-    if (!service) {
-      into.skipped.push(at(errors.join('; ')));
-      return;
-    }
-    if (!service.id) service.id = `${options.idPrefix ?? 'record'}-${index + 1}`;
-    state.add(service, index, into);
-  });
+  records.forEach((record, i) => validateInto(record, options.indexes?.[i] ?? i, options, into, state));
   return into;
+}
+
+export type RecordOptions = ValidateOptions & { indexes?: readonly number[]; idPrefix?: string };
+
+/** Validates one record found at `index` in the source and adds it, or its problems, to `into`. */
+export function validateInto(record: unknown, index: number, options: RecordOptions, into: ParsedFeed, state: DuplicateState) {
+  const { service, errors, warnings } = validateService(record, options);
+  const rawId = recordId(record);
+  const at = (reason: string): SkippedRecord => ({ index, ...(rawId ? { id: rawId } : {}), reason });
+  for (const warning of warnings) into.warnings.push(at(warning));
+  if (!service) {
+    into.skipped.push(at(errors.join('; ')));
+    return;
+  }
+  if (!service.id) service.id = `${options.idPrefix ?? 'record'}-${index + 1}`;
+  state.add(service, index, into);
 }
 
 export class DuplicateState {
   private readonly ids = new Map<string, number>();
-  private readonly contents = new Map<string, number>();
+  /** Records by a cheap key; the full comparison runs only when keys collide. */
+  private readonly byKey = new Map<string, { index: number; service: Service; content?: string }[]>();
 
   add(service: Service, index: number, into: ParsedFeed) {
-    const content = JSON.stringify(service);
-    const same = this.contents.get(content);
-    if (same !== undefined) {
-      into.warnings.push({ index, id: service.id, reason: `exact duplicate of record ${same}: shown once` });
-      return;
+    const key = `${service.id}\u0000${service.name}\u0000${service.lat}\u0000${service.lng}`;
+    const entry: { index: number; service: Service; content?: string } = { index, service };
+    const candidates = this.byKey.get(key);
+    if (candidates) {
+      const content = JSON.stringify(service);
+      const same = candidates.find((c) => (c.content ??= JSON.stringify(c.service)) === content);
+      if (same) {
+        into.warnings.push({ index, id: service.id, reason: `exact duplicate of record ${same.index}: shown once` });
+        return;
+      }
+      entry.content = content;
+      candidates.push(entry);
+    } else {
+      this.byKey.set(key, [entry]);
     }
-    this.contents.set(content, index);
     const seen = this.ids.get(service.id);
     if (seen !== undefined) {
+      // Later duplicates compare with the record as it came, before its new id.
+      entry.content ??= JSON.stringify(service);
       // The suffix must fit within the id's maximum length (a long id is cut to make room).
       const suffixed = (n: number) => `${service.id.slice(0, MAX_LENGTH.name - `~${n}`.length).replace(/[\uD800-\uDBFF]$/, '')}~${n}`;
       let n = 2;

@@ -8,12 +8,17 @@ export function distanceKm(from: LatLng, to: LatLng): number {
 
 export const KM_PER_MILE = 1.609344;
 
+// Creating an Intl.NumberFormat is slow (the first one loads locale data): reuse them.
+const formats = new Map<string, Intl.NumberFormat>();
+
 /** "1.2 km", "0.8 mi", "12 km": one decimal below 10, whole numbers above. */
 export function formatDistance(km: number, units: Units, locale?: string): string {
   const value = units === 'mi' ? km / KM_PER_MILE : km;
   const digits = value < 10 ? 1 : 0;
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
-  return `${number} ${units}`;
+  const key = `${locale ?? ''}|${digits}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits })));
+  return `${format.format(value)} ${units}`;
 }
 
 export function isLocated(service: Service): service is LocatedService {
@@ -35,13 +40,15 @@ export function rankServices(services: readonly Service[], query: Query = {}): R
   const wanted = query.types?.length ? new Set(query.types) : null;
   const kept = wanted ? services.filter((s) => s.types.some((t) => wanted.has(t))) : services;
   const origin = query.origin;
-  const located: RankedService[] = [];
+  const located: (RankedService & { closed: number })[] = [];
   const unlocated: RankedService[] = [];
   for (const service of kept) {
-    if (isLocated(service)) located.push({ service, distanceKm: origin ? distanceKm(origin, service) : null });
-    else unlocated.push({ service, distanceKm: null });
+    if (isLocated(service)) {
+      located.push({ service, distanceKm: origin ? distanceKm(origin, service) : null, closed: service.status === 'temporarily-closed' ? 1 : 0 });
+    } else {
+      unlocated.push({ service, distanceKm: null });
+    }
   }
-  const closed = (r: RankedService) => (r.service.status === 'temporarily-closed' ? 1 : 0);
-  located.sort((a, b) => closed(a) - closed(b) || (a.distanceKm ?? 0) - (b.distanceKm ?? 0));
-  return [...located, ...unlocated];
+  located.sort((a, b) => a.closed - b.closed || (a.distanceKm ?? 0) - (b.distanceKm ?? 0));
+  return [...located.map(({ service, distanceKm }) => ({ service, distanceKm })), ...unlocated];
 }

@@ -234,6 +234,8 @@ describe('parser properties', () => {
         JSON.stringify([{ id: 'x', name: 'Example (fictional)', status: `\u202E${LONG}`, attributes: [{ taxonomy_term: { name: `${LONG}\u202E` } }], languages: [{ name: `\u202E${LONG}` }], service_at_locations: [] }]),
         JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: `\u202E${LONG}` }, properties: { name: 'Example (fictional)' } }] }),
         JSON.stringify({ version: 1, services: [{ id: `\u202E${LONG}`, name: 'Example (fictional)', types: [`\u202E${LONG}`], website: `javascript:\u202E${LONG}` }] }),
+        // Many unknown values in one list: the reason names a few, not all.
+        JSON.stringify([{ id: 'many', name: 'Example (fictional)', types: Array.from({ length: 60 }, (_, i) => `unknown-${i}-${'y'.repeat(40)}`) }]),
       ],
       CSV: [`id,name,\u202Elat\n1,Example (fictional)\n`, `id,name,${LONG},${LONG}\n1,Example (fictional),a,b\n`],
     };

@@ -3,6 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
 import { mapStyles } from './nf-map.styles.js';
 import type { MapController } from './map-controller.js';
+import { nextTask } from '../../util/yield.js';
 import { distanceKm, isLocated } from '../../geo/distance.js';
 import { en, type Strings } from '../../i18n/strings.js';
 import { optionalNumber, originFrom } from '../../util/attributes.js';
@@ -85,20 +86,25 @@ export class NfMap extends LitElement {
     super.connectedCallback();
     // Leaflet is a separate chunk, fetched only when a map is actually shown: the list
     // never waits for it, and list-only pages never download it.
-    this.loading ??= import('./map-controller.js').then(
-      ({ MapController, leafletStyles }) => {
-        adoptStyles(this.shadowRoot!, [...NfMap.elementStyles, leafletStyles]);
-        this.controller = new MapController(this, (service) => this.select(service));
-        this.requestUpdate();
-      },
-      () => {
-        this.loadFailed = true;
-      },
-    );
+    this.loading ??= this.loadLeaflet();
     // After a disconnect the controller removed its map; draw everything again.
     if (this.hasUpdated) {
       for (const key of ['services', 'latitude', 'longitude', 'selectedId', 'tileUrl']) this.pending.add(key);
       this.requestUpdate();
+    }
+  }
+
+  /** Evaluating Leaflet, adopting its CSS and drawing the map each get a task of their own. */
+  private async loadLeaflet() {
+    try {
+      const { MapController, leafletStyles } = await import('./map-controller.js');
+      await nextTask();
+      adoptStyles(this.shadowRoot!, [...NfMap.elementStyles, leafletStyles]);
+      await nextTask();
+      this.controller = new MapController(this, (service) => this.select(service));
+      this.requestUpdate();
+    } catch {
+      this.loadFailed = true;
     }
   }
 

@@ -92,6 +92,13 @@ export class NfServiceList extends LitElement {
 
   private ranked: RankedService[] = [];
 
+  override connectedCallback() {
+    super.connectedCallback();
+    // The first number format loads locale data (over 100 ms on a slow phone): do it in a task
+    // of its own while the feed is still downloading, not in the task that renders the results.
+    setTimeout(() => formatDistance(1, this.effectiveUnits, this.locale));
+  }
+
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('services') || changed.has('latitude') || changed.has('longitude') || changed.has('types')) {
       this.ranked = rankServices(this.services, { origin: originFrom(this.latitude, this.longitude), types: this.types });
@@ -199,7 +206,7 @@ export class NfServiceList extends LitElement {
         </h3>
         ${distanceKm === null
           ? nothing
-          : html`<p class="meta"><span class="distance" part="distance">${formatDistance(distanceKm, this.effectiveUnits)}</span></p>`}
+          : html`<p class="meta"><span class="distance" part="distance">${formatDistance(distanceKm, this.effectiveUnits, this.locale)}</span></p>`}
         ${service.types.length
           ? html`<ul class="types" part="type-list">${sortTypes(service.types).map((t) => html`<li>${this.strings.typeLabels[t]}</li>`)}</ul>`
           : nothing}

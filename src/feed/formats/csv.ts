@@ -1,6 +1,7 @@
 import type { ParseError, ParseResult, Parser } from 'papaparse';
 import { FeedFormatError } from '../validate.js';
-import { describe } from '../text.js';
+import { describe, listOf } from '../text.js';
+import { nextTask } from '../../util/yield.js';
 import type { FormatOutput } from './format.js';
 
 export interface ReadCsvOptions {
@@ -189,7 +190,7 @@ class Table {
     const missing = this.columns!.filter(({ at }) => at >= cells.length).map(({ key }) => describe(key));
     let reason: string | undefined;
     if (missing.length > 0) {
-      reason = `${counts}: no value for ${missing.join(', ')}.`;
+      reason = `${counts}: no value for ${listOf(missing)}.`;
     } else if (cells.slice(this.width).some((cell) => cell.trim() !== '')) {
       const extra = cells.length - this.width;
       reason =
@@ -284,28 +285,3 @@ function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
 }
 
-/**
- * Resolves in a later task, so input, rendering and timers can run first; rejects on abort.
- * A message rather than setTimeout: nested timeouts are clamped to 4 ms (about 100 ms over a
- * large file) and throttled to once a second in a background tab.
- */
-function nextTask(signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const { port1, port2 } = new MessageChannel();
-    const onAbort = () => {
-      port1.close();
-      reject(signal?.reason);
-    };
-    port1.onmessage = () => {
-      port1.close();
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    };
-    port2.postMessage(null);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}

@@ -4,7 +4,7 @@ import { FeedFormatError } from '../validate.js';
 import type { FormatOutput } from './format.js';
 import { parseClockTime, parseDayList, WEEKDAYS } from './hsds-times.js';
 import { looksLikeSalRow } from './hsds-detect.js';
-import { cleanText, describe, MAX_LENGTH } from '../text.js';
+import { cleanText, describe, listOf, MAX_LENGTH } from '../text.js';
 
 /**
  * Reader for Open Referral HSDS JSON (3.0, and the 1.x/2.x field names that survive in
@@ -132,7 +132,7 @@ function unwrap(doc: unknown, ctx: Context): void {
   }
   if (looksLikeSalRow(doc) || has(doc, 'service_at_locations') || (has(doc, 'id') && has(doc, 'name'))) return addEntries([doc], ctx);
 
-  const keys = Object.keys(doc).slice(0, 8).map((key) => `"${key}"`).join(', ');
+  const keys = listOf(Object.keys(doc).map(describe));
   throw new FeedFormatError(
     `expected HSDS services: an array, a service, an API page with "contents" or an organization with "services"; got an object with ${keys || 'no keys'}.`,
   );
@@ -585,7 +585,7 @@ function readSchedules(schedules: Json[], warn: (reason: string) => void): Hours
   if (zones.size) {
     const [first] = zones;
     result.timezone = first;
-    if (zones.size > 1) warn(`schedules name several time zones (${[...zones].join(', ')}); using ${first}`);
+    if (zones.size > 1) warn(`schedules name several time zones (${listOf([...zones].map(describe))}); using ${describe(first)}`);
   } else if (offsetZone !== undefined) {
     warn(`schedule time zone ${describe(offsetZone)} is a UTC offset, not a place, and was left out; set the time zone (e.g. "America/Vancouver") in the field map`);
   }
