@@ -5,9 +5,8 @@ import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
+import { chromiumArgs, executablePath } from './test/helpers/chromium.js';
 
-// Debian's Chromium by default; CHROME_PATH points elsewhere on other machines.
-const executablePath = process.env.CHROME_PATH || '/usr/lib/chromium/chromium';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /** Same job as the Rollup plugin `cssInline`: serve `x.css?inline` as a module exporting the text. */
@@ -60,16 +59,7 @@ export default {
     chromeLauncher({
       launchOptions: {
         executablePath,
-        args: [
-          '--no-sandbox',
-          '--headless=new',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: ['--headless=new', ...chromiumArgs],
       },
     }),
   ],

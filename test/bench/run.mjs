@@ -7,7 +7,8 @@
  * It measures what partners get: the built `dist/naloxone-finder.js` (and any chunk it loads
  * on demand), served from 127.0.0.1 to Chromium, unthrottled and with the CPU slowed 4× ("slow
  * phone"). Each measurement runs in a fresh browser context (no HTTP cache, no saved feed).
- * Exits 1 when any task over 200 ms was seen while the widget loaded, and names the phase.
+ * Exits 1 when any task over 200 ms was seen while the widget loaded the CSV, and names the phase;
+ * the native feed's tasks are reported for comparison.
  *
  *   node test/bench/run.mjs [--runs 5] [--rates 1,4] [--profile] [--dist dir] [--csv file] [--json out.json]
  *
@@ -16,6 +17,7 @@
  * it does so by itself when a task is over 200 ms, also for the scenario with the longest task.
  * Env: CHROME_PATH (default /usr/lib/chromium/chromium).
  */
+import { chromiumArgs, executablePath } from '../helpers/chromium.js';
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -33,15 +35,6 @@ const LIMIT_MS = 200;
 const LONG_MS = 50;
 /** The origin the list sorts from: the geographic centre of the contiguous US. */
 const ORIGIN = { lat: 39.8283, lng: -98.5795 };
-const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const { values: opts } = parseArgs({
   options: {
@@ -322,7 +315,6 @@ async function main() {
   });
   const tmp = await mkdtemp(join(tmpdir(), 'nf-bench-'));
   const nativeFile = join(tmp, 'samhsa-native.json');
-  const executablePath = process.env.CHROME_PATH || '/usr/lib/chromium/chromium';
   let browser;
   let server;
   try {
@@ -330,7 +322,7 @@ async function main() {
     const started = await startServer({ '/': ROOT, '/dist/': DIST, '/data/': dirname(CSV), '/feeds/': tmp });
     server = started.server;
     const origin = started.origin;
-    browser = await puppeteer.launch({ executablePath, headless: true, args: CHROME_FLAGS });
+    browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs });
     const version = await browser.version();
     const bundleBytes = (await stat(bundle)).size;
 
