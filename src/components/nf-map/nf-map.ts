@@ -87,11 +87,8 @@ export class NfMap extends LitElement {
     // Leaflet is a separate chunk, fetched only when a map is actually shown: the list
     // never waits for it, and list-only pages never download it.
     this.loading ??= this.loadLeaflet();
-    // After a disconnect the controller removed its map; draw everything again.
-    if (this.hasUpdated) {
-      for (const key of ['services', 'latitude', 'longitude', 'selectedId', 'tileUrl']) this.pending.add(key);
-      this.requestUpdate();
-    }
+    // After a disconnect the controller removed its map: the next update draws a new one.
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   /** Evaluating Leaflet, adopting its CSS and drawing the map each get a task of their own. */
