@@ -57,25 +57,24 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
       void saveLastGoodFeed(src, got);
       return result;
     }
-    const fallback = await lastGood(src, options);
-    if (!fallback) return result;
-    failure = new FeedLoadError('empty', `${src} has no service that can be shown (${result.skipped.length} records skipped).`);
-    return { ...fallback.feed, staleSince: fallback.savedAt, refreshError: failure };
+    const empty = new FeedLoadError('empty', `${src} has no service that can be shown (${result.skipped.length} records skipped).`);
+    return (await lastGood(src, options, empty)) ?? result;
   } catch (error) {
     failure = FeedLoadError.from(error);
     if (failure.kind === 'aborted' || options.signal?.aborted) throw failure;
   }
-  const fallback = await lastGood(src, options);
-  if (!fallback) throw failure;
-  return { ...fallback.feed, staleSince: fallback.savedAt, refreshError: failure };
+  const stale = await lastGood(src, options, failure);
+  if (!stale) throw failure;
+  return stale;
 }
 
-async function lastGood(src: string, options: LoadOptions) {
+/** The last good copy of `src`, read again, marked stale because of `refreshError`. */
+async function lastGood(src: string, options: LoadOptions, refreshError: FeedLoadError): Promise<LoadedFeed | undefined> {
   const cached = await loadLastGoodFeed(src);
   if (!cached) return undefined;
   try {
     const feed = await parseFeed(cached.bytes, { ...options, contentType: cached.contentType });
-    return feed.services.length ? { feed, savedAt: cached.savedAt } : undefined;
+    return feed.services.length ? { ...feed, staleSince: cached.savedAt, refreshError } : undefined;
   } catch {
     return undefined;
   }
