@@ -100,6 +100,8 @@ export const Default: Story = {
     longitude: -123.1207,
     'origin-label': 'downtown Vancouver',
   },
+  // A Canadian page, as the partner's would be: the language sets the units (km).
+  decorators: [(story) => html`<div lang="en-CA">${story()}</div>`],
   parameters: describe(
     'Real data from 2018: the Vancouver pharmacies on British Columbia’s public Take Home Naloxone list ' +
       '(as transcribed by the NaloxZone project), shown for demonstration only. It is not a current directory; stock and training change, so check with the pharmacy. ' +
