@@ -68,7 +68,12 @@ export default [
       preserveModules: true,
       preserveModulesRoot: 'src',
     },
-    plugins: [cssInline(), resolve({ browser: true }), commonjs({ include: /node_modules\/papaparse\// }), ts({ outDir: 'dist/npm', declaration: true, declarationDir: 'dist/npm' })],
+    plugins: [
+      cssInline(),
+      resolve({ browser: true }),
+      commonjs({ include: /node_modules\/papaparse\// }),
+      ts({ outDir: 'dist/npm', declaration: true, declarationDir: 'dist/npm' }),
+    ],
   },
   // The command-line tool (`npx naloxone-finder validate|convert`): Node, one readable file.
   // papaparse stays external: it is a dependency, so it is installed with the package.

@@ -31,9 +31,7 @@ function publicApi(cem: Manifest): Manifest {
         const mirrored = new Set(declaration.attributes?.map((a) => a.fieldName));
         return {
           ...declaration,
-          members: declaration.members?.filter(
-            (m) => !m.static && m.privacy !== 'private' && m.privacy !== 'protected' && !mirrored.has(m.name),
-          ),
+          members: declaration.members?.filter((m) => !m.static && m.privacy !== 'private' && m.privacy !== 'protected' && !mirrored.has(m.name)),
         };
       }),
     })),

@@ -275,21 +275,23 @@ export class NaloxoneFinder extends LitElement {
           @nf-service-select=${this.onSelect}
           @nf-results-change=${this.onResults}
         ></nf-service-list>
-        ${withMap
-          ? html`<nf-map
-              exportparts="map"
-              .services=${this.mapServices}
-              .latitude=${origin?.lat}
-              .longitude=${origin?.lng}
-              .originLabel=${this.deviceOrigin ? this.strings.yourLocation : this.strings.startingPoint}
-              .zoom=${this.zoom}
-              .selectedId=${this.selectedId}
-              .tileUrl=${this.tileUrl}
-              .tileAttribution=${this.tileAttribution}
-              .strings=${this.strings}
-              @nf-service-select=${this.onSelect}
-            ></nf-map>`
-          : nothing}
+        ${
+          withMap
+            ? html`<nf-map
+                exportparts="map"
+                .services=${this.mapServices}
+                .latitude=${origin?.lat}
+                .longitude=${origin?.lng}
+                .originLabel=${this.deviceOrigin ? this.strings.yourLocation : this.strings.startingPoint}
+                .zoom=${this.zoom}
+                .selectedId=${this.selectedId}
+                .tileUrl=${this.tileUrl}
+                .tileAttribution=${this.tileAttribution}
+                .strings=${this.strings}
+                @nf-service-select=${this.onSelect}
+              ></nf-map>`
+            : nothing
+        }
       </div>
     `;
   }

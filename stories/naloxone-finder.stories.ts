@@ -122,8 +122,7 @@ export const FeedError: Story = {
   name: 'Error (feed 404)',
   args: { src: MISSING_FEED },
   parameters: describe(
-    'The feed URL answers 404. The element shows a message in place of the list and fires `nf-feed-error` ' +
-      'with `kind: "http"` and the status.',
+    'The feed URL answers 404. The element shows a message in place of the list and fires `nf-feed-error` ' + 'with `kind: "http"` and the status.',
   ),
 };
 
@@ -166,7 +165,6 @@ export const ServicesProperty: Story = {
   loaders: [async () => ({ records: ((await (await fetch(EXAMPLE_FEED)).json()) as { services: unknown }).services })],
   render: (args, { loaded }) => meta.render({ ...args, services: loaded['records'] }),
   parameters: describe(
-    'Fictional example services passed as the `services` property (an array of records) instead of `src`; ' +
-      'they are validated the same way.',
+    'Fictional example services passed as the `services` property (an array of records) instead of `src`; ' + 'they are validated the same way.',
   ),
 };

@@ -41,6 +41,9 @@ describe('dist/naloxone-finder.js on a plain HTML page', () => {
       '/dist/naloxone-finder.js',
       '/test/fixtures/fictional-feed.json',
     ]);
-    expect(requested.filter((p) => p.startsWith('/dist/chunks/')), 'the map chunk, and no CSV or HSDS reader').to.have.length(1);
+    expect(
+      requested.filter((p) => p.startsWith('/dist/chunks/')),
+      'the map chunk, and no CSV or HSDS reader',
+    ).to.have.length(1);
   });
 });

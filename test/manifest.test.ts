@@ -18,23 +18,29 @@ describe('custom-elements.json', () => {
   before(async () => {
     const manifest = await (await fetch('/custom-elements.json')).json();
     elements = new Map(
-      manifest.modules.flatMap((m: { declarations?: Declaration[] }) => m.declarations ?? []).filter((d: Declaration) => d.customElement).map((d: Declaration) => [d.tagName!, d]),
+      manifest.modules
+        .flatMap((m: { declarations?: Declaration[] }) => m.declarations ?? [])
+        .filter((d: Declaration) => d.customElement)
+        .map((d: Declaration) => [d.tagName!, d]),
     );
   });
 
   it('describes every element with named events', () => {
     expect([...elements.keys()].sort()).to.deep.equal(['naloxone-finder', 'nf-map', 'nf-service-list']);
-    for (const [tag, d] of elements) expect(d.events!.every((e) => e.name?.startsWith('nf-')), tag).to.equal(true);
-    expect(elements.get('naloxone-finder')!.events!.map((e) => e.name).sort()).to.deep.equal([
-      'nf-feed-error',
-      'nf-feed-load',
-      'nf-location-change',
-      'nf-results-change',
-      'nf-service-select',
-    ]);
+    for (const [tag, d] of elements)
+      expect(
+        d.events!.every((e) => e.name?.startsWith('nf-')),
+        tag,
+      ).to.equal(true);
+    expect(
+      elements
+        .get('naloxone-finder')!
+        .events!.map((e) => e.name)
+        .sort(),
+    ).to.deep.equal(['nf-feed-error', 'nf-feed-load', 'nf-location-change', 'nf-results-change', 'nf-service-select']);
   });
 
-  it("lists exactly the attributes each element observes", () => {
+  it('lists exactly the attributes each element observes', () => {
     for (const [tag, d] of elements) {
       const observed = (customElements.get(tag) as unknown as { observedAttributes: string[] }).observedAttributes;
       expect(d.attributes!.map((a) => a.name).sort(), tag).to.deep.equal([...observed].sort());
@@ -43,9 +49,27 @@ describe('custom-elements.json', () => {
 
   it('documents custom properties with the nf- prefix and the parts the templates render', () => {
     for (const [tag, d] of elements) {
-      expect(d.cssProperties!.every((p) => p.name.startsWith('--nf-')), tag).to.equal(true);
+      expect(
+        d.cssProperties!.every((p) => p.name.startsWith('--nf-')),
+        tag,
+      ).to.equal(true);
     }
     const parts = elements.get('nf-service-list')!.cssParts!.map((p) => p.name);
-    expect(parts).to.include.members(['base', 'list', 'item', 'name', 'distance', 'type-list', 'features', 'status', 'verified', 'address', 'actions', 'summary', 'show-more', 'no-position']);
+    expect(parts).to.include.members([
+      'base',
+      'list',
+      'item',
+      'name',
+      'distance',
+      'type-list',
+      'features',
+      'status',
+      'verified',
+      'address',
+      'actions',
+      'summary',
+      'show-more',
+      'no-position',
+    ]);
   });
 });

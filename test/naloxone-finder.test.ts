@@ -33,7 +33,9 @@ describe('<naloxone-finder>', () => {
   });
 
   it('is defined, loads the feed and lists services nearest first from the default origin', async () => {
-    const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" units="km" origin-label="the test origin"></naloxone-finder>`);
+    const el = await finder(
+      html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" units="km" origin-label="the test origin"></naloxone-finder>`,
+    );
     expect(el).to.be.instanceOf(customElements.get('naloxone-finder'));
     expect(ids(el)).to.deep.equal(['s1', 's3', 's0', 's4', 's2']);
     const distances = [...list(el).shadowRoot!.querySelectorAll('[part="distance"]')].map((d) => d.textContent);
@@ -136,11 +138,21 @@ describe('<naloxone-finder>', () => {
   it('reads CSV and GeoJSON feeds, with a field map and default types', async () => {
     const csv = 'PHARMACY NAME,Y,X\nExample Pharmacy Far (fictional),0.05,0\nExample Pharmacy Near (fictional),0.01,0\n';
     const el = await finder(
-      html`<naloxone-finder src=${URL.createObjectURL(new Blob([csv]))} field-map='{"name": "PHARMACY NAME"}' default-types="naloxone" latitude="0" longitude="0" map="off"></naloxone-finder>`,
+      html`<naloxone-finder
+        src=${URL.createObjectURL(new Blob([csv]))}
+        field-map='{"name": "PHARMACY NAME"}'
+        default-types="naloxone"
+        latitude="0"
+        longitude="0"
+        map="off"
+      ></naloxone-finder>`,
     );
     expect(names(el)).to.deep.equal(['Example Pharmacy Near (fictional)', 'Example Pharmacy Far (fictional)']);
-    expect(list(el).shadowRoot!.querySelector('.types')!.textContent).to.equal('Naloxone');
-    const geojson = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0.02] }, properties: { name: 'Example Site (fictional)' } }] };
+    expect(list(el).shadowRoot!.querySelector('.types')!.textContent!.trim()).to.equal('Naloxone');
+    const geojson = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0.02] }, properties: { name: 'Example Site (fictional)' } }],
+    };
     const event = oneEvent(el, 'nf-feed-load');
     el.removeAttribute('field-map');
     el.src = feedUrl(geojson);
@@ -292,7 +304,9 @@ describe('<naloxone-finder>', () => {
   });
 
   it('picks miles for US English pages and km elsewhere', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-US"><naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" map="off"></naloxone-finder></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="en-US"><naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" map="off"></naloxone-finder></div>`,
+    );
     const el = await loaded(wrapper.querySelector('naloxone-finder')!);
     expect(list(el).shadowRoot!.querySelector('[part="distance"]')!.textContent).to.equal('0.6 mi');
     wrapper.lang = 'fr-CA';
@@ -307,10 +321,12 @@ describe('<naloxone-finder>', () => {
       'img { max-width: 100% } button { all: unset } li { display: inline } naloxone-finder, div { color: red; text-align: center; line-height: 3 }';
     document.head.append(style);
     try {
-      const wrapper = await fixture<HTMLDivElement>(html`<div>
-        <naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" tile-url="none"></naloxone-finder>
-        <naloxone-finder src=${feedUrl(feedAt([3, 1]))} latitude="0" longitude="0" map="off"></naloxone-finder>
-      </div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" tile-url="none"></naloxone-finder>
+          <naloxone-finder src=${feedUrl(feedAt([3, 1]))} latitude="0" longitude="0" map="off"></naloxone-finder>
+        </div>`,
+      );
       const [a, b] = [...wrapper.querySelectorAll('naloxone-finder')];
       await loaded(a);
       await loaded(b);

@@ -108,10 +108,11 @@ async function locateTables(root: string, names: string[], warnings: string[]) {
         const name = typeof resource['name'] === 'string' ? resource['name'].toLowerCase() : '';
         const paths = (Array.isArray(resource['path']) ? resource['path'] : [resource['path']]).filter((p): p is string => typeof p === 'string');
         for (const resourcePath of paths) {
-          const base = path.basename(resourcePath).toLowerCase().replace(/\.csv$/, '');
-          const key = (Object.keys(TABLES) as TableKey[]).find(
-            (k) => (TABLES[k] as readonly string[]).includes(name) || fileAliases(k).includes(base),
-          );
+          const base = path
+            .basename(resourcePath)
+            .toLowerCase()
+            .replace(/\.csv$/, '');
+          const key = (Object.keys(TABLES) as TableKey[]).find((k) => (TABLES[k] as readonly string[]).includes(name) || fileAliases(k).includes(base));
           if (!key) continue;
           const file = safeRelative(root, resourcePath);
           if (!file) warnings.push(`datapackage.json resource "${resource['name']}" points outside the folder (${resourcePath}); not read`);
@@ -132,7 +133,12 @@ async function locateTables(root: string, names: string[], warnings: string[]) {
     if (key && !listed.has(key)) add(key, name);
   }
   for (const key of ['services', 'locations', 'serviceAtLocations'] as const) {
-    if (!files[key].length) warnings.push(`no ${TABLES[key][1]} table (${fileAliases(key).map((a) => `${a}.csv`).join(' or ')}) in the package`);
+    if (!files[key].length)
+      warnings.push(
+        `no ${TABLES[key][1]} table (${fileAliases(key)
+          .map((a) => `${a}.csv`)
+          .join(' or ')}) in the package`,
+      );
   }
   return { files, version };
 }
@@ -292,9 +298,7 @@ function join(tables: Record<TableKey, Table[]>, warnings: string[]): Json[] {
     return undefined;
   };
   const linksNowhere = (row: Row, where: string, what: string): void => {
-    const ids = ['service_at_location_id', 'location_id', 'service_id']
-      .filter((column) => row.has(column))
-      .map((column) => `${column} "${row.get(column)}"`);
+    const ids = ['service_at_location_id', 'location_id', 'service_id'].filter((column) => row.has(column)).map((column) => `${column} "${row.get(column)}"`);
     if (ids.length) warnings.push(`${where}: ${what} links to ${ids.join(', ')}, none of which is in the package; not read`);
   };
 
@@ -307,7 +311,18 @@ function join(tables: Record<TableKey, Table[]>, warnings: string[]): Json[] {
     each(key, (row, where) => {
       const location = owner(row, ['location']);
       if (!location) return linksNowhere(row, where, 'address');
-      const address = pick(row, ['address_1', 'address_2', 'address_3', 'address_4', 'city', 'region', 'state_province', 'postal_code', 'country', 'address_type']);
+      const address = pick(row, [
+        'address_1',
+        'address_2',
+        'address_3',
+        'address_4',
+        'city',
+        'region',
+        'state_province',
+        'postal_code',
+        'country',
+        'address_type',
+      ]);
       if (type) address['address_type'] = type;
       list(location, 'addresses').push(address);
     });

@@ -198,7 +198,10 @@ async function readFieldMapOption(value: string | undefined): Promise<FieldMap |
 
 function readDefaultTypes(value: string | undefined): ServiceType[] | undefined {
   if (value === undefined) return undefined;
-  const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   if (!items.length) throw new UsageError('--default-types needs at least one type, e.g. --default-types naloxone');
   return items.map((item) => {
     const type = labelToType(item);
@@ -332,7 +335,11 @@ function locate({ result, whole }: Loaded, item: SkippedRecord): string {
 
 function report(input: string, loaded: Loaded, options: { listSkipped: boolean; verbose: boolean }): string {
   const { result } = loaded;
-  const format = loaded.hsdsVersion ? `HSDS ${loaded.hsdsVersion} data package` : loaded.whole === 'package' ? 'HSDS data package' : FORMAT_NAMES[result.format];
+  const format = loaded.hsdsVersion
+    ? `HSDS ${loaded.hsdsVersion} data package`
+    : loaded.whole === 'package'
+      ? 'HSDS data package'
+      : FORMAT_NAMES[result.format];
   const lines = [
     `${input}: ${format}${result.title ? `, "${result.title}"` : ''}`,
     `  ${count(result.services.length, 'service')}, ${result.skipped.length.toLocaleString('en-US')} skipped, ${count(result.warnings.length, 'warning')}`,

@@ -94,9 +94,7 @@ async function pruneCache(cache: Cache) {
   // Newest first (keys come in the order they were put), so a tie on savedAt keeps the newer.
   const requests = [...(await cache.keys())].reverse();
   if (requests.length <= KEEP) return;
-  const dated = await Promise.all(
-    requests.map(async (request) => ({ request, savedAt: (await cache.match(request))?.headers.get(SAVED_AT) ?? '' })),
-  );
+  const dated = await Promise.all(requests.map(async (request) => ({ request, savedAt: (await cache.match(request))?.headers.get(SAVED_AT) ?? '' })));
   // ISO 8601 times in UTC sort as text.
   dated.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   await Promise.all(dated.slice(KEEP).map(({ request }) => cache.delete(request)));

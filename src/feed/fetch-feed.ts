@@ -90,7 +90,10 @@ export async function fetchFeed(src: string, options: FetchFeedOptions = {}): Pr
       new FeedFetchError(result.kind, retried || attempt > 1 ? `${detail} (${tries(attempt)})` : detail, attempt, result.status, result.statusText);
     if (!result.retry || attempt >= maxAttempts) throw fail();
     if (result.retryAfterMs !== undefined && result.retryAfterMs > maxRetryAfterMs) {
-      throw fail(`${result.detail} and asked to wait ${seconds(result.retryAfterMs)} before trying again, longer than the ${seconds(maxRetryAfterMs)} limit`, false);
+      throw fail(
+        `${result.detail} and asked to wait ${seconds(result.retryAfterMs)} before trying again, longer than the ${seconds(maxRetryAfterMs)} limit`,
+        false,
+      );
     }
 
     const backoff = baseDelayMs * 2 ** (attempt - 1);
@@ -167,13 +170,23 @@ async function attemptFetch(src: string, caller: AbortSignal, options: FetchFeed
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > maxBytes) {
       discard(response);
-      return { kind: 'too-large', detail: `${src} is larger than the ${size(maxBytes)} limit (Content-Length ${declared.toLocaleString('en-US')} bytes)`, retry: false, status };
+      return {
+        kind: 'too-large',
+        detail: `${src} is larger than the ${size(maxBytes)} limit (Content-Length ${declared.toLocaleString('en-US')} bytes)`,
+        retry: false,
+        status,
+      };
     }
 
     const body = await readBody(response, signal, maxBytes);
     if (body === 'interrupted') return interrupted();
     if (body === 'too-large') {
-      return { kind: 'too-large', detail: `${src} is larger than the ${size(maxBytes)} limit (stopped after receiving more than ${size(maxBytes)})`, retry: false, status };
+      return {
+        kind: 'too-large',
+        detail: `${src} is larger than the ${size(maxBytes)} limit (stopped after receiving more than ${size(maxBytes)})`,
+        retry: false,
+        status,
+      };
     }
     if (body instanceof Error) {
       return { kind: 'network', detail: `The connection to ${src} broke while reading the feed (${body.message})`, retry: true, status };

@@ -58,7 +58,22 @@ export type Field = (typeof FIELDS)[number];
  */
 const ALIASES: Partial<Record<Field, string[]>> = {
   id: ['id', 'identifier', 'uid', 'objectid', 'fid', 'siteid', 'locationid', 'recordid'],
-  name: ['name', 'name1', 'title', 'sitename', 'locationname', 'facilityname', 'facility', 'organization', 'organisation', 'pharmacyname', 'pharmacy', 'agency', 'provider', 'program'],
+  name: [
+    'name',
+    'name1',
+    'title',
+    'sitename',
+    'locationname',
+    'facilityname',
+    'facility',
+    'organization',
+    'organisation',
+    'pharmacyname',
+    'pharmacy',
+    'agency',
+    'provider',
+    'program',
+  ],
   lat: ['lat', 'latitude', 'y', 'latdd', 'ycoord', 'ycoordinate', 'geolat'],
   lng: ['lng', 'lon', 'long', 'longitude', 'x', 'londd', 'xcoord', 'xcoordinate', 'geolng', 'geolon'],
   types: ['types', 'type', 'servicetypes', 'services', 'categories', 'category', 'servicetype', 'servicecategory'],
@@ -115,12 +130,15 @@ export function readFieldMap(value: unknown): FieldMap {
   const result: FieldMap = {};
   for (const [key, target] of Object.entries(map)) {
     if (key === 'defaults') {
-      if (typeof target !== 'object' || target === null || Array.isArray(target)) throw new FeedFormatError('"field-map" defaults must be an object of "field": value.');
+      if (typeof target !== 'object' || target === null || Array.isArray(target))
+        throw new FeedFormatError('"field-map" defaults must be an object of "field": value.');
       const unknown = Object.keys(target).filter((f) => !(FIELDS as readonly string[]).includes(f) || f === 'id');
-      if (unknown.length) throw new FeedFormatError(`"field-map" defaults has unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((f) => `"${f}"`).join(', ')}.`);
+      if (unknown.length)
+        throw new FeedFormatError(`"field-map" defaults has unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((f) => `"${f}"`).join(', ')}.`);
       result.defaults = { ...target } as Record<string, unknown>;
     } else if (key === 'typeMap') {
-      if (typeof target !== 'object' || target === null || Array.isArray(target)) throw new FeedFormatError('"field-map" typeMap must be an object of "partner term": "our-type".');
+      if (typeof target !== 'object' || target === null || Array.isArray(target))
+        throw new FeedFormatError('"field-map" typeMap must be an object of "partner term": "our-type".');
       result.typeMap = target as Record<string, string | string[]>;
     } else if (key === 'records' || (FIELDS as readonly string[]).includes(key)) {
       if (typeof target !== 'string' || !target) throw new FeedFormatError(`"field-map" ${key} must name a column or key, got ${describe(target)}.`);
@@ -186,6 +204,9 @@ export function fieldResolver(map: FieldMap = {}): Resolver {
 /** The records array of an arbitrary JSON document at the field map's `records` path. */
 export function recordsAt(doc: unknown, path: string): unknown[] {
   const found = pathGet(doc, path);
-  if (!Array.isArray(found)) throw new FeedFormatError(`"field-map" records path "${path}" ${found === undefined ? 'was not found in the document' : `is ${describe(found)}, not an array`}.`);
+  if (!Array.isArray(found))
+    throw new FeedFormatError(
+      `"field-map" records path "${path}" ${found === undefined ? 'was not found in the document' : `is ${describe(found)}, not an array`}.`,
+    );
   return found;
 }

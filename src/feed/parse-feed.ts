@@ -139,7 +139,14 @@ async function validateOutput(output: FormatOutput, format: FeedFormat, options:
   // the page renders the result in a task of its own.
   await forEachSliced(
     output.records,
-    (record, i) => validateInto(typeof record === 'object' && record !== null && !Array.isArray(record) ? resolve(record) : record, output.indexes[i], validateOptions, result, state),
+    (record, i) =>
+      validateInto(
+        typeof record === 'object' && record !== null && !Array.isArray(record) ? resolve(record) : record,
+        output.indexes[i],
+        validateOptions,
+        result,
+        state,
+      ),
     options.signal,
   );
   await nextTask(options.signal);

@@ -13,8 +13,14 @@ const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E
  * Returns the cleaned text (undefined when empty) and whether it was cut.
  */
 export function cleanText(value: string, max: number): { text?: string; cut: boolean } {
-  let text = value.replace(/\r\n?/g, '\n').replace(/\\r\\n|\\n/g, '\n').replace(UNSAFE_CHARS, '');
-  text = text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  let text = value
+    .replace(/\r\n?/g, '\n')
+    .replace(/\\r\\n|\\n/g, '\n')
+    .replace(UNSAFE_CHARS, '');
+  text = text
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   if (!text) return { cut: false };
   if (text.length <= max) return { text, cut: false };
   // Never split a surrogate pair.

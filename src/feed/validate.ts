@@ -46,7 +46,7 @@ const STATUS_WORDS: Record<string, ServiceStatus> = {
   open: 'active',
   'temporarily-closed': 'temporarily-closed',
   'temporarily closed': 'temporarily-closed',
-  'temporarily_closed': 'temporarily-closed',
+  temporarily_closed: 'temporarily-closed',
   closed: 'closed',
   inactive: 'closed',
   defunct: 'closed',
@@ -70,7 +70,11 @@ const COUNTRY_NAMES: Record<string, string> = {
 export function splitList(value: unknown): unknown[] | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (Array.isArray(value)) return value;
-  if (typeof value === 'string') return value.split(/[;,|\n]/).map((s) => s.trim()).filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(/[;,|\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
   return [value];
 }
 
@@ -153,7 +157,9 @@ function readPosition(r: RecordReader, mailBased: boolean): { lat: number; lng: 
   const lng = toNumber(rawLng);
   if (lat === undefined || lng === undefined) {
     const bad = lat === undefined ? ['lat', rawLat] : ['lng', rawLng];
-    r.warnings.push(`"${bad[0]}" ${bad[1] === undefined || bad[1] === '' ? 'is missing' : `is not a number (${describe(bad[1])})`}: listed without a map position`);
+    r.warnings.push(
+      `"${bad[0]}" ${bad[1] === undefined || bad[1] === '' ? 'is missing' : `is not a number (${describe(bad[1])})`}: listed without a map position`,
+    );
     return undefined;
   }
   if (Math.abs(lat) > 90 && Math.abs(lat) <= 180 && Math.abs(lng) <= 90) {
@@ -250,7 +256,11 @@ function readDays(value: unknown): Weekday[] | undefined {
   const days = new Set<Weekday>();
   for (const item of items) {
     if (typeof item !== 'string') return undefined;
-    const range = item.trim().toLowerCase().split('-').map((d) => d.trim().slice(0, 2) as Weekday);
+    const range = item
+      .trim()
+      .toLowerCase()
+      .split('-')
+      .map((d) => d.trim().slice(0, 2) as Weekday);
     if (!range.every((d) => WEEKDAYS.includes(d)) || range.length > 2) return undefined;
     const from = WEEKDAYS.indexOf(range[0]);
     const to = WEEKDAYS.indexOf(range[range.length - 1]);
@@ -483,7 +493,11 @@ export class DuplicateState {
       const suffixed = (n: number) => `${service.id.slice(0, MAX_LENGTH.name - `~${n}`.length).replace(/[\uD800-\uDBFF]$/, '')}~${n}`;
       let n = 2;
       while (this.ids.has(suffixed(n))) n++;
-      into.warnings.push({ index, id: service.id, reason: `duplicate id ${describe(service.id)} (also record ${seen}): both are shown, this one as ${describe(suffixed(n))}` });
+      into.warnings.push({
+        index,
+        id: service.id,
+        reason: `duplicate id ${describe(service.id)} (also record ${seen}): both are shown, this one as ${describe(suffixed(n))}`,
+      });
       service.id = suffixed(n);
     }
     this.ids.set(service.id, index);

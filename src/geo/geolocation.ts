@@ -4,7 +4,10 @@ export type LocateErrorKind = 'denied' | 'unavailable' | 'timeout' | 'unsupporte
 
 export class LocateError extends Error {
   override name = 'LocateError';
-  constructor(readonly kind: LocateErrorKind, message: string) {
+  constructor(
+    readonly kind: LocateErrorKind,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -24,8 +27,7 @@ export function locate(options: PositionOptions = { enableHighAccuracy: false, t
     navigator.geolocation.getCurrentPosition(
       (position) => resolve({ lat: position.coords.latitude, lng: position.coords.longitude }),
       (error) => {
-        const kind: LocateErrorKind =
-          error.code === error.PERMISSION_DENIED ? 'denied' : error.code === error.TIMEOUT ? 'timeout' : 'unavailable';
+        const kind: LocateErrorKind = error.code === error.PERMISSION_DENIED ? 'denied' : error.code === error.TIMEOUT ? 'timeout' : 'unavailable';
         reject(new LocateError(kind, error.message || kind));
       },
       options,

@@ -75,8 +75,7 @@ export const en: Strings = {
   locating: 'Finding your location…',
   locationDenied:
     'Location permission was denied, so the list is ordered from the default starting point. You can allow location in your browser settings and try again.',
-  locationUnavailable:
-    'Your location could not be found right now, so the list is ordered from the default starting point.',
+  locationUnavailable: 'Your location could not be found right now, so the list is ordered from the default starting point.',
   locationTimeout:
     'Finding your location took too long, so the list is ordered from the default starting point. Try again, or move somewhere with a better signal.',
   locationUnsupported: 'This browser cannot share a location, so the list is ordered from the default starting point.',
@@ -98,8 +97,7 @@ export const en: Strings = {
   mapFailed: 'The map could not be loaded. The list has every service.',
   yourLocation: 'Your location',
   startingPoint: 'Starting point',
-  feedErrorHttp: (status, statusText) =>
-    `The list of services could not be loaded: the server answered ${status}${statusText ? ` ${statusText}` : ''}.`,
+  feedErrorHttp: (status, statusText) => `The list of services could not be loaded: the server answered ${status}${statusText ? ` ${statusText}` : ''}.`,
   feedErrorNetwork: 'The list of services could not be loaded: the network request failed. Check your connection and try again.',
   feedErrorJson: (detail) => `The list of services could not be read: it is not valid JSON (${detail}).`,
   feedErrorFormat: (detail) => `The list of services could not be read: ${detail}`,

@@ -5,7 +5,10 @@ import { isServiceType, type ServiceType } from '../feed/service-types.js';
 export const typesConverter: ComplexAttributeConverter<ServiceType[] | null> = {
   fromAttribute(value) {
     if (value === null) return null;
-    const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const names = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = names.filter((n) => !isServiceType(n));
     if (unknown.length) console.warn(`naloxone-finder: unknown service type(s) in "types": ${unknown.join(', ')}`);
     return names.filter(isServiceType);

@@ -47,7 +47,10 @@ const { values: opts } = parseArgs({
   },
 });
 const RUNS = Math.max(1, Number(opts.runs) || 5);
-const RATES = opts.rates.split(',').map(Number).filter((n) => n >= 1);
+const RATES = opts.rates
+  .split(',')
+  .map(Number)
+  .filter((n) => n >= 1);
 const DIST = resolve(opts.dist);
 const CSV = resolve(opts.csv);
 
@@ -63,7 +66,12 @@ async function convertToNative(csvFile, outFile) {
   const cli = join(DIST, 'cli.js');
   let text;
   let how;
-  if (await stat(cli).then(() => true, () => false)) {
+  if (
+    await stat(cli).then(
+      () => true,
+      () => false,
+    )
+  ) {
     const args = [cli, 'convert', csvFile, '--from', 'csv', '--default-types', 'treatment', '--title', title];
     ({ stdout: text } = await execFileAsync(process.execPath, args, { maxBuffer: 256 * 1024 * 1024 }));
     how = 'dist/cli.js convert';
@@ -78,7 +86,11 @@ async function convertToNative(csvFile, outFile) {
   }
   await writeFile(outFile, text);
   const services = JSON.parse(text).services.length;
-  const rows = bytes.toString('utf8').split(/\r\n|\n|\r/).filter((line) => line.trim()).length - 1;
+  const rows =
+    bytes
+      .toString('utf8')
+      .split(/\r\n|\n|\r/)
+      .filter((line) => line.trim()).length - 1;
   return { how, rows, services, csvBytes: bytes.length, jsonBytes: Buffer.byteLength(text) };
 }
 
@@ -293,8 +305,12 @@ async function profileOne(browser, origin, { rate, scenario }) {
   print(await hotspots(profiled.cpuProfile, profiled.navigationStartUs, marks.t0, marks.end, origin));
   const tasks = profiled.longTasks.filter((t) => t.duration > LONG_MS);
   console.log(`\n  tasks over ${LONG_MS} ms in this load (ms from setting src):`);
-  for (const task of tasks) console.log(`    ${lpad(fmt(task.duration), 8)} at ${lpad(fmt(task.start - marks.t0), 9)}  ${phaseOf(task, marks, scenario.query.mode)}`);
-  const largest = tasks.filter((t) => t.duration > LIMIT_MS).sort((a, b) => b.duration - a.duration).slice(0, 3);
+  for (const task of tasks)
+    console.log(`    ${lpad(fmt(task.duration), 8)} at ${lpad(fmt(task.start - marks.t0), 9)}  ${phaseOf(task, marks, scenario.query.mode)}`);
+  const largest = tasks
+    .filter((t) => t.duration > LIMIT_MS)
+    .sort((a, b) => b.duration - a.duration)
+    .slice(0, 3);
   for (const task of largest) {
     const spots = await hotspots(profiled.cpuProfile, profiled.navigationStartUs, task.start, task.start + task.duration, origin);
     console.log(`\n  the ${fmt(task.duration)} task at ${fmt(task.start - marks.t0)} (${phaseOf(task, marks, scenario.query.mode)}):`);
@@ -395,8 +411,7 @@ async function main() {
       const scenario = scenarios.find((s) => s.key === key);
       row(
         `  ${scenario.label}`,
-        (rate) =>
-          `load ${fmt(median(results[rate][key].map((r) => r.toLoadMs)))}, paint ${fmt(median(results[rate][key].map((r) => r.toPaintAfterLoadMs)))}`,
+        (rate) => `load ${fmt(median(results[rate][key].map((r) => r.toLoadMs)))}, paint ${fmt(median(results[rate][key].map((r) => r.toPaintAfterLoadMs)))}`,
       );
     }
     row('  fetch of the native text (baseline page)', (rate) => fmt(median(results[rate].parse.map((r) => r.fetchMs))));
@@ -425,7 +440,9 @@ async function main() {
     }
     if (nativeOffenders.length) {
       const longest = Math.max(...nativeOffenders.map((o) => o.task.duration));
-      console.log(`\n(Native JSON feed: ${nativeOffenders.length} task(s) over ${LIMIT_MS} ms, longest ${fmt(longest)}, mostly JSON.parse of the whole 4.6 MB text; reported, not gated.)`);
+      console.log(
+        `\n(Native JSON feed: ${nativeOffenders.length} task(s) over ${LIMIT_MS} ms, longest ${fmt(longest)}, mostly JSON.parse of the whole 4.6 MB text; reported, not gated.)`,
+      );
     }
     if (widgetOffenders.length) {
       console.log(`\nFAIL: ${widgetOffenders.length} main-thread task(s) over ${LIMIT_MS} ms while the widget loaded, by phase:`);

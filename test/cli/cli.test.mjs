@@ -190,7 +190,9 @@ describe('naloxone-finder convert', () => {
     );
     assert.match(stderr, /2 services, 0 skipped, 1 warning/);
     assert.match(stderr, /Wrote a feed of 2 services\./);
-    const typeless = await convert(['-', '--from', 'csv', '--default-types', 'naloxone,drop-in'], { input: 'name,lat,lng\nCorner Kiosk (fictional),45.5,-73.6\n' });
+    const typeless = await convert(['-', '--from', 'csv', '--default-types', 'naloxone,drop-in'], {
+      input: 'name,lat,lng\nCorner Kiosk (fictional),45.5,-73.6\n',
+    });
     assert.deepEqual(typeless.feed.services[0].types, ['naloxone', 'drop-in']);
   });
 
@@ -256,20 +258,17 @@ describe('naloxone-finder convert', () => {
     assert.ok(feed.services.every((service) => service.types.includes('treatment')));
   });
 
-  it(
-    'pads SAMHSA ZIP codes that lost their leading zero, given the country through field-map defaults',
-    async (t) => {
-      if (!existsSync(samhsa)) {
-        t.skip(`${samhsa} is not there`);
-        return;
-      }
-      // "Connecticut Counseling Centers Inc, 50 Brookside Road, Waterbury, CT, 6708".
-      const { feed } = await convert([samhsa, '--default-types', 'treatment', '--field-map', '{"defaults": {"country": "US"}}']);
-      const waterbury = feed.services.find((service) => service.name === 'Connecticut Counseling Centers Inc' && service.address?.street === '50 Brookside Road');
-      assert.ok(waterbury, 'the Waterbury row is in the output');
-      assert.equal(waterbury.address.postalCode, '06708');
-    },
-  );
+  it('pads SAMHSA ZIP codes that lost their leading zero, given the country through field-map defaults', async (t) => {
+    if (!existsSync(samhsa)) {
+      t.skip(`${samhsa} is not there`);
+      return;
+    }
+    // "Connecticut Counseling Centers Inc, 50 Brookside Road, Waterbury, CT, 6708".
+    const { feed } = await convert([samhsa, '--default-types', 'treatment', '--field-map', '{"defaults": {"country": "US"}}']);
+    const waterbury = feed.services.find((service) => service.name === 'Connecticut Counseling Centers Inc' && service.address?.street === '50 Brookside Road');
+    assert.ok(waterbury, 'the Waterbury row is in the output');
+    assert.equal(waterbury.address.postalCode, '06708');
+  });
 });
 
 describe('naloxone-finder with an http(s) address', () => {

@@ -72,7 +72,9 @@ describe('<nf-map>', () => {
   it('makes no tile requests with tile-url="none", and uses the given tile URL otherwise', async () => {
     const none = await map();
     expect(none.shadowRoot!.querySelectorAll('.leaflet-tile')).to.have.length(0);
-    const custom = await map(html`<nf-map tile-url="/test/fixtures/tile.png?{z}/{x}/{y}" tile-attribution="Fictional tiles" latitude="0" longitude="0"></nf-map>`);
+    const custom = await map(
+      html`<nf-map tile-url="/test/fixtures/tile.png?{z}/{x}/{y}" tile-attribution="Fictional tiles" latitude="0" longitude="0"></nf-map>`,
+    );
     const tile = custom.shadowRoot!.querySelector<HTMLImageElement>('img.leaflet-tile')!;
     expect(tile.src).to.match(/\/test\/fixtures\/tile\.png\?\d+\/\d+\/\d+$/);
     expect(custom.shadowRoot!.querySelector('.leaflet-control-attribution')!.textContent).to.contain('Fictional tiles');

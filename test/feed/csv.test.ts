@@ -22,7 +22,9 @@ async function formatError(text: string): Promise<string> {
 function bigCsv(rows: number): string {
   const lines = ['id,name,lat,lng,types,description'];
   for (let i = 0; i < rows; i++) {
-    lines.push(`s${i},"Example Service ${i} (fictional)",${(40 + (i % 900) / 100).toFixed(4)},-${(100 + (i % 700) / 100).toFixed(4)},naloxone;drop-in,"Fictional record, for tests"`);
+    lines.push(
+      `s${i},"Example Service ${i} (fictional)",${(40 + (i % 900) / 100).toFixed(4)},-${(100 + (i % 700) / 100).toFixed(4)},naloxone;drop-in,"Fictional record, for tests"`,
+    );
   }
   return lines.join('\r\n');
 }
@@ -40,13 +42,15 @@ describe('readCsv', () => {
 
   it('reads quoted fields with delimiters, line breaks and doubled quotes', async () => {
     const out = await readCsv('name,description,phone\r\n"Drop-in, Example (fictional)","Line one\r\nline ""two""\nline three",604-555-0100\r\n');
-    expect(out.records).to.deep.equal([
-      { name: 'Drop-in, Example (fictional)', description: 'Line one\r\nline "two"\nline three', phone: '604-555-0100' },
-    ]);
+    expect(out.records).to.deep.equal([{ name: 'Drop-in, Example (fictional)', description: 'Line one\r\nline "two"\nline three', phone: '604-555-0100' }]);
     expect(out.warnings).to.deep.equal([]);
   });
 
-  for (const [label, newline] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']] as const) {
+  for (const [label, newline] of [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ] as const) {
     it(`reads ${label} line breaks, with or without a final line break`, async () => {
       const body = ['name,lat', 'A (fictional),1', 'B (fictional),2'].join(newline);
       for (const text of [body, body + newline]) {
@@ -103,7 +107,9 @@ describe('readCsv', () => {
   });
 
   it('keeps ragged rows with a warning that names the row', async () => {
-    const out = await readCsv('name,lat,lng,phone\nA (fictional),1,2,555-0100\nB (fictional),1\nC (fictional),1,2,555-0102,extra,more\nD (fictional),1,2,555-0103,,\n');
+    const out = await readCsv(
+      'name,lat,lng,phone\nA (fictional),1,2,555-0100\nB (fictional),1\nC (fictional),1,2,555-0102,extra,more\nD (fictional),1,2,555-0103,,\n',
+    );
     expect(out.records).to.deep.equal([
       { name: 'A (fictional)', lat: '1', lng: '2', phone: '555-0100' },
       { name: 'B (fictional)', lat: '1' },
@@ -115,7 +121,8 @@ describe('readCsv', () => {
       { index: 1, reason: 'row 3 (data row 2) has 2 values, the header has 4 columns: no value for "lng", "phone".' },
       {
         index: 2,
-        reason: 'row 4 (data row 3) has 6 values, the header has 4 columns: the last 2 values were ignored (does a value contain a comma without quotes around it?).',
+        reason:
+          'row 4 (data row 3) has 6 values, the header has 4 columns: the last 2 values were ignored (does a value contain a comma without quotes around it?).',
       },
     ]);
   });
@@ -207,7 +214,19 @@ describe('readCsv', () => {
     expect(out.records).to.have.length(14_034);
     expect(out.skipped).to.deep.equal([]);
     expect(out.warnings).to.deep.equal([]);
-    expect(Object.keys(out.records[0])).to.deep.equal(['name1', 'name2', 'street1', 'street2', 'city', 'state', 'zip', 'zip4', 'county', 'latitude', 'longitude']);
+    expect(Object.keys(out.records[0])).to.deep.equal([
+      'name1',
+      'name2',
+      'street1',
+      'street2',
+      'city',
+      'state',
+      'zip',
+      'zip4',
+      'county',
+      'latitude',
+      'longitude',
+    ]);
     expect(out.records[0]['latitude']).to.be.a('string');
   });
 
@@ -222,17 +241,15 @@ describe('readCsv', () => {
     const special = fc.constantFrom(',', ';', '\t', '"', '\n', '\r', '\r\n', ' ', 'é', '😀', '\uFEFF', '__proto__', 'constructor', 'toString');
     const cell = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: special }), special);
     const headerName = fc.oneof(fc.string({ unit: 'binary', minLength: 1 }), special).filter((s) => s !== '' && s === s.trim());
-    const table = fc
-      .uniqueArray(headerName, { minLength: 2, maxLength: 6 })
-      .chain((header) =>
-        fc.tuple(
-          fc.constant(header),
-          fc.array(
-            fc.array(cell, { minLength: header.length, maxLength: header.length }).filter((row) => row.some((c) => c.trim() !== '')),
-            { maxLength: 8 },
-          ),
+    const table = fc.uniqueArray(headerName, { minLength: 2, maxLength: 6 }).chain((header) =>
+      fc.tuple(
+        fc.constant(header),
+        fc.array(
+          fc.array(cell, { minLength: header.length, maxLength: header.length }).filter((row) => row.some((c) => c.trim() !== '')),
+          { maxLength: 8 },
         ),
-      );
+      ),
+    );
 
     it('reads back any table written with proper quoting', async () => {
       await fc.assert(
@@ -249,7 +266,11 @@ describe('readCsv', () => {
     });
 
     it('never throws anything but FeedFormatError, and never pollutes a prototype', async () => {
-      const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: special }), table.map(([header, rows]) => toCsv([header, ...rows]).slice(0, -3)));
+      const text = fc.oneof(
+        fc.string({ unit: 'binary' }),
+        fc.string({ unit: special }),
+        table.map(([header, rows]) => toCsv([header, ...rows]).slice(0, -3)),
+      );
       const prototypeKeys = Object.getOwnPropertyNames(Object.prototype);
       await fc.assert(
         fc.asyncProperty(text, async (input) => {

@@ -153,7 +153,10 @@ describe('last good feed', () => {
   });
 
   it('falls back to localStorage when Cache Storage refuses', async () => {
-    const refusing = { open: () => Promise.reject(new DOMException('denied', 'SecurityError')), match: () => Promise.reject(new DOMException('denied', 'SecurityError')) };
+    const refusing = {
+      open: () => Promise.reject(new DOMException('denied', 'SecurityError')),
+      match: () => Promise.reject(new DOMException('denied', 'SecurityError')),
+    };
     stubGlobal('caches', () => refusing);
     await saveLastGoodFeed(A, feed('kept anyway'));
     expect(new TextDecoder().decode((await loadLastGoodFeed(A))!.bytes)).to.equal('kept anyway');

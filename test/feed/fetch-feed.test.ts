@@ -248,7 +248,12 @@ describe('fetchFeed', () => {
     const controller = new AbortController();
     const fake = fakeFetch(status(503));
     // The default sleep, with a wait the test would time out on if it were not abortable.
-    const pending = fetchFeed(SRC, { fetch: fake.fetch, signal: controller.signal, baseDelayMs: 60_000, onRetry: () => setTimeout(() => controller.abort(), 10) });
+    const pending = fetchFeed(SRC, {
+      fetch: fake.fetch,
+      signal: controller.signal,
+      baseDelayMs: 60_000,
+      onRetry: () => setTimeout(() => controller.abort(), 10),
+    });
     const error = await failure(pending);
     expect(error.kind).to.equal('aborted');
     expect(error.attempts).to.equal(1);
@@ -258,7 +263,11 @@ describe('fetchFeed', () => {
   it('stops during the backoff wait even if an injected sleep ignores the signal', async () => {
     const controller = new AbortController();
     const fake = fakeFetch(status(503));
-    const pending = run(fake, { signal: controller.signal, sleep: () => new Promise(() => undefined), onRetry: () => setTimeout(() => controller.abort(), 10) });
+    const pending = run(fake, {
+      signal: controller.signal,
+      sleep: () => new Promise(() => undefined),
+      onRetry: () => setTimeout(() => controller.abort(), 10),
+    });
     expect((await failure(pending)).kind).to.equal('aborted');
     expect(fake.calls).to.have.length(1);
   });

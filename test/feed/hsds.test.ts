@@ -56,7 +56,17 @@ describe('HSDS times', () => {
   });
 
   it('reads days as codes, names and ISO numbers', () => {
-    expect(['MO', 'tu', 'Wednesday', 'Thurs', 'fri', 'Sat.', 1, '7', 0].map(parseWeekday)).to.deep.equal(['mo', 'tu', 'we', 'th', 'fr', 'sa', 'mo', 'su', 'su']);
+    expect(['MO', 'tu', 'Wednesday', 'Thurs', 'fri', 'Sat.', 1, '7', 0].map(parseWeekday)).to.deep.equal([
+      'mo',
+      'tu',
+      'we',
+      'th',
+      'fr',
+      'sa',
+      'mo',
+      'su',
+      'su',
+    ]);
     expect(parseWeekday('1SA')).to.equal(undefined);
     expect(parseWeekday('someday')).to.equal(undefined);
     expect(parseDayList('MO,TU,WE')).to.deep.equal(['mo', 'tu', 'we']);
@@ -233,7 +243,12 @@ describe('readHsds', () => {
     });
 
     it('drops an unreadable schedule with a warning and keeps the record', () => {
-      const out = readHsds(withSchedules([{ id: 'bad', byday: 'MO', opens_at: 'nine-ish', closes_at: '17:00' }, { byday: 'TU', opens_at: '9', closes_at: '17' }]));
+      const out = readHsds(
+        withSchedules([
+          { id: 'bad', byday: 'MO', opens_at: 'nine-ish', closes_at: '17:00' },
+          { byday: 'TU', opens_at: '9', closes_at: '17' },
+        ]),
+      );
       expect(out.records).to.have.length(1);
       expect(out.records[0]['hours']).to.deep.equal([{ days: ['tu'], opens: '09:00', closes: '17:00' }]);
       expect(out.warnings).to.deep.equal([{ index: 0, id: 's@loc', reason: 'schedule "bad": could not read the time "nine-ish"; that schedule is not shown' }]);
@@ -245,7 +260,9 @@ describe('readHsds', () => {
       const offset = readHsds(withSchedules([{ byday: 'MO', opens_at: '09:00', closes_at: '17:00', timezone: -5 }]));
       expect(offset.records[0]).to.not.have.property('timezone');
       expect(offset.warnings[0].reason).to.contain('UTC offset');
-      const monthly = readHsds(withSchedules([{ id: 'm', freq: 'MONTHLY', byday: '1SA', opens_at: '10:00', closes_at: '13:00', description: 'First Saturday, 10 to 1.' }]));
+      const monthly = readHsds(
+        withSchedules([{ id: 'm', freq: 'MONTHLY', byday: '1SA', opens_at: '10:00', closes_at: '13:00', description: 'First Saturday, 10 to 1.' }]),
+      );
       expect(monthly.records[0]).to.not.have.property('hours');
       expect(monthly.records[0]['hoursNote']).to.equal('First Saturday, 10 to 1.');
       expect(monthly.warnings[0].reason).to.contain('repeats monthly');
@@ -256,7 +273,12 @@ describe('readHsds', () => {
       expect(records.get('svc-harbour@loc-h1')!['hours']).to.deep.equal([{ days: ['mo', 'tu', 'we', 'th', 'fr'], opens: '09:00', closes: '17:00' }]);
       expect(records.get('svc-eastgate@loc-e1')).to.include({ open24h: true, timezone: 'America/Vancouver' });
       const serviceLevel = readHsds([
-        { id: 's', name: 'Service hours (fictional)', schedules: [{ byday: 'SU', opens_at: '10:00', closes_at: '12:00' }], service_at_locations: [{ location: { id: 'l' } }] },
+        {
+          id: 's',
+          name: 'Service hours (fictional)',
+          schedules: [{ byday: 'SU', opens_at: '10:00', closes_at: '12:00' }],
+          service_at_locations: [{ location: { id: 'l' } }],
+        },
       ]);
       expect(serviceLevel.records[0]['hours']).to.deep.equal([{ days: ['su'], opens: '10:00', closes: '12:00' }]);
     });
@@ -300,21 +322,46 @@ describe('readHsds', () => {
         if (!(error instanceof FeedFormatError)) throw error;
       }
     };
-    fc.assert(fc.property(fc.jsonValue(), fc.jsonValue(), (doc, map) => check(doc, map)), { numRuns: 300 });
-    fc.assert(fc.property(fc.anything({ withNullPrototype: true, withObjectString: true }), (doc) => check(doc)), { numRuns: 300 });
-    fc.assert(fc.property(fc.array(fc.dictionary(fc.constantFrom('id', 'name', 'service_at_locations', 'schedules', 'attributes', 'status', 'contents'), fc.jsonValue())), (doc) => check(doc)), {
-      numRuns: 300,
-    });
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (doc, map) => check(doc, map)),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withObjectString: true }), (doc) => check(doc)),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.dictionary(fc.constantFrom('id', 'name', 'service_at_locations', 'schedules', 'attributes', 'status', 'contents'), fc.jsonValue())),
+        (doc) => check(doc),
+      ),
+      {
+        numRuns: 300,
+      },
+    );
   });
 
   it('accounts for every service-at-location: records + skipped', () => {
     const time = fc.oneof(fc.constantFrom('9:00am', '9:00 pm', '10:00', '0900', '12:00am', '24:00', 'later'), fc.string());
     const schedule = fc.record(
-      { byday: fc.oneof(fc.constantFrom('MO,TU', 'SA', '1SA', ''), fc.string()), weekday: fc.oneof(fc.integer({ min: -1, max: 8 }), fc.string()), opens_at: time, closes_at: time, freq: fc.constantFrom('WEEKLY', 'MONTHLY'), timezone: fc.constantFrom('America/Vancouver', '-5', 3) },
+      {
+        byday: fc.oneof(fc.constantFrom('MO,TU', 'SA', '1SA', ''), fc.string()),
+        weekday: fc.oneof(fc.integer({ min: -1, max: 8 }), fc.string()),
+        opens_at: time,
+        closes_at: time,
+        freq: fc.constantFrom('WEEKLY', 'MONTHLY'),
+        timezone: fc.constantFrom('America/Vancouver', '-5', 3),
+      },
       { requiredKeys: [] },
     );
     const location = fc.record(
-      { id: fc.string(), name: fc.string(), latitude: fc.oneof(fc.double(), fc.string()), longitude: fc.oneof(fc.double(), fc.string()), schedules: fc.array(schedule, { maxLength: 3 }) },
+      {
+        id: fc.string(),
+        name: fc.string(),
+        latitude: fc.oneof(fc.double(), fc.string()),
+        longitude: fc.oneof(fc.double(), fc.string()),
+        schedules: fc.array(schedule, { maxLength: 3 }),
+      },
       { requiredKeys: [] },
     );
     const sal = fc.oneof(

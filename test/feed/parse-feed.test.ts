@@ -25,7 +25,11 @@ describe('detectTextFormat', () => {
   });
 
   for (const [text, contentType, message] of [
-    ['<!DOCTYPE html><html><body>Not found</body></html>', 'text/html', 'received an HTML page, not a feed (it starts "<!DOCTYPE html><html><body>Not found</bo…"). Check that the address points at the data file.'],
+    [
+      '<!DOCTYPE html><html><body>Not found</body></html>',
+      'text/html',
+      'received an HTML page, not a feed (it starts "<!DOCTYPE html><html><body>Not found</bo…"). Check that the address points at the data file.',
+    ],
     ['<?xml version="1.0"?><feed/>', '', 'received XML'],
     ['function init() { return 1 }', '', 'received JavaScript'],
     ['window.services = []', 'application/javascript', 'received JavaScript'],
@@ -54,7 +58,10 @@ describe('parseFeed', () => {
     const feed = await parseFeed(bytes);
     expect(feed.format).to.equal('csv');
     expect(feed.services[0].name).to.equal('Clínica Example (fictional)');
-    expect(feed.warnings[0]).to.deep.equal({ index: -1, reason: 'the feed is not UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure every character shows right.' });
+    expect(feed.warnings[0]).to.deep.equal({
+      index: -1,
+      reason: 'the feed is not UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure every character shows right.',
+    });
   });
 
   it('maps common CSV headers, list cells, stray spaces and US ZIPs; keeps rows without coordinates', async () => {
@@ -85,7 +92,12 @@ describe('parseFeed', () => {
     const geojson = {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', id: 7, geometry: { type: 'Point', coordinates: [-123.1, 49.2] }, properties: { name: 'Example Site (fictional)', type: 'naloxone' } },
+        {
+          type: 'Feature',
+          id: 7,
+          geometry: { type: 'Point', coordinates: [-123.1, 49.2] },
+          properties: { name: 'Example Site (fictional)', type: 'naloxone' },
+        },
         { type: 'Feature', geometry: { type: 'Polygon', coordinates: [] }, properties: { id: 'poly', name: 'Example Area (fictional)' } },
         { type: 'Feature', geometry: null, properties: { name: 'Example Mobile Unit (fictional)', latitude: '49.3', longitude: '-123.2' } },
         { type: 'Nope' },
@@ -106,11 +118,18 @@ describe('parseFeed', () => {
   });
 
   it('follows a field map into an arbitrary JSON document, with a type map and default types', async () => {
-    const doc = { meta: { count: 2 }, data: { pharmacies: [
-      { 'PHARMACY NAME': 'Example Pharmacy One (fictional)', geo: { y: 45.5, x: -73.6 }, kind: 'Narcan kits' },
-      { 'PHARMACY NAME': 'Example Pharmacy Two (fictional)', geo: { y: 45.6, x: -73.5 } },
-    ] } };
-    const fieldMap = readFieldMap('{"records": "data.pharmacies", "name": "PHARMACY NAME", "lat": "geo.y", "lng": "geo.x", "types": "kind", "typeMap": {"Narcan kits": ["naloxone", "safer-use-supplies"]}}');
+    const doc = {
+      meta: { count: 2 },
+      data: {
+        pharmacies: [
+          { 'PHARMACY NAME': 'Example Pharmacy One (fictional)', geo: { y: 45.5, x: -73.6 }, kind: 'Narcan kits' },
+          { 'PHARMACY NAME': 'Example Pharmacy Two (fictional)', geo: { y: 45.6, x: -73.5 } },
+        ],
+      },
+    };
+    const fieldMap = readFieldMap(
+      '{"records": "data.pharmacies", "name": "PHARMACY NAME", "lat": "geo.y", "lng": "geo.x", "types": "kind", "typeMap": {"Narcan kits": ["naloxone", "safer-use-supplies"]}}',
+    );
     const feed = await parseFeedData(doc, { fieldMap, defaultTypes: ['naloxone'] });
     expect(feed.services).to.deep.equal([
       { id: 'record-1', name: 'Example Pharmacy One (fictional)', lat: 45.5, lng: -73.6, types: ['naloxone', 'safer-use-supplies'] },

@@ -29,7 +29,8 @@ function checkOutput(result: FeedResult): void {
   const doc = JSON.parse(JSON.stringify({ version: 1, ...(result.title ? { title: result.title } : {}), services: result.services }));
   const errors = schemaErrors(schema, doc);
   if (errors.length) throw new Error(`output breaks the schema:\n${errors.slice(0, 5).join('\n')}`);
-  if (result.title !== undefined && (result.title.length > 300 || BIDI_CONTROLS.test(result.title))) throw new Error(`title not cleaned: ${JSON.stringify(result.title.slice(0, 80))}`);
+  if (result.title !== undefined && (result.title.length > 300 || BIDI_CONTROLS.test(result.title)))
+    throw new Error(`title not cleaned: ${JSON.stringify(result.title.slice(0, 80))}`);
   for (const service of result.services) if (Object.getPrototypeOf(service) !== Object.prototype) throw new Error('a service has another prototype');
   if (({} as Record<string, unknown>)['polluted'] !== undefined || Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')) {
     throw new Error('Object.prototype was polluted');
@@ -122,7 +123,22 @@ const leaf = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.constantFrom(...SHORT_PAYLOADS),
-  fc.constantFrom(...SERVICE_TYPES, 'Point', 'Feature', 'FeatureCollection', 'WEEKLY', 'MO,TU', '09:00', '17:00', 'active', 'closed', 'yes', '49.28', '-123.1', ''),
+  fc.constantFrom(
+    ...SERVICE_TYPES,
+    'Point',
+    'Feature',
+    'FeatureCollection',
+    'WEEKLY',
+    'MO,TU',
+    '09:00',
+    '17:00',
+    'active',
+    'closed',
+    'yes',
+    '49.28',
+    '-123.1',
+    '',
+  ),
   fc.double(),
   fc.integer({ min: -200, max: 200 }),
   fc.boolean(),
@@ -141,23 +157,45 @@ const csvCell = fc.oneof(
 );
 /** Delimited text, unquoted: cells may carry delimiters, quotes and line breaks of their own. */
 const csvLike = fc
-  .tuple(fc.array(fc.array(csvCell, { maxLength: 8 }), { minLength: 1, maxLength: 10 }), fc.constantFrom(',', ';', '\t'), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean())
+  .tuple(
+    fc.array(fc.array(csvCell, { maxLength: 8 }), { minLength: 1, maxLength: 10 }),
+    fc.constantFrom(',', ';', '\t'),
+    fc.constantFrom('\n', '\r\n', '\r'),
+    fc.boolean(),
+  )
   .map(([rows, delimiter, newline, header]) => (header ? [['id', 'name', 'lat', 'lng', 'types'], ...rows] : rows).map((r) => r.join(delimiter)).join(newline));
 
 /** feedLike values placed where each format keeps its records and their parts, as JSON text. */
-const shapedJson = fc.tuple(feedLike, fc.constantFrom('native', 'array', 'geojson', 'hsds-services', 'hsds-page', 'hsds-organization', 'as-is')).map(([value, wrap]) => {
-  const items = Array.isArray(value) ? value : [value];
-  const doc = {
-    native: { version: 1, services: items },
-    array: items,
-    geojson: { type: 'FeatureCollection', name: value, features: items.map((properties) => ({ type: 'Feature', properties, geometry: { type: 'Point', coordinates: [properties, 1] } })) },
-    'hsds-services': items.map((item) => ({ id: 'x', name: 'Example (fictional)', attributes: [{ taxonomy_term: item }], languages: [item], schedules: [item], service_at_locations: [{ location: item }] })),
-    'hsds-page': { total_items: items.length, contents: items.map((item) => ({ id: 'x', name: 'Example (fictional)', service_at_locations: [item] })) },
-    'hsds-organization': { name: value, locations: items, services: items.map((item) => ({ id: 'x', name: item, service_at_locations: [{ location_id: item }] })) },
-    'as-is': value,
-  }[wrap];
-  return JSON.stringify(doc) ?? 'null';
-});
+const shapedJson = fc
+  .tuple(feedLike, fc.constantFrom('native', 'array', 'geojson', 'hsds-services', 'hsds-page', 'hsds-organization', 'as-is'))
+  .map(([value, wrap]) => {
+    const items = Array.isArray(value) ? value : [value];
+    const doc = {
+      native: { version: 1, services: items },
+      array: items,
+      geojson: {
+        type: 'FeatureCollection',
+        name: value,
+        features: items.map((properties) => ({ type: 'Feature', properties, geometry: { type: 'Point', coordinates: [properties, 1] } })),
+      },
+      'hsds-services': items.map((item) => ({
+        id: 'x',
+        name: 'Example (fictional)',
+        attributes: [{ taxonomy_term: item }],
+        languages: [item],
+        schedules: [item],
+        service_at_locations: [{ location: item }],
+      })),
+      'hsds-page': { total_items: items.length, contents: items.map((item) => ({ id: 'x', name: 'Example (fictional)', service_at_locations: [item] })) },
+      'hsds-organization': {
+        name: value,
+        locations: items,
+        services: items.map((item) => ({ id: 'x', name: item, service_at_locations: [{ location_id: item }] })),
+      },
+      'as-is': value,
+    }[wrap];
+    return JSON.stringify(doc) ?? 'null';
+  });
 
 const FORMATS: ParseOptions['format'][] = [undefined, 'auto', 'json', 'native', 'geojson', 'hsds', 'csv'];
 const anyFormat = fc.constantFrom(...FORMATS);
@@ -203,7 +241,11 @@ describe('parser properties', () => {
     });
 
     it('parseFeed: arbitrary text, in every format', async () => {
-      const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.jsonValue().map((v) => JSON.stringify(v)));
+      const text = fc.oneof(
+        fc.string(),
+        fc.string({ unit: 'binary' }),
+        fc.jsonValue().map((v) => JSON.stringify(v)),
+      );
       await fc.assert(
         fc.asyncProperty(text, anyFormat, (input, format) => parsesOrRefuses(() => parseFeed(input, { format }))),
         RUNS,
@@ -231,9 +273,24 @@ describe('parser properties', () => {
     const LONG = 'x'.repeat(3000);
     const REASON_EXAMPLES = {
       JSON: [
-        JSON.stringify([{ id: 'x', name: 'Example (fictional)', status: `\u202E${LONG}`, attributes: [{ taxonomy_term: { name: `${LONG}\u202E` } }], languages: [{ name: `\u202E${LONG}` }], service_at_locations: [] }]),
-        JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: `\u202E${LONG}` }, properties: { name: 'Example (fictional)' } }] }),
-        JSON.stringify({ version: 1, services: [{ id: `\u202E${LONG}`, name: 'Example (fictional)', types: [`\u202E${LONG}`], website: `javascript:\u202E${LONG}` }] }),
+        JSON.stringify([
+          {
+            id: 'x',
+            name: 'Example (fictional)',
+            status: `\u202E${LONG}`,
+            attributes: [{ taxonomy_term: { name: `${LONG}\u202E` } }],
+            languages: [{ name: `\u202E${LONG}` }],
+            service_at_locations: [],
+          },
+        ]),
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: [{ type: 'Feature', geometry: { type: `\u202E${LONG}` }, properties: { name: 'Example (fictional)' } }],
+        }),
+        JSON.stringify({
+          version: 1,
+          services: [{ id: `\u202E${LONG}`, name: 'Example (fictional)', types: [`\u202E${LONG}`], website: `javascript:\u202E${LONG}` }],
+        }),
         // Many unknown values in one list: the reason names a few, not all.
         JSON.stringify([{ id: 'many', name: 'Example (fictional)', types: Array.from({ length: 60 }, (_, i) => `unknown-${i}-${'y'.repeat(40)}`) }]),
       ],
@@ -270,7 +327,33 @@ describe('parser properties', () => {
   // Valid records
 
   /** Text as partners write it, markup-like characters and non-Latin scripts included. */
-  const textChar = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', ' ', ' ', '.', ',', ';', '-', '&', "'", '"', '(', ')', '<', '>', '/', '#', ':', 'é', 'ñ', 'ü', '—', '中', '文', 'ا', '🙂');
+  const textChar = fc.constantFrom(
+    ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+    ' ',
+    ' ',
+    '.',
+    ',',
+    ';',
+    '-',
+    '&',
+    "'",
+    '"',
+    '(',
+    ')',
+    '<',
+    '>',
+    '/',
+    '#',
+    ':',
+    'é',
+    'ñ',
+    'ü',
+    '—',
+    '中',
+    '文',
+    'ا',
+    '🙂',
+  );
   const cleanText = (maxLength: number) =>
     fc
       .string({ unit: textChar, minLength: 1, maxLength })
@@ -308,7 +391,9 @@ describe('parser properties', () => {
 
   /** Some records generated again, unchanged, to be shown once each. */
   const withRepeats = (records: fc.Arbitrary<Generated[]>) =>
-    fc.tuple(records, fc.array(fc.nat(), { maxLength: 3 })).map(([list, picks]) => (list.length ? [...list, ...picks.map((i) => list[i % list.length])] : list));
+    fc
+      .tuple(records, fc.array(fc.nat(), { maxLength: 3 }))
+      .map(([list, picks]) => (list.length ? [...list, ...picks.map((i) => list[i % list.length])] : list));
 
   /** The service the parsers should output for a generated record. */
   function expected(g: Generated, format: string): Service {
@@ -320,7 +405,15 @@ describe('parser properties', () => {
     return service;
   }
 
-  const asNative = (g: Generated) => ({ id: g.id, name: g.name, ...g.position, types: g.types, website: g.website, email: g.email, description: g.description });
+  const asNative = (g: Generated) => ({
+    id: g.id,
+    name: g.name,
+    ...g.position,
+    types: g.types,
+    website: g.website,
+    email: g.email,
+    description: g.description,
+  });
   const asFeature = (g: Generated) => ({
     type: 'Feature',
     geometry: g.position ? { type: 'Point', coordinates: [g.position.lng, g.position.lat] } : null,
@@ -332,7 +425,18 @@ describe('parser properties', () => {
     [
       CSV_COLUMNS.join(','),
       ...records.map((g) =>
-        [g.id, g.name, g.position ? String(g.position.lat) : '', g.position ? String(g.position.lng) : '', g.types.join(';'), g.website ?? '', g.email ?? '', g.description ?? ''].map(quote).join(','),
+        [
+          g.id,
+          g.name,
+          g.position ? String(g.position.lat) : '',
+          g.position ? String(g.position.lng) : '',
+          g.types.join(';'),
+          g.website ?? '',
+          g.email ?? '',
+          g.description ?? '',
+        ]
+          .map(quote)
+          .join(','),
       ),
     ].join('\r\n');
   const asHsds = (g: Generated) => ({
@@ -351,7 +455,11 @@ describe('parser properties', () => {
     { label: 'native, parseFeedData', format: 'native', parse: (r) => parseFeedData({ version: 1, services: r.map(asNative) }) },
     { label: 'native, parseFeed(text)', format: 'native', parse: (r) => parseFeed(JSON.stringify({ version: 1, services: r.map(asNative) })) },
     { label: 'native bare array, parseFeed(bytes)', format: 'native', parse: (r) => parseFeed(new TextEncoder().encode(JSON.stringify(r.map(asNative)))) },
-    { label: 'GeoJSON, parseFeed(text)', format: 'geojson', parse: (r) => parseFeed(JSON.stringify({ type: 'FeatureCollection', features: r.map(asFeature) })) },
+    {
+      label: 'GeoJSON, parseFeed(text)',
+      format: 'geojson',
+      parse: (r) => parseFeed(JSON.stringify({ type: 'FeatureCollection', features: r.map(asFeature) })),
+    },
     { label: 'CSV, parseFeed(text)', format: 'csv', parse: (r) => parseFeed(asCsv(r)) },
     { label: 'HSDS, parseFeedData', format: 'hsds', parse: (r) => parseFeedData(r.map(asHsds), { format: 'hsds', fieldMap: HSDS_MAP }) },
     { label: 'HSDS, parseFeed(text), detected', format: 'hsds', parse: (r) => parseFeed(JSON.stringify(r.map(asHsds)), { fieldMap: HSDS_MAP }) },

@@ -173,7 +173,10 @@ describe('parseNativeFeed', () => {
   });
 
   it('maps partner categories through a type map, and gives default types to records with none', () => {
-    const typeMap = new Map<string, ServiceType[]>([['pharmacy - narcan', ['naloxone']], ['needle exchange', ['syringe-services', 'safer-use-supplies']]]);
+    const typeMap = new Map<string, ServiceType[]>([
+      ['pharmacy - narcan', ['naloxone']],
+      ['needle exchange', ['syringe-services', 'safer-use-supplies']],
+    ]);
     const mapped = validateService({ ...good, types: ['Pharmacy - Narcan', 'Needle Exchange'] }, { typeMap });
     expect(mapped.service!.types).to.deep.equal(['naloxone', 'syringe-services', 'safer-use-supplies']);
     const defaulted = validateService({ ...good, types: undefined }, { defaultTypes: ['naloxone'] });
@@ -183,7 +186,15 @@ describe('parseNativeFeed', () => {
   });
 
   it('normalizes scheme-less websites and refuses every other scheme, keeping the record', () => {
-    const sites = ['www.example.org', 'example.org/path?q=1', 'https:\\\\example.org\\a', 'javascript:alert(1)', 'data:text/html,x', 'ftp://example.org', 'not a site'];
+    const sites = [
+      'www.example.org',
+      'example.org/path?q=1',
+      'https:\\\\example.org\\a',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'ftp://example.org',
+      'not a site',
+    ];
     const feed = parseNativeFeed(sites.map((website, i) => ({ ...good, id: `w${i}`, website })));
     expect(feed.services.map((s) => s.website)).to.deep.equal([
       'https://www.example.org/',
@@ -250,7 +261,9 @@ describe('parseNativeFeed', () => {
   });
 
   it('is not fooled by prototype keys', () => {
-    const hostile = JSON.parse('{"id":"p","name":"Proto (fictional)","lat":1,"lng":1,"__proto__":{"polluted":true,"types":["naloxone"]},"constructor":{"prototype":{"polluted":true}}}');
+    const hostile = JSON.parse(
+      '{"id":"p","name":"Proto (fictional)","lat":1,"lng":1,"__proto__":{"polluted":true,"types":["naloxone"]},"constructor":{"prototype":{"polluted":true}}}',
+    );
     const feed = parseNativeFeed({ version: 1, services: [hostile], __proto__: { polluted: true } } as unknown);
     expect(feed.services[0].types).to.deep.equal([]);
     expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined);

@@ -14,7 +14,13 @@ export function stubGeolocation(outcome: Outcome) {
       if ('lat' in outcome) {
         success({ coords: { latitude: outcome.lat, longitude: outcome.lng, accuracy: 10 }, timestamp: Date.now() } as GeolocationPosition);
       } else {
-        failure?.({ code: outcome.code, message: outcome.message ?? '', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError);
+        failure?.({
+          code: outcome.code,
+          message: outcome.message ?? '',
+          PERMISSION_DENIED: 1,
+          POSITION_UNAVAILABLE: 2,
+          TIMEOUT: 3,
+        } as GeolocationPositionError);
       }
     }, 0);
   };

@@ -91,7 +91,8 @@ export function schemaErrors(root: Schema, value: unknown): string[] {
       const types = Array.isArray(s['type']) ? (s['type'] as string[]) : [s['type'] as string];
       if (!types.some((t) => isType(v, t))) return void out.push(`${path}: expected ${types.join(' or ')}, got ${typeOf(v)}`);
     }
-    if (s['enum'] !== undefined && !(s['enum'] as unknown[]).some((e) => same(e, v))) out.push(`${path}: ${JSON.stringify(v)} is not one of ${JSON.stringify(s['enum'])}`);
+    if (s['enum'] !== undefined && !(s['enum'] as unknown[]).some((e) => same(e, v)))
+      out.push(`${path}: ${JSON.stringify(v)} is not one of ${JSON.stringify(s['enum'])}`);
     if (s['const'] !== undefined && !same(s['const'], v)) out.push(`${path}: must be ${JSON.stringify(s['const'])}`);
     if (s['oneOf'] !== undefined) {
       const results = (s['oneOf'] as Schema[]).map((sub) => {
@@ -108,7 +109,8 @@ export function schemaErrors(root: Schema, value: unknown): string[] {
       const length = [...v].length; // JSON Schema counts code points
       if (s['minLength'] !== undefined && length < (s['minLength'] as number)) out.push(`${path}: shorter than ${s['minLength']}`);
       if (s['maxLength'] !== undefined && length > (s['maxLength'] as number)) out.push(`${path}: ${length} characters, more than ${s['maxLength']}`);
-      if (s['pattern'] !== undefined && !new RegExp(s['pattern'] as string, 'u').test(v)) out.push(`${path}: ${JSON.stringify(v.slice(0, 60))} does not match ${s['pattern']}`);
+      if (s['pattern'] !== undefined && !new RegExp(s['pattern'] as string, 'u').test(v))
+        out.push(`${path}: ${JSON.stringify(v.slice(0, 60))} does not match ${s['pattern']}`);
       if (s['format'] !== undefined) {
         const test = FORMATS[s['format'] as string];
         if (!test) throw new Error(`json-schema helper: format "${s['format']}" is not implemented`);

@@ -26,7 +26,26 @@ interface HostileRecord {
   lng: number;
 }
 
-const TEXT_FIELDS = ['id', 'name', 'types', 'street', 'city', 'region', 'postalCode', 'country', 'phone', 'description', 'hours', 'timezone', 'hoursNote', 'cost', 'languages', 'accessibility', 'lastVerified', 'status'];
+const TEXT_FIELDS = [
+  'id',
+  'name',
+  'types',
+  'street',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+  'phone',
+  'description',
+  'hours',
+  'timezone',
+  'hoursNote',
+  'cost',
+  'languages',
+  'accessibility',
+  'lastVerified',
+  'status',
+];
 const URL_FIELDS = ['website', 'email'];
 
 function hostileRecords(): HostileRecord[] {
@@ -35,7 +54,13 @@ function hostileRecords(): HostileRecord[] {
     // Positions on a small grid north-east of the origin (0, 0), never (0, 0) itself.
     const at = { lat: 0.01 + 0.002 * i, lng: 0.01 };
     records.push({ payload, text: () => payload.value, url: payload.value, ...at });
-    records.push({ payload, text: (field) => `Hostile ${i} ${field} ${payload.value}`, url: `https://example.org/?q=${payload.value}`, lat: at.lat, lng: 0.02 });
+    records.push({
+      payload,
+      text: (field) => `Hostile ${i} ${field} ${payload.value}`,
+      url: `https://example.org/?q=${payload.value}`,
+      lat: at.lat,
+      lng: 0.02,
+    });
   });
   return records;
 }
@@ -87,7 +112,17 @@ function hsdsFeed(records: HostileRecord[]): string {
       name: t('locationName'),
       latitude: r.lat,
       longitude: r.lng,
-      addresses: [{ address_1: t('street'), address_2: t('street2'), city: t('city'), state_province: t('region'), postal_code: t('postalCode'), country: t('country'), address_type: 'physical' }],
+      addresses: [
+        {
+          address_1: t('street'),
+          address_2: t('street2'),
+          city: t('city'),
+          state_province: t('region'),
+          postal_code: t('postalCode'),
+          country: t('country'),
+          address_type: 'physical',
+        },
+      ],
       accessibility: [{ description: t('accessibility') }, { accessibility: t('accessibilityKind'), details: t('details') }],
       phones: [{ number: t('phone'), extension: t('extension') }],
       languages: [{ name: t('language'), code: t('languageCode') }],
@@ -125,7 +160,24 @@ const FORMATS = [
 ] as const;
 
 // Tags our elements and Leaflet create. Anything else came from a feed.
-const ALLOWED_TAGS = new Set(['div', 'p', 'button', 'ol', 'ul', 'li', 'h3', 'span', 'a', 'address', 'br', 'svg', 'path', 'circle', 'nf-service-list', 'nf-map']);
+const ALLOWED_TAGS = new Set([
+  'div',
+  'p',
+  'button',
+  'ol',
+  'ul',
+  'li',
+  'h3',
+  'span',
+  'a',
+  'address',
+  'br',
+  'svg',
+  'path',
+  'circle',
+  'nf-service-list',
+  'nf-map',
+]);
 const LINK_SCHEMES = /^(https?:|tel:|mailto:)/i;
 
 /** Every shadow root under the element, depth first, with the host's tag for messages. */
@@ -151,11 +203,13 @@ function domProblems(finder: NaloxoneFinder): string[] {
       if (!ALLOWED_TAGS.has(tag)) problems.push(`unexpected element ${where(el)}`);
       if (tag === 'svg') {
         if (!el.closest('.nf-marker, .nf-origin')) problems.push(`svg outside a marker icon: ${where(el)}`);
-        for (const child of el.querySelectorAll('*')) if (!['path', 'circle'].includes(child.tagName.toLowerCase())) problems.push(`unexpected <${child.tagName}> inside a marker svg`);
+        for (const child of el.querySelectorAll('*'))
+          if (!['path', 'circle'].includes(child.tagName.toLowerCase())) problems.push(`unexpected <${child.tagName}> inside a marker svg`);
       }
       for (const { name, value } of el.attributes) {
         if (/^on/i.test(name)) problems.push(`event handler attribute ${name} on ${where(el)}`);
-        if (['srcdoc', 'formaction', 'xlink:href', 'src', 'action', 'background', 'poster', 'data'].includes(name.toLowerCase())) problems.push(`attribute ${name} on ${where(el)}`);
+        if (['srcdoc', 'formaction', 'xlink:href', 'src', 'action', 'background', 'poster', 'data'].includes(name.toLowerCase()))
+          problems.push(`attribute ${name} on ${where(el)}`);
         if (name === 'style' && /url\(|expression|javascript|@import/i.test(value)) problems.push(`style ${value.slice(0, 80)} on ${where(el)}`);
       }
       if (el.hasAttribute('href')) {
@@ -163,7 +217,8 @@ function domProblems(finder: NaloxoneFinder): string[] {
         // Leaflet's zoom buttons are the only in-page links.
         const leafletButton = href === '#' && el.closest('.leaflet-control-zoom');
         if (!leafletButton && !LINK_SCHEMES.test(href)) problems.push(`href ${JSON.stringify(href.slice(0, 80))} on ${where(el)}`);
-        if (el.getAttribute('target') === '_blank' && !/noopener/.test(el.getAttribute('rel') ?? '')) problems.push(`target=_blank without noopener on ${where(el)}`);
+        if (el.getAttribute('target') === '_blank' && !/noopener/.test(el.getAttribute('rel') ?? ''))
+          problems.push(`target=_blank without noopener on ${where(el)}`);
       }
     }
   }
@@ -264,7 +319,10 @@ describe('hostile feeds', () => {
       const names = nameButtons(el).map((b) => b.textContent!.trim());
       expect(names.length).to.equal(services.length);
       expect([...names].sort()).to.deep.equal(services.map((s) => s.name.trim()).sort());
-      expect(names.some((n) => n.includes('<script>window.__nfPwned=1</script>')), 'markup shown as text').to.equal(true);
+      expect(
+        names.some((n) => n.includes('<script>window.__nfPwned=1</script>')),
+        'markup shown as text',
+      ).to.equal(true);
       for (const name of names) {
         expect(name.length, name.slice(0, 40)).to.be.at.most(MAX_LENGTH.name);
         expect(BIDI_CONTROLS.test(name), `bidi control in ${JSON.stringify(name.slice(0, 40))}`).to.equal(false);
@@ -274,7 +332,10 @@ describe('hostile feeds', () => {
       for (const label of listOf(el).shadowRoot!.querySelectorAll('[part="type-list"] li')) expect(label.textContent!.trim(), 'a type label').not.to.equal('');
       // An 8,000-character address is dropped, never cut into a link to some other page.
       for (const s of services) expect(s.website?.length ?? 0, s.website?.slice(0, 60)).to.be.at.most(MAX_LENGTH.long);
-      expect(services.some((s) => s.website?.includes('%E2%80%A6')), 'a cut website').to.equal(false);
+      expect(
+        services.some((s) => s.website?.includes('%E2%80%A6')),
+        'a cut website',
+      ).to.equal(false);
       const listText = listOf(el).shadowRoot!.textContent!;
       expect(BIDI_CONTROLS.test(listText), 'bidi controls anywhere in the list').to.equal(false);
       expect(listText).not.to.include(LONG_TEXT.slice(0, MAX_LENGTH.long + 1));
@@ -345,11 +406,25 @@ describe('hostile feeds', () => {
 
   it('list and map given unvalidated services directly still show text and safe links only', async () => {
     // The elements also take services that never went through the validator (a partner's own code).
-    const services = PAYLOADS.map((p, i) => ({ id: `raw-${i}`, name: p.value, lat: 0.01 + 0.002 * i, lng: 0.01, types: ['naloxone'], website: p.value, phone: p.value, description: p.value }) as Service);
-    const host = await fixture<HTMLDivElement>(html`<div style="width: 800px">
-      <nf-service-list .services=${services} latitude="0" longitude="0" limit="1000"></nf-service-list>
-      <nf-map .services=${services} latitude="0" longitude="0" tile-url="none"></nf-map>
-    </div>`);
+    const services = PAYLOADS.map(
+      (p, i) =>
+        ({
+          id: `raw-${i}`,
+          name: p.value,
+          lat: 0.01 + 0.002 * i,
+          lng: 0.01,
+          types: ['naloxone'],
+          website: p.value,
+          phone: p.value,
+          description: p.value,
+        }) as Service,
+    );
+    const host = await fixture<HTMLDivElement>(
+      html`<div style="width: 800px">
+        <nf-service-list .services=${services} latitude="0" longitude="0" limit="1000"></nf-service-list>
+        <nf-map .services=${services} latitude="0" longitude="0" tile-url="none"></nf-map>
+      </div>`,
+    );
     const list = host.querySelector('nf-service-list')!;
     const map = host.querySelector('nf-map')!;
     await list.updateComplete;

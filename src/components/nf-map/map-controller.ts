@@ -100,7 +100,13 @@ export class MapController implements ReactiveController {
     this.markerLayer.clearLayers();
     this.markers.clear();
     for (const service of services) {
-      const m = createMarker([service.lat, service.lng], { icon: serviceIcon(false), title: service.name, alt: service.name, keyboard: true, riseOnHover: true });
+      const m = createMarker([service.lat, service.lng], {
+        icon: serviceIcon(false),
+        title: service.name,
+        alt: service.name,
+        keyboard: true,
+        riseOnHover: true,
+      });
       m.on('click', () => this.onSelect(service));
       // Leaflet gives markers role="button" but activates them from the keyboard only for popups.
       m.on('keydown', (e) => {
@@ -122,7 +128,14 @@ export class MapController implements ReactiveController {
   private setOrigin(origin: LatLng | null, label: string) {
     this.originLayer.clearLayers();
     if (!origin) return;
-    const m = createMarker([origin.lat, origin.lng], { icon: originIcon(), title: label, alt: label, keyboard: false, interactive: false, zIndexOffset: -1000 });
+    const m = createMarker([origin.lat, origin.lng], {
+      icon: originIcon(),
+      title: label,
+      alt: label,
+      keyboard: false,
+      interactive: false,
+      zIndexOffset: -1000,
+    });
     m.on('add', () => {
       const el = m.getElement();
       el?.setAttribute('role', 'img');

@@ -174,23 +174,29 @@ export class NfServiceList extends LitElement {
     const unlocated = firstUnlocated < 0 ? [] : visible.slice(firstUnlocated);
     return html`
       <p class="summary" part="summary">${this.strings.resultCount(visible.length, this.total)}</p>
-      ${located.length
-        ? html`<ol part="list" aria-label=${this.strings.resultsHeading} @keydown=${this.onKeydown}>
-            ${located.map((result) => this.renderItem(result))}
-          </ol>`
-        : nothing}
-      ${unlocated.length
-        ? html`<div part="no-position">
-              <h3 class="section">${this.strings.noPositionHeading}</h3>
-              <p class="note">${this.strings.noPositionNote}</p>
-            </div>
-            <ol part="list" aria-label=${this.strings.noPositionHeading} @keydown=${this.onKeydown}>
-              ${unlocated.map((result) => this.renderItem(result))}
+      ${
+        located.length
+          ? html`<ol part="list" aria-label=${this.strings.resultsHeading} @keydown=${this.onKeydown}>
+              ${located.map((result) => this.renderItem(result))}
             </ol>`
-        : nothing}
-      ${remaining > 0
-        ? html`<button class="more" part="show-more" @click=${this.showMore}>${this.strings.showMore(Math.min(remaining, Math.max(1, this.limit)))}</button>`
-        : nothing}
+          : nothing
+      }
+      ${
+        unlocated.length
+          ? html`<div part="no-position">
+                <h3 class="section">${this.strings.noPositionHeading}</h3>
+                <p class="note">${this.strings.noPositionNote}</p>
+              </div>
+              <ol part="list" aria-label=${this.strings.noPositionHeading} @keydown=${this.onKeydown}>
+                ${unlocated.map((result) => this.renderItem(result))}
+              </ol>`
+          : nothing
+      }
+      ${
+        remaining > 0
+          ? html`<button class="more" part="show-more" @click=${this.showMore}>${this.strings.showMore(Math.min(remaining, Math.max(1, this.limit)))}</button>`
+          : nothing
+      }
     `;
   }
 
@@ -200,22 +206,28 @@ export class NfServiceList extends LitElement {
     return html`
       <li part="item" data-id=${service.id} aria-current=${selected ? 'true' : 'false'}>
         <h3 tabindex="-1">
-          ${this.selectable
-            ? html`<button class="name" part="name" aria-pressed=${selected ? 'true' : 'false'} @click=${() => this.select(result)}>${service.name}</button>`
-            : html`<span part="name">${service.name}</span>`}
+          ${
+            this.selectable
+              ? html`<button class="name" part="name" aria-pressed=${selected ? 'true' : 'false'} @click=${() => this.select(result)}>${service.name}</button>`
+              : html`<span part="name">${service.name}</span>`
+          }
         </h3>
-        ${distanceKm === null
-          ? nothing
-          : html`<p class="meta"><span class="distance" part="distance">${formatDistance(distanceKm, this.effectiveUnits, this.locale)}</span></p>`}
-        ${service.types.length
-          ? html`<ul class="types" part="type-list">${sortTypes(service.types).map((t) => html`<li>${this.strings.typeLabels[t]}</li>`)}</ul>`
-          : nothing}
+        ${
+          distanceKm === null
+            ? nothing
+            : html`<p class="meta"><span class="distance" part="distance">${formatDistance(distanceKm, this.effectiveUnits, this.locale)}</span></p>`
+        }
+        ${
+          service.types.length
+            ? html`<ul class="types" part="type-list">
+                ${sortTypes(service.types).map((t) => html`<li>${this.strings.typeLabels[t]}</li>`)}
+              </ul>`
+            : nothing
+        }
         ${service.status === 'temporarily-closed' ? html`<p class="closed" part="status">${this.strings.temporarilyClosed}</p>` : nothing}
-        ${this.renderFeatures(service)}
-        ${this.renderAddress(service.address)}
+        ${this.renderFeatures(service)} ${this.renderAddress(service.address)}
         ${service.description ? html`<p class="description">${service.description}</p>` : nothing}
-        ${service.hoursNote ? html`<p class="description">${service.hoursNote}</p>` : nothing}
-        ${this.renderActions(service)}
+        ${service.hoursNote ? html`<p class="description">${service.hoursNote}</p>` : nothing} ${this.renderActions(service)}
         ${service.lastVerified ? html`<p class="verified" part="verified">${this.strings.lastVerified(this.formatDate(service.lastVerified))}</p>` : nothing}
       </li>
     `;
@@ -242,7 +254,9 @@ export class NfServiceList extends LitElement {
       service.languages?.length ? s.languages(this.languageNames(service.languages)) : '',
     ].filter(Boolean);
     if (!features.length) return nothing;
-    return html`<ul class="features" part="features">${features.map((f) => html`<li>${f}</li>`)}</ul>`;
+    return html`<ul class="features" part="features">
+      ${features.map((f) => html`<li>${f}</li>`)}
+    </ul>`;
   }
 
   private get locale(): string {
@@ -291,15 +305,21 @@ export class NfServiceList extends LitElement {
     return html`
       <div class="actions" part="actions">
         ${tel ? html`<a href=${tel}>${this.strings.call(service.phone!)}</a>` : service.phone ? html`<span>${service.phone}</span>` : nothing}
-        ${directions
-          ? html`<a href=${directions} target="_blank" rel="noopener noreferrer">${this.strings.directions}<span class="visually-hidden">: ${service.name}</span></a>`
-          : nothing}
-        ${website
-          ? html`<a href=${website} target="_blank" rel="noopener noreferrer">${this.strings.website}<span class="visually-hidden">: ${service.name}</span></a>`
-          : nothing}
-        ${email
-          ? html`<a href=${`mailto:${email}`}>${this.strings.email}<span class="visually-hidden">: ${service.name}</span></a>`
-          : nothing}
+        ${
+          directions
+            ? html`<a href=${directions} target="_blank" rel="noopener noreferrer"
+                >${this.strings.directions}<span class="visually-hidden">: ${service.name}</span></a
+              >`
+            : nothing
+        }
+        ${
+          website
+            ? html`<a href=${website} target="_blank" rel="noopener noreferrer"
+                >${this.strings.website}<span class="visually-hidden">: ${service.name}</span></a
+              >`
+            : nothing
+        }
+        ${email ? html`<a href=${`mailto:${email}`}>${this.strings.email}<span class="visually-hidden">: ${service.name}</span></a>` : nothing}
       </div>
     `;
   }

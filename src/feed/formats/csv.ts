@@ -276,12 +276,9 @@ function isBlank(cells: string[]): boolean {
 }
 
 function describeQuoteError(error: ParseError): string {
-  return error.code === 'InvalidQuotes'
-    ? 'a quote (") inside a quoted value is not doubled (""); check that value.'
-    : `${error.message}.`;
+  return error.code === 'InvalidQuotes' ? 'a quote (") inside a quoted value is not doubled (""); check that value.' : `${error.message}.`;
 }
 
 function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
 }
-

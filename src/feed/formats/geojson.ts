@@ -16,7 +16,8 @@ export function looksLikeGeoJson(doc: unknown): boolean {
  * A feature with another geometry is kept without a map position and reported.
  */
 export function readGeoJson(doc: unknown): FormatOutput {
-  if (!looksLikeGeoJson(doc)) throw new FeedFormatError(`expected a GeoJSON FeatureCollection, got ${describe(isObject(doc) ? own(doc, 'type') ?? 'an object without "type"' : doc)}.`);
+  if (!looksLikeGeoJson(doc))
+    throw new FeedFormatError(`expected a GeoJSON FeatureCollection, got ${describe(isObject(doc) ? (own(doc, 'type') ?? 'an object without "type"') : doc)}.`);
   const collection = doc as Json;
   const features = own(collection, 'type') === 'Feature' ? [collection] : own(collection, 'features');
   if (!Array.isArray(features)) throw new FeedFormatError(`the FeatureCollection's "features" must be an array, got ${describe(features)}.`);
@@ -28,7 +29,10 @@ export function readGeoJson(doc: unknown): FormatOutput {
 
   features.forEach((feature, index) => {
     if (!isObject(feature) || own(feature, 'type') !== 'Feature') {
-      out.skipped.push({ index, reason: `not a GeoJSON Feature (got ${describe(isObject(feature) ? own(feature, 'type') ?? 'an object without "type"' : feature)})` });
+      out.skipped.push({
+        index,
+        reason: `not a GeoJSON Feature (got ${describe(isObject(feature) ? (own(feature, 'type') ?? 'an object without "type"') : feature)})`,
+      });
       return;
     }
     const properties = own(feature, 'properties');

@@ -42,7 +42,10 @@ export const looksLikeSalRow = (item: unknown): item is Json =>
 
 function looksLikeServiceList(items: unknown[]): boolean {
   const sample = items.slice(0, 20);
-  return sample.some((item) => looksLikeService(item) || looksLikeSalRow(item)) && !sample.some((item) => isObject(item) && looksNative(item) && !looksLikeService(item));
+  return (
+    sample.some((item) => looksLikeService(item) || looksLikeSalRow(item)) &&
+    !sample.some((item) => isObject(item) && looksNative(item) && !looksLikeService(item))
+  );
 }
 
 /**
@@ -60,4 +63,3 @@ export function looksLikeHsds(doc: unknown): boolean {
   if (Array.isArray(services)) return !has(doc, 'version') && looksLikeServiceList(services);
   return looksLikeService(doc);
 }
-

@@ -162,7 +162,8 @@ function readEntry(entry: Entry, ctx: Context): void {
   if (!entry.sals && isObject(service)) {
     const listed = own(service, 'service_at_locations');
     if (Array.isArray(listed)) sals = listed;
-    else if (listed !== undefined && listed !== null) warn(`"service_at_locations" must be an array, got ${describe(listed)}; the service is shown without a map position`);
+    else if (listed !== undefined && listed !== null)
+      warn(`"service_at_locations" must be an array, got ${describe(listed)}; the service is shown without a map position`);
   }
   const slots: unknown[] = sals.length ? sals : [undefined];
 
@@ -180,7 +181,12 @@ function readEntry(entry: Entry, ctx: Context): void {
   const usedIds = new Set<string>();
   slots.forEach((sal, n) => {
     if (sal === undefined) {
-      emit(ctx, index, { id: serviceId, name, ...shared.fields, ...shared.hoursFrom([objects(own(service, 'schedules')), objects(own(service, 'regular_schedules'))], warn) });
+      emit(ctx, index, {
+        id: serviceId,
+        name,
+        ...shared.fields,
+        ...shared.hoursFrom([objects(own(service, 'schedules')), objects(own(service, 'regular_schedules'))], warn),
+      });
       return;
     }
     if (!isObject(sal)) {
@@ -343,7 +349,9 @@ function firstPhone(levels: unknown[]): string | undefined {
     for (const phone of objects(level)) {
       if (SKIPPED_PHONE_TYPES.has(str(own(phone, 'type'))?.toLowerCase() ?? '')) continue;
       // Some exports wrap the number in literal quotes.
-      const number = str(own(phone, 'number'))?.replace(/^["']+|["']+$/g, '').trim();
+      const number = str(own(phone, 'number'))
+        ?.replace(/^["']+|["']+$/g, '')
+        .trim();
       if (!number) continue;
       const extension = str(own(phone, 'extension'))?.replace(/^(?:x|ext\.?|extension)\s*/i, '');
       return extension ? `${number} x${extension}` : number;
@@ -359,7 +367,9 @@ function readAccessibility(location: Json): string | undefined {
       return str(own(entry, 'description')) ?? [kind, str(own(entry, 'details'))].filter(Boolean).join(': ');
     })
     .filter(Boolean);
-  const strings = Array.isArray(own(location, 'accessibility')) ? (own(location, 'accessibility') as unknown[]).filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+  const strings = Array.isArray(own(location, 'accessibility'))
+    ? (own(location, 'accessibility') as unknown[]).filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+    : [];
   const all = [...new Set([...parts, ...strings.map((s) => s.trim())])];
   return all.length ? all.join('; ') : undefined;
 }
@@ -587,7 +597,9 @@ function readSchedules(schedules: Json[], warn: (reason: string) => void): Hours
     result.timezone = first;
     if (zones.size > 1) warn(`schedules name several time zones (${listOf([...zones].map(describe))}); using ${describe(first)}`);
   } else if (offsetZone !== undefined) {
-    warn(`schedule time zone ${describe(offsetZone)} is a UTC offset, not a place, and was left out; set the time zone (e.g. "America/Vancouver") in the field map`);
+    warn(
+      `schedule time zone ${describe(offsetZone)} is a UTC offset, not a place, and was left out; set the time zone (e.g. "America/Vancouver") in the field map`,
+    );
   }
   if (notes.length) result.hoursNote = notes.join(' ');
   return result;
