@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { FeedFormatError } from '../feed/validate.js';
+import { isObject, type Json } from '../feed/text.js';
 
 /**
  * Reads an Open Referral HSDS tabular data package (a folder of CSVs, HSDS 1.x–3.x) and joins
@@ -22,7 +23,6 @@ export interface HsdsDataPackage {
   version?: string;
 }
 
-type Json = Record<string, unknown>;
 type Row = Map<string, string>;
 
 /** The tables we use, by resource name or file name; HSDS renamed several between versions. */
@@ -184,8 +184,6 @@ async function readCsv(root: string, file: string, warnings: string[]): Promise<
   });
   return { file, rows };
 }
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Copies the listed columns that have a value, under names we choose. */
 function pick(row: Row, columns: readonly string[]): Json {

@@ -29,9 +29,17 @@ export function cleanText(value: string, max: number): { text?: string; cut: boo
   return { text: `${text.slice(0, end).trimEnd()}…`, cut: true };
 }
 
+export type Json = Record<string, unknown>;
+
+/** A plain object (not null, not an array), as JSON.parse makes them. */
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Whether `record` has `key` itself, not through its prototype. */
+export const has = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
+
 /** Reads an own property only: `__proto__`, `constructor` and friends never reach the prototype. */
 export function own(record: object, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(record, key) ? (record as Record<string, unknown>)[key] : undefined;
+  return has(record, key) ? (record as Json)[key] : undefined;
 }
 
 /** A short, safe description of a value for error messages. */

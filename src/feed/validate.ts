@@ -1,7 +1,7 @@
 import type { Address, HoursRule, Service, ServiceStatus, SkippedRecord, Weekday } from '../types.js';
 import { isServiceType, labelToType, sortTypes, type ServiceType } from './service-types.js';
 import { normalizeWebUrl } from '../util/safe-url.js';
-import { cleanText, describe, listOf, own, MAX_LENGTH } from './text.js';
+import { cleanText, describe, isObject, type Json, listOf, MAX_LENGTH, own } from './text.js';
 
 /** The feed's top level is not something we can read; nothing can be shown. */
 export class FeedFormatError extends Error {
@@ -32,10 +32,6 @@ export interface Validated {
   errors: string[];
   warnings: string[];
 }
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const WEEKDAYS: readonly Weekday[] = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
 const BOOLEAN_FIELDS = ['open24h', 'noIdRequired', 'walkIn', 'anonymous', 'appointmentRequired', 'peerRun'] as const;

@@ -1,9 +1,6 @@
 import { FeedFormatError } from '../validate.js';
-import { cleanText, describe, MAX_LENGTH, own } from '../text.js';
+import { cleanText, describe, isObject, type Json, MAX_LENGTH, own } from '../text.js';
 import type { FormatOutput } from './format.js';
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** True for a GeoJSON FeatureCollection or a single Feature (RFC 7946). */
 export function looksLikeGeoJson(doc: unknown): boolean {

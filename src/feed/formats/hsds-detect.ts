@@ -2,11 +2,7 @@
  * Recognizes Open Referral (HSDS) JSON without loading the HSDS reader, which is fetched only
  * when a feed turns out to be HSDS.
  */
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const has = (obj: Json, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
-const own = (obj: Json, key: string): unknown => (has(obj, key) ? obj[key] : undefined);
+import { has, isObject, own, type Json } from '../text.js';
 
 /** Keys only HSDS services carry; none of them is a field of our native feed. */
 const HSDS_SERVICE_KEYS = [

@@ -4,7 +4,7 @@ import { FeedFormatError } from '../validate.js';
 import type { FormatOutput } from './format.js';
 import { parseClockTime, parseDayList, WEEKDAYS } from './hsds-times.js';
 import { looksLikeSalRow } from './hsds-detect.js';
-import { cleanText, describe, listOf, MAX_LENGTH } from '../text.js';
+import { cleanText, describe, has, isObject, type Json, listOf, MAX_LENGTH, own } from '../text.js';
 
 /**
  * Reader for Open Referral HSDS JSON (3.0, and the 1.x/2.x field names that survive in
@@ -18,11 +18,6 @@ export interface HsdsOptions {
   typeMap?: Record<string, string | string[]>;
 }
 
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const has = (obj: Json, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
-const own = (obj: Json, key: string): unknown => (has(obj, key) ? obj[key] : undefined);
 const objects = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isObject) : isObject(value) ? [value] : []);
 
 /** A non-empty trimmed string; finite numbers become strings (ids, phone extensions). */
