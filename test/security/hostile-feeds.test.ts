@@ -9,6 +9,7 @@ import { MAX_LENGTH } from '../../src/feed/text.js';
 import type { Service } from '../../src/types.js';
 import { schemaErrors } from '../helpers/json-schema.js';
 import { BIDI_CONTROLS, LONG_TEXT, PAYLOADS, withPollutingKeys, type Payload } from './payloads.js';
+import { FIELDS } from '../../src/feed/field-map.js';
 
 /**
  * Every payload in every text and URL field of every format, rendered by <naloxone-finder>:
@@ -26,27 +27,9 @@ interface HostileRecord {
   lng: number;
 }
 
-const TEXT_FIELDS = [
-  'id',
-  'name',
-  'types',
-  'street',
-  'city',
-  'region',
-  'postalCode',
-  'country',
-  'phone',
-  'description',
-  'hours',
-  'timezone',
-  'hoursNote',
-  'cost',
-  'languages',
-  'accessibility',
-  'lastVerified',
-  'status',
-];
 const URL_FIELDS = ['website', 'email'];
+// Every field a partner can fill with text (the yes/no ones too), from the feed's own field list.
+const TEXT_FIELDS = FIELDS.filter((field) => !['lat', 'lng', 'address', ...URL_FIELDS].includes(field));
 
 function hostileRecords(): HostileRecord[] {
   const records: HostileRecord[] = [];
