@@ -8,6 +8,7 @@ import { parseFeedData, type FeedFormat } from './feed/parse-feed.js';
 import { readFieldMap, type FieldMap } from './feed/field-map.js';
 import { logFeedReport } from './feed/report.js';
 import { langOf } from './i18n/units.js';
+import { dateFormat } from './i18n/intl.js';
 import { locate, LocateError, type LocateErrorKind } from './geo/geolocation.js';
 import { en, type Strings } from './i18n/strings.js';
 import { DEFAULT_DIRECTIONS_URL, optionalNumber, originFrom, typesConverter } from './util/attributes.js';
@@ -216,7 +217,7 @@ export class NaloxoneFinder extends LitElement {
     if (!staleSince) return nothing;
     let date = staleSince;
     try {
-      date = new Intl.DateTimeFormat(langOf(this) || navigator.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(staleSince));
+      date = dateFormat(langOf(this) || navigator.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(staleSince));
     } catch {
       // Keep the ISO date.
     }

@@ -1,4 +1,5 @@
 import turfDistance from '@turf/distance';
+import { numberFormat } from '../i18n/intl.js';
 import type { LatLng, LocatedService, RankedService, Service, ServiceType, Units } from '../types.js';
 
 /** Great-circle distance in kilometres (Turf's haversine on a spherical Earth). */
@@ -8,17 +9,11 @@ export function distanceKm(from: LatLng, to: LatLng): number {
 
 export const KM_PER_MILE = 1.609344;
 
-// Creating an Intl.NumberFormat is slow (the first one loads locale data): reuse them.
-const formats = new Map<string, Intl.NumberFormat>();
-
 /** "1.2 km", "0.8 mi", "12 km": one decimal below 10, whole numbers above. */
 export function formatDistance(km: number, units: Units, locale?: string): string {
   const value = units === 'mi' ? km / KM_PER_MILE : km;
   const digits = value < 10 ? 1 : 0;
-  const key = `${locale ?? ''}|${digits}`;
-  let format = formats.get(key);
-  if (!format) formats.set(key, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits })));
-  return `${format.format(value)} ${units}`;
+  return `${numberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)} ${units}`;
 }
 
 export function isLocated(service: Service): service is LocatedService {

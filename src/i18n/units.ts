@@ -25,6 +25,11 @@ export function defaultUnits(lang: string | undefined, browserLang = typeof navi
   return region && MILE_REGIONS.has(region) ? 'mi' : 'km';
 }
 
+/** The region a language tag most likely means ("en" → "US", "fr-CA" → "CA"), if any. */
+export function regionOf(tag: string): string | undefined {
+  return locale(tag)?.maximize().region;
+}
+
 /** The language in effect for an element, looking through enclosing shadow roots to the page. */
 export function langOf(element: Element): string {
   let node: Element | null = element;

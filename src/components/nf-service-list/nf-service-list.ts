@@ -3,7 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
 import { listStyles } from './nf-service-list.styles.js';
 import { formatDistance, isLocated, rankServices } from '../../geo/distance.js';
-import { defaultUnits, langOf } from '../../i18n/units.js';
+import { defaultUnits, langOf, regionOf } from '../../i18n/units.js';
+import { dateFormat, displayNames } from '../../i18n/intl.js';
 import { en, type Strings } from '../../i18n/strings.js';
 import { safeWebUrl, telUrl } from '../../util/safe-url.js';
 import { sortTypes } from '../../feed/service-types.js';
@@ -129,7 +130,7 @@ export class NfServiceList extends LitElement {
   }
 
   private get effectiveUnits(): Units {
-    return this.units ?? defaultUnits(langOf(this));
+    return this.units ?? defaultUnits(this.locale);
   }
 
   private itemFor(id: string): HTMLElement | null {
@@ -172,12 +173,15 @@ export class NfServiceList extends LitElement {
     const firstUnlocated = visible.findIndex((r) => !isLocated(r.service));
     const located = firstUnlocated < 0 ? visible : visible.slice(0, firstUnlocated);
     const unlocated = firstUnlocated < 0 ? [] : visible.slice(firstUnlocated);
+    // The page language can change without a property change: read it once per render.
+    const locale = this.locale;
+    const view: View = { locale, units: this.units ?? defaultUnits(locale), region: regionOf(locale) };
     return html`
       <p class="summary" part="summary">${this.strings.resultCount(visible.length, this.total)}</p>
       ${
         located.length
           ? html`<ol part="list" aria-label=${this.strings.resultsHeading} @keydown=${this.onKeydown}>
-              ${located.map((result) => this.renderItem(result))}
+              ${located.map((result) => this.renderItem(result, view))}
             </ol>`
           : nothing
       }
@@ -188,7 +192,7 @@ export class NfServiceList extends LitElement {
                 <p class="note">${this.strings.noPositionNote}</p>
               </div>
               <ol part="list" aria-label=${this.strings.noPositionHeading} @keydown=${this.onKeydown}>
-                ${unlocated.map((result) => this.renderItem(result))}
+                ${unlocated.map((result) => this.renderItem(result, view))}
               </ol>`
           : nothing
       }
@@ -200,7 +204,7 @@ export class NfServiceList extends LitElement {
     `;
   }
 
-  private renderItem(result: RankedService) {
+  private renderItem(result: RankedService, view: View) {
     const { service, distanceKm } = result;
     const selected = service.id === this.selectedId;
     return html`
@@ -215,7 +219,7 @@ export class NfServiceList extends LitElement {
         ${
           distanceKm === null
             ? nothing
-            : html`<p class="meta"><span class="distance" part="distance">${formatDistance(distanceKm, this.effectiveUnits, this.locale)}</span></p>`
+            : html`<p class="meta"><span class="distance" part="distance">${formatDistance(distanceKm, view.units, view.locale)}</span></p>`
         }
         ${
           service.types.length
@@ -225,23 +229,23 @@ export class NfServiceList extends LitElement {
             : nothing
         }
         ${service.status === 'temporarily-closed' ? html`<p class="closed" part="status">${this.strings.temporarilyClosed}</p>` : nothing}
-        ${this.renderFeatures(service)} ${this.renderAddress(service.address)}
+        ${this.renderFeatures(service, view.locale)} ${this.renderAddress(service.address, view)}
         ${service.description ? html`<p class="description">${service.description}</p>` : nothing}
         ${service.hoursNote ? html`<p class="description">${service.hoursNote}</p>` : nothing} ${this.renderActions(service)}
-        ${service.lastVerified ? html`<p class="verified" part="verified">${this.strings.lastVerified(this.formatDate(service.lastVerified))}</p>` : nothing}
+        ${service.lastVerified ? html`<p class="verified" part="verified">${this.strings.lastVerified(formatDate(service.lastVerified, view.locale))}</p>` : nothing}
       </li>
     `;
   }
 
-  private renderAddress(address: Address | undefined) {
+  private renderAddress(address: Address | undefined, view: View) {
     if (!address) return nothing;
     const locality = [address.city, [address.region, address.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-    const lines = [address.street, locality, this.countryName(address.country)].filter(Boolean);
+    const lines = [address.street, locality, countryName(address.country, view)].filter(Boolean);
     if (!lines.length) return nothing;
     return html`<address part="address">${lines.map((line, i) => html`${i ? html`<br />` : nothing}${line}`)}</address>`;
   }
 
-  private renderFeatures(service: Service) {
+  private renderFeatures(service: Service, locale: string) {
     const s = this.strings;
     const features = [
       service.cost === 'free' ? s.free : service.cost ? s.cost(service.cost) : '',
@@ -251,7 +255,7 @@ export class NfServiceList extends LitElement {
       service.anonymous ? s.anonymous : '',
       service.peerRun ? s.peerRun : '',
       service.open24h ? s.open24h : '',
-      service.languages?.length ? s.languages(this.languageNames(service.languages)) : '',
+      service.languages?.length ? s.languages(languageNames(service.languages, locale)) : '',
     ].filter(Boolean);
     if (!features.length) return nothing;
     return html`<ul class="features" part="features">
@@ -261,39 +265,6 @@ export class NfServiceList extends LitElement {
 
   private get locale(): string {
     return langOf(this) || navigator.language;
-  }
-
-  /** Language names in the page language ("English, Spanish"), tags when the browser cannot name them. */
-  private languageNames(tags: string[]): string {
-    let names: Intl.DisplayNames | undefined;
-    try {
-      names = new Intl.DisplayNames([this.locale], { type: 'language' });
-    } catch {
-      names = undefined;
-    }
-    return tags.map((tag) => names?.of(tag) ?? tag).join(', ');
-  }
-
-  private formatDate(isoDate: string): string {
-    const [y, m, d] = isoDate.split('-').map(Number);
-    try {
-      return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
-    } catch {
-      return isoDate;
-    }
-  }
-
-  /** The country's name in the page language, or nothing when it is the visitor's own region. */
-  private countryName(country: string | undefined): string | undefined {
-    if (!country || !/^[A-Za-z]{2}$/.test(country)) return country;
-    const lang = this.locale;
-    try {
-      const region = new Intl.Locale(lang).maximize().region;
-      if (region?.toUpperCase() === country.toUpperCase()) return undefined;
-      return new Intl.DisplayNames([lang], { type: 'region' }).of(country.toUpperCase()) ?? country;
-    } catch {
-      return country;
-    }
   }
 
   private renderActions(service: Service) {
@@ -322,5 +293,44 @@ export class NfServiceList extends LitElement {
         ${email ? html`<a href=${`mailto:${email}`}>${this.strings.email}<span class="visually-hidden">: ${service.name}</span></a>` : nothing}
       </div>
     `;
+  }
+}
+
+/** What every result of one render shares. */
+interface View {
+  locale: string;
+  units: Units;
+  /** The region of the page language, for leaving out the visitor's own country. */
+  region?: string;
+}
+
+/** Language names in the page language ("English, Spanish"), tags when the browser cannot name them. */
+function languageNames(tags: string[], locale: string): string {
+  let names: Intl.DisplayNames | undefined;
+  try {
+    names = displayNames(locale, 'language');
+  } catch {
+    names = undefined;
+  }
+  return tags.map((tag) => names?.of(tag) ?? tag).join(', ');
+}
+
+function formatDate(isoDate: string, locale: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  try {
+    return dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  } catch {
+    return isoDate;
+  }
+}
+
+/** The country's name in the page language, or nothing when it is the visitor's own region. */
+function countryName(country: string | undefined, view: View): string | undefined {
+  if (!country || !/^[A-Za-z]{2}$/.test(country)) return country;
+  if (view.region?.toUpperCase() === country.toUpperCase()) return undefined;
+  try {
+    return displayNames(view.locale, 'region').of(country.toUpperCase()) ?? country;
+  } catch {
+    return country;
   }
 }
