@@ -6,7 +6,7 @@ import { readFieldMap, type FieldMap } from '../feed/field-map.js';
 import { groupByKind } from '../feed/report.js';
 import { FeedFetchError, fetchFeed } from '../feed/fetch-feed.js';
 import { parseFeed, parseFeedData, type FeedResult, type ParseOptions } from '../feed/parse-feed.js';
-import { labelToType, SERVICE_TYPES, type ServiceType } from '../feed/service-types.js';
+import { readTypeList, SERVICE_TYPES, type ServiceType } from '../feed/service-types.js';
 import { FeedFormatError } from '../feed/validate.js';
 import type { Feed, SkippedRecord } from '../types.js';
 import { readHsdsDataPackage } from './hsds-datapackage.js';
@@ -198,16 +198,10 @@ async function readFieldMapOption(value: string | undefined): Promise<FieldMap |
 
 function readDefaultTypes(value: string | undefined): ServiceType[] | undefined {
   if (value === undefined) return undefined;
-  const items = value
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
-  if (!items.length) throw new UsageError('--default-types needs at least one type, e.g. --default-types naloxone');
-  return items.map((item) => {
-    const type = labelToType(item);
-    if (!type) throw new UsageError(`--default-types: "${item}" is not one of our types: ${SERVICE_TYPES.join(', ')}.`);
-    return type;
-  });
+  const { types, unknown } = readTypeList(value);
+  if (unknown.length) throw new UsageError(`--default-types: "${unknown[0]}" is not one of our types: ${SERVICE_TYPES.join(', ')}.`);
+  if (!types.length) throw new UsageError('--default-types needs at least one type, e.g. --default-types naloxone');
+  return types;
 }
 
 /** Reads and parses the input, whatever it is; every failure becomes an InputError or UsageError. */

@@ -62,3 +62,18 @@ export function labelToType(text: string): ServiceType | undefined {
   const hyphenated = key.replace(/ /g, '-');
   return isServiceType(hyphenated) ? hyphenated : undefined;
 }
+
+/** A comma-separated list of types or labels ("naloxone, Drop-in center"): what it names, and what it does not. */
+export function readTypeList(text: string): { types: ServiceType[]; unknown: string[] } {
+  const types: ServiceType[] = [];
+  const unknown: string[] = [];
+  for (const item of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const type = labelToType(item);
+    if (type) types.push(type);
+    else unknown.push(item);
+  }
+  return { types, unknown };
+}

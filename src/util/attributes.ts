@@ -1,17 +1,13 @@
 import type { ComplexAttributeConverter } from 'lit';
-import { isServiceType, type ServiceType } from '../feed/service-types.js';
+import { readTypeList, type ServiceType } from '../feed/service-types.js';
 
 /** `types="naloxone, drop-in"` ↔ ['naloxone', 'drop-in']; unknown names are reported and ignored. */
 export const typesConverter: ComplexAttributeConverter<ServiceType[] | null> = {
   fromAttribute(value) {
     if (value === null) return null;
-    const names = value
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    const unknown = names.filter((n) => !isServiceType(n));
-    if (unknown.length) console.warn(`naloxone-finder: unknown service type(s) in "types": ${unknown.join(', ')}`);
-    return names.filter(isServiceType);
+    const { types, unknown } = readTypeList(value);
+    if (unknown.length) console.warn(`naloxone-finder: unknown service type(s) ignored: ${unknown.join(', ')}`);
+    return types;
   },
   toAttribute(value) {
     return value?.join(',') ?? null;

@@ -71,6 +71,9 @@ describe('<nf-service-list>', () => {
   it('filters by `types`', async () => {
     const el = await list(html`<nf-service-list latitude="0" longitude="0" types="treatment, syringe-services"></nf-service-list>`);
     expect(names(el)).to.deep.equal(['Example Service near (fictional)', 'Example Service far (fictional)']);
+    el.setAttribute('types', 'Treatment, SSP, tacos');
+    await el.updateComplete;
+    expect(names(el), 'labels and common spellings work too').to.deep.equal(['Example Service near (fictional)', 'Example Service far (fictional)']);
     el.types = ['wound-care'];
     await el.updateComplete;
     expect(el.shadowRoot!.textContent).to.contain('No services of the chosen kinds are listed.');
