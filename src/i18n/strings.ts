@@ -25,6 +25,8 @@ export interface Strings {
   away: (distance: string) => string;
   selectService: (name: string) => string;
   mapLabel: string;
+  zoomIn: string;
+  zoomOut: string;
   mapFailed: string;
   yourLocation: string;
   startingPoint: string;
@@ -94,6 +96,8 @@ export const en: Strings = {
   away: (distance) => `${distance} away`,
   selectService: (name) => `Show ${name} on the map`,
   mapLabel: 'Map of services',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
   mapFailed: 'The map could not be loaded. The list has every service.',
   yourLocation: 'Your location',
   startingPoint: 'Starting point',
