@@ -3,9 +3,10 @@
 export const MAX_LENGTH = { name: 200, short: 300, long: 2000 } as const;
 
 // C0/C1 controls except tab and newline, and the bidi controls that can make text read
-// differently from what it is (e.g. a reversed phone number or URL).
+// differently from what it is (e.g. a reversed phone number or URL), the Arabic letter mark
+// (U+061C) among them.
 // eslint-disable-next-line no-control-regex
-const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /**
  * Trims, turns literal "\n" sequences (common in exported spreadsheets) into line breaks,

@@ -1,6 +1,6 @@
 import type { Address, HoursRule, Service, ServiceStatus, SkippedRecord, Weekday } from '../types.js';
 import { isServiceType, labelToType, sortTypes, type ServiceType } from './service-types.js';
-import { normalizeWebUrl } from '../util/safe-url.js';
+import { normalizeWebUrl, webUrlProblem } from '../util/safe-url.js';
 import { cleanText, describe, isObject, type Json, listOf, MAX_LENGTH, own } from './text.js';
 
 /** The feed's top level is not something we can read; nothing can be shown. */
@@ -364,7 +364,14 @@ function readWebsite(r: RecordReader): string | undefined {
   const value = r.text('website', MAX_LENGTH.long);
   if (!value) return undefined;
   const url = normalizeWebUrl(value);
-  if (!url) r.warnings.push(`"website" ${describe(value)} is not an http(s) address and is not shown`);
+  if (!url) {
+    r.warnings.push(
+      webUrlProblem(value) === 'credentials'
+        ? // Not quoted: the password would reach the console and the event detail.
+          '"website" has a user name or password in it (https://name:password@…) and is not shown'
+        : `"website" ${describe(value)} is not an http(s) address and is not shown`,
+    );
+  }
   return url;
 }
 

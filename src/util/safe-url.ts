@@ -2,18 +2,27 @@ const LINK_SCHEMES = new Set(['http:', 'https:']);
 
 /**
  * Returns the URL as an absolute http(s) string, or undefined when it is anything else
- * (`javascript:`, `data:`, relative paths, garbage). Parsing with `URL` normalizes the
- * whitespace and case tricks that a string prefix check would miss.
+ * (`javascript:`, `data:`, relative paths, garbage) or carries a user name or password
+ * (`https://user:secret@host/`: a leaked credential, or a trick such as
+ * `https://bank.example@evil.example/` that shows one host and opens another). Parsing with
+ * `URL` normalizes the whitespace and case tricks that a string prefix check would miss.
  */
 export function safeWebUrl(value: string): string | undefined {
-  let url: URL;
+  const url = parseWebUrl(value);
+  return url && !hasCredentials(url) ? url.href : undefined;
+}
+
+function parseWebUrl(value: string): URL | undefined {
   try {
-    url = new URL(value.trim());
+    const url = new URL(value.trim());
+    return LINK_SCHEMES.has(url.protocol) ? url : undefined;
   } catch {
     return undefined;
   }
-  return LINK_SCHEMES.has(url.protocol) ? url.href : undefined;
 }
+
+// An empty "@" (`https://@host/`) parses with neither and is dropped from href: harmless.
+const hasCredentials = (url: URL) => url.username !== '' || url.password !== '';
 
 /**
  * Like safeWebUrl, but first repairs what people type into spreadsheets: no scheme
@@ -21,11 +30,24 @@ export function safeWebUrl(value: string): string | undefined {
  * A value with any other scheme is refused, never "repaired".
  */
 export function normalizeWebUrl(value: string): string | undefined {
+  const text = repairWebUrl(value);
+  return text === undefined ? undefined : safeWebUrl(text);
+}
+
+/** Why normalizeWebUrl refuses a value, for a warning: not an http(s) address, or one with a user name or password. */
+export function webUrlProblem(value: string): 'not-web' | 'credentials' | undefined {
+  const text = repairWebUrl(value);
+  const url = text === undefined ? undefined : parseWebUrl(text);
+  if (!url) return 'not-web';
+  return hasCredentials(url) ? 'credentials' : undefined;
+}
+
+function repairWebUrl(value: string): string | undefined {
   const text = value.trim().replace(/\\/g, '/');
-  if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[^:/]+:\d+(\/|$)/.test(text)) return safeWebUrl(text);
-  if (/^\/\//.test(text)) return safeWebUrl(`https:${text}`);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[^:/]+:\d+(\/|$)/.test(text)) return text;
+  if (/^\/\//.test(text)) return `https:${text}`;
   // A bare host: letters, digits and hyphens, a dot, a top-level domain.
-  if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(:\d+)?([/?#]\S*)?$/i.test(text)) return safeWebUrl(`https://${text}`);
+  if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(:\d+)?([/?#]\S*)?$/i.test(text)) return `https://${text}`;
   return undefined;
 }
 

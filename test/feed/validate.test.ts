@@ -209,6 +209,22 @@ describe('parseNativeFeed', () => {
     expect(feed.warnings[0].reason).to.equal('"website" "javascript:alert(1)" is not an http(s) address and is not shown');
   });
 
+  it('refuses websites with a user name or password, without repeating the password', () => {
+    const sites = ['https://user:s3cret@example.org/', 'http://example.org@evil.example/', '//admin@example.org/x'];
+    const feed = parseNativeFeed(sites.map((website, i) => ({ ...good, id: `c${i}`, website })));
+    expect(feed.services.map((s) => s.website)).to.deep.equal([undefined, undefined, undefined]);
+    expect(feed.warnings.map((w) => [w.id, w.reason])).to.deep.equal(
+      ['c0', 'c1', 'c2'].map((id) => [id, '"website" has a user name or password in it (https://name:password@…) and is not shown']),
+    );
+    expect(JSON.stringify(feed.warnings)).not.to.include('s3cret');
+  });
+
+  it('drops the Arabic letter mark with the other direction controls', () => {
+    const feed = parseNativeFeed([{ ...good, name: '\u061CExample\u061C Pharmacy', phone: '\u061C555-0100' }]);
+    expect(feed.services[0].name).to.equal('Example Pharmacy');
+    expect(feed.services[0].phone).to.equal('555-0100');
+  });
+
   it('reports bad optional fields and drops only them', () => {
     const feed = parseNativeFeed([
       {

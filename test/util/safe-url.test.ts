@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { safeWebUrl, telUrl } from '../../src/util/safe-url.js';
+import { normalizeWebUrl, safeWebUrl, telUrl, webUrlProblem } from '../../src/util/safe-url.js';
 import { directionsHref } from '../../src/util/attributes.js';
 
 describe('safeWebUrl', () => {
@@ -19,11 +19,28 @@ describe('safeWebUrl', () => {
     '/relative/path',
     'not a url',
     '',
+    'https://user:secret@example.org/',
+    'https://user@example.org/',
+    'https://:secret@example.org/',
+    'http://example.org@evil.example/',
   ]) {
     it(`rejects ${JSON.stringify(bad)}`, () => {
       expect(safeWebUrl(bad)).to.equal(undefined);
     });
   }
+});
+
+describe('normalizeWebUrl', () => {
+  it('refuses a user name or password in a repaired address too, and says which problem it is', () => {
+    expect(normalizeWebUrl('//user:secret@example.org/')).to.equal(undefined);
+    expect(normalizeWebUrl('https:\\\\user:secret@example.org\\a')).to.equal(undefined);
+    expect(webUrlProblem('//user:secret@example.org/')).to.equal('credentials');
+    expect(webUrlProblem('https://user@example.org/')).to.equal('credentials');
+    expect(webUrlProblem('javascript:alert(1)')).to.equal('not-web');
+    expect(webUrlProblem('www.example.org')).to.equal(undefined);
+    // An "@" in the path or query is not a credential.
+    expect(normalizeWebUrl('https://example.org/@clinic?ref=a@b')).to.equal('https://example.org/@clinic?ref=a@b');
+  });
 });
 
 describe('telUrl', () => {
