@@ -8,6 +8,7 @@ export { parseFeed, parseFeedData, FeedJsonError, type FeedResult, type ParseOpt
 export { fetchFeed, FeedFetchError } from './feed/fetch-feed.js';
 export { readFieldMap, type FieldMap } from './feed/field-map.js';
 export { SERVICE_TYPES, isServiceType } from './feed/service-types.js';
-export { rankServices, distanceKm, formatDistance } from './geo/distance.js';
+export { distanceKm, formatDistance } from './geo/distance.js';
+export { rankServices, runQuery, roundDistanceKm, type Query, type QueryResult } from './query/query.js';
 export { en, type Strings } from './i18n/strings.js';
 export type * from './types.js';

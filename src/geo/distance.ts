@@ -1,6 +1,6 @@
 import turfDistance from '@turf/distance';
 import { numberFormat } from '../i18n/intl.js';
-import type { LatLng, LocatedService, RankedService, Service, ServiceType, Units } from '../types.js';
+import type { LatLng, LocatedService, Service, Units } from '../types.js';
 
 /** Great-circle distance in kilometres (Turf's haversine on a spherical Earth). */
 export function distanceKm(from: LatLng, to: LatLng): number {
@@ -18,32 +18,4 @@ export function formatDistance(km: number, units: Units, locale?: string): strin
 
 export function isLocated(service: Service): service is LocatedService {
   return typeof service.lat === 'number' && typeof service.lng === 'number';
-}
-
-export interface Query {
-  origin?: LatLng | null;
-  /** Keep services offering any of these; empty or absent keeps all. */
-  types?: readonly ServiceType[] | null;
-}
-
-/**
- * Filters by type and sorts nearest first; temporarily closed services come after the open
- * ones, and services without a map position come last, in feed order. Without an origin,
- * feed order is kept. Ties keep feed order (Array.prototype.sort is stable).
- */
-export function rankServices(services: readonly Service[], query: Query = {}): RankedService[] {
-  const wanted = query.types?.length ? new Set(query.types) : null;
-  const kept = wanted ? services.filter((s) => s.types.some((t) => wanted.has(t))) : services;
-  const origin = query.origin;
-  const located: (RankedService & { closed: number })[] = [];
-  const unlocated: RankedService[] = [];
-  for (const service of kept) {
-    if (isLocated(service)) {
-      located.push({ service, distanceKm: origin ? distanceKm(origin, service) : null, closed: service.status === 'temporarily-closed' ? 1 : 0 });
-    } else {
-      unlocated.push({ service, distanceKm: null });
-    }
-  }
-  located.sort((a, b) => a.closed - b.closed || (a.distanceKm ?? 0) - (b.distanceKm ?? 0));
-  return [...located.map(({ service, distanceKm }) => ({ service, distanceKm })), ...unlocated];
 }

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { distanceKm, formatDistance, rankServices } from '../../src/geo/distance.js';
-import { fictionalService } from '../helpers/services.js';
+import { distanceKm, formatDistance } from '../../src/geo/distance.js';
 
 describe('distanceKm', () => {
   it('matches known great-circle distances', () => {
@@ -21,43 +20,5 @@ describe('formatDistance', () => {
     expect(formatDistance(1.2875, 'mi', 'en')).to.equal('0.8 mi');
     expect(formatDistance(15.6, 'km', 'en')).to.equal('16 km');
     expect(formatDistance(1609.344, 'mi', 'en')).to.equal('1,000 mi');
-  });
-});
-
-describe('rankServices', () => {
-  const far = fictionalService('far', 9);
-  const near = fictionalService('near', 1, { types: ['syringe-services'] });
-  const mid = fictionalService('mid', 4, { types: ['naloxone', 'drop-in'] });
-
-  it('sorts nearest first from the origin, with distances', () => {
-    const ranked = rankServices([far, near, mid], { origin: { lat: 0, lng: 0 } });
-    expect(ranked.map((r) => r.service.id)).to.deep.equal(['near', 'mid', 'far']);
-    expect(ranked[0].distanceKm).to.be.closeTo(1, 1e-6);
-    expect(ranked[2].distanceKm).to.be.closeTo(9, 1e-6);
-  });
-
-  it('keeps feed order without an origin, and for equal distances', () => {
-    expect(rankServices([far, near, mid]).map((r) => r.service.id)).to.deep.equal(['far', 'near', 'mid']);
-    expect(rankServices([far, near, mid]).every((r) => r.distanceKm === null)).to.equal(true);
-    const twins = [fictionalService('a', 2), fictionalService('b', 2), fictionalService('c', 1)];
-    expect(rankServices(twins, { origin: { lat: 0, lng: 0 } }).map((r) => r.service.id)).to.deep.equal(['c', 'a', 'b']);
-  });
-
-  it('lists temporarily closed services after open ones, and services without a position last', () => {
-    const closed = fictionalService('closed', 0.5, { status: 'temporarily-closed' });
-    const nowhere = { id: 'nowhere', name: 'Example Van (fictional)', types: ['naloxone' as const] };
-    const ranked = rankServices([nowhere, far, closed, near], { origin: { lat: 0, lng: 0 } });
-    expect(ranked.map((r) => [r.service.id, r.distanceKm === null])).to.deep.equal([
-      ['near', false],
-      ['far', false],
-      ['closed', false],
-      ['nowhere', true],
-    ]);
-  });
-
-  it('keeps services offering any of the wanted types', () => {
-    const ranked = rankServices([far, near, mid], { origin: { lat: 0, lng: 0 }, types: ['drop-in', 'syringe-services'] });
-    expect(ranked.map((r) => r.service.id)).to.deep.equal(['near', 'mid']);
-    expect(rankServices([far, near, mid], { types: [] })).to.have.length(3);
   });
 });

@@ -1,0 +1,61 @@
+import { distanceKm, isLocated, KM_PER_MILE } from '../geo/distance.js';
+import type { LatLng, RankedService, Service, ServiceType, Units } from '../types.js';
+
+/** What the visitor (and the partner) asked for: one value in, one `QueryResult` out. */
+export interface Query {
+  origin?: LatLng | null;
+  /** Keep services offering any of these; empty or absent keeps all. */
+  types?: readonly ServiceType[] | null;
+  /**
+   * When set, distances in the result are rounded to what the list shows in these units, so
+   * nothing handed on (to views, events, page scripts) is finer than the visible text.
+   */
+  roundTo?: Units;
+}
+
+export interface QueryResult {
+  /** Every service that passes the filters, nearest first. */
+  matches: RankedService[];
+}
+
+/**
+ * Filters by type and sorts nearest first; temporarily closed services come after the open
+ * ones, and services without a map position come last, in feed order. Without an origin,
+ * feed order is kept. Ties keep feed order (Array.prototype.sort is stable). Sorting uses the
+ * exact distances; only the rounded ones leave this function when `roundTo` is set.
+ */
+export function runQuery(services: readonly Service[], query: Query = {}): QueryResult {
+  const wanted = query.types?.length ? new Set(query.types) : null;
+  const kept = wanted ? services.filter((s) => s.types.some((t) => wanted.has(t))) : services;
+  const origin = query.origin;
+  const located: { service: Service; km: number | null; closed: number }[] = [];
+  const unlocated: RankedService[] = [];
+  for (const service of kept) {
+    if (isLocated(service)) {
+      located.push({ service, km: origin ? distanceKm(origin, service) : null, closed: service.status === 'temporarily-closed' ? 1 : 0 });
+    } else {
+      unlocated.push({ service, distanceKm: null });
+    }
+  }
+  located.sort((a, b) => a.closed - b.closed || (a.km ?? 0) - (b.km ?? 0));
+  const round = query.roundTo;
+  return {
+    matches: [...located.map(({ service, km }) => ({ service, distanceKm: km !== null && round ? roundDistanceKm(km, round) : km })), ...unlocated],
+  };
+}
+
+/** The services alone, ranked: `runQuery(...).matches`. */
+export function rankServices(services: readonly Service[], query: Query = {}): RankedService[] {
+  return runQuery(services, query).matches;
+}
+
+/**
+ * Kilometres rounded to the precision `formatDistance` shows in `units`: a tenth of a unit
+ * below 10, whole units above.
+ */
+export function roundDistanceKm(km: number, units: Units): number {
+  const perUnit = units === 'mi' ? KM_PER_MILE : 1;
+  const value = km / perUnit;
+  const rounded = value < 10 ? Math.round(value * 10) / 10 : Math.round(value);
+  return Number((rounded * perUnit).toFixed(6));
+}
