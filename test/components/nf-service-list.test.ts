@@ -199,4 +199,30 @@ describe('<nf-service-list>', () => {
     const el = await list();
     await expect(el).to.be.accessible();
   });
+
+  it('wraps long unbroken cost and phone text inside the item instead of clipping it', async () => {
+    const long = fictionalService('long', 1, { cost: 'Sliding-scale'.repeat(20), phone: '6045550100'.repeat(12) });
+    const el = await list(html`<nf-service-list latitude="0" longitude="0" style="display:block;width:320px"></nf-service-list>`, [long]);
+    const item = items(el)[0];
+    const box = item.getBoundingClientRect();
+    for (const part of item.querySelectorAll<HTMLElement>('.features li, .actions > *')) {
+      const r = part.getBoundingClientRect();
+      expect(r.right, `${part.textContent!.slice(0, 20)}… stays inside the item`).to.be.at.most(box.right + 0.5);
+      expect(part.scrollWidth, 'nothing is clipped').to.be.at.most(part.clientWidth + 1);
+    }
+  });
+
+  it('lists ranked results as given by a composite, without an origin of its own', async () => {
+    const el = await list(html`<nf-service-list units="km"></nf-service-list>`);
+    el.results = [
+      { service: services[2], distanceKm: 2 },
+      { service: services[0], distanceKm: 7.5 },
+    ];
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['Example Service mid (fictional)', 'Example Service far (fictional)']);
+    expect(items(el).map((i) => i.querySelector('[part="distance"]')!.textContent)).to.deep.equal(['2.0 km', '7.5 km']);
+    setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button.name')!.click());
+    const { detail } = await oneEvent(el, 'nf-service-select');
+    expect(detail.distance).to.equal(2);
+  });
 });

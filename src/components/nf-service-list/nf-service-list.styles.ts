@@ -79,6 +79,8 @@ export const listStyles = css`
   .features li {
     border: none;
     padding: 0;
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
   .closed {
     display: inline-block;
@@ -116,6 +118,12 @@ export const listStyles = css`
     min-height: 44px;
     display: inline-flex;
     align-items: center;
+  }
+  /* Feed text such as a phone "number" can be one long word: wrap it, never clip it. */
+  .actions > * {
+    min-width: 0;
+    max-width: 100%;
+    overflow-wrap: anywhere;
   }
   .summary,
   .note {

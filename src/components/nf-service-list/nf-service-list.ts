@@ -2,7 +2,8 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
 import { listStyles } from './nf-service-list.styles.js';
-import { formatDistance, isLocated, rankServices } from '../../geo/distance.js';
+import { formatDistance, isLocated } from '../../geo/distance.js';
+import { rankServices } from '../../query/query.js';
 import { defaultUnits, langOf, regionOf } from '../../i18n/units.js';
 import { dateFormat, displayNames } from '../../i18n/intl.js';
 import { en, type Strings } from '../../i18n/strings.js';
@@ -59,6 +60,13 @@ export class NfServiceList extends LitElement {
   /** The services to list (validated records, e.g. from a feed). */
   @property({ attribute: false }) services: Service[] = [];
 
+  /**
+   * Results already filtered and ranked by a composite that runs the query itself (as
+   * `<naloxone-finder>` does, so the visitor's point never reaches this element). When set,
+   * they are listed as given, and `latitude`, `longitude` and `types` are not used.
+   */
+  @property({ attribute: false }) results?: RankedService[];
+
   /** Origin latitude for distances; with `longitude`, sorts nearest first. */
   @property({ converter: optionalNumber }) latitude?: number;
 
@@ -101,7 +109,9 @@ export class NfServiceList extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('services') || changed.has('latitude') || changed.has('longitude') || changed.has('types')) {
+    if (this.results) {
+      this.ranked = this.results;
+    } else if (changed.has('services') || changed.has('latitude') || changed.has('longitude') || changed.has('types') || changed.has('results')) {
       this.ranked = rankServices(this.services, { origin: originFrom(this.latitude, this.longitude), types: this.types });
     }
     if (changed.has('limit') || changed.has('services') || changed.has('types')) {
@@ -110,7 +120,7 @@ export class NfServiceList extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>) {
-    if (['services', 'latitude', 'longitude', 'types', 'shown', 'limit'].some((k) => changed.has(k as keyof NfServiceList))) {
+    if (['services', 'results', 'latitude', 'longitude', 'types', 'shown', 'limit'].some((k) => changed.has(k as keyof NfServiceList))) {
       this.dispatchEvent(new NfResultsChangeEvent({ services: this.visible.map((r) => r.service) }));
     }
     // Only a change of selection scrolls: an initial `selected-id` must not move the page.
