@@ -29,6 +29,68 @@ export function cssInline({ minify = false } = {}) {
   };
 }
 
+// Leaflet's only HTML writes when its module evaluates: feature checks for inline SVG and for
+// IE's VML. Under `require-trusted-types-for 'script'` the first one throws, so the map never
+// loads. Every browser with SVG (Leaflet's own `svg` check) parses `<svg/>` as SVG, and none of
+// them has VML, so both become constants. Same line count, so source maps stay right.
+const LEAFLET_HTML_CHECKS = [
+  [
+    `var inlineSvg = !!svg$1 && (function () {
+	var div = document.createElement('div');
+	div.innerHTML = '<svg/>';
+	return (div.firstChild && div.firstChild.namespaceURI) === 'http://www.w3.org/2000/svg';
+})();`,
+    'var inlineSvg = svg$1;',
+  ],
+  [
+    `var vml = !svg$1 && (function () {
+	try {
+		var div = document.createElement('div');
+		div.innerHTML = '<v:shape adj="1"/>';
+
+		var shape = div.firstChild;
+		shape.style.behavior = 'url(#default#VML)';
+
+		return shape && (typeof shape.adj === 'object');
+
+	} catch (e) {
+		return false;
+	}
+}());`,
+    'var vml = false;',
+  ],
+];
+
+/**
+ * Removes the HTML writes Leaflet makes when its ES module evaluates (see above), so the map
+ * works under Trusted Types without a policy. Used by this build, the test runner and
+ * Storybook. Throws when Leaflet's code no longer matches, so an upgrade cannot silently
+ * bring the writes back.
+ */
+export function leafletTrustedTypes() {
+  return {
+    name: 'leaflet-trusted-types',
+    transform(code, id) {
+      if (!/[\\/]leaflet[\\/]dist[\\/]leaflet-src\.esm\.js$/.test(id.split('?')[0])) return null;
+      // The package ships with Windows line endings.
+      const eol = code.includes('\r\n') ? '\r\n' : '\n';
+      let out = code;
+      for (const [check, replace] of LEAFLET_HTML_CHECKS) {
+        const find = check.replaceAll('\n', eol);
+        const at = out.indexOf(find);
+        if (at < 0 || out.indexOf(find, at + 1) >= 0) {
+          throw new Error(
+            `leaflet-trusted-types: expected exactly one copy of Leaflet's check "${check.split('\n')[0]}" in ${id}; Leaflet changed, so review the patch in rollup.config.js`,
+          );
+        }
+        const padding = eol.repeat(check.split('\n').length - 1);
+        out = out.slice(0, at) + replace + padding + out.slice(at + find.length);
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
 const ts = (options = {}) =>
   typescript({ tsconfig: './tsconfig.json', compilerOptions: { rootDir: 'src', outDir: 'dist', sourceMap: true, declaration: false, ...options } });
 
@@ -49,6 +111,7 @@ export default [
     },
     plugins: [
       cssInline({ minify: true }),
+      leafletTrustedTypes(),
       resolve({ browser: true }),
       // papaparse ships as UMD/CommonJS only.
       commonjs({ include: /node_modules\/papaparse\// }),

@@ -6,6 +6,9 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { chromiumArgs, executablePath } from './test/helpers/chromium.js';
+import { rangeRequests } from './test/helpers/pmtiles-fixture-range.js';
+import { requestLogPlugin } from './test/helpers/request-log-plugin.js';
+import { leafletTrustedTypes } from './rollup.config.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -49,10 +52,15 @@ export default {
   nodeResolve: true,
   rootDir: '.',
   testFramework: { config: { timeout: 10000 } },
+  // PMTiles archives are read with HTTP Range requests, which the dev server alone ignores.
+  middleware: [rangeRequests],
   plugins: [
     cssInline,
+    requestLogPlugin(),
     // papaparse ships as UMD/CommonJS only; the build converts it the same way.
     fromRollup(rollupCommonjs)({ include: ['**/node_modules/papaparse/**'], ignore: ['stream'], strictRequires: false }),
+    // Leaflet without its evaluation-time HTML writes, as in the build.
+    fromRollup(leafletTrustedTypes)(),
     esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }),
   ],
   browsers: [

@@ -11,6 +11,9 @@ import {
   type LeafletKeyboardEvent,
 } from 'leaflet/dist/leaflet-src.esm.js';
 import { originIcon, serviceIcon } from './marker-icon.js';
+import { AttributionText, ZoomButtons } from './controls.js';
+import { parseAttribution } from './attribution.js';
+import { maxZoomForView } from './view-limit.js';
 import type { LatLng, LocatedService, Service } from '../../types.js';
 
 export interface MapView {
@@ -21,7 +24,11 @@ export interface MapView {
   tileUrl: string | null;
   tileAttribution: string;
   zoom: number;
+  /** Automatic fits never show less than this many km across; undefined for no limit. */
+  minViewKm: number | undefined;
   mapLabel: string;
+  zoomIn: string;
+  zoomOut: string;
 }
 
 /** setIcon builds a new element, so the accessible name and state go on again each time. */
@@ -43,7 +50,10 @@ function setSelected(m: Marker, selected: boolean) {
 export class MapController implements ReactiveController {
   map?: LeafletMap;
   private tiles?: TileLayer;
-  private tileKey?: string;
+  private tileKey?: string | null;
+  private attributionKey?: string;
+  private zoomButtons?: ZoomButtons;
+  private attribution?: AttributionText;
   private readonly markers = new Map<string, Marker>();
   private readonly markerLayer = layerGroup();
   private readonly originLayer = layerGroup();
@@ -63,37 +73,62 @@ export class MapController implements ReactiveController {
     this.map = undefined;
     this.tiles = undefined;
     this.tileKey = undefined;
+    this.attributionKey = undefined;
+    this.zoomButtons = undefined;
+    this.attribution = undefined;
     this.markers.clear();
     this.selected = null;
   }
 
   /** Creates the map on first call; later calls update tiles, markers, origin and selection. */
-  render(container: HTMLElement, view: MapView, changed: { services: boolean; origin: boolean; selection: boolean; tiles: boolean }) {
+  render(
+    container: HTMLElement,
+    view: MapView,
+    changed: { services: boolean; origin: boolean; selection: boolean; tiles: boolean; labels: boolean; viewLimit: boolean },
+  ) {
     const fresh = !this.map;
     if (!this.map) {
-      this.map = createMap(container, { zoomControl: true, attributionControl: true });
-      this.map.attributionControl.setPrefix(false);
+      // Our own zoom and attribution controls: Leaflet's write HTML, which Trusted Types forbid.
+      this.map = createMap(container, { zoomControl: false, attributionControl: false });
+      this.zoomButtons = new ZoomButtons(view).addTo(this.map);
+      this.attribution = new AttributionText().addTo(this.map);
       this.markerLayer.addTo(this.map);
       this.originLayer.addTo(this.map);
-      container.setAttribute('aria-label', view.mapLabel);
       container.setAttribute('role', 'region');
       this.resizeObserver = new ResizeObserver(() => this.map?.invalidateSize());
       this.resizeObserver.observe(container);
     }
-    if (fresh || changed.tiles) this.setTiles(view.tileUrl, view.tileAttribution);
+    if (fresh || changed.labels) {
+      container.setAttribute('aria-label', view.mapLabel);
+      this.zoomButtons!.setLabels(view);
+    }
+    if (fresh || changed.tiles) {
+      this.setTiles(view.tileUrl);
+      this.setAttribution(view.tileAttribution);
+    }
     if (fresh || changed.services) this.setMarkers(view.services);
     if (fresh || changed.origin) this.setOrigin(view.origin, view.originLabel);
-    if (fresh || changed.services || changed.origin) this.fit(view);
+    if (fresh || changed.services || changed.origin || changed.viewLimit) this.fit(view);
     if (fresh || changed.services || changed.selection) this.select(view.selectedId, !fresh && changed.selection);
   }
 
-  private setTiles(url: string | null, attribution: string) {
-    const key = `${url}\n${attribution}`;
-    if (key === this.tileKey) return;
-    this.tileKey = key;
+  private setTiles(url: string | null) {
+    if (url === this.tileKey) return;
+    this.tileKey = url;
     this.tiles?.remove();
     this.tiles = undefined;
-    if (url) this.tiles = tileLayer(url, { attribution, maxZoom: 19, crossOrigin: true }).addTo(this.map!);
+    // No Referer: the tile host learns which tiles were shown, not on which page.
+    if (url) this.tiles = tileLayer(url, { maxZoom: 19, crossOrigin: true, referrerPolicy: 'no-referrer' }).addTo(this.map!);
+  }
+
+  private setAttribution(text: string) {
+    if (text === this.attributionKey) return;
+    this.attributionKey = text;
+    const { parts, rejected } = parseAttribution(text);
+    for (const href of rejected) {
+      console.warn(`nf-map: tile-attribution link "${href.slice(0, 100)}" is shown as plain text: only http(s) links are kept.`);
+    }
+    this.attribution!.set(parts);
   }
 
   private setMarkers(services: LocatedService[]) {
@@ -147,12 +182,26 @@ export class MapController implements ReactiveController {
   private fit(view: MapView) {
     const points: [number, number][] = view.services.map((s) => [s.lat, s.lng]);
     if (view.origin) points.push([view.origin.lat, view.origin.lng]);
+    const closest = Math.min(view.zoom, this.viewLimit(view.minViewKm, points.length ? points : [[20, 0]]));
     // No animation: an animated zoom still running when the element is removed makes
     // Leaflet 1.9 throw from a timer, and a jump is quicker on slow phones anyway.
-    if (points.length === 0) this.map!.setView([20, 0], 2, { animate: false });
-    else if (points.length === 1) this.map!.setView(points[0], view.zoom, { animate: false });
+    if (points.length === 0) this.map!.setView([20, 0], Math.min(2, closest), { animate: false });
+    else if (points.length === 1) this.map!.setView(points[0], closest, { animate: false });
     // Extra room at the top: a pin stands above its point and would be clipped.
-    else this.map!.fitBounds(latLngBounds(points), { paddingTopLeft: [24, 48], paddingBottomRight: [24, 16], maxZoom: view.zoom, animate: false });
+    else this.map!.fitBounds(latLngBounds(points), { paddingTopLeft: [24, 48], paddingBottomRight: [24, 16], maxZoom: closest, animate: false });
+  }
+
+  /**
+   * The closest zoom an automatic fit may use so the view stays `km` wide, worked out before
+   * the map moves, so no tile finer than that is ever requested. Measured at the point
+   * farthest from the equator, where a pixel covers the least ground.
+   */
+  private viewLimit(km: number | undefined, points: [number, number][]) {
+    if (km === undefined || !(km > 0)) return Infinity;
+    // A loop, not Math.max(...): feeds can hold more points than a call takes arguments.
+    let lat = 0;
+    for (const [pointLat] of points) lat = Math.max(lat, Math.abs(pointLat));
+    return maxZoomForView(km, this.map!.getSize().x, lat);
   }
 
   private select(id: string | null, pan: boolean) {

@@ -1,4 +1,4 @@
-import { LitElement, adoptStyles, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
 import { mapStyles } from './nf-map.styles.js';
@@ -16,12 +16,31 @@ declare global {
   }
 }
 
+/** `min-view-km`: a positive number, or nothing; anything else is reported, not guessed at. */
+const minViewKm: ComplexAttributeConverter<number | undefined> = {
+  fromAttribute(value) {
+    if (value === null || value.trim() === '') return undefined;
+    const km = Number(value);
+    if (Number.isFinite(km) && km > 0) return km;
+    console.error(`nf-map: min-view-km="${value}" is not a positive number of km, so the map has no view limit.`);
+    return undefined;
+  },
+  toAttribute: (value) => (value === undefined ? null : String(value)),
+};
+
 export const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
-export const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+export const OSM_ATTRIBUTION = '© [OpenStreetMap](https://www.openstreetmap.org/copyright) contributors';
 
 /**
  * A Leaflet map with a marker for each service and the origin, fitted to both. Works alone
  * or inside `<naloxone-finder>`, which feeds it the services its list shows.
+ *
+ * Privacy: tile images are requested with no Referer, and `min-view-km` keeps every automatic
+ * fit at least that many km across, so the tiles a visitor's browser fetches never narrow
+ * down where they are. Selecting a service still pans to it (its place is public).
+ *
+ * Works under a strict Content-Security-Policy with Trusted Types and no policy of its own:
+ * zoom buttons and attribution are built from DOM nodes, never HTML.
  *
  * @summary Map of services; supports the list, never replaces it.
  *
@@ -62,8 +81,19 @@ export class NfMap extends LitElement {
    */
   @property({ attribute: 'tile-url' }) tileUrl = OSM_TILES;
 
-  /** Attribution shown for the tiles (HTML from the page author, not from feed data). */
+  /**
+   * Credit for the tiles: text with links, as providers publish it, either HTML
+   * (`&copy; <a href="https://…">Name</a>`) or Markdown (`[Name](https://…)`). Read into text
+   * and links, never used as HTML: only http(s) links are kept, other tags keep their text.
+   */
   @property({ attribute: 'tile-attribution' }) tileAttribution?: string;
+
+  /**
+   * The least distance, in km, the map shows across its width after an automatic fit (new
+   * services or a new origin), so the fitted view and the tiles it requests never reveal a
+   * smaller area. Unset means no limit. Visitors can still zoom in themselves.
+   */
+  @property({ attribute: 'min-view-km', converter: minViewKm }) minViewKm?: number;
 
   /** Visible text, replaceable for translation. */
   @property({ attribute: false }) strings: Strings = en;
@@ -128,13 +158,18 @@ export class NfMap extends LitElement {
         tileUrl: tiles,
         tileAttribution: attribution,
         zoom: this.zoom,
+        minViewKm: this.minViewKm,
         mapLabel: this.strings.mapLabel,
+        zoomIn: this.strings.zoomIn,
+        zoomOut: this.strings.zoomOut,
       },
       {
         services: has('services'),
         origin: has('latitude') || has('longitude') || has('originLabel'),
         selection: has('selectedId'),
         tiles: has('tileUrl') || has('tileAttribution'),
+        labels: has('strings'),
+        viewLimit: has('minViewKm'),
       },
     );
     this.pending.clear();
