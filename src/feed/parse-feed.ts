@@ -4,6 +4,7 @@ import { fieldResolver, readTypeMap, recordsAt, type FieldMap } from './field-ma
 import { looksLikeGeoJson, readGeoJson } from './formats/geojson.js';
 import { looksLikeHsds } from './formats/hsds-detect.js';
 import { describe } from './text.js';
+import { excelSeparator } from './formats/excel-separator.js';
 import type { FeedFormat, FormatOutput } from './formats/format.js';
 import type { ServiceType } from './service-types.js';
 
@@ -32,16 +33,19 @@ export interface FeedResult extends ParsedFeed {
 }
 
 /**
- * Turns the feed's bytes into text. UTF-8 first (a BOM is dropped); a file that is not valid
- * UTF-8 is almost always a spreadsheet saved as Windows-1252, so "Cl\xEDnica" reads "Clínica".
+ * Turns the feed's bytes into text. UTF-8 first; a file that is not valid UTF-8 is almost
+ * always a spreadsheet saved as Windows-1252, so "Cl\xEDnica" reads "Clínica". A byte order
+ * mark is dropped in every case: Excel writes a UTF-8 one even on a file whose other bytes are
+ * Windows-1252, and read as Windows-1252 it would become "ï»¿" in front of the first header.
  */
 export function decodeFeed(bytes: Uint8Array): { text: string; encoding: string } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
   }
 }
 
@@ -62,7 +66,7 @@ export function detectTextFormat(text: string, contentType = ''): 'json' | 'csv'
     throw new FeedFormatError(`received JavaScript (it starts ${preview}), not a feed.`);
   }
   const firstLine = start.split(/\r\n|\n|\r/, 1)[0];
-  if (/[,;\t]/.test(firstLine) || /csv/i.test(contentType)) return 'csv';
+  if (/[,;\t]/.test(firstLine) || /csv/i.test(contentType) || excelSeparator(start)) return 'csv';
   throw new FeedFormatError(`received text that is neither JSON nor CSV (it starts ${preview}).`);
 }
 

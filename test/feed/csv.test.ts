@@ -85,6 +85,19 @@ describe('readCsv', () => {
     expect(tab.records).to.deep.equal([{ name: 'A, B (fictional)', lat: '1', lng: '2' }]);
   });
 
+  it("honours Excel's sep= line as the delimiter and does not read it as a row", async () => {
+    const semicolon = await readCsv('\uFEFFsep=;\r\nname;lat;lng\r\nA, B (fictional);49,28;-123,12\r\nC (fictional);1\r\n');
+    expect(semicolon.records).to.deep.equal([
+      { name: 'A, B (fictional)', lat: '49,28', lng: '-123,12' },
+      { name: 'C (fictional)', lat: '1' },
+    ]);
+    // Rows numbered as Excel shows them: it hides the sep= line, so the header is row 1.
+    expect(semicolon.warnings.map((w) => w.reason)).to.deep.equal(['row 3 (data row 2) has 2 values, the header has 3 columns: no value for "lng".']);
+    // A hint the sniffer would never guess: the pipe, which partners otherwise use inside cells.
+    const pipe = await readCsv('"sep=|"\nname|types\nA, B (fictional)|naloxone;drop-in\n');
+    expect(pipe.records).to.deep.equal([{ name: 'A, B (fictional)', types: 'naloxone;drop-in' }]);
+  });
+
   it('keeps commas as the delimiter when cells hold lists separated by semicolons', async () => {
     const out = await readCsv('name,types,languages,hours\nA (fictional),naloxone;drop-in,en;es,mo-fr 09:00-17:00; sa 10:00-14:00\n');
     expect(out.records).to.deep.equal([{ name: 'A (fictional)', types: 'naloxone;drop-in', languages: 'en;es', hours: 'mo-fr 09:00-17:00; sa 10:00-14:00' }]);

@@ -64,6 +64,21 @@ describe('parseFeed', () => {
     });
   });
 
+  it('reads a Windows-1252 CSV that Excel saved with a UTF-8 byte order mark, first header included', async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('name,lat,lng\r\nCl'), 0xed, ...utf8('nica Example (fictional),40.1,-75.2\r\n')]);
+    expect(decodeFeed(bytes)).to.deep.equal({ text: 'name,lat,lng\r\nClínica Example (fictional),40.1,-75.2\r\n', encoding: 'windows-1252' });
+    const feed = await parseFeed(bytes);
+    expect(feed.skipped).to.deep.equal([]);
+    expect(feed.services.map((s) => s.name)).to.deep.equal(['Clínica Example (fictional)']);
+  });
+
+  it("reads a CSV that starts with Excel's sep= line", async () => {
+    const feed = await parseFeed(utf8('sep=|\r\nname|lat|lng\r\nExample, North (fictional)|40.1|-75.2\r\n'));
+    expect(feed.format).to.equal('csv');
+    expect(feed.skipped).to.deep.equal([]);
+    expect(feed.services.map((s) => [s.name, s.lat, s.lng])).to.deep.equal([['Example, North (fictional)', 40.1, -75.2]]);
+  });
+
   it('maps common CSV headers, list cells, stray spaces and US ZIPs; keeps rows without coordinates', async () => {
     const csv = [
       '\uFEFFSite Name,Latitude,Longitude,Services,Address,City,State ,ZIP,Country,Languages',

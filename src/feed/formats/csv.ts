@@ -3,6 +3,7 @@ import { FeedFormatError } from '../validate.js';
 import { describe, listOf } from '../text.js';
 import { nextTask } from '../../util/yield.js';
 import type { FormatOutput } from './format.js';
+import { excelSeparator } from './excel-separator.js';
 
 export interface ReadCsvOptions {
   /** Aborting stops the read between chunks and rejects with the signal's reason. */
@@ -37,7 +38,8 @@ interface Column {
  *   order mark is dropped. A column without a name is ignored and a repeated name is read
  *   as `name_1`, `name_2`, ... (as papaparse does), each with a warning at index -1.
  * - Blank lines, whitespace-only lines and rows of empty cells are not records.
- * - Delimiter (comma, semicolon or tab) and line breaks (LF, CRLF, CR) are detected.
+ * - Delimiter (comma, semicolon or tab) and line breaks (LF, CRLF, CR) are detected; Excel's
+ *   `sep=X` first line sets the delimiter instead and is not read as a row.
  * - `indexes[i]` is the 0-based data row of `records[i]` (the first row after the header
  *   is 0); `skipped` and `warnings` use the same numbering. Messages also name the row as
  *   a spreadsheet numbers it (the header is row 1, blank lines count), e.g.
@@ -58,7 +60,10 @@ export async function readCsv(text: string, options: ReadCsvOptions = {}): Promi
   const { default: Papa } = await import('papaparse');
   signal?.throwIfAborted();
 
+  const hint = excelSeparator(text);
+  if (hint) text = hint.rest;
   const sniff = sniffDialect(Papa, text);
+  if (hint) sniff.delimiter = hint.delimiter;
   const table = new Table(sniff.delimiter);
 
   await new Promise<void>((resolve, reject) => {
