@@ -1,6 +1,8 @@
 // Fails the build when the drop-in code grows past its budgets (gzip -9, as servers send it).
 //   - naloxone-finder.js, the file every visitor loads before the list can show: 60 KiB.
 //   - that file plus the map chunk (Leaflet), what a visitor with the map loads in all: 76 KiB.
+//   - the PMTiles chunk (the pmtiles reader and its layer), loaded only for a `pmtiles:` tile URL: 10 KiB
+//     (8.5 KiB measured when it was added, fflate's inflate included), and none of it in the two above.
 // The CSV and HSDS readers are listed too; they load only for feeds in those formats.
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -14,10 +16,24 @@ if (!mapChunk) {
   console.error('Size check: no map chunk (chunks/map-controller-*.js) was built.');
   process.exit(1);
 }
+const pmtilesChunk = chunks.find((f) => f.startsWith('pmtiles-layer-'));
+if (!pmtilesChunk) {
+  console.error('Size check: no PMTiles chunk (chunks/pmtiles-layer-*.js) was built; it must be imported dynamically.');
+  process.exit(1);
+}
+// pmtiles' own error text survives minification: finding it shows the reader was bundled eagerly.
+const PMTILES_MARK = 'Wrong magic number for PMTiles archive';
+for (const file of ['naloxone-finder.js', `chunks/${mapChunk}`]) {
+  if (readFileSync(new URL(file, dist), 'utf8').includes(PMTILES_MARK)) {
+    console.error(`Size check: dist/${file} contains the pmtiles reader; import it only through the PMTiles chunk.`);
+    process.exit(1);
+  }
+}
 
 const budgets = [
   ['naloxone-finder.js (first paint)', sizes.get('naloxone-finder.js'), 60 * 1024],
   ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + sizes.get(`chunks/${mapChunk}`), 76 * 1024],
+  ['PMTiles chunk', sizes.get(`chunks/${pmtilesChunk}`), 10 * 1024],
 ];
 for (const [file, size] of sizes) console.log(`${String(size).padStart(7)} B gzip  dist/${file}`);
 let failed = false;
