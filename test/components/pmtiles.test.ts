@@ -161,7 +161,11 @@ describe('createPmtilesLayer', () => {
     expect(logged).to.have.length(1);
   });
 
-  it('rejects archives it cannot draw: vector tiles, directories compressed with brotli', async () => {
+  it('rejects archives it cannot draw: version 2, vector tiles, directories compressed with brotli', async () => {
+    const v2 = await rejection('pmtiles:/test/fixtures/pmtiles/version-2.pmtiles');
+    expect(v2.message).to.equal(
+      `${absolute('/test/fixtures/pmtiles/version-2.pmtiles')} is a PMTiles version 2 archive; only version 3 is supported (convert it with "pmtiles convert").`,
+    );
     const vector = await rejection('pmtiles:/test/fixtures/pmtiles/vector.pmtiles');
     expect(vector.message).to.equal(
       `${absolute('/test/fixtures/pmtiles/vector.pmtiles')} holds vector tiles (MVT); this map draws raster tiles only (PNG, JPEG, WebP or AVIF).`,

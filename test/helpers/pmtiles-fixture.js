@@ -154,7 +154,14 @@ const colours = {
 mkdirSync(out, { recursive: true });
 const pngTiles = Object.fromEntries(Object.entries(colours).map(([key, rgb]) => [key, solidPng(rgb)]));
 writeFileSync(new URL('raster.pmtiles', out), archive({ tiles: pngTiles, tileType: 'png', minZoom: 0, maxZoom: 1 }));
-// Valid archives the layer must refuse: vector tiles, and a directory compression it cannot read.
+// Valid archives the layer must refuse: vector tiles, a directory compression it cannot read, and
+// the older version 2 (512-byte header: "PM", version, metadata length, root entry count; no tiles).
+const v2 = Buffer.alloc(512);
+v2.write('PM', 0, 'latin1');
+v2.writeUInt16LE(2, 2);
+v2.writeUInt32LE(2, 4);
+v2.write('{}', 10, 'latin1');
+writeFileSync(new URL('version-2.pmtiles', out), v2);
 const mvt = Buffer.from([0x1a, 0x00]); // an empty vector-tile layer message
 writeFileSync(new URL('vector.pmtiles', out), archive({ tiles: { '0/0/0': mvt }, tileType: 'mvt', minZoom: 0, maxZoom: 0 }));
 writeFileSync(

@@ -56,7 +56,8 @@ const COMMENT = /<!--[\s\S]*?(?:-->|$)/y;
 const DECLARATION = /<[!?][^>]*(?:>|$)/y;
 const TAG = /<(\/?)([a-z][^\s/>]*)((?:[^>"']|"[^"]*(?:"|$)|'[^']*(?:'|$))*)(?:>|$)/iy;
 const HREF = /(?:^|\s)href\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]+))/i;
-const MARKDOWN_LINK = /\[([^[\]]*)\]\(\s*([^\s()]*)\s*\)/y;
+// Addresses may hold one level of balanced parentheses, as in Markdown.
+const MARKDOWN_LINK = /\[([^[\]]*)\]\(\s*((?:[^\s()]|\([^\s()]*\))*)\s*\)/y;
 const SPECIAL = /[<[]/g;
 /** Elements whose content is code, not text: dropped whole. */
 const RAW_TEXT = new Set(['script', 'style']);
