@@ -9,6 +9,7 @@ import { chromiumArgs, executablePath } from './test/helpers/chromium.js';
 import { rangeRequests } from './test/helpers/pmtiles-fixture-range.js';
 import { requestLogPlugin } from './test/helpers/request-log-plugin.js';
 import { leafletTrustedTypes } from './rollup.config.js';
+import { cspMiddleware } from './test/csp/server.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -53,7 +54,8 @@ export default {
   rootDir: '.',
   testFramework: { config: { timeout: 10000 } },
   // PMTiles archives are read with HTTP Range requests, which the dev server alone ignores.
-  middleware: [rangeRequests],
+  // cspMiddleware: real CSP headers for the strict-policy test pages (test/csp/).
+  middleware: [rangeRequests, cspMiddleware],
   plugins: [
     cssInline,
     requestLogPlugin(),
