@@ -1,27 +1,43 @@
 import { fetchFeed, FeedFetchError, type FetchErrorKind } from './fetch-feed.js';
 import { loadLastGoodFeed, saveLastGoodFeed } from './feed-cache.js';
-import { FeedJsonError, parseFeed, type FeedResult, type ParseOptions } from './parse-feed.js';
+import { FeedJsonError, FeedNoValidRecordsError, parseFeed, type FeedResult, type ParseOptions } from './parse-feed.js';
 import { FeedFormatError } from './validate.js';
+import type { SkippedRecord } from '../types.js';
 
-export type FeedErrorKind = FetchErrorKind | 'json' | 'format';
+/**
+ * `no-valid-records`: the feed has records, but every one was skipped (see `skipped`).
+ * `empty` is a feed with no records at all (or an empty reply).
+ */
+export type FeedErrorKind = FetchErrorKind | 'json' | 'format' | 'no-valid-records';
 
 /** Why a feed could not be loaded, with what a partner needs to fix it. */
 export class FeedLoadError extends Error {
   override name = 'FeedLoadError';
+  /** For `json`: what is wrong and where, without the words "not valid JSON" (the message has them). */
+  readonly detail?: string;
+  /** For `no-valid-records`: every record, with its index and why it was skipped. */
+  readonly skipped?: SkippedRecord[];
+
   constructor(
     readonly kind: FeedErrorKind,
     message: string,
     readonly status?: number,
     readonly statusText?: string,
     readonly attempts?: number,
+    extra: { detail?: string; skipped?: SkippedRecord[] } = {},
   ) {
     super(message);
+    if (extra.detail !== undefined) this.detail = extra.detail;
+    if (extra.skipped) this.skipped = extra.skipped;
   }
 
   static from(error: unknown): FeedLoadError {
     if (error instanceof FeedLoadError) return error;
     if (error instanceof FeedFetchError) return new FeedLoadError(error.kind, error.message, error.status, error.statusText, error.attempts);
-    if (error instanceof FeedJsonError) return new FeedLoadError('json', error.message);
+    if (error instanceof FeedJsonError) return new FeedLoadError('json', error.message, undefined, undefined, undefined, { detail: error.detail });
+    if (error instanceof FeedNoValidRecordsError) {
+      return new FeedLoadError('no-valid-records', error.message, undefined, undefined, undefined, { skipped: error.skipped });
+    }
     if (error instanceof FeedFormatError) return new FeedLoadError('format', error.message);
     if (error instanceof DOMException && error.name === 'AbortError') return new FeedLoadError('aborted', 'Loading was stopped.');
     return new FeedLoadError('format', error instanceof Error ? error.message : String(error));
@@ -46,7 +62,8 @@ export interface LoadOptions extends ParseOptions {
  * Fetches, reads and validates a feed. A good feed (one with at least one service) is kept
  * as the last good copy for its URL; when a refresh fails, or brings nothing usable, that
  * copy is returned with `staleSince` instead, so a bad day on the server never empties the
- * list. With no copy to fall back on, the error is thrown.
+ * list. With no copy to fall back on, the error is thrown; a feed whose records were all
+ * skipped is such an error (`no-valid-records`), while a feed with no records is returned empty.
  */
 export async function loadFeed(src: string, options: LoadOptions = {}): Promise<LoadedFeed> {
   let failure: FeedLoadError;
@@ -57,7 +74,7 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
       void saveLastGoodFeed(src, got);
       return result;
     }
-    const empty = new FeedLoadError('empty', `${src} has no service that can be shown (${result.skipped.length} records skipped).`);
+    const empty = new FeedLoadError('empty', `${src} lists no services.`);
     return (await lastGood(src, options, empty)) ?? result;
   } catch (error) {
     failure = FeedLoadError.from(error);

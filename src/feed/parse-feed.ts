@@ -1,5 +1,6 @@
 import { FeedFormatError, DuplicateState, nativeRecords, validateInto, type ParsedFeed } from './validate.js';
 import { forEachSliced, nextTask } from '../util/yield.js';
+import { FeedJsonError, parseJsonSliced } from './json-scan.js';
 import { fieldResolver, readTypeMap, recordsAt, type FieldMap } from './field-map.js';
 import { looksLikeGeoJson, readGeoJson } from './formats/geojson.js';
 import { looksLikeHsds } from './formats/hsds-detect.js';
@@ -7,12 +8,38 @@ import { describe } from './text.js';
 import { excelSeparator } from './formats/excel-separator.js';
 import type { FeedFormat, FormatOutput } from './formats/format.js';
 import type { ServiceType } from './service-types.js';
+import type { SkippedRecord } from '../types.js';
+import { groupByKind } from './report.js';
 
 export type { FeedFormat };
+export { FeedJsonError };
+export { FeedLimitError, JSON_LIMITS } from './json-scan.js';
 
-/** The reply is not readable JSON: the widget says so instead of guessing. */
-export class FeedJsonError extends FeedFormatError {
-  override name = 'FeedJsonError';
+/**
+ * The feed has records but none can be shown: not an empty list, a broken one. Carries every
+ * skipped record with its reason; the message sums up the commonest reasons.
+ */
+export class FeedNoValidRecordsError extends FeedFormatError {
+  override name = 'FeedNoValidRecordsError';
+  constructor(
+    readonly skipped: SkippedRecord[],
+    readonly warnings: SkippedRecord[],
+  ) {
+    super(noValidRecordsMessage(skipped));
+  }
+}
+
+/** Reasons named in the message; the rest are counted. */
+const REASONS_SHOWN = 3;
+
+function noValidRecordsMessage(skipped: readonly SkippedRecord[]): string {
+  const groups = groupByKind(skipped);
+  const count = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'record' : 'records'}`;
+  const shown = groups.slice(0, REASONS_SHOWN).map(({ kind, items }) => `${kind} (${count(items.length)})`);
+  const rest = groups.slice(REASONS_SHOWN).reduce((n, g) => n + g.items.length, 0);
+  if (rest) shown.push(`other problems (${count(rest)})`);
+  const all = skipped.length === 1 ? 'its only record cannot be shown' : `none of its ${count(skipped.length)} can be shown`;
+  return `${all}. ${groups.length > 1 ? 'Commonest reasons' : 'Reason'}: ${shown.join('; ')}.`;
 }
 
 export interface ParseOptions {
@@ -26,6 +53,11 @@ export interface ParseOptions {
   /** The response's Content-Type, a hint for detection. */
   contentType?: string;
   signal?: AbortSignal;
+  /**
+   * Return a feed whose records were all skipped, instead of throwing FeedNoValidRecordsError:
+   * for reports that list every record, like the CLI's `validate`.
+   */
+  allowNoValidRecords?: boolean;
 }
 
 export interface FeedResult extends ParsedFeed {
@@ -70,15 +102,18 @@ export function detectTextFormat(text: string, contentType = ''): 'json' | 'csv'
   throw new FeedFormatError(`received text that is neither JSON nor CSV (it starts ${preview}).`);
 }
 
-function parseJson(text: string): unknown {
+async function parseJson(text: string, signal?: AbortSignal): Promise<unknown> {
   try {
-    return JSON.parse(text);
+    return await parseJsonSliced(text, signal);
   } catch (error) {
-    throw new FeedJsonError(`it is not valid JSON (${(error as Error).message}).`);
+    // The scan reports syntax errors itself; this is only a safety net should it ever let
+    // through something JSON.parse refuses.
+    if (error instanceof SyntaxError) throw new FeedJsonError(error.message);
+    throw error;
   }
 }
 
-/** Feed bytes or text in any supported format → validated services. */
+/** Feed bytes or text in any supported format → validated services; throws as parseFeedData does. */
 export async function parseFeed(input: Uint8Array | string, options: ParseOptions = {}): Promise<FeedResult> {
   const warnings: ParsedFeed['warnings'] = [];
   let text: string;
@@ -99,7 +134,7 @@ export async function parseFeed(input: Uint8Array | string, options: ParseOption
     const { readCsv } = await import('./formats/csv.js');
     result = await validateOutput(await readCsv(text.replace(/^\uFEFF/, ''), { signal: options.signal }), 'csv', options);
   } else {
-    const doc = parseJson(text.replace(/^\uFEFF/, ''));
+    const doc = await parseJson(text.replace(/^\uFEFF/, ''), options.signal);
     await nextTask(options.signal);
     result = await parseFeedData(doc, options);
   }
@@ -107,7 +142,11 @@ export async function parseFeed(input: Uint8Array | string, options: ParseOption
   return result;
 }
 
-/** Already-parsed JSON (a feed, GeoJSON, HSDS, or any document with a field map) → services. */
+/**
+ * Already-parsed JSON (a feed, GeoJSON, HSDS, or any document with a field map) → services.
+ * Throws FeedNoValidRecordsError when there are records but none is valid (unless
+ * `allowNoValidRecords`); a feed with no records at all is returned, empty.
+ */
 export async function parseFeedData(doc: unknown, options: ParseOptions = {}): Promise<FeedResult> {
   // "json" says only that the feed is JSON: which kind is still read from the content.
   const forced = options.format && options.format !== 'auto' && options.format !== 'json' ? options.format : undefined;
@@ -154,5 +193,8 @@ async function validateOutput(output: FormatOutput, format: FeedFormat, options:
     options.signal,
   );
   await nextTask(options.signal);
+  if (!result.services.length && result.skipped.length && !options.allowNoValidRecords) {
+    throw new FeedNoValidRecordsError(result.skipped, result.warnings);
+  }
   return result;
 }

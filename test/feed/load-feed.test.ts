@@ -25,10 +25,10 @@ describe('loadFeed', () => {
     serve(JSON.stringify({ version: 1, services: [{ id: 'x' }] }));
     const stale = await loadFeed(SRC);
     expect(stale.services).to.have.length(3);
-    expect(stale.staleSince).to.match(/^\d{4}-\d{2}-\d{2}T/);
+    expect(stale.staleSince).to.match(/^\d{4}-\d{2}-\d{2}/);
     expect(stale.refreshError).to.be.instanceOf(FeedLoadError);
-    expect(stale.refreshError!.kind).to.equal('empty');
-    expect(stale.refreshError!.message).to.contain('has no service that can be shown (1 records skipped)');
+    expect(stale.refreshError!.kind).to.equal('no-valid-records');
+    expect(stale.refreshError!.skipped).to.deep.equal([{ index: 0, id: 'x', reason: '"name" is missing' }]);
   });
 
   it('never overwrites the good copy with a failed or empty reply', async () => {
@@ -48,6 +48,32 @@ describe('loadFeed', () => {
     const error = await loadFeed(SRC).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(FeedLoadError);
     expect((error as FeedLoadError).kind).to.equal('json');
+  });
+
+  it('throws no-valid-records, with every skipped record, when no record can be shown and there is no good copy', async () => {
+    serve(
+      JSON.stringify({
+        version: 1,
+        services: [{ id: 'a' }, { id: 'b' }, { id: 'c', name: 'C (fictional)', status: 'closed' }, { name: 'D (fictional)' }, 7],
+      }),
+    );
+    const error = (await loadFeed(SRC).catch((e: unknown) => e)) as FeedLoadError;
+    expect(error).to.be.instanceOf(FeedLoadError);
+    expect(error.kind).to.equal('no-valid-records');
+    expect(error.skipped!.map((s) => s.index)).to.deep.equal([0, 1, 2, 3, 4]);
+    expect(error.message).to.equal(
+      'none of its 5 records can be shown. Commonest reasons: "name" is missing (2 records); "status" is closed, so it is not listed (1 record); ' +
+        '"id" is missing (1 record); other problems (1 record).',
+    );
+  });
+
+  it('says invalid JSON once, with the detail apart for a sentence of its own', async () => {
+    serve('{"version": 1, "services": [}');
+    const error = (await loadFeed(SRC).catch((e: unknown) => e)) as FeedLoadError;
+    expect(error.kind).to.equal('json');
+    expect(error.message.match(/not valid JSON/g)).to.have.length(1);
+    expect(error.detail).to.be.a('string').and.not.to.include('not valid JSON');
+    expect(error.message).to.equal(`it is not valid JSON (${error.detail}).`);
   });
 
   it('returns an empty feed as it is when there is no good copy to show instead', async () => {

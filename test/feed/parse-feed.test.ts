@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { decodeFeed, detectTextFormat, FeedJsonError, parseFeed, parseFeedData } from '../../src/feed/parse-feed.js';
+import { decodeFeed, detectTextFormat, FeedJsonError, FeedNoValidRecordsError, parseFeed, parseFeedData } from '../../src/feed/parse-feed.js';
 import { FeedFormatError } from '../../src/feed/validate.js';
 import { readFieldMap } from '../../src/feed/field-map.js';
 
@@ -51,6 +51,33 @@ describe('parseFeed', () => {
     await parseFeed('{"services": [').catch((e) => (error = e));
     expect(error).to.be.instanceOf(FeedJsonError);
     expect((error as Error).message).to.match(/^it is not valid JSON \(/);
+  });
+
+  it('throws FeedNoValidRecordsError when every record is skipped, in every format and from the services property', async () => {
+    const inputs: [string, () => Promise<unknown>][] = [
+      ['parseFeedData', () => parseFeedData([{ id: 'a' }, { id: 'b' }])],
+      ['native text', () => parseFeed('{"version": 1, "services": [{"id": "a"}, {"id": "b"}]}')],
+      ['CSV', () => parseFeed('id,lat,lng\na,1,2\nb,3,4\n')],
+      ['GeoJSON', () => parseFeed('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}}, {"type": "Feature", "properties": {}}]}')],
+    ];
+    for (const [label, parse] of inputs) {
+      const error = (await parse().catch((e: unknown) => e)) as FeedNoValidRecordsError;
+      expect(error, label).to.be.instanceOf(FeedNoValidRecordsError).and.to.be.instanceOf(FeedFormatError);
+      expect(
+        error.skipped.map((s) => s.index),
+        label,
+      ).to.deep.equal([0, 1]);
+      expect(error.message, label).to.equal('none of its 2 records can be shown. Reason: "name" is missing (2 records).');
+    }
+    const one = (await parseFeedData([{ id: 'a', name: 'A (fictional)', status: 'closed' }]).catch((e: unknown) => e)) as Error;
+    expect(one.message).to.equal('its only record cannot be shown. Reason: "status" is closed, so it is not listed (1 record).');
+  });
+
+  it('keeps a feed with no records at all as an empty feed, and returns all-skipped feeds when asked', async () => {
+    expect((await parseFeedData({ version: 1, services: [] })).services).to.deep.equal([]);
+    const kept = await parseFeedData([{ id: 'a' }], { allowNoValidRecords: true });
+    expect(kept.services).to.deep.equal([]);
+    expect(kept.skipped).to.deep.equal([{ index: 0, id: 'a', reason: '"name" is missing' }]);
   });
 
   it('reads a Windows-1252 CSV, reporting the encoding', async () => {

@@ -2,6 +2,7 @@ import type { ParseError, ParseResult, Parser } from 'papaparse';
 import { FeedFormatError } from '../validate.js';
 import { describe, listOf } from '../text.js';
 import { nextTask } from '../../util/yield.js';
+import { FeedJsonError, FeedLimitError, scanJson } from '../json-scan.js';
 import type { FormatOutput } from './format.js';
 import { excelSeparator } from './excel-separator.js';
 
@@ -56,7 +57,7 @@ interface Column {
 export async function readCsv(text: string, options: ReadCsvOptions = {}): Promise<FormatOutput> {
   const { signal } = options;
   signal?.throwIfAborted();
-  rejectOtherFormats(text);
+  await rejectOtherFormats(text, signal);
   const { default: Papa } = await import('papaparse');
   signal?.throwIfAborted();
 
@@ -247,17 +248,19 @@ function compare(a: number[], b: number[]): number {
 }
 
 /** Fails fast, with a useful message, on the documents a CSV URL most often returns by mistake. */
-function rejectOtherFormats(text: string): void {
+async function rejectOtherFormats(text: string, signal: AbortSignal | undefined): Promise<void> {
   const start = text.trimStart(); // also drops a byte order mark
   if (start === '') throw new FeedFormatError('the CSV is empty: it has no header row.');
   if (start.startsWith('<')) {
     throw new FeedFormatError('this is an HTML or XML document, not CSV (a web page instead of the feed?).');
   }
   if (/^[[{]/.test(start)) {
+    // The time-sliced scan, not JSON.parse: 2 MB of "[[[[" would block the page for a second.
     try {
-      JSON.parse(start);
-    } catch {
-      return;
+      await scanJson(start, signal);
+    } catch (error) {
+      if (error instanceof FeedJsonError) return;
+      if (!(error instanceof FeedLimitError)) throw error;
     }
     throw new FeedFormatError('this is a JSON document, not CSV.');
   }
