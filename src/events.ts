@@ -13,7 +13,7 @@ export interface FeedLoadDetail {
   warnings: SkippedRecord[];
   /** The format that was read: native, geojson, csv or hsds. */
   format: FeedFormat;
-  /** When the refresh failed and the last good copy is shown: when that copy was saved (ISO). */
+  /** When the refresh failed and the last good copy is shown: the day that copy was saved (YYYY-MM-DD). */
   staleSince?: string;
 }
 
@@ -31,6 +31,8 @@ export interface FeedErrorDetail {
   /** HTTP status when the server answered; undefined for network errors. */
   status?: number;
   src: string;
+  /** With kind `no-valid-records`: every record that was left out, with its reason. */
+  skipped?: SkippedRecord[];
 }
 
 /** The feed could not be loaded or read. */
@@ -43,7 +45,7 @@ export class NfFeedErrorEvent extends Event {
 
 export interface ServiceSelectDetail {
   service: Service;
-  /** Kilometres from the current origin, or null without one. */
+  /** Kilometres from the current origin, rounded as the list shows it, or null without one. */
   distance: number | null;
 }
 

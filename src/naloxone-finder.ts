@@ -7,22 +7,28 @@ import { loadFeed, FeedLoadError, type LoadedFeed } from './feed/load-feed.js';
 import { parseFeedData, type FeedFormat } from './feed/parse-feed.js';
 import { readFieldMap, type FieldMap } from './feed/field-map.js';
 import { logFeedReport } from './feed/report.js';
-import { langOf } from './i18n/units.js';
+import { defaultUnits, langOf } from './i18n/units.js';
 import { dateFormat } from './i18n/intl.js';
 import { locate, LocateError, type LocateErrorKind } from './geo/geolocation.js';
 import { en, type Strings } from './i18n/strings.js';
-import { DEFAULT_DIRECTIONS_URL, optionalNumber, originFrom, typesConverter } from './util/attributes.js';
-import { NfFeedErrorEvent, NfFeedLoadEvent, NfLocationChangeEvent, type NfResultsChangeEvent, type NfServiceSelectEvent } from './events.js';
+import { DEFAULT_DIRECTIONS_URL, optionalNumber, originFrom, positiveNumber, typesConverter } from './util/attributes.js';
+import { runQuery } from './query/query.js';
+import { NfFeedErrorEvent, NfFeedLoadEvent, NfLocationChangeEvent, NfServiceSelectEvent, type NfResultsChangeEvent } from './events.js';
 import { OSM_TILES } from './components/nf-map/nf-map.js';
 import './components/nf-service-list/nf-service-list.js';
 import './components/nf-map/nf-map.js';
-import type { LatLng, Service, ServiceType, Units } from './types.js';
+import type { LatLng, RankedService, Service, ServiceType, Units } from './types.js';
 
 declare global {
   interface HTMLElementTagNameMap {
     'naloxone-finder': NaloxoneFinder;
   }
 }
+
+/** While the device location is in use, the map shows no less than this many km across. */
+const PRIVATE_VIEW_KM = 50;
+const DEFAULT_TIMEOUT_S = 15;
+const DEFAULT_CACHE_DAYS = 30;
 
 const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
   denied: 'locationDenied',
@@ -41,6 +47,8 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
  * @csspart toolbar - The row with the location button and the status message.
  * @csspart locate-button - The "Use my location" button.
  * @csspart status - The live status message (origin, location errors).
+ * @csspart area-button - "Show my area on the map", offered once the device location is in use.
+ * @csspart area-note - The note beside it: which host the map images come from.
  * @csspart error - The message shown when the feed could not be loaded.
  * @csspart stale - "Could not refresh the list; showing data from <date>", when the last good copy is shown.
  * @csspart list - From the list: the `<ol>` of results.
@@ -62,8 +70,8 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
  * @cssproperty [--nf-color-error=#b00020] - Border of the feed error message.
  *
  * @fires nf-feed-load - The feed was loaded. `detail: { count, skipped, warnings, format, staleSince? }`.
- * @fires nf-feed-error - The feed could not be loaded. `detail: { kind, message, status, src }`.
- * @fires nf-service-select - A visitor chose a service in the list or on the map. `detail: { service, distance }`.
+ * @fires nf-feed-error - The feed could not be loaded. `detail: { kind, message, status, src, skipped? }`.
+ * @fires nf-service-select - A visitor chose a service in the list or on the map. `detail: { service, distance }`, distance in km rounded as the list shows it, or null.
  * @fires nf-location-change - The origin changed. `detail: { source }`; never carries the visitor's coordinates.
  * @fires nf-results-change - The list's visible results changed. `detail: { services }`.
  */
@@ -92,8 +100,14 @@ export class NaloxoneFinder extends LitElement {
   /** Types given to records that have none, e.g. `default-types="naloxone"` for a pharmacy list. */
   @property({ attribute: 'default-types', converter: typesConverter }) defaultTypes: ServiceType[] | null = null;
 
-  /** Seconds to wait for the feed (each try) before giving up. Default 15. */
-  @property({ type: Number }) timeout = 15;
+  /** Seconds to wait for the feed (each try) before giving up. Default 15; anything but a positive number is reported and the default used. */
+  @property({ converter: positiveNumber('timeout', 'seconds', DEFAULT_TIMEOUT_S) }) timeout = DEFAULT_TIMEOUT_S;
+
+  /**
+   * Days to keep the last good copy of the feed on the visitor's device, shown when a refresh
+   * fails. Default 30; `0` stores nothing (and removes a stored copy).
+   */
+  @property({ attribute: 'cache-days', converter: positiveNumber('cache-days', 'days', DEFAULT_CACHE_DAYS, { zero: true }) }) cacheDays = DEFAULT_CACHE_DAYS;
 
   /** Default origin latitude (e.g. the partner's city centre). */
   @property({ converter: optionalNumber }) latitude?: number;
@@ -122,8 +136,15 @@ export class NaloxoneFinder extends LitElement {
   /** Tile URL template; `none` draws no tiles. Default: OpenStreetMap. */
   @property({ attribute: 'tile-url' }) tileUrl = OSM_TILES;
 
-  /** Attribution HTML for custom tiles. */
+  /** Attribution for custom tiles: text with links (`<a href>` or `[text](url)`), never raw HTML. */
   @property({ attribute: 'tile-attribution' }) tileAttribution?: string;
+
+  /**
+   * Opt in to the map following the visitor: after "Use my location" it zooms to their area
+   * at once. Off by default, because every map tile then requested tells the tile host where the
+   * visitor is; without it the map stays coarse until the visitor presses "Show my area on the map".
+   */
+  @property({ attribute: 'map-follows-location', type: Boolean }) mapFollowsLocation = false;
 
   /** Directions link template; `{lat}` and `{lng}` are the service's coordinates. */
   @property({ attribute: 'directions-url' }) directionsUrl = DEFAULT_DIRECTIONS_URL;
@@ -131,7 +152,12 @@ export class NaloxoneFinder extends LitElement {
   /** Visible text, replaceable for translation. */
   @property({ attribute: false }) strings: Strings = en;
 
-  @state() private deviceOrigin: LatLng | null = null;
+  /** The visitor's point: private, never in a property, attribute, event or inner element. */
+  #device: LatLng | null = null;
+  /** The visitor asked to see their own area on the map. */
+  #showArea = false;
+  #ranked?: { key: readonly unknown[]; results: RankedService[] };
+
   @state() private locating = false;
   @state() private locationMessage = '';
   @state() private selectedId: string | null = null;
@@ -142,30 +168,38 @@ export class NaloxoneFinder extends LitElement {
       const options = { format, fieldMap: fieldMap == null ? undefined : readFieldMap(fieldMap), defaultTypes: defaultTypes ?? undefined, signal };
       if (services !== undefined) return parseFeedData(services, options);
       if (!src) return { format: 'native', services: [], skipped: [], warnings: [] };
-      return loadFeed(src, { ...options, timeoutMs: this.timeout * 1000 });
+      // The attribute converters check their values; a property set from script is checked here.
+      const timeout = this.timeout > 0 && Number.isFinite(this.timeout) ? this.timeout : DEFAULT_TIMEOUT_S;
+      const cacheDays = this.cacheDays >= 0 && Number.isFinite(this.cacheDays) ? this.cacheDays : DEFAULT_CACHE_DAYS;
+      return loadFeed(src, { ...options, timeoutMs: timeout * 1000, cacheDays });
     },
     args: () => [this.src, this.services, this.format, this.fieldMap, this.defaultTypes] as const,
     onComplete: (result) => this.reportLoad(result),
     onError: (error) => this.reportError(error),
   });
 
-  /** The origin in use: the visitor's (after they asked) or the partner's default. */
+  /**
+   * The partner's default origin, or null. Never the visitor's device location: that stays in
+   * a private field, so no script on the page can read it.
+   */
   get origin(): LatLng | null {
-    return this.deviceOrigin ?? originFrom(this.latitude, this.longitude);
+    return originFrom(this.latitude, this.longitude);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if ((changed.has('latitude') || changed.has('longitude')) && !this.deviceOrigin && this.hasUpdated) {
+    if ((changed.has('latitude') || changed.has('longitude')) && !this.#device && this.hasUpdated) {
       this.dispatchEvent(new NfLocationChangeEvent({ source: this.origin ? 'attribute' : 'none' }));
     }
   }
 
   /** Asks for the device's location (call it from a visitor's action) and sorts from there. */
   async useMyLocation() {
+    if (this.locating) return;
     this.locating = true;
     this.locationMessage = this.strings.locating;
     try {
-      this.deviceOrigin = await locate();
+      this.#device = await locate();
+      this.#showArea = false;
       this.locationMessage = this.strings.usingYourLocation;
       this.dispatchEvent(new NfLocationChangeEvent({ source: 'device' }));
     } catch (error) {
@@ -187,7 +221,9 @@ export class NaloxoneFinder extends LitElement {
     const e = FeedLoadError.from(error);
     if (e.kind === 'aborted') return;
     console.error(`naloxone-finder: ${e.message}`);
-    this.dispatchEvent(new NfFeedErrorEvent({ kind: e.kind, message: e.message, status: e.status, src: this.src ?? '' }));
+    this.dispatchEvent(
+      new NfFeedErrorEvent({ kind: e.kind, message: e.message, status: e.status, src: this.src ?? '', ...(e.skipped ? { skipped: e.skipped } : {}) }),
+    );
   }
 
   private errorText(error: unknown): string {
@@ -206,6 +242,8 @@ export class NaloxoneFinder extends LitElement {
         return s.feedErrorEmpty;
       case 'json':
         return s.feedErrorJson(e.message);
+      case 'no-valid-records':
+        return s.feedErrorNoValidRecords(e.skipped?.length ?? 0);
       case 'aborted':
         return s.feedErrorAborted;
       default:
@@ -217,15 +255,55 @@ export class NaloxoneFinder extends LitElement {
     if (!staleSince) return nothing;
     let date = staleSince;
     try {
-      date = dateFormat(langOf(this) || navigator.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(staleSince));
+      date = dateFormat(langOf(this) || navigator.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(staleSince));
     } catch {
       // Keep the ISO date.
     }
     return html`<p class="stale" part="stale" role="status">${this.strings.staleFeed(date)}</p>`;
   }
 
+  /**
+   * The list and the map report a choice; the finder tells the page, with the distance the
+   * list shows (the map alone does not know the visitor's point).
+   */
   private onSelect(event: NfServiceSelectEvent) {
-    this.selectedId = event.detail.service.id;
+    event.stopPropagation();
+    const { service } = event.detail;
+    this.selectedId = service.id;
+    const ranked = this.#ranked?.results.find((r) => r.service.id === service.id);
+    this.dispatchEvent(new NfServiceSelectEvent({ service, distance: ranked?.distanceKm ?? null }));
+  }
+
+  private toggleArea() {
+    this.#showArea = !this.#showArea;
+    this.requestUpdate();
+  }
+
+  /** Units as the list shows them: the attribute, else from the page language. */
+  private get effectiveUnits(): Units {
+    return this.units ?? defaultUnits(langOf(this) || navigator.language);
+  }
+
+  /** Ranks once per change of feed, origin, types or units, not on every render. */
+  private rank(services: Service[]): RankedService[] {
+    const origin = this.#device ?? this.origin;
+    const units = this.effectiveUnits;
+    const key = [services, origin?.lat, origin?.lng, this.types, units] as const;
+    if (this.#ranked && key.every((v, i) => v === this.#ranked!.key[i])) return this.#ranked.results;
+    const { matches } = runQuery(services, { origin, types: this.types, roundTo: units });
+    this.#ranked = { key, results: matches };
+    return matches;
+  }
+
+  /** Which host the map images come from, in words for the note beside "Show my area". */
+  private tileHost(): string | null {
+    if (!this.tileUrl || this.tileUrl === 'none') return null;
+    try {
+      const url = new URL(this.tileUrl.replace(/^pmtiles:/, ''), document.baseURI);
+      return url.host === location.host ? null : url.host;
+    } catch {
+      return null;
+    }
   }
 
   private onResults(event: NfResultsChangeEvent) {
@@ -238,13 +316,33 @@ export class NaloxoneFinder extends LitElement {
     return this.strings.sortedFrom(this.originLabel || this.strings.startingPoint.toLowerCase());
   }
 
+  /** Offered while the device location is in use and the map is kept coarse. */
+  private renderAreaButton() {
+    if (!this.#device || this.map === 'off' || this.mapFollowsLocation) return nothing;
+    const host = this.tileHost();
+    return html`<div class="area">
+      <button class="area-button" part="area-button" aria-pressed=${this.#showArea ? 'true' : 'false'} @click=${this.toggleArea}>
+        ${this.strings.showMyArea}
+      </button>
+      ${host ? html`<span class="area-note" part="area-note">${this.strings.tileHostNote(host)}</span>` : nothing}
+    </div>`;
+  }
+
   override render() {
     return html`<div class="root" part="base">
       <div class="toolbar" part="toolbar">
-        <button class="locate" part="locate-button" aria-busy=${this.locating ? 'true' : 'false'} ?disabled=${this.locating} @click=${this.useMyLocation}>
+        <!-- aria-disabled, not disabled: a disabled button would drop the keyboard focus. -->
+        <button
+          class="locate"
+          part="locate-button"
+          aria-busy=${this.locating ? 'true' : 'false'}
+          aria-disabled=${this.locating ? 'true' : 'false'}
+          @click=${this.useMyLocation}
+        >
           ${this.strings.useMyLocation}
         </button>
         <p class="status" part="status" role="status">${this.originNote()}</p>
+        ${this.renderAreaButton()}
       </div>
       ${this.feed.render({
         initial: () => this.renderPanes([]),
@@ -256,17 +354,21 @@ export class NaloxoneFinder extends LitElement {
   }
 
   private renderPanes(services: Service[]) {
-    const origin = this.origin;
     const withMap = this.map !== 'off';
+    const results = this.rank(services);
+    // The device point reaches the map only when the visitor asked to see their area (or the
+    // partner opted in); until then the map shows no origin and stays coarse.
+    const device = this.#device;
+    const mapShowsDevice = device !== null && (this.#showArea || this.mapFollowsLocation);
+    const mapOrigin = device ? (mapShowsDevice ? device : null) : this.origin;
     return html`
       <div class="panes ${withMap ? 'with-map' : ''}">
         <nf-service-list
           class="list"
           exportparts="list, item, name, distance, type-list, features, status: item-status, address, actions, verified, no-position, summary, show-more"
           .services=${services}
-          .latitude=${origin?.lat}
-          .longitude=${origin?.lng}
-          .units=${this.units}
+          .results=${results}
+          .units=${this.effectiveUnits}
           .limit=${this.limit}
           .types=${this.types}
           .selectedId=${this.selectedId}
@@ -281,9 +383,10 @@ export class NaloxoneFinder extends LitElement {
             ? html`<nf-map
                 exportparts="map"
                 .services=${this.mapServices}
-                .latitude=${origin?.lat}
-                .longitude=${origin?.lng}
-                .originLabel=${this.deviceOrigin ? this.strings.yourLocation : this.strings.startingPoint}
+                .latitude=${mapOrigin?.lat}
+                .longitude=${mapOrigin?.lng}
+                .minViewKm=${device && !mapShowsDevice ? PRIVATE_VIEW_KM : undefined}
+                .originLabel=${device ? this.strings.yourLocation : this.originLabel || this.strings.startingPoint}
                 .zoom=${this.zoom}
                 .selectedId=${this.selectedId}
                 .tileUrl=${this.tileUrl}

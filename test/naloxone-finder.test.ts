@@ -176,7 +176,7 @@ describe('<naloxone-finder>', () => {
       const load = oneEvent(el, 'nf-feed-load');
       document.body.append(el);
       expect((await error).detail).to.include({ kind: 'http', status: 404 });
-      expect((await load).detail.staleSince).to.match(/^\d{4}-\d{2}-\d{2}T/);
+      expect((await load).detail.staleSince, 'the day only, no time').to.match(/^\d{4}-\d{2}-\d{2}$/);
       await loaded(el);
       expect(names(el)).to.have.length(3);
       expect(el.shadowRoot!.querySelector('[part="stale"]')!.textContent).to.match(/^Could not refresh the list; showing data from .+\.$/);
@@ -185,6 +185,40 @@ describe('<naloxone-finder>', () => {
       window.fetch = original;
     }
   });
+
+  it('with cache-days="0" keeps no copy, so a failed refresh shows the error', async () => {
+    const src = '/test/fixtures/fictional-feed.json';
+    const first = await finder(html`<naloxone-finder src=${src} cache-days="0" map="off"></naloxone-finder>`);
+    expect(names(first)).to.have.length(3);
+    await new Promise((r) => setTimeout(r, 50));
+    first.remove();
+    expect((await caches.has('naloxone-finder-v1')) && (await (await caches.open('naloxone-finder-v1')).keys()).length).to.not.be.ok;
+    const original = window.fetch;
+    window.fetch = async () => new Response('Not Found', { status: 404, statusText: 'Not Found' });
+    try {
+      const el = await fixture<NaloxoneFinder>(html`<naloxone-finder src=${src} cache-days="0" map="off"></naloxone-finder>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'));
+      expect(el.shadowRoot!.querySelector('[part="stale"]')).to.equal(null);
+    } finally {
+      window.fetch = original;
+    }
+  });
+
+  for (const value of ['abc', '0', '-5', '']) {
+    it(`reports timeout="${value}" in the console and loads with the default 15 s`, async () => {
+      const errors: string[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => errors.push(args.join(' '));
+      try {
+        const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} timeout=${value} map="off"></naloxone-finder>`);
+        expect(el.timeout).to.equal(15);
+        expect(names(el)).to.have.length(5);
+        expect(errors).to.deep.equal([`naloxone-finder: timeout="${value}" is not a positive number of seconds; using 15.`]);
+      } finally {
+        console.error = original;
+      }
+    });
+  }
 
   it('says so when the feed is empty', async () => {
     const el = await finder(html`<naloxone-finder src=${feedUrl({ version: 1, services: [] })} latitude="0" longitude="0"></naloxone-finder>`);
@@ -231,12 +265,12 @@ describe('<naloxone-finder>', () => {
   });
 
   it('selects from the list: the map highlights the marker, and the event has the distance', async () => {
-    const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" tile-url="none"></naloxone-finder>`);
+    const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" units="km" tile-url="none"></naloxone-finder>`);
     const button = list(el).shadowRoot!.querySelectorAll<HTMLButtonElement>('button.name')[2];
     setTimeout(() => button.click());
     const event = await oneEvent(el, 'nf-service-select');
     expect(event.detail.service.id).to.equal('s0');
-    expect(event.detail.distance).to.be.closeTo(4, 1e-6);
+    expect(event.detail.distance, 'rounded as the list shows it').to.equal(4);
     await waitUntil(() => mapEl(el)!.shadowRoot!.querySelector('.nf-marker--selected'));
     expect(mapEl(el)!.shadowRoot!.querySelector('.nf-marker--selected')!.getAttribute('aria-label')).to.equal(button.textContent!.trim());
   });
@@ -266,10 +300,71 @@ describe('<naloxone-finder>', () => {
       expect(geo.calls.count).to.equal(1);
       expect(ids(el)).to.deep.equal(['s2', 's4', 's0', 's3', 's1']);
       expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Your location stays on this device.');
-      expect(mapEl(el)!.shadowRoot!.querySelector('.nf-origin')!.getAttribute('aria-label')).to.equal('Your location');
+      expect(el.origin, 'origin is the partner default, never the device point').to.deep.equal({ lat: 0, lng: 0 });
       const coordinate = String(here.lat).slice(0, 6);
       const requests = performance.getEntriesByType('resource').map((r) => r.name);
       expect(requests.filter((url) => url.includes(coordinate))).to.deep.equal([]);
+    } finally {
+      geo.restore();
+    }
+  });
+
+  it('keeps the visitor off the map until they press "Show my area on the map", which toggles', async () => {
+    const geo = stubGeolocation({ lat: 8 / KM_PER_DEGREE, lng: 0 });
+    try {
+      const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" origin-label="the office"></naloxone-finder>`);
+      expect(mapEl(el)!.shadowRoot!.querySelector('.nf-origin')!.getAttribute('aria-label'), "the partner's words for the default origin").to.equal(
+        'the office',
+      );
+      expect(el.shadowRoot!.querySelector('[part="area-button"]'), 'nothing to show before a location').to.equal(null);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="area-button"]'));
+      await loaded(el);
+      expect(mapEl(el)!.shadowRoot!.querySelector('.nf-origin'), 'no origin marker at the device point').to.equal(null);
+      expect(mapEl(el)!.latitude).to.equal(undefined);
+      const area = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="area-button"]')!;
+      expect(area.textContent!.trim()).to.equal('Show my area on the map');
+      expect(area.getAttribute('aria-pressed')).to.equal('false');
+      expect(el.shadowRoot!.querySelector('[part="area-note"]')!.textContent).to.equal(
+        'Map images come from tile.openstreetmap.org, which then sees the area shown.',
+      );
+      area.click();
+      await loaded(el);
+      expect(area.getAttribute('aria-pressed')).to.equal('true');
+      expect(mapEl(el)!.shadowRoot!.querySelector('.nf-origin')!.getAttribute('aria-label')).to.equal('Your location');
+      area.click();
+      await loaded(el);
+      expect(mapEl(el)!.shadowRoot!.querySelector('.nf-origin')).to.equal(null);
+    } finally {
+      geo.restore();
+    }
+  });
+
+  it('with map-follows-location shows the visitor on the map at once, with no extra button', async () => {
+    const geo = stubGeolocation({ lat: 8 / KM_PER_DEGREE, lng: 0 });
+    try {
+      const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" tile-url="none" map-follows-location></naloxone-finder>`);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!.click();
+      await waitUntil(() => mapEl(el)!.shadowRoot!.querySelector('.nf-origin[aria-label="Your location"]'), 'the map shows the visitor');
+      expect(el.shadowRoot!.querySelector('[part="area-button"]')).to.equal(null);
+    } finally {
+      geo.restore();
+    }
+  });
+
+  it('keeps focus on "Use my location" while it looks up the location', async () => {
+    const geo = stubGeolocation({ lat: 8 / KM_PER_DEGREE, lng: 0 });
+    try {
+      const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" map="off"></naloxone-finder>`);
+      const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!;
+      button.focus();
+      button.click();
+      await el.updateComplete;
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      await waitUntil(() => button.getAttribute('aria-disabled') === 'false');
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      expect(geo.calls.count).to.equal(1);
     } finally {
       geo.restore();
     }
@@ -310,7 +405,8 @@ describe('<naloxone-finder>', () => {
     const el = await loaded(wrapper.querySelector('naloxone-finder')!);
     expect(list(el).shadowRoot!.querySelector('[part="distance"]')!.textContent).to.equal('0.6 mi');
     wrapper.lang = 'fr-CA';
-    list(el).requestUpdate();
+    el.requestUpdate();
+    await el.updateComplete;
     await list(el).updateComplete;
     expect(list(el).shadowRoot!.querySelector('[part="distance"]')!.textContent, 'French number format').to.equal('1,0 km');
   });

@@ -2,9 +2,19 @@
 export interface CachedFeed {
   bytes: Uint8Array;
   contentType: string;
-  /** When it was saved (ISO 8601), for "showing data from …". */
+  /** The day it was saved (YYYY-MM-DD, UTC), for "showing data from …": no time of day is kept. */
   savedAt: string;
 }
+
+export interface CacheOptions {
+  /** Days a copy is kept (default 30); 0 keeps none and removes the one there is. */
+  maxAgeDays?: number;
+  /** Today, for tests. */
+  now?: Date;
+}
+
+export const DEFAULT_CACHE_DAYS = 30;
+const DAY_MS = 86_400_000;
 
 const CACHE_NAME = 'naloxone-finder-v1';
 const STORAGE_PREFIX = 'naloxone-finder-v1 ';
@@ -15,7 +25,8 @@ const KEEP = 5;
 const MAX_STORAGE_CHARS = 1024 * 1024;
 
 /*
- * Only the partner's public feed is stored, keyed by its URL; nothing about the visitor.
+ * Only the partner's public feed is stored, keyed by its URL, with the day it was saved (no
+ * time of day), and only for `maxAgeDays`; nothing about the visitor.
  * Cache Storage (secure contexts) holds bytes as they came; localStorage is the fallback.
  * Storage may be missing, disabled or full: every function here resolves, never throws.
  */
@@ -24,19 +35,57 @@ const MAX_STORAGE_CHARS = 1024 * 1024;
  * Keeps `feed` as the last good copy of `src`, replacing the previous one. Call it only after
  * the feed was read and had valid records, so a failed or empty reply never replaces good data.
  */
-export async function saveLastGoodFeed(src: string, feed: { bytes: Uint8Array; contentType: string }): Promise<void> {
+export async function saveLastGoodFeed(src: string, feed: { bytes: Uint8Array; contentType: string }, options: CacheOptions = {}): Promise<void> {
   const url = storageUrl(src);
   if (!url || feed.bytes.byteLength === 0) return;
-  const savedAt = new Date().toISOString();
+  if (maxAge(options) === 0) return removeLastGood(url);
+  const savedAt = dayOf(options.now ?? new Date());
   if (await saveToCache(url, feed, savedAt)) removeFromStorage(url);
   else saveToStorage(url, feed, savedAt);
 }
 
-/** The last good copy of `src`, or undefined when there is none (or storage is unavailable). */
-export async function loadLastGoodFeed(src: string): Promise<CachedFeed | undefined> {
+/**
+ * The last good copy of `src`, or undefined when there is none, it is older than `maxAgeDays`
+ * (then it is removed), or storage is unavailable.
+ */
+export async function loadLastGoodFeed(src: string, options: CacheOptions = {}): Promise<CachedFeed | undefined> {
   const url = storageUrl(src);
   if (!url) return undefined;
-  return (await loadFromCache(url)) ?? loadFromStorage(url);
+  const days = maxAge(options);
+  if (days === 0) {
+    await removeLastGood(url);
+    return undefined;
+  }
+  const found = (await loadFromCache(url)) ?? loadFromStorage(url);
+  if (!found) return undefined;
+  const savedDay = Date.parse(found.savedAt.slice(0, 10));
+  const today = Date.parse(dayOf(options.now ?? new Date()));
+  if (Number.isNaN(savedDay) || (today - savedDay) / DAY_MS > days) {
+    await removeLastGood(url);
+    return undefined;
+  }
+  // Copies saved before days alone were kept still carry a time: show and hand on the day only.
+  return { ...found, savedAt: found.savedAt.slice(0, 10) };
+}
+
+function maxAge(options: CacheOptions): number {
+  const days = options.maxAgeDays ?? DEFAULT_CACHE_DAYS;
+  return Number.isFinite(days) && days >= 0 ? days : DEFAULT_CACHE_DAYS;
+}
+
+/** YYYY-MM-DD in UTC: the finest time the store keeps. */
+function dayOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+async function removeLastGood(url: string) {
+  removeFromStorage(url);
+  try {
+    const storage = cacheStorage();
+    if (storage && (await withTimeout(storage.has(CACHE_NAME)))) await withTimeout((await storage.open(CACHE_NAME)).delete(url));
+  } catch {
+    // Storage unavailable: nothing stored to remove.
+  }
 }
 
 /**

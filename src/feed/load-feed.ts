@@ -56,6 +56,8 @@ export interface LoadOptions extends ParseOptions {
   timeoutMs?: number;
   /** Largest feed accepted, in bytes (default 20 MB). */
   maxBytes?: number;
+  /** Days to keep the last good copy on the device (default 30); 0 keeps none. */
+  cacheDays?: number;
 }
 
 /**
@@ -71,7 +73,7 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
     const got = await fetchFeed(src, { signal: options.signal, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes });
     const result = await parseFeed(got.bytes, { ...options, contentType: got.contentType });
     if (result.services.length) {
-      void saveLastGoodFeed(src, got);
+      void saveLastGoodFeed(src, got, { maxAgeDays: options.cacheDays });
       return result;
     }
     const empty = new FeedLoadError('empty', `${src} lists no services.`);
@@ -87,7 +89,7 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
 
 /** The last good copy of `src`, read again, marked stale because of `refreshError`. */
 async function lastGood(src: string, options: LoadOptions, refreshError: FeedLoadError): Promise<LoadedFeed | undefined> {
-  const cached = await loadLastGoodFeed(src);
+  const cached = await loadLastGoodFeed(src, { maxAgeDays: options.cacheDays });
   if (!cached) return undefined;
   try {
     const feed = await parseFeed(cached.bytes, { ...options, contentType: cached.contentType });

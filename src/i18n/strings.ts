@@ -12,6 +12,8 @@ export interface Strings {
   locationUnsupported: string;
   locationInsecure: string;
   usingYourLocation: string;
+  showMyArea: string;
+  tileHostNote: (host: string) => string;
   noOrigin: string;
   sortedFrom: (place: string) => string;
   resultsHeading: string;
@@ -38,6 +40,7 @@ export interface Strings {
   feedErrorTimeout: (seconds: number) => string;
   feedErrorTooLarge: string;
   feedErrorEmpty: string;
+  feedErrorNoValidRecords: (count: number) => string;
   skippedNotice: (count: number) => string;
   email: string;
   free: string;
@@ -83,6 +86,8 @@ export const en: Strings = {
   locationUnsupported: 'This browser cannot share a location, so the list is ordered from the default starting point.',
   locationInsecure: 'Location only works on secure (https) pages, so the list is ordered from the default starting point.',
   usingYourLocation: 'Showing the services nearest to you. Your location stays on this device.',
+  showMyArea: 'Show my area on the map',
+  tileHostNote: (host) => `Map images come from ${host}, which then sees the area shown.`,
   noOrigin: 'No starting point yet, so services are listed in the order the provider gave. Use your location to see the nearest first.',
   sortedFrom: (place) => `Nearest first from ${place}.`,
   resultsHeading: 'Services',
@@ -109,6 +114,8 @@ export const en: Strings = {
   feedErrorTimeout: (seconds) => `The list of services could not be loaded: the server did not answer within ${seconds} seconds, even after trying again.`,
   feedErrorTooLarge: 'The list of services could not be loaded: the file is larger than the 20 MB limit.',
   feedErrorEmpty: 'The list of services could not be loaded: the server sent an empty file.',
+  feedErrorNoValidRecords: (count) =>
+    `The list of services could not be shown: none of its ${count} ${count === 1 ? 'record' : 'records'} could be read. Please let the website's team know.`,
   skippedNotice: (count) => `${count} ${count === 1 ? 'record' : 'records'} in the feed could not be shown.`,
   email: 'Email',
   free: 'Free',

@@ -26,6 +26,25 @@ export const optionalNumber: ComplexAttributeConverter<number | undefined> = {
   },
 };
 
+/**
+ * A number attribute that must be positive (or zero, with `zero`): anything else is reported
+ * once, naming the attribute, and `fallback` is used, so a typo never leaves the widget stuck.
+ */
+export function positiveNumber(attribute: string, unit: string, fallback: number, { zero = false } = {}): ComplexAttributeConverter<number> {
+  return {
+    fromAttribute(value) {
+      if (value === null) return fallback;
+      const n = value.trim() === '' ? NaN : Number(value);
+      if (Number.isFinite(n) && (n > 0 || (zero && n === 0))) return n;
+      console.error(`naloxone-finder: ${attribute}="${value}" is not ${zero ? 'zero or ' : ''}a positive number of ${unit}; using ${fallback}.`);
+      return fallback;
+    },
+    toAttribute(value) {
+      return String(value);
+    },
+  };
+}
+
 /** The origin from a latitude/longitude pair, only when both are valid coordinates. */
 export function originFrom(latitude: number | undefined, longitude: number | undefined) {
   if (latitude === undefined || longitude === undefined) return null;

@@ -34,15 +34,45 @@ describe('last good feed', () => {
     for (const key of ourStorageKeys()) localStorage.removeItem(key);
   });
 
-  it('round-trips bytes, content type and the time it was saved', async () => {
-    const before = new Date().toISOString();
+  it('round-trips bytes and content type, and keeps the day it was saved, not the time', async () => {
+    const today = new Date().toISOString().slice(0, 10);
     await saveLastGoodFeed(A, feed('{"version":1}', 'application/json; charset=utf-8'));
-    const after = new Date().toISOString();
     const cached = await loadLastGoodFeed(A);
     expect(new TextDecoder().decode(cached!.bytes)).to.equal('{"version":1}');
     expect(cached!.contentType).to.equal('application/json; charset=utf-8');
-    expect(cached!.savedAt >= before && cached!.savedAt <= after).to.equal(true);
-    expect(new Date(cached!.savedAt).toISOString()).to.equal(cached!.savedAt);
+    expect(cached!.savedAt).to.equal(today);
+    const stored = await (await caches.open(CACHE_NAME)).match(A);
+    const headers = [...stored!.headers].map(([name, value]) => `${name}: ${value}`);
+    expect(
+      headers.filter((h) => /\d{2}:\d{2}/.test(h)),
+      'no time of day is stored',
+    ).to.deep.equal([]);
+  });
+
+  it('forgets a copy older than its expiry (30 days by default), and removes it', async () => {
+    const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
+    await saveLastGoodFeed(A, feed('a'), { now: day('2026-01-01') });
+    expect(await loadLastGoodFeed(A, { now: day('2026-01-31') }), 'day 30 still kept').to.not.equal(undefined);
+    expect(await loadLastGoodFeed(A, { now: day('2026-02-01') }), 'day 31 gone').to.equal(undefined);
+    expect(await (await caches.open(CACHE_NAME)).keys()).to.have.length(0);
+    await saveLastGoodFeed(A, feed('a'), { now: day('2026-01-01') });
+    expect(await loadLastGoodFeed(A, { now: day('2026-01-04'), maxAgeDays: 2 })).to.equal(undefined);
+  });
+
+  it('with an expiry of 0 stores nothing and removes what was stored', async () => {
+    await saveLastGoodFeed(A, feed('a'));
+    expect(await loadLastGoodFeed(A, { maxAgeDays: 0 })).to.equal(undefined);
+    expect(await loadLastGoodFeed(A), 'the stored copy was removed').to.equal(undefined);
+    await saveLastGoodFeed(A, feed('a'), { maxAgeDays: 0 });
+    expect(await (await caches.open(CACHE_NAME)).keys()).to.have.length(0);
+    expect(ourStorageKeys()).to.deep.equal([]);
+  });
+
+  it('shows copies saved with a time of day by an older version as their day only', async () => {
+    const cache = await caches.open(CACHE_NAME);
+    const today = new Date().toISOString().slice(0, 10);
+    await cache.put(A, new Response('{"version":1}', { headers: { 'content-type': 'application/json', 'x-nf-saved-at': `${today}T08:15:30.123Z` } }));
+    expect((await loadLastGoodFeed(A))!.savedAt).to.equal(today);
   });
 
   it('uses Cache Storage when it exists, keyed by the absolute URL', async () => {

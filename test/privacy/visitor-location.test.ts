@@ -1,0 +1,192 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../../src/index.js';
+import type { NaloxoneFinder } from '../../src/naloxone-finder.js';
+import type { NfServiceList } from '../../src/components/nf-service-list/nf-service-list.js';
+import type { NfMap } from '../../src/components/nf-map/nf-map.js';
+import { stubGeolocation } from '../helpers/geolocation.js';
+
+/*
+ * The privacy promise, checked the way a tracking script or a tile server would look: after
+ * "Use my location", nothing the page can read and no request the browser sends may place the
+ * visitor within 1 km. The fictional feed is a grid of places 0.05° apart; the device point sits
+ * in the middle of a cell, more than 1 km from every place's coordinates, so any number close
+ * to it can only have come from the device.
+ */
+const FEED = '/test/fixtures/privacy-grid-feed.json';
+const DEVICE = { lat: 45.525, lng: -73.575 };
+const DEFAULT_ORIGIN = { lat: 45.45, lng: -73.7 };
+const KM_PER_DEG_LAT = 111.195;
+const KM_PER_DEG_LNG = KM_PER_DEG_LAT * Math.cos((DEVICE.lat * Math.PI) / 180);
+
+interface LoggedRequest {
+  url: string;
+  method: string;
+  type: string;
+  referer: string | null;
+}
+
+/** Numbers within 1 km of the device point along its own axis: a latitude or a longitude that gives it away. */
+function revealing(n: number): boolean {
+  return Math.abs(n - DEVICE.lat) * KM_PER_DEG_LAT < 1 || Math.abs(n - DEVICE.lng) * KM_PER_DEG_LNG < 1;
+}
+
+function numbersIn(text: string): number[] {
+  return (text.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
+}
+
+/**
+ * Every number reachable from `root` through own properties (getters of our own classes
+ * included), depth-first with a visited set; DOM nodes are walked through their attributes
+ * instead (elementsIn does that), and functions are not called.
+ */
+function reachableNumbers(root: unknown, path: string, found: { path: string; value: number }[], seen = new WeakSet<object>(), depth = 0) {
+  if (typeof root === 'number') {
+    if (revealing(root)) found.push({ path, value: root });
+    return;
+  }
+  if (typeof root === 'string') {
+    for (const n of numbersIn(root)) if (revealing(n)) found.push({ path, value: n });
+    return;
+  }
+  if (!root || typeof root !== 'object' || depth > 12 || seen.has(root)) return;
+  seen.add(root);
+  if (root instanceof Node && depth > 0) return;
+  if (root instanceof Window || root instanceof CSSStyleSheet) return;
+  if (root instanceof Map || root instanceof Set) {
+    let i = 0;
+    for (const entry of root instanceof Map ? root.entries() : root.values()) reachableNumbers(entry, `${path}[${i++}]`, found, seen, depth + 1);
+  }
+  for (const key of Reflect.ownKeys(root)) {
+    let value: unknown;
+    try {
+      value = (root as Record<PropertyKey, unknown>)[key];
+    } catch {
+      continue;
+    }
+    reachableNumbers(value, `${path}.${String(key)}`, found, seen, depth + 1);
+  }
+}
+
+/** Public getters on our own element classes (e.g. `origin`), which own keys do not show. */
+function getterValues(el: Element): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  let proto = Object.getPrototypeOf(el);
+  while (proto && proto !== HTMLElement.prototype && proto.constructor.name !== 'LitElement' && proto.constructor.name !== 'ReactiveElement') {
+    for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
+      if (descriptor.get) out.push([key, (el as unknown as Record<string, unknown>)[key]]);
+    }
+    proto = Object.getPrototypeOf(proto);
+  }
+  return out;
+}
+
+function elementsIn(root: Element | ShadowRoot): Element[] {
+  const out: Element[] = [];
+  for (const el of root.querySelectorAll('*')) {
+    out.push(el);
+    if (el.shadowRoot) out.push(...elementsIn(el.shadowRoot));
+  }
+  return out;
+}
+
+/** Slippy-map tile `z/x/y` → its west/east/south/north edges in degrees. */
+function tileBounds(z: number, x: number, y: number) {
+  const n = 2 ** z;
+  const lat = (yy: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * yy) / n))) * 180) / Math.PI;
+  return { west: (x / n) * 360 - 180, east: ((x + 1) / n) * 360 - 180, north: lat(y), south: lat(y + 1) };
+}
+
+describe('the visitor’s location stays on the device', () => {
+  let geo: ReturnType<typeof stubGeolocation>;
+  const events: { type: string; detail: unknown }[] = [];
+  const record = (e: Event) => events.push({ type: e.type, detail: (e as CustomEvent).detail });
+  const types = ['nf-feed-load', 'nf-feed-error', 'nf-service-select', 'nf-location-change', 'nf-results-change'];
+
+  before(() => {
+    geo = stubGeolocation(DEVICE);
+    for (const type of types) window.addEventListener(type, record, true);
+  });
+  after(async () => {
+    geo.restore();
+    for (const type of types) window.removeEventListener(type, record, true);
+    await caches.delete('naloxone-finder-v1');
+  });
+
+  it('through a whole visit with the default map tiles: no request, property, attribute or event places the visitor within 1 km', async () => {
+    await executeServerCommand('request-log-start');
+    const el = await fixture<NaloxoneFinder>(
+      html`<naloxone-finder
+        src=${FEED}
+        latitude=${DEFAULT_ORIGIN.lat}
+        longitude=${DEFAULT_ORIGIN.lng}
+        origin-label="the example office"
+        limit="5"
+        style="display:block;width:900px"
+      ></naloxone-finder>`,
+    );
+    const list = () => el.shadowRoot!.querySelector<NfServiceList>('nf-service-list')!;
+    const map = () => el.shadowRoot!.querySelector<NfMap>('nf-map')!;
+    await waitUntil(() => list()?.shadowRoot?.querySelector('button.name'), 'the list never rendered', { timeout: 8000 });
+    await map().updateComplete;
+
+    // Tiles asked for before the visitor shares a location say nothing about them.
+    await new Promise((r) => setTimeout(r, 300));
+    const beforeLocation = (await executeServerCommand('request-log-stop')) as LoggedRequest[];
+    await executeServerCommand('request-log-start');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.includes('stays on this device'));
+    await list().updateComplete;
+    await map().updateComplete;
+    // Sorted from the device point: the nearest places are the four corners of its grid cell.
+    const first = list().shadowRoot!.querySelector('button.name')!.textContent!;
+    expect(/Site (\d+)/.exec(first)?.[1]).to.be.oneOf(['16', '17', '22', '23']);
+
+    list().shadowRoot!.querySelectorAll<HTMLButtonElement>('button.name')[1].click();
+    await map().updateComplete;
+    list().shadowRoot!.querySelector<HTMLButtonElement>('[part="show-more"]')!.click();
+    await list().updateComplete;
+    await map().updateComplete;
+    // Leaflet requests tiles on the next frames: give it time to ask for every one it wants.
+    await new Promise((r) => setTimeout(r, 500));
+    const afterLocation = (await executeServerCommand('request-log-stop')) as LoggedRequest[];
+
+    // 1. Requests: nothing in any URL, no Referer to the tile host, and after "Use my location"
+    // no tile finer than ~20 km anywhere near the visitor.
+    const isTile = (r: LoggedRequest) => r.url.startsWith('https://tile.openstreetmap.org/');
+    expect(
+      beforeLocation.map((r) => new URL(r.url).pathname),
+      'the feed is requested',
+    ).to.include(FEED);
+    for (const r of [...beforeLocation, ...afterLocation]) {
+      expect(numbersIn(r.url.replace(/^https:\/\/tile\.openstreetmap\.org\//, '')).filter(revealing), r.url).to.deep.equal([]);
+      if (isTile(r)) expect(r.referer ?? '', `${r.url} is sent without a Referer`).to.equal('');
+    }
+    const tiles = afterLocation.filter(isTile);
+    expect(tiles.length, 'the map asked for tiles after the location was found (so the check below is not empty)').to.be.greaterThan(0);
+    for (const t of tiles) {
+      const [z, x, y] = /\/(\d+)\/(\d+)\/(\d+)\.png$/.exec(t.url)!.slice(1).map(Number);
+      const b = tileBounds(z, x, y);
+      const widthKm = (b.east - b.west) * KM_PER_DEG_LNG;
+      const nearKm =
+        Math.max(0, b.south - DEVICE.lat, DEVICE.lat - b.north) * KM_PER_DEG_LAT + Math.max(0, b.west - DEVICE.lng, DEVICE.lng - b.east) * KM_PER_DEG_LNG;
+      if (nearKm < 1) expect(widthKm, `tile ${z}/${x}/${y} near the visitor is at least 20 km wide`).to.be.at.least(20);
+    }
+
+    // 2. What page scripts can read: every element's properties and getters, attributes, events.
+    const found: { path: string; value: number }[] = [];
+    for (const node of [el, ...elementsIn(el.shadowRoot!)]) {
+      const name = node.localName + (node.getAttribute('part') ? `[part=${node.getAttribute('part')}]` : '');
+      reachableNumbers(node, name, found);
+      for (const [key, value] of getterValues(node)) reachableNumbers(value, `${name}.${key}`, found);
+      for (const attr of node.attributes) reachableNumbers(attr.value, `${name}@${attr.name}`, found);
+    }
+    events.forEach((e, i) => reachableNumbers(e.detail, `event ${i} ${e.type}`, found));
+    expect(found, 'values within 1 km of the device point').to.deep.equal([]);
+    expect(
+      events.some((e) => e.type === 'nf-service-select'),
+      'the walk saw a selection event',
+    ).to.equal(true);
+    expect(el.origin).to.deep.equal(DEFAULT_ORIGIN);
+  });
+});
