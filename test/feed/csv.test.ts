@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { readCsv } from '../../src/feed/formats/csv.js';
+import { MAX_CSV_VALUE, readCsv } from '../../src/feed/formats/csv.js';
 import type { FormatOutput } from '../../src/feed/formats/format.js';
 import { FeedFormatError } from '../../src/feed/validate.js';
 
@@ -146,6 +146,66 @@ describe('readCsv', () => {
     expect(out.skipped).to.have.length(1);
     expect(out.skipped[0].index).to.equal(1);
     expect(out.skipped[0].reason).to.match(/^row 3 \(data row 2\) has a quote \(".*never closed/);
+  });
+
+  describe('values over the limit', () => {
+    it('skips the row of a 10 MB unquoted value, naming row and column, keeps every other row, and lets other tasks run', async () => {
+      const huge = 'x'.repeat(10 * 1024 * 1024);
+      const text = `name,lat,description\nA (fictional),1,ok\n\nB (fictional),2,${huge}\nC (fictional),3,ok\n`;
+      let ticks = 0;
+      let reading = true;
+      const tick = () => {
+        ticks++;
+        if (reading) setTimeout(tick);
+      };
+      setTimeout(tick);
+      const out = await readCsv(text);
+      reading = false;
+      expect(out.records).to.deep.equal([
+        { name: 'A (fictional)', lat: '1', description: 'ok' },
+        { name: 'C (fictional)', lat: '3', description: 'ok' },
+      ]);
+      expect(out.indexes).to.deep.equal([0, 2]);
+      expect(out.skipped).to.deep.equal([
+        {
+          index: 1,
+          reason: `row 4 (data row 2): the value in column 3 ("description") has 10,485,760 characters, more than the 65,536 a value may have; the row was skipped.`,
+        },
+      ]);
+      expect(ticks).to.be.at.least(1);
+    });
+
+    it('skips the row of a long quoted value with line breaks and delimiters inside, counting rows as before', async () => {
+      const long = `"${'line, "" one\n'.repeat(6000)}"`;
+      const out = await readCsv(`name;lat\n${long};1;extra\nB (fictional);2\nC (fictional);"x"\n`.replaceAll(';', ','));
+      expect(out.records.map((r) => r['name'])).to.deep.equal(['B (fictional)', 'C (fictional)']);
+      expect(out.indexes).to.deep.equal([1, 2]);
+      expect(out.skipped.map((s) => s.reason)).to.deep.equal([
+        'row 2 (data row 1): the value in column 1 ("name") has 78,000 characters, more than the 65,536 a value may have; the row was skipped.',
+      ]);
+    });
+
+    it('keeps a value of exactly the limit, and names a column beyond the header by number', async () => {
+      const out = await readCsv(
+        `name,lat\nA (fictional),${'1'.repeat(MAX_CSV_VALUE)}\nB (fictional),2,${'y'.repeat(MAX_CSV_VALUE + 1)},${'z'.repeat(MAX_CSV_VALUE + 1)}\n`,
+      );
+      expect(out.records.map((r) => (r['lat'] as string).length)).to.deep.equal([MAX_CSV_VALUE]);
+      expect(out.skipped.map((s) => s.reason)).to.deep.equal([
+        'row 3 (data row 2): the value in column 3 has 65,537 characters (and 1 more such value), more than the 65,536 a value may have; the row was skipped.',
+      ]);
+    });
+
+    it('refuses a header with a value over the limit', async () => {
+      expect(await formatError(`name,${'h'.repeat(100_000)}\nA,1\n`)).to.equal(
+        'the CSV header (row 1) has a value of 100,000 characters in column 2, more than the 65,536 a value may have: is this a CSV file?',
+      );
+    });
+
+    it('still reports a quote never closed, without reading what it swallowed', async () => {
+      const out = await readCsv(`name,lat\nA (fictional),1\n"B (fictional),${'2\n'.repeat(100_000)}`);
+      expect(out.records).to.deep.equal([{ name: 'A (fictional)', lat: '1' }]);
+      expect(out.skipped[0].reason).to.match(/^row 3 \(data row 2\) has a quote \(".*never closed/);
+    });
   });
 
   it('warns about a stray quote inside a quoted value', async () => {
