@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/nf-map/nf-map.js';
 import type { NfMap } from '../../src/components/nf-map/nf-map.js';
@@ -80,10 +80,137 @@ describe('<nf-map>', () => {
     expect(custom.shadowRoot!.querySelector('.leaflet-control-attribution')!.textContent).to.contain('Fictional tiles');
   });
 
-  it('credits OpenStreetMap for the default tiles', async () => {
+  it('credits OpenStreetMap for the default tiles, with a link', async () => {
     const el = await fixture<NfMap>(html`<nf-map></nf-map>`);
     expect(el.tileUrl).to.equal('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
-    expect(el.shadowRoot!.querySelector('.leaflet-control-attribution')!.textContent).to.contain('OpenStreetMap');
+    const credit = el.shadowRoot!.querySelector('.leaflet-control-attribution')!;
+    expect(credit.textContent).to.equal('© OpenStreetMap contributors');
+    expect(credit.querySelector('a')!.href).to.equal('https://www.openstreetmap.org/copyright');
+  });
+
+  it('shows tile-attribution as text and safe links, never as HTML', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const hostile = '&copy; <a href="https://example.org/">Example</a> <img src=x onerror="window.attributionRan = true">[Other](javascript:alert(1)) tiles';
+      const el = await map(html`<nf-map tile-url="/test/fixtures/tile.png?{z}/{x}/{y}" tile-attribution=${hostile}></nf-map>`);
+      const credit = el.shadowRoot!.querySelector('.leaflet-control-attribution')!;
+      expect(credit.textContent).to.equal('© Example Other tiles');
+      expect(credit.querySelectorAll('img')).to.have.length(0);
+      const links = [...credit.querySelectorAll('a')];
+      expect(links.map((a) => [a.href, a.rel, a.target])).to.deep.equal([['https://example.org/', 'noopener noreferrer', '_blank']]);
+      expect(warnings).to.deep.equal(['nf-map: tile-attribution link "javascript:alert(1)" is shown as plain text: only http(s) links are kept.']);
+      await new Promise((r) => setTimeout(r, 50));
+      expect((window as { attributionRan?: boolean }).attributionRan).to.equal(undefined);
+      el.tileAttribution = '';
+      await el.updateComplete;
+      expect(credit.hidden, 'an empty credit takes no room').to.equal(true);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('requests tiles without a Referer', async () => {
+    const el = await map(html`<nf-map tile-url="/test/fixtures/tile.png?{z}/{x}/{y}" latitude="0" longitude="0"></nf-map>`);
+    const tiles = [...el.shadowRoot!.querySelectorAll('img.leaflet-tile')];
+    expect(tiles.length).to.be.greaterThan(0);
+    expect(tiles.every((t) => t.getAttribute('referrerpolicy') === 'no-referrer')).to.equal(true);
+  });
+
+  it('has its own zoom buttons: named, from strings, zooming, unavailable at the limits', async () => {
+    const el = await map(html`<nf-map tile-url="/test/fixtures/tile.png?{z}/{x}/{y}" latitude="0" longitude="0" zoom="17"></nf-map>`);
+    const leaflet = el.leafletMap!;
+    const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.leaflet-control-zoom button')];
+    expect(buttons.map((b) => [b.type, b.getAttribute('aria-label'), b.textContent])).to.deep.equal([
+      ['button', 'Zoom in', '+'],
+      ['button', 'Zoom out', '\u2212'],
+    ]);
+    expect(el.shadowRoot!.querySelectorAll('a.leaflet-control-zoom-in, a.leaflet-control-zoom-out')).to.have.length(0);
+    const [zoomIn, zoomOut] = buttons;
+    const before = leaflet.getZoom();
+    zoomIn.click();
+    expect(leaflet.getZoom()).to.equal(before + 1);
+    zoomOut.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(leaflet.getZoom()).to.equal(before);
+    leaflet.setZoom(19, { animate: false });
+    expect(zoomIn.getAttribute('aria-disabled')).to.equal('true');
+    expect(zoomIn.classList.contains('leaflet-disabled')).to.equal(true);
+    zoomIn.click();
+    expect(leaflet.getZoom(), 'no zoom past the tiles').to.equal(19);
+    leaflet.setZoom(0, { animate: false });
+    expect([zoomIn.getAttribute('aria-disabled'), zoomOut.getAttribute('aria-disabled')]).to.deep.equal(['false', 'true']);
+    el.strings = { ...el.strings, zoomIn: 'Agrandir', zoomOut: 'Réduire', mapLabel: 'Carte' };
+    await el.updateComplete;
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Agrandir', 'Réduire']);
+    expect(el.shadowRoot!.querySelector('.leaflet-container')!.getAttribute('aria-label')).to.equal('Carte');
+  });
+
+  describe('min-view-km', () => {
+    const near = [fictionalService('a', 0.2), fictionalService('b', 0.5), fictionalService('c', 0.9)];
+    const tileZooms = (marker: string) =>
+      performance
+        .getEntriesByType('resource')
+        .map((r) => r.name.match(new RegExp(`tile\\.png\\?${marker}/(\\d+)/`))?.[1])
+        .filter((z) => z !== undefined)
+        .map(Number);
+    const acrossKm = (el: NfMap) => {
+      const m = el.leafletMap!;
+      const { lat } = m.getCenter();
+      return m.distance([lat, m.getBounds().getWest()], [lat, m.getBounds().getEast()]) / 1000;
+    };
+
+    it('keeps every automatic fit, and every tile it requests, at least that many km across', async () => {
+      // Room for every request this test makes: the page has already loaded many modules.
+      performance.clearResourceTimings();
+      performance.setResourceTimingBufferSize(5000);
+      const el = await fixture<NfMap>(
+        html`<nf-map tile-url="/test/fixtures/tile.png?minview/{z}/{x}/{y}" latitude="0" longitude="0" min-view-km="50"></nf-map>`,
+      );
+      el.services = near;
+      await el.updateComplete;
+      expect(el.minViewKm).to.equal(50);
+      expect(acrossKm(el)).to.be.at.least(50);
+      const limit = el.leafletMap!.getZoom();
+      const images = [...el.shadowRoot!.querySelectorAll<HTMLImageElement>('.leaflet-tile-pane img')];
+      // Resource timing lists a request once it has finished.
+      await waitUntil(() => images.every((img) => img.complete), 'tiles still loading');
+      const shown = images.map((img) => Number(img.src.match(/minview\/(\d+)\//)![1]));
+      expect(shown.length).to.be.greaterThan(0);
+      expect(Math.max(...shown)).to.be.at.most(limit);
+      expect(tileZooms('minview').length, 'requests seen').to.be.greaterThan(0);
+      expect(Math.max(...tileZooms('minview')), 'every tile requested, even those since removed').to.be.at.most(limit);
+      // A new origin is a new fit, and keeps the limit too.
+      el.latitude = 0.004;
+      await el.updateComplete;
+      expect(acrossKm(el)).to.be.at.least(50);
+    });
+
+    it('limits nothing when unset, and a visitor may still zoom in', async () => {
+      const el = await fixture<NfMap>(html`<nf-map tile-url="none" latitude="0" longitude="0"></nf-map>`);
+      el.services = near;
+      await el.updateComplete;
+      expect(acrossKm(el), 'the same services fit closely without a limit').to.be.below(10);
+      el.minViewKm = 50;
+      await el.updateComplete;
+      expect(acrossKm(el), 'setting the limit fits again').to.be.at.least(50);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('.leaflet-control-zoom-in')!.click();
+      expect(acrossKm(el)).to.be.below(50);
+    });
+
+    it('reports a value that is not a positive number of km', async () => {
+      const errors: string[] = [];
+      const error = console.error;
+      console.error = (message: string) => errors.push(message);
+      try {
+        const el = await fixture<NfMap>(html`<nf-map tile-url="none" min-view-km="50km"></nf-map>`);
+        expect(el.minViewKm).to.equal(undefined);
+        expect(errors).to.deep.equal(['nf-map: min-view-km="50km" is not a positive number of km, so the map has no view limit.']);
+      } finally {
+        console.error = error;
+      }
+    });
   });
 
   it('removes its Leaflet map when disconnected and draws again when re-attached', async () => {

@@ -19,8 +19,10 @@ export class ZoomButtons extends Control {
   constructor(labels: ZoomLabels) {
     super({ position: 'topleft' });
     this.bar.className = 'leaflet-control-zoom leaflet-bar leaflet-control';
-    this.zoomInButton = this.button('leaflet-control-zoom-in', '+', (map) => map.zoomIn(map.options.zoomDelta));
-    this.zoomOutButton = this.button('leaflet-control-zoom-out', '\u2212', (map) => map.zoomOut(map.options.zoomDelta));
+    // No animation, as for every move of this map: an animated zoom still running when the
+    // element is removed makes Leaflet 1.9 throw from a timer.
+    this.zoomInButton = this.button('leaflet-control-zoom-in', '+', (map) => map.zoomIn(map.options.zoomDelta, { animate: false }));
+    this.zoomOutButton = this.button('leaflet-control-zoom-out', '\u2212', (map) => map.zoomOut(map.options.zoomDelta, { animate: false }));
     // A double click on a button must not also zoom the map underneath.
     DomEvent.disableClickPropagation(this.bar);
     this.setLabels(labels);
