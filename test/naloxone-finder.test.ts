@@ -220,6 +220,27 @@ describe('<naloxone-finder>', () => {
     });
   }
 
+  it('does not pass off a feed whose every record was rejected as an empty list', async () => {
+    const bad = { version: 1, services: [{ id: 'a' }, { id: 'b', types: ['naloxone'], lat: 0, lng: 0 }] };
+    const el = document.createElement('naloxone-finder');
+    Object.assign(el, { src: feedUrl(bad), map: 'off' });
+    const error = oneEvent(el, 'nf-feed-error');
+    document.body.append(el);
+    try {
+      const { detail } = await error;
+      expect(detail.kind).to.equal('no-valid-records');
+      expect(detail.skipped!.map((r) => r.id)).to.deep.equal(['a', 'b']);
+      await el.updateComplete;
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'));
+      expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.equal(
+        "The list of services could not be shown: none of its 2 records could be read. Please let the website's team know.",
+      );
+      expect(el.shadowRoot!.textContent).not.to.contain('This list has no services yet');
+    } finally {
+      el.remove();
+    }
+  });
+
   it('says so when the feed is empty', async () => {
     const el = await finder(html`<naloxone-finder src=${feedUrl({ version: 1, services: [] })} latitude="0" longitude="0"></naloxone-finder>`);
     expect(list(el).shadowRoot!.textContent).to.contain('This list has no services yet.');
