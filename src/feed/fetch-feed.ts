@@ -34,6 +34,12 @@ export interface FetchFeedOptions {
   maxAttempts?: number;
   /** First backoff delay, doubled per retry, with jitter. Default 500 ms. */
   baseDelayMs?: number;
+  /**
+   * First backoff delay after a 429 or 503 without a readable `Retry-After` (cross-origin, the
+   * header is hidden unless the server exposes it): a server that is overloaded or limiting
+   * requests is given longer than a glitch. Doubled per retry, with jitter. Default 2 s.
+   */
+  busyDelayMs?: number;
   /** Longest `Retry-After` honoured; a server asking for more fails at once. Default 30 s. */
   maxRetryAfterMs?: number;
   fetch?: typeof fetch;
@@ -61,22 +67,26 @@ interface Failure {
   status?: number;
   statusText?: string;
   retryAfterMs?: number;
+  /** 429 or 503: the server is limiting requests or overloaded. */
+  busy?: boolean;
 }
 
 /**
  * Fetches a feed's bytes, retrying what is likely to pass on a second try: network errors,
- * timeouts, 5xx and 429 (honouring `Retry-After`). Other 4xx, oversized and empty bodies fail
- * at once. The request carries nothing about the visitor: no cookies or credentials, only
+ * timeouts, 5xx and 429. A `Retry-After` (seconds or an HTTP date) is honoured when the
+ * browser lets us read it, which cross-origin needs `Access-Control-Expose-Headers:
+ * Retry-After`; without it a 429 or 503 backs off from `busyDelayMs` instead. Other 4xx,
+ * oversized and empty bodies fail at once. The request carries nothing about the visitor: no cookies or credentials, only
  * the page's origin as referrer, no query added.
  *
  * A timeout counts as transient (a stalled connection on a moving phone often recovers), so
  * it is retried like a network error. Each attempt has its own `timeoutMs`, which keeps the
  * worst case bounded: `maxAttempts × timeoutMs` plus the waits between attempts (each at most
- * `baseDelayMs × 2^n`, or a `Retry-After` of at most `maxRetryAfterMs`) — about 47 s with the
- * defaults when the server sends no `Retry-After`.
+ * `baseDelayMs × 2^n`, or `busyDelayMs × 2^n`, or a `Retry-After` of at most `maxRetryAfterMs`)
+ * — about 51 s with the defaults when the server sends no readable `Retry-After`.
  */
 export async function fetchFeed(src: string, options: FetchFeedOptions = {}): Promise<FetchedFeed> {
-  const { maxAttempts = 3, baseDelayMs = 500, maxRetryAfterMs = 30_000, onRetry } = options;
+  const { maxAttempts = 3, baseDelayMs = 500, busyDelayMs = 2000, maxRetryAfterMs = 30_000, onRetry } = options;
   const caller = options.signal ?? new AbortController().signal;
   const sleep = options.sleep ?? abortableSleep;
 
@@ -96,7 +106,7 @@ export async function fetchFeed(src: string, options: FetchFeedOptions = {}): Pr
       );
     }
 
-    const backoff = baseDelayMs * 2 ** (attempt - 1);
+    const backoff = (result.busy ? busyDelayMs : baseDelayMs) * 2 ** (attempt - 1);
     const delayMs = result.retryAfterMs ?? Math.round(backoff / 2 + (Math.random() * backoff) / 2);
     onRetry?.({ attempt, delayMs, reason: result.detail });
     try {
@@ -164,6 +174,7 @@ async function attemptFetch(src: string, caller: AbortSignal, options: FetchFeed
         status,
         statusText,
         retryAfterMs: transient ? retryAfter(response) : undefined,
+        busy: status === 429 || status === 503,
       };
     }
 
@@ -245,12 +256,18 @@ function retryAfter(response: Response): number | undefined {
   const value = response.headers.get('retry-after')?.trim();
   if (!value) return undefined;
   if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
+  // Only an HTTP date ("Sun, 06 Nov 1994 08:49:37 GMT" or its two older forms): Date.parse
+  // alone reads "1.5" or "5 min" as dates long past, which would mean retrying at once.
+  if (!HTTP_DATE.test(value)) return undefined;
+  // The asctime form ends with the year and means GMT; Date.parse would read it as local time.
+  const at = Date.parse(/\d{4}$/.test(value) ? `${value} GMT` : value);
   if (Number.isNaN(at)) return undefined;
   // Measured against the server's own clock when it says what time it is.
   const serverNow = Date.parse(response.headers.get('date') ?? '');
   return Math.max(0, at - (Number.isNaN(serverNow) ? Date.now() : serverNow));
 }
+
+const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? [\w -]+ \d{1,2}:\d{2}:\d{2}( GMT| \d{4})$/;
 
 /** Rejects with the signal's reason as soon as it aborts, whatever `promise` does. */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -118,7 +118,16 @@ describe('fetchFeed', () => {
     expect(retries).to.deep.equal([{ attempt: 1, delayMs: sleeper.delays[0], reason: `${SRC} answered HTTP 500` }]);
   });
 
-  it('gives up after 3 tries of 503, backing off further each time', async () => {
+  it('gives up after 3 tries of 502, backing off further each time', async () => {
+    const fake = fakeFetch(status(502, 'Bad Gateway'));
+    const error = await failure(run(fake));
+    expect(error.attempts).to.equal(3);
+    expect(error.message).to.equal(`${SRC} answered HTTP 502 Bad Gateway (3 tries)`);
+    expect(sleeper.delays[0]).to.be.within(50, 100);
+    expect(sleeper.delays[1]).to.be.within(100, 200);
+  });
+
+  it('gives a 503 without a readable Retry-After a longer backoff, doubled with jitter', async () => {
     const fake = fakeFetch(status(503, 'Service Unavailable'));
     const error = await failure(run(fake));
     expect(error.kind).to.equal('http');
@@ -127,8 +136,17 @@ describe('fetchFeed', () => {
     expect(error.attempts).to.equal(3);
     expect(error.message).to.equal(`${SRC} answered HTTP 503 Service Unavailable (3 tries)`);
     expect(fake.calls).to.have.length(3);
-    expect(sleeper.delays[0]).to.be.within(50, 100);
-    expect(sleeper.delays[1]).to.be.within(100, 200);
+    expect(sleeper.delays[0]).to.be.within(1000, 2000);
+    expect(sleeper.delays[1]).to.be.within(2000, 4000);
+  });
+
+  it('backs off longer after a 429 whose Retry-After is hidden (cross-origin, not exposed)', async () => {
+    const retries: number[] = [];
+    const fake = fakeFetch(status(429, 'Too Many Requests'), status(429, 'Too Many Requests'), ok());
+    await run(fake, { busyDelayMs: 3000, onRetry: ({ delayMs }) => retries.push(delayMs) });
+    expect(retries).to.deep.equal(sleeper.delays);
+    expect(sleeper.delays[0]).to.be.within(1500, 3000);
+    expect(sleeper.delays[1]).to.be.within(3000, 6000);
   });
 
   it('respects maxAttempts', async () => {
@@ -186,10 +204,21 @@ describe('fetchFeed', () => {
     expect(sleeper.delays).to.deep.equal([0]);
   });
 
-  it('falls back to backoff when Retry-After is unreadable', async () => {
-    const fake = fakeFetch(status(429, '', { 'retry-after': 'soon' }), ok());
-    await run(fake);
-    expect(sleeper.delays[0]).to.be.within(50, 100);
+  for (const value of ['soon', '1.5', '5 min', '-3'])
+    it(`backs off when Retry-After is unreadable (${value}), rather than reading it as a date long past`, async () => {
+      const fake = fakeFetch(status(429, '', { 'retry-after': value }), ok());
+      await run(fake);
+      expect(sleeper.delays[0]).to.be.within(1000, 2000);
+    });
+
+  it('reads the older HTTP date forms of Retry-After', async () => {
+    const serverNow = Date.UTC(1994, 10, 6, 8, 49, 30);
+    const date = new Date(serverNow).toUTCString();
+    for (const retryAfter of ['Sunday, 06-Nov-94 08:49:37 GMT', 'Sun Nov  6 08:49:37 1994']) {
+      const fake = fakeFetch(status(503, '', { date, 'retry-after': retryAfter }), ok());
+      await run(fake);
+    }
+    expect(sleeper.delays).to.deep.equal([7000, 7000]);
   });
 
   it('fails at once when Retry-After asks for longer than allowed, and says so', async () => {
