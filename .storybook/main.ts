@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { leafletTrustedTypes } from '../rollup.config.js';
 
 const config: StorybookConfig = {
   framework: '@storybook/web-components-vite',
@@ -18,6 +19,9 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     const { mergeConfig } = await import('vite');
     return mergeConfig(viteConfig, {
+      // Leaflet without its evaluation-time HTML writes, as in the build: in stories, and in
+      // the dev server's pre-bundled copy of Leaflet.
+      plugins: [leafletTrustedTypes()],
       // Without these the dev server pre-bundles lit once for Storybook's renderer and again
       // for our elements, and Lit warns "Multiple versions of Lit loaded".
       optimizeDeps: {
@@ -30,6 +34,7 @@ const config: StorybookConfig = {
           'leaflet/dist/leaflet-src.esm.js',
           '@turf/distance',
         ],
+        rolldownOptions: { plugins: [leafletTrustedTypes()] },
       },
       // Storybook's own docs renderer is one ~1 MB chunk; our elements are a small part of it.
       build: { chunkSizeWarningLimit: 1200 },
