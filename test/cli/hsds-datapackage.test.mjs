@@ -175,6 +175,32 @@ describe('readHsdsDataPackage with incomplete or hostile packages', () => {
     assert.deepEqual(out.skipped, [{ index: 1, reason: 'the service has no "id"' }]);
   });
 
+  it('says which time a schedule lacks instead of "undefined", and keeps its other schedules', async () => {
+    const dir = await scratch('schedules-without-times', {
+      'services.csv': 'id,name,status\nq1,Quayside Naloxone (fictional),active\n',
+      'schedules.csv': [
+        'id,service_id,weekday,opens_at,closes_at,description',
+        '12,q1,monday,09:00,,',
+        '13,q1,tuesday,,17:00,',
+        '14,q1,wednesday,,,',
+        '15,q1,thursday,10:00,14:00,',
+        '16,q1,,,,By appointment on weekends.',
+        '',
+      ].join('\n'),
+    });
+    const out = readHsds((await readHsdsDataPackage(dir)).doc);
+    assert.deepEqual(
+      out.warnings.map((warning) => warning.reason),
+      [
+        'schedule "12" has opens_at but no closes_at; its hours were left out',
+        'schedule "13" has closes_at but no opens_at; its hours were left out',
+        'schedule "14" names days but has no opens_at or closes_at; its hours were left out',
+      ],
+    );
+    assert.deepEqual(out.records[0].hours, [{ days: ['th'], opens: '10:00', closes: '14:00' }]);
+    assert.equal(out.records[0].hoursNote, 'By appointment on weekends.');
+  });
+
   it('never reads outside the folder and ignores hostile column names', async () => {
     await writeFile(path.join(work, 'outside.csv'), 'id,name\nx,Should not be read\n');
     const dir = await scratch('hostile', {

@@ -548,10 +548,20 @@ function readSchedules(schedules: Json[], warn: (reason: string) => void): Hours
     const closeText = own(schedule, 'closes_at');
     const byday = own(schedule, 'byday');
     const weekday = own(schedule, 'weekday');
-    // A schedule without times only carries its description (already in the note).
-    if (str(openText) === undefined && str(closeText) === undefined) continue;
     const dayValue = str(byday) !== undefined || (Array.isArray(byday) && byday.length > 0) ? byday : weekday;
-    if (str(dayValue) === undefined && !Array.isArray(dayValue)) {
+    const hasDays = str(dayValue) !== undefined || Array.isArray(dayValue);
+    // A schedule without times only carries its description (already in the note); one that
+    // names days as well has hours the publisher meant to give, so say which field is empty.
+    if (str(openText) === undefined && str(closeText) === undefined) {
+      if (hasDays) warn(`${label} names days but has no opens_at or closes_at; its hours were left out`);
+      continue;
+    }
+    if (str(openText) === undefined || str(closeText) === undefined) {
+      const [given, missing] = str(openText) === undefined ? ['closes_at', 'opens_at'] : ['opens_at', 'closes_at'];
+      warn(`${label} has ${given} but no ${missing}; its hours were left out`);
+      continue;
+    }
+    if (!hasDays) {
       warn(`${label} has opening times but no days and is not shown`);
       continue;
     }
