@@ -1,8 +1,10 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
+import { DEFAULT_MAX_BYTES } from '../feed/fetch-feed.js';
 import { FeedFormatError } from '../feed/validate.js';
 import { isObject, type Json } from '../feed/text.js';
+import { readFileCapped, TooLargeError, type SizeLimit } from './read-input.js';
 
 /**
  * Reads an Open Referral HSDS tabular data package (a folder of CSVs, HSDS 1.x–3.x) and joins
@@ -13,8 +15,8 @@ export interface HsdsDataPackage {
   /** Services with nested `service_at_locations` → `location`, as HSDS 3.0 JSON nests them: pass to `readHsds`. */
   doc: Record<string, unknown>[];
   /**
-   * Problems `readHsds` cannot see: missing or unreadable files, CSV syntax errors, rows that
-   * link to ids that are not in the package. Rows are numbered as in a spreadsheet (the
+   * Problems `readHsds` cannot see: missing or unreadable files, files that lead outside the
+   * folder, CSV syntax errors, rows that link to ids that are not in the package. Rows are numbered as in a spreadsheet (the
    * header is row 1). A link from a service-at-location to a missing location is left for
    * `readHsds`, which reports it against the record.
    */
@@ -55,16 +57,33 @@ interface Table {
   rows: Row[];
 }
 
-export async function readHsdsDataPackage(folder: string): Promise<HsdsDataPackage> {
+export interface ReadOptions {
+  /** Each file's size limit; a larger file stops the whole read with TooLargeError. */
+  limit: SizeLimit;
+}
+
+/** Real exports (Open Referral's among them) often keep the CSVs here while datapackage.json names them bare. */
+const DATA_FOLDER = 'data';
+
+/** The package folder: where it is as given, and where it really is, for telling what lies inside. */
+interface Folder {
+  root: string;
+  real: string;
+}
+
+export async function readHsdsDataPackage(folder: string, options: ReadOptions = { limit: { bytes: DEFAULT_MAX_BYTES } }): Promise<HsdsDataPackage> {
   const warnings: string[] = [];
   const root = path.resolve(folder);
   let names: string[];
+  let real: string;
   try {
     names = await readdir(root);
+    real = await realpath(root);
   } catch (error) {
     throw new FeedFormatError(`cannot read the HSDS data package folder ${folder}: ${(error as Error).message}`);
   }
-  const { files, version } = await locateTables(root, names, warnings);
+  const dir = { root, real };
+  const { files, version } = await locateTables(dir, names, warnings, options);
   if (!Object.values(files).some((list) => list.length)) {
     throw new FeedFormatError(`${folder} is not an HSDS data package: it has no datapackage.json resources or CSVs such as services.csv and locations.csv.`);
   }
@@ -72,7 +91,7 @@ export async function readHsdsDataPackage(folder: string): Promise<HsdsDataPacka
   for (const key of Object.keys(TABLES) as TableKey[]) {
     tables[key] = [];
     for (const file of files[key]) {
-      const table = await readCsv(root, file, warnings);
+      const table = await readCsv(file, warnings, options);
       if (table) tables[key].push(table);
     }
   }
@@ -80,24 +99,53 @@ export async function readHsdsDataPackage(folder: string): Promise<HsdsDataPacka
   return { doc, warnings, ...(version ? { version } : {}) };
 }
 
+/** A file to read: its name in messages (relative to the folder) and its real path, inside the folder. */
+interface PackageFile {
+  name: string;
+  real: string;
+}
+
+/**
+ * The file's real path when it is a file whose real path lies inside the folder's; 'outside'
+ * when a link (the file's own or a folder's on the way) leads out of it; undefined when missing.
+ */
+async function resolveInside(dir: Folder, relative: string): Promise<string | 'outside' | undefined> {
+  let real: string;
+  try {
+    real = await realpath(path.join(dir.root, relative));
+  } catch {
+    return undefined;
+  }
+  const inside = path.relative(dir.real, real);
+  if (!inside || inside.startsWith('..') || path.isAbsolute(inside)) return 'outside';
+  return (await isFile(real)) ? real : undefined;
+}
+
+const outsideWarning = (name: string, then = 'not read') => `${name} is a link that leads outside the package folder; ${then}`;
+
 /** Finds each table's files: datapackage.json resources first, conventional file names otherwise. */
-async function locateTables(root: string, names: string[], warnings: string[]) {
-  const files = {} as Record<TableKey, string[]>;
+async function locateTables(dir: Folder, names: string[], warnings: string[], options: ReadOptions) {
+  const files = {} as Record<TableKey, PackageFile[]>;
   for (const key of Object.keys(TABLES) as TableKey[]) files[key] = [];
   const used = new Set<string>();
-  const add = (key: TableKey, file: string): void => {
-    if (used.has(file)) return;
-    used.add(file);
+  // Names the manifest led to already, so a link out of the folder is reported once.
+  const tried = new Set<string>();
+  const add = (key: TableKey, file: PackageFile): void => {
+    if (used.has(file.real)) return;
+    used.add(file.real);
     files[key].push(file);
   };
   let version: string | undefined;
 
   const manifest = names.find((name) => name.toLowerCase() === 'datapackage.json');
-  if (manifest) {
+  const manifestPath = manifest && (await resolveInside(dir, manifest));
+  if (manifestPath === 'outside') warnings.push(outsideWarning(manifest as string, 'looking for the usual CSV file names instead'));
+  else if (manifestPath) {
     let descriptor: unknown;
     try {
-      descriptor = JSON.parse(await readFile(path.join(root, manifest), 'utf8'));
+      descriptor = JSON.parse((await readFileCapped(manifestPath, options.limit, manifest)).toString('utf8'));
     } catch (error) {
+      if (error instanceof TooLargeError) throw error;
       warnings.push(`datapackage.json could not be read (${(error as Error).message}); looking for the usual CSV file names instead`);
     }
     if (isObject(descriptor)) {
@@ -114,23 +162,44 @@ async function locateTables(root: string, names: string[], warnings: string[]) {
             .replace(/\.csv$/, '');
           const key = (Object.keys(TABLES) as TableKey[]).find((k) => (TABLES[k] as readonly string[]).includes(name) || fileAliases(k).includes(base));
           if (!key) continue;
-          const file = safeRelative(root, resourcePath);
-          if (!file) warnings.push(`datapackage.json resource "${resource['name']}" points outside the folder (${resourcePath}); not read`);
-          else if (!(await isFile(path.join(root, file)))) warnings.push(`datapackage.json lists ${resourcePath}, which is missing`);
-          else add(key, file);
+          const file = safeRelative(dir.root, resourcePath);
+          if (!file) {
+            warnings.push(`datapackage.json resource "${resource['name']}" points outside the folder (${resourcePath}); not read`);
+            continue;
+          }
+          const found = await findListed(dir, file);
+          if (found) tried.add(found.name);
+          if (found === undefined) warnings.push(`datapackage.json lists ${resourcePath}, which is missing`);
+          else if (found.real === 'outside') warnings.push(outsideWarning(found.name));
+          else add(key, { name: found.name, real: found.real });
         }
       }
     }
   }
 
-  // Tables datapackage.json does not list (or every table, without one) by their usual names.
+  // Tables datapackage.json does not list (or every table, without one) by their usual names,
+  // in the folder itself or else in its data/ folder.
   const listed = new Set((Object.keys(TABLES) as TableKey[]).filter((key) => files[key].length));
-  for (const name of [...names].sort()) {
-    const lower = name.toLowerCase();
-    if (!lower.endsWith('.csv')) continue;
-    const base = lower.slice(0, -4);
-    const key = (Object.keys(TABLES) as TableKey[]).find((k) => fileAliases(k).includes(base));
-    if (key && !listed.has(key)) add(key, name);
+  const dataNames = names.includes(DATA_FOLDER) ? await readdir(path.join(dir.root, DATA_FOLDER)).catch(() => [] as string[]) : [];
+  for (const [prefix, folderNames] of [
+    ['', names],
+    [`${DATA_FOLDER}/`, dataNames],
+  ] as const) {
+    const found = new Set<TableKey>();
+    for (const name of [...folderNames].sort()) {
+      const lower = name.toLowerCase();
+      if (!lower.endsWith('.csv')) continue;
+      const base = lower.slice(0, -4);
+      const key = (Object.keys(TABLES) as TableKey[]).find((k) => fileAliases(k).includes(base));
+      if (!key || listed.has(key) || tried.has(`${prefix}${name}`)) continue;
+      const real = await resolveInside(dir, `${prefix}${name}`);
+      if (real === 'outside') warnings.push(outsideWarning(`${prefix}${name}`));
+      else if (real) {
+        add(key, { name: `${prefix}${name}`, real });
+        found.add(key);
+      }
+    }
+    found.forEach((key) => listed.add(key));
   }
   for (const key of ['services', 'locations', 'serviceAtLocations'] as const) {
     if (!files[key].length)
@@ -141,6 +210,16 @@ async function locateTables(root: string, names: string[], warnings: string[]) {
       );
   }
   return { files, version };
+}
+
+/** A listed file where datapackage.json says, or else under data/; undefined when in neither. */
+async function findListed(dir: Folder, file: string): Promise<{ name: string; real: string } | undefined> {
+  const places = file.split(path.sep)[0] === DATA_FOLDER ? [file] : [file, path.join(DATA_FOLDER, file)];
+  for (const place of places) {
+    const real = await resolveInside(dir, place);
+    if (real) return { name: place.split(path.sep).join('/'), real };
+  }
+  return undefined;
 }
 
 /** The path relative to root, or undefined for URLs and anything that climbs out of root. */
@@ -159,11 +238,12 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
-async function readCsv(root: string, file: string, warnings: string[]): Promise<Table | undefined> {
+async function readCsv({ name: file, real }: PackageFile, warnings: string[], options: ReadOptions): Promise<Table | undefined> {
   let text: string;
   try {
-    text = await readFile(path.join(root, file), 'utf8');
+    text = (await readFileCapped(real, options.limit, file)).toString('utf8');
   } catch (error) {
+    if (error instanceof TooLargeError) throw error;
     warnings.push(`${file} could not be read: ${(error as Error).message}`);
     return undefined;
   }

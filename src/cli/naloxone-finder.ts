@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
 import { readFieldMap, type FieldMap } from '../feed/field-map.js';
 import { groupByKind } from '../feed/report.js';
-import { FeedFetchError, fetchFeed } from '../feed/fetch-feed.js';
+import { DEFAULT_MAX_BYTES, FeedFetchError, fetchFeed } from '../feed/fetch-feed.js';
 import { parseFeed, parseFeedData, type FeedResult, type ParseOptions } from '../feed/parse-feed.js';
 import { readTypeList, SERVICE_TYPES, type ServiceType } from '../feed/service-types.js';
 import { FeedFormatError } from '../feed/validate.js';
 import type { Feed, SkippedRecord } from '../types.js';
 import { readHsdsDataPackage } from './hsds-datapackage.js';
+import { formatSize, LARGEST_LIMIT, readFileCapped, readSize, readStream, TooLargeError, type SizeLimit } from './read-input.js';
+import { print, printable } from './terminal.js';
 
 /**
  * `naloxone-finder validate|convert`: the widget's own parsers, run in Node for the people who
@@ -25,9 +27,8 @@ const EXIT_FAILURE = 2;
 /** Above this many warnings (or skipped records, in convert's summary) they are grouped by kind. */
 const GROUP_OVER = 20;
 const EXAMPLES = 3;
-/** A CLI fetches data managers' whole exports over slow links: more patience and room than the widget. */
+/** A CLI fetches data managers' whole exports over slow links: more patience than the widget. */
 const FETCH_TIMEOUT_MS = 30_000;
-const FETCH_MAX_BYTES = 200 * 1024 * 1024;
 
 const FORMATS = ['csv', 'geojson', 'hsds', 'json', 'native'] as const;
 type InputFormat = (typeof FORMATS)[number];
@@ -51,7 +52,9 @@ Commands:
              goes to standard error.
 
 <input> is a file, an http(s) address, - for standard input, or a folder holding an
-HSDS tabular data package (datapackage.json and CSVs such as services.csv).
+HSDS tabular data package (datapackage.json and CSVs such as services.csv, in the folder
+or in its data/ folder). Files in a package that are links leading outside its folder are
+not read.
 
 Options:
   --from <format>          csv, geojson, hsds, json or native (default: detected)
@@ -61,6 +64,8 @@ Options:
   --title <text>           The feed's title (convert)
   --json                   A machine-readable report on standard output (validate)
   --verbose                List every problem instead of grouping them by kind
+  --max-bytes <size>       The largest input read, e.g. 100MiB (default ${formatSize(DEFAULT_MAX_BYTES)}, as the
+                           widget; at most ${formatSize(LARGEST_LIMIT)}). Applies to each file, standard input and URL.
   -h, --help               Show this help
   --version                Show the version
 
@@ -81,6 +86,7 @@ const OPTIONS = {
   title: { type: 'string' },
   json: { type: 'boolean' },
   verbose: { type: 'boolean' },
+  'max-bytes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -101,12 +107,12 @@ interface Loaded {
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = readArgs(argv);
   if (values.version) {
-    process.stdout.write(`${version()}\n`);
+    print(process.stdout, `${version()}\n`);
     return EXIT_OK;
   }
   const [command, ...inputs] = positionals;
   if (values.help || command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    print(process.stdout, `${USAGE}\n`);
     return EXIT_OK;
   }
   if (command === undefined) throw new UsageError('say what to do: validate or convert.');
@@ -122,17 +128,20 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'validate' && values.title !== undefined) throw new UsageError('--title is for convert.');
 
   const input = inputs[0];
+  const limit = readLimit(values['max-bytes']);
   const options: ParseOptions = {
     format: readFormat(values.from),
-    fieldMap: await readFieldMapOption(values['field-map']),
+    fieldMap: await readFieldMapOption(values['field-map'], limit),
     defaultTypes: readDefaultTypes(values['default-types']),
+    // The report names every record that would not be listed, even when none would be.
+    allowNoValidRecords: true,
   };
   let loaded: Loaded;
   try {
-    loaded = await load(input, options);
+    loaded = await load(input, options, limit);
   } catch (error) {
     if (command === 'validate' && values.json && error instanceof InputError) {
-      process.stdout.write(`${JSON.stringify({ input, error: error.message }, null, 2)}\n`);
+      print(process.stdout, `${JSON.stringify({ input, error: error.message }, null, 2)}\n`, 'json');
     }
     throw error;
   }
@@ -176,13 +185,23 @@ function readFormat(value: string | undefined): InputFormat | undefined {
   return format as InputFormat;
 }
 
-async function readFieldMapOption(value: string | undefined): Promise<FieldMap | undefined> {
+function readLimit(value: string | undefined): SizeLimit {
+  if (value === undefined) return { bytes: DEFAULT_MAX_BYTES };
+  const bytes = readSize(value);
+  if (bytes === undefined || bytes < 1) throw new UsageError(`--max-bytes takes a size such as 100MiB, 512KiB or 1048576 (bytes); got "${value}".`);
+  if (bytes > LARGEST_LIMIT)
+    throw new UsageError(`--max-bytes can be at most ${formatSize(LARGEST_LIMIT)}, the most text Node can decode at once; got "${value}".`);
+  return { bytes, option: value };
+}
+
+async function readFieldMapOption(value: string | undefined, limit: SizeLimit): Promise<FieldMap | undefined> {
   if (value === undefined) return undefined;
   let text = value;
   if (value.startsWith('@')) {
     try {
-      text = await readFile(value.slice(1), 'utf8');
+      text = (await readFileCapped(value.slice(1), limit)).toString('utf8');
     } catch (error) {
+      if (error instanceof TooLargeError) throw new UsageError(`--field-map: ${error.message}`);
       throw new UsageError(`--field-map: cannot read ${value.slice(1)} (${systemMessage(error)}).`);
     }
   } else if (!value.trim().startsWith('{')) {
@@ -205,14 +224,15 @@ function readDefaultTypes(value: string | undefined): ServiceType[] | undefined 
 }
 
 /** Reads and parses the input, whatever it is; every failure becomes an InputError or UsageError. */
-async function load(input: string, options: ParseOptions): Promise<Loaded> {
+async function load(input: string, options: ParseOptions, limit: SizeLimit): Promise<Loaded> {
   try {
-    if (input === '-') return { result: await parseFeed(await readStdin(), options), whole: 'feed' };
+    if (input === '-') return { result: await parseFeed(await readStream(process.stdin, limit, 'standard input'), options), whole: 'feed' };
     if (/^https?:\/\//i.test(input)) {
       const fetched = await fetchFeed(input, {
         timeoutMs: FETCH_TIMEOUT_MS,
-        maxBytes: FETCH_MAX_BYTES,
-        onRetry: ({ delayMs, reason }) => process.stderr.write(`naloxone-finder: ${reason}; trying again in ${(delayMs / 1000).toFixed(1)} s\n`),
+        maxBytes: limit.bytes,
+        onRetry: ({ delayMs, reason }) =>
+          print(process.stderr, `naloxone-finder: ${printable(reason, 'line')}; trying again in ${(delayMs / 1000).toFixed(1)} s\n`),
       });
       return { result: await parseFeed(fetched.bytes, { ...options, contentType: fetched.contentType }), whole: 'feed' };
     }
@@ -224,35 +244,32 @@ async function load(input: string, options: ParseOptions): Promise<Loaded> {
     } catch (error) {
       throw new InputError(`cannot read ${input}: ${systemMessage(error)}.`);
     }
-    if (isFolder) return await loadDataPackage(input, options);
+    if (isFolder) return await loadDataPackage(input, options, limit);
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(input);
+      bytes = await readFileCapped(input, limit);
     } catch (error) {
+      if (error instanceof TooLargeError) throw error;
       throw new InputError(`cannot read ${input}: ${systemMessage(error)}.`);
     }
     return { result: await parseFeed(bytes, { ...options, contentType: contentTypeOf(input) }), whole: 'feed' };
   } catch (error) {
+    if (error instanceof TooLargeError) throw new InputError(error.message);
+    if (error instanceof FeedFetchError && error.kind === 'too-large') throw new InputError(new TooLargeError(input, limit).message);
     if (error instanceof FeedFetchError) throw new InputError(`cannot load the feed: ${error.message}.`);
     if (error instanceof FeedFormatError) throw new InputError(`cannot read ${label(input)}: ${error.message}`);
     throw error;
   }
 }
 
-async function loadDataPackage(folder: string, options: ParseOptions): Promise<Loaded> {
+async function loadDataPackage(folder: string, options: ParseOptions, limit: SizeLimit): Promise<Loaded> {
   if (options.format && options.format !== 'hsds') {
     throw new UsageError(`${folder} is a folder, read as an HSDS data package; --from ${options.format} does not apply to it.`);
   }
-  const { doc, warnings, version: hsdsVersion } = await readHsdsDataPackage(folder);
+  const { doc, warnings, version: hsdsVersion } = await readHsdsDataPackage(folder, { limit });
   const result = await parseFeedData(doc, { ...options, format: 'hsds' });
   result.warnings.unshift(...warnings.map((reason) => ({ index: -1, reason })));
   return { result, whole: 'package', ...(hsdsVersion ? { hsdsVersion } : {}) };
-}
-
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 const label = (input: string) => (input === '-' ? 'standard input' : input);
@@ -291,7 +308,7 @@ function validate(input: string, loaded: Loaded, values: Values): number {
       skipped: result.skipped.map(at),
       warnings: result.warnings.map(at),
     };
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    print(process.stdout, `${JSON.stringify(report, null, 2)}\n`, 'json');
     return code;
   }
   const total = result.services.length + result.skipped.length;
@@ -302,7 +319,7 @@ function validate(input: string, loaded: Loaded, values: Values): number {
       : result.services.length
         ? 'The one service can be listed.'
         : 'The feed lists no services.';
-  process.stdout.write(`${report(label(input), loaded, { listSkipped: true, verbose: values.verbose ?? false })}\n${verdict}\n`);
+  print(process.stdout, `${report(label(input), loaded, { listSkipped: true, verbose: values.verbose ?? false })}\n${verdict}\n`);
   return code;
 }
 
@@ -311,12 +328,12 @@ function convert(input: string, loaded: Loaded, values: Values): number {
   const title = values.title ?? result.title;
   const summary = report(label(input), loaded, { listSkipped: values.verbose ?? false, verbose: values.verbose ?? false });
   if (!result.services.length) {
-    process.stderr.write(`${summary}\nNo service could be read, so no feed was written. Check the input, --from and --field-map.\n`);
+    print(process.stderr, `${summary}\nNo service could be read, so no feed was written. Check the input, --from and --field-map.\n`);
     return EXIT_RECORDS;
   }
   const feed: Feed = { version: 1, ...(title ? { title } : {}), updated: new Date().toISOString(), services: result.services };
-  process.stdout.write(`${JSON.stringify(feed, null, 2)}\n`);
-  process.stderr.write(`${summary}\nWrote a feed of ${count(result.services.length, 'service')}.\n`);
+  print(process.stdout, `${JSON.stringify(feed, null, 2)}\n`, 'json');
+  print(process.stderr, `${summary}\nWrote a feed of ${count(result.services.length, 'service')}.\n`);
   return EXIT_OK;
 }
 
@@ -334,13 +351,16 @@ function report(input: string, loaded: Loaded, options: { listSkipped: boolean; 
     : loaded.whole === 'package'
       ? 'HSDS data package'
       : FORMAT_NAMES[result.format];
-  const lines = [
+  // Each line whole on its own: a newline inside a title, file name or message must not start a line.
+  const lines: string[] = [];
+  const push = (...added: string[]) => lines.push(...added.map((line) => printable(line, 'line')));
+  push(
     `${input}: ${format}${result.title ? `, "${result.title}"` : ''}`,
     `  ${count(result.services.length, 'service')}, ${result.skipped.length.toLocaleString('en-US')} skipped, ${count(result.warnings.length, 'warning')}`,
-  ];
+  );
   const section = (heading: string, items: SkippedRecord[], listAll: boolean) => {
     if (!items.length) return;
-    lines.push('', heading);
+    push('', heading);
     if (listAll || items.length <= GROUP_OVER) {
       // HSDS reports a service once per location it would have been listed at: one line, counted.
       const listed = items.map((item) => `${locate(loaded, item)}: ${item.reason}`);
@@ -348,20 +368,20 @@ function report(input: string, loaded: Loaded, options: { listSkipped: boolean; 
         if (line === listed[i - 1]) return;
         let n = 1;
         while (listed[i + n] === line) n++;
-        lines.push(`  ${line}${n > 1 ? ` (×${n})` : ''}`);
+        push(`  ${line}${n > 1 ? ` (×${n})` : ''}`);
       });
       return;
     }
     for (const group of groupByKind(items)) {
       if (group.items.length === 1) {
-        lines.push(`  ${locate(loaded, group.items[0])}: ${group.items[0].reason}`);
+        push(`  ${locate(loaded, group.items[0])}: ${group.items[0].reason}`);
         continue;
       }
-      lines.push(`  ${group.items.length.toLocaleString('en-US')} × ${group.kind}`);
-      for (const item of group.items.slice(0, EXAMPLES)) lines.push(`      ${locate(loaded, item)}: ${item.reason}`);
-      if (group.items.length > EXAMPLES) lines.push(`      … and ${(group.items.length - EXAMPLES).toLocaleString('en-US')} more`);
+      push(`  ${group.items.length.toLocaleString('en-US')} × ${group.kind}`);
+      for (const item of group.items.slice(0, EXAMPLES)) push(`      ${locate(loaded, item)}: ${item.reason}`);
+      if (group.items.length > EXAMPLES) push(`      … and ${(group.items.length - EXAMPLES).toLocaleString('en-US')} more`);
     }
-    lines.push('  (--verbose lists every one)');
+    push('  (--verbose lists every one)');
   };
   section('Skipped (not listed):', result.skipped, options.listSkipped || options.verbose);
   section('Warnings (these records are still listed):', result.warnings, options.verbose);
@@ -385,11 +405,11 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      process.stderr.write(`naloxone-finder: ${error.message}\nRun "naloxone-finder --help" for usage.\n`);
+      print(process.stderr, `naloxone-finder: ${printable(error.message, 'line')}\nRun "naloxone-finder --help" for usage.\n`);
     } else if (error instanceof InputError) {
-      process.stderr.write(`naloxone-finder: ${error.message}\n`);
+      print(process.stderr, `naloxone-finder: ${printable(error.message, 'line')}\n`);
     } else {
-      process.stderr.write(`naloxone-finder: something went wrong inside the tool; please report it.\n${(error as Error)?.stack ?? error}\n`);
+      print(process.stderr, `naloxone-finder: something went wrong inside the tool; please report it.\n${(error as Error)?.stack ?? error}\n`);
     }
     process.exitCode = EXIT_FAILURE;
   },

@@ -28,7 +28,7 @@ export interface FetchFeedOptions {
   signal?: AbortSignal;
   /** Limit for each attempt, body included; 0 or less turns it off. Default 15 s. */
   timeoutMs?: number;
-  /** Largest body accepted. Default 20 MB. */
+  /** Largest body accepted. Default `DEFAULT_MAX_BYTES`. */
   maxBytes?: number;
   /** Attempts in total, the first included. Default 3. */
   maxAttempts?: number;
@@ -55,6 +55,9 @@ export interface FetchedFeed {
   url: string;
   status: number;
 }
+
+/** 20 MiB: the largest feed the widget loads, and what the CLI reads by default. */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
 // CORS-safelisted (short, no special characters), so a cross-origin feed needs no preflight.
 const ACCEPT = 'application/json, application/geo+json, text/csv;q=0.9, text/plain;q=0.8, */*;q=0.1';
@@ -120,7 +123,7 @@ export async function fetchFeed(src: string, options: FetchFeedOptions = {}): Pr
 }
 
 async function attemptFetch(src: string, caller: AbortSignal, options: FetchFeedOptions): Promise<FetchedFeed | Failure> {
-  const { timeoutMs = 15_000, maxBytes = 20 * 1024 * 1024 } = options;
+  const { timeoutMs = 15_000, maxBytes = DEFAULT_MAX_BYTES } = options;
   const fetchImpl = options.fetch ?? fetch;
   // One controller per attempt, aborted by the caller or the timer. Linked by hand rather
   // than with AbortSignal.any (Chromium 116+, Safari 17.4+) so older phones behave the same.

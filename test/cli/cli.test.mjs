@@ -1,17 +1,19 @@
 // The built command-line tool, run as a data manager would: node --test test/cli/
-// Needs dist/cli.js: `npm run build` first (`npm test` does it).
+// Needs dist/cli.js: `npm run build` first (`npm test` does it), or NF_CLI=/path/to/cli.js for another build.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { appendFile, cp, mkdir, mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = path.join(root, 'dist/cli.js');
+const cli = process.env.NF_CLI ? path.resolve(process.env.NF_CLI) : path.join(root, 'dist/cli.js');
 const fixtures = path.join(root, 'test/fixtures');
 const fixture = (name) => path.join(fixtures, 'cli', name);
 // Real data shared beside the repository, not part of it.
@@ -26,17 +28,22 @@ function assertSchemaValid(feed) {
   assert.ok(valid, `the feed does not pass feed.schema.json: ${ajv.errorsText(validateFeed.errors?.slice(0, 5))}`);
 }
 
-/** Runs `node dist/cli.js ...args`, feeding `input` on standard input. */
-function run(args, { input } = {}) {
+/**
+ * Runs `node dist/cli.js ...args`, feeding `input` on standard input, or `stdin` (a file
+ * descriptor, or a function given the child's stdin to write to as it likes).
+ */
+function run(args, { input, stdin } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: root });
+    // The timeout ends a tool that never stops reading, so it cannot outlive the test run.
+    const child = spawn(process.execPath, [cli, ...args], { cwd: root, timeout: 60_000, stdio: [typeof stdin === 'number' ? stdin : 'pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
+    if (typeof stdin === 'function') stdin(child.stdin);
+    else if (child.stdin) child.stdin.end(input);
   });
 }
 
@@ -302,6 +309,13 @@ describe('naloxone-finder with an http(s) address', () => {
     assert.equal(feed.services[0].name, 'Clínica Comunitaria (fictional)');
   });
 
+  it('refuses a feed over --max-bytes at a URL too', async () => {
+    const { code, stdout, stderr } = await run(['validate', `${base}/feed.json`, '--max-bytes', '100']);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(stderr, /\/feed\.json is larger than 100 bytes, the limit given with --max-bytes 100\./);
+  });
+
   it('exits 2 with the HTTP status when the address answers 404', async () => {
     const { code, stdout, stderr } = await run(['validate', `${base}/missing.json`]);
     assert.equal(code, 2);
@@ -342,6 +356,9 @@ describe('naloxone-finder usage', { concurrency: true }, () => {
     [['convert', 'feed.json', '--json'], /--json is for validate/],
     [['convert', path.join(fixtures, 'hsds-datapackage-v1'), '--from', 'csv'], /is a folder, read as an HSDS data package; --from csv does not apply/],
     [['validate', 'ftp://example.org/feed.json'], /only http and https addresses can be read/],
+    [['validate', 'feed.json', '--max-bytes', 'lots'], /--max-bytes takes a size such as 100MiB, 512KiB or 1048576 \(bytes\); got "lots"/],
+    [['validate', 'feed.json', '--max-bytes', '0'], /--max-bytes takes a size/],
+    [['validate', 'feed.json', '--max-bytes', '1GiB'], /--max-bytes can be at most 500 MiB/],
   ];
   for (const [args, message] of usageErrors) {
     it(`exits 2 on: naloxone-finder ${args.join(' ')}`, async () => {
@@ -364,5 +381,259 @@ describe('naloxone-finder usage', { concurrency: true }, () => {
     const { code, stderr } = await run(['validate', fixture('partner-aliases.csv'), '--field-map', '{"types": "Offers", "typeMap": {"Narcan kits": "hugs"}}']);
     assert.equal(code, 2);
     assert.match(stderr, /typeMap maps "Narcan kits" to "hugs", which is not one of our types/);
+  });
+});
+
+describe('naloxone-finder with HSDS exports laid out as they come', () => {
+  const dataFolder = path.join(fixtures, 'hsds-datapackage-data-folder');
+  let work;
+
+  before(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'nf-cli-data-'));
+  });
+  after(() => rm(work, { recursive: true, force: true }));
+
+  it('reads a package whose datapackage.json names services.csv while the CSVs sit in data/', async () => {
+    const { feed, byId, stderr } = await convert([dataFolder]);
+    assert.deepEqual(
+      feed.services.map((service) => service.id),
+      ['svc-1@loc-1', 'svc-2@loc-1', 'svc-3@loc-1'],
+    );
+    const counter = byId.get('svc-1@loc-1');
+    assert.equal(counter.name, 'Hillside Naloxone Counter (fictional)');
+    assert.equal(counter.lat, 45.42);
+    assert.deepEqual(counter.address, { street: '5 Example Lane', city: 'Exampleburg', region: 'ON', postalCode: 'A0A 1B1', country: 'CA' });
+    assert.deepEqual(counter.hours, [{ days: ['mo', 'we', 'fr'], opens: '09:00', closes: '17:00' }]);
+    assert.match(stderr, /HSDS 3\.0 data package/);
+    assert.doesNotMatch(stderr, /missing|no \w+ table/);
+  });
+
+  it('finds the tables in data/ without a datapackage.json as well', async () => {
+    const dir = path.join(work, 'no-manifest');
+    await cp(dataFolder, dir, { recursive: true });
+    await rm(path.join(dir, 'datapackage.json'));
+    const withManifest = await convert([dataFolder]);
+    const { feed, stderr } = await convert([dir]);
+    assert.match(stderr, /^.*no-manifest: HSDS data package$/m);
+    assert.deepEqual(feed.services, withManifest.feed.services);
+  });
+
+  it('says which time a schedule lacks, and still lists the service', async () => {
+    const { code, stdout } = await run(['validate', dataFolder]);
+    assert.equal(code, 0);
+    assert.match(stdout, /record 1 \(id "svc-2@loc-1"\): schedule "sch-2" has opens_at but no closes_at; its hours were left out$/m);
+    assert.match(stdout, /record 2 \(id "svc-3@loc-1"\): schedule "sch-3" names days but has no opens_at or closes_at; its hours were left out$/m);
+    assert.match(stdout, /record 2 \(id "svc-3@loc-1"\): schedule "sch-4" has closes_at but no opens_at; its hours were left out$/m);
+    assert.doesNotMatch(stdout, /undefined/);
+    assert.doesNotMatch(stdout, /sch-5/, 'a schedule with only a description is its hours note, not a problem');
+    const { byId } = await convert([dataFolder]);
+    assert.equal(byId.get('svc-2@loc-1').hours, undefined);
+    assert.equal(byId.get('svc-3@loc-1').hoursNote, 'Call ahead on holidays.');
+  });
+});
+
+describe('naloxone-finder and links in a data package', () => {
+  let work;
+  let outside;
+
+  before(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'nf-cli-links-'));
+    // What a link could reach: a file that is no part of any package.
+    outside = path.join(work, 'elsewhere');
+    await mkdir(outside);
+    await writeFile(path.join(outside, 'locations.csv'), 'id,name,latitude,longitude\nloc-a,Private Place (fictional),12.3456,65.4321\n');
+  });
+  after(() => rm(work, { recursive: true, force: true }));
+
+  it('does not follow a file link out of the package folder, says so by name, and reads the rest', async () => {
+    const pkg = path.join(work, 'linked-file');
+    await cp(path.join(fixtures, 'hsds-datapackage-v3'), pkg, { recursive: true });
+    await rm(path.join(pkg, 'locations.csv'));
+    await symlink(path.join(outside, 'locations.csv'), path.join(pkg, 'locations.csv'));
+
+    const { code, stdout } = await run(['validate', pkg]);
+    assert.equal(code, 0);
+    assert.match(stdout, /^ {2}package: locations\.csv is a link that leads outside the package folder; not read$/m);
+    const { feed, stdout: json } = await convert([pkg]);
+    assert.doesNotMatch(json, /Private Place|12\.3456/);
+    assert.deepEqual(
+      feed.services.map((service) => [service.id, service.lat]),
+      [
+        ['svc-a@loc-a', undefined],
+        ['svc-b@loc-a', undefined],
+      ],
+      'the services are still read, without the position the link would have given',
+    );
+  });
+
+  it('does not follow a folder link out either, but reads a link that stays inside', async () => {
+    const pkg = path.join(work, 'linked-folder');
+    await mkdir(path.join(pkg, 'archive'), { recursive: true });
+    await writeFile(path.join(pkg, 'archive/services-2026.csv'), 'id,name,status\nin-1,Inside Link Site (fictional),active\n');
+    await symlink('archive/services-2026.csv', path.join(pkg, 'services.csv'));
+    await symlink(outside, path.join(pkg, 'data'));
+
+    const { stdout } = await run(['validate', pkg]);
+    assert.match(stdout, /^ {2}package: data\/locations\.csv is a link that leads outside the package folder; not read$/m);
+    const { feed, stdout: json } = await convert([pkg]);
+    assert.doesNotMatch(json, /Private Place/);
+    assert.deepEqual(
+      feed.services.map((service) => service.name),
+      ['Inside Link Site (fictional)'],
+    );
+  });
+});
+
+describe('naloxone-finder prints untrusted text without its control codes', () => {
+  // Set a window title (OSC), clear the screen (CSI), turn red (8-bit CSI), return to column 0.
+  const hostile = '\u001b]0;owned\u0007\u001b[2J\u009b31m\r';
+  // eslint-disable-next-line no-control-regex
+  const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+  let work;
+  let pkg;
+
+  before(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'nf-cli-escapes-'));
+    pkg = path.join(work, 'package');
+    await mkdir(pkg);
+    await writeFile(
+      path.join(pkg, 'datapackage.json'),
+      JSON.stringify({
+        version: `3.0${hostile}`,
+        resources: [
+          { name: 'service', path: 'services.csv' },
+          { name: 'phone', path: `phones${hostile}\nAll 9 services can be listed.csv` },
+        ],
+      }),
+    );
+    await writeFile(path.join(pkg, 'services.csv'), `id,name,status\nsvc-1,Harbour Naloxone (fictional),active\n`);
+  });
+  after(() => rm(work, { recursive: true, force: true }));
+
+  it('strips escape sequences from datapackage.json in the report, and keeps each message on its line', async () => {
+    for (const args of [
+      ['validate', pkg],
+      ['validate', pkg, '--verbose'],
+      ['convert', pkg],
+    ]) {
+      const { stdout, stderr } = await run(args);
+      const report = args[0] === 'validate' ? stdout : stderr;
+      assert.doesNotMatch(report, CONTROL, `${args.join(' ')} printed a control code`);
+      assert.doesNotMatch(report, /owned/, 'a control string goes whole, not just its first character');
+      assert.match(report, /: HSDS 3\.0 data package$/m);
+      assert.match(report, /datapackage\.json lists phones All 9 services can be listed\.csv, which is missing$/m);
+      assert.doesNotMatch(report, /^All 9 services/m, 'a newline in a value does not start a line');
+    }
+  });
+
+  it('keeps the data exact in --json, with every control escaped', async () => {
+    const { stdout } = await run(['validate', pkg, '--json']);
+    assert.doesNotMatch(stdout, CONTROL);
+    const report = JSON.parse(stdout);
+    assert.equal(report.hsdsVersion, `3.0${hostile}`);
+    assert.ok(report.warnings.some((warning) => warning.reason.includes(`phones${hostile}\nAll 9`)));
+  });
+
+  it('strips them from file names, in reports and in errors', async () => {
+    const file = path.join(work, `sites${hostile}.csv`);
+    await writeFile(file, 'name,lat,lng\nCorner Kiosk (fictional),45.5,-73.6\n');
+    const validated = await run(['validate', file]);
+    assert.equal(validated.code, 0);
+    assert.doesNotMatch(validated.stdout, CONTROL);
+    assert.match(validated.stdout, /sites\.csv: CSV$/m);
+    const missing = await run(['validate', `no-such${hostile}\nfeed.json`]);
+    assert.equal(missing.code, 2);
+    assert.doesNotMatch(missing.stderr, CONTROL);
+    assert.match(missing.stderr, /^naloxone-finder: cannot read no-such feed\.json: no such file or folder\.$/m);
+  });
+});
+
+describe('naloxone-finder size limits', { concurrency: true }, () => {
+  const MIB = 1024 * 1024;
+  let work;
+
+  before(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'nf-cli-sizes-'));
+  });
+  after(() => rm(work, { recursive: true, force: true }));
+
+  /** A file of `bytes` zero bytes, made in an instant (sparse where the file system can). */
+  async function zeros(name, bytes) {
+    const file = path.join(work, name);
+    await writeFile(file, '');
+    await truncate(file, bytes);
+    return file;
+  }
+
+  it('refuses a local file over 20 MiB with exit 2 and says how to read it anyway; reads one of exactly 20 MiB', async () => {
+    const { code, stdout, stderr } = await run(['validate', await zeros('over.json', 20 * MIB + 1)]);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(
+      stderr,
+      /over\.json is larger than 20 MiB, the most naloxone-finder reads by default \(as the widget does\); to read more, raise the limit, e\.g\. --max-bytes 100MiB\./,
+    );
+    const atLimit = await run(['validate', await zeros('at-limit.json', 20 * MIB)]);
+    assert.equal(atLimit.code, 2, 'zero bytes are not a feed');
+    assert.doesNotMatch(atLimit.stderr, /larger than/);
+  });
+
+  it('takes --max-bytes for a lower or higher limit', async () => {
+    const small = await run(['validate', fixture('good-feed.json'), '--max-bytes', '100']);
+    assert.equal(small.code, 2);
+    assert.match(small.stderr, /good-feed\.json is larger than 100 bytes, the limit given with --max-bytes 100\./);
+    assert.equal((await run(['validate', fixture('good-feed.json'), '--max-bytes', '1KiB'])).code, 0);
+    const raised = await run(['validate', await zeros('raised.json', 20 * MIB + 1), '--max-bytes', '21MiB']);
+    assert.doesNotMatch(raised.stderr, /larger than/);
+  });
+
+  it('refuses a data package table over the limit, by name', async () => {
+    const pkg = path.join(work, 'package');
+    await cp(path.join(fixtures, 'hsds-datapackage-v3'), pkg, { recursive: true });
+    const rows = Array.from({ length: 40 }, (_, i) => `svc-x${i},org-a,,Extra Site ${i} (fictional),,,,,active`);
+    await appendFile(path.join(pkg, 'services.csv'), `${rows.join('\n')}\n`);
+    const { code, stdout, stderr } = await run(['convert', pkg, '--max-bytes', '2KiB']);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(stderr, /^naloxone-finder: services\.csv is larger than 2 KiB, the limit given with --max-bytes 2KiB\.$/m);
+  });
+
+  it('stops reading a file that never ends (/dev/zero) at the limit', { timeout: 20_000 }, async () => {
+    const started = Date.now();
+    const { code, stderr } = await run(['validate', '/dev/zero']);
+    assert.equal(code, 2);
+    assert.match(stderr, /\/dev\/zero is larger than 20 MiB/);
+    assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+  });
+
+  it('stops reading standard input that never ends at the limit', { timeout: 20_000 }, async () => {
+    const fd = openSync('/dev/zero', 'r');
+    const started = Date.now();
+    try {
+      const { code, stdout, stderr } = await run(['convert', '-'], { stdin: fd });
+      assert.equal(code, 2);
+      assert.equal(stdout, '');
+      assert.match(stderr, /standard input is larger than 20 MiB/);
+    } finally {
+      closeSync(fd);
+    }
+    assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+  });
+
+  it('stops reading a pipe that a writer keeps filling, and exits', { timeout: 20_000 }, async () => {
+    const chunk = Buffer.from('{"version": 1, "services": ['.padEnd(64 * 1024, ' '));
+    const { code, stderr } = await run(['validate', '-', '--max-bytes', '1MiB'], {
+      stdin: (pipe) => {
+        // EPIPE once the tool has stopped reading: the writer just stops too.
+        pipe.on('error', () => undefined);
+        const fill = () => {
+          while (!pipe.destroyed && pipe.write(chunk));
+          if (!pipe.destroyed) pipe.once('drain', fill);
+        };
+        fill();
+      },
+    });
+    assert.equal(code, 2);
+    assert.match(stderr, /standard input is larger than 1 MiB, the limit given with --max-bytes 1MiB\./);
   });
 });
