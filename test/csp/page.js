@@ -51,7 +51,13 @@ function state() {
   };
 }
 
-const rendered = (s) => s.listItems > 0 && s.markers > 0 && s.zoomButtons.length === 2 && s.attribution && (tileHost === undefined || s.tilesLoaded > 0);
+// Tiles we serve must all arrive; OpenStreetMap's never do here (closed network).
+const rendered = (s) =>
+  s.listItems > 0 &&
+  s.markers > 0 &&
+  s.zoomButtons.length === 2 &&
+  s.attribution &&
+  (tileHost === undefined || (s.tilesRequested > 0 && s.tilesLoaded === s.tilesRequested));
 
 // A function, not top-level await: the test runner serves this file for an es2021 target.
 async function report() {

@@ -65,6 +65,8 @@ describe('parseAttribution', () => {
   it('reads 10,000-character hostile strings quickly', () => {
     const inputs = [
       '<'.repeat(10000),
+      '</'.repeat(5000),
+      '<!'.repeat(5000),
       '<a href="'.repeat(1200),
       '['.repeat(10000),
       '[a]('.repeat(2500),
@@ -77,7 +79,8 @@ describe('parseAttribution', () => {
     for (const input of inputs) {
       const start = performance.now();
       const result = parseAttribution(input);
-      expect(performance.now() - start, input.slice(0, 20)).to.be.below(50);
+      // Generous for a busy test machine; a quadratic reading takes seconds.
+      expect(performance.now() - start, input.slice(0, 20)).to.be.below(200);
       for (const part of result.parts) if (part.href) expect(part.href).to.match(/^https:\/\//);
     }
     expect(parts('['.repeat(10000))).to.deep.equal([{ text: '['.repeat(10000) }]);

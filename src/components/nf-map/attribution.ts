@@ -112,7 +112,13 @@ export function parseAttribution(input: string): ParsedAttribution {
       continue;
     }
 
-    const token = [COMMENT, DECLARATION, TAG].map((re) => ((re.lastIndex = i), re.exec(input))).find(Boolean);
+    const after = input[i + 1] ?? '';
+    const pattern = input.startsWith('<!--', i) ? COMMENT : after === '!' || after === '?' ? DECLARATION : /[a-z/]/i.test(after) ? TAG : undefined;
+    let token: RegExpExecArray | null = null;
+    if (pattern) {
+      pattern.lastIndex = i;
+      token = pattern.exec(input);
+    }
     if (!token) {
       // "a < b": not a tag, as in HTML.
       text += '<';

@@ -50,49 +50,6 @@ export const mapStyles = css`
     stroke: #fff;
     stroke-width: 3;
   }
-  /* Our zoom buttons (see controls.ts) look like Leaflet's links they replace. */
-  .leaflet-bar button {
-    display: block;
-    box-sizing: content-box;
-    width: 26px;
-    height: 26px;
-    line-height: 26px;
-    margin: 0;
-    padding: 0;
-    border: 0;
-    border-bottom: 1px solid #ccc;
-    background-color: #fff;
-    color: #000;
-    text-align: center;
-    cursor: pointer;
-  }
-  .leaflet-touch .leaflet-bar button {
-    width: 30px;
-    height: 30px;
-    line-height: 30px;
-  }
-  .leaflet-bar button:first-child {
-    border-top-left-radius: 2px;
-    border-top-right-radius: 2px;
-  }
-  .leaflet-bar button:last-child {
-    border-bottom-left-radius: 2px;
-    border-bottom-right-radius: 2px;
-    border-bottom: none;
-  }
-  .leaflet-bar button:hover,
-  .leaflet-bar button:focus-visible {
-    background-color: #f4f4f4;
-  }
-  .leaflet-bar button:focus-visible {
-    outline: 3px solid var(--_text);
-    outline-offset: 1px;
-  }
-  .leaflet-bar button.leaflet-disabled {
-    cursor: default;
-    background-color: #f4f4f4;
-    color: #bbb;
-  }
   .leaflet-div-icon {
     background: transparent;
     border: none;
