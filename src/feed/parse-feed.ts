@@ -1,5 +1,5 @@
 import { FeedFormatError, DuplicateState, nativeRecords, validateInto, type ParsedFeed } from './validate.js';
-import { forEachSliced, nextTask } from '../util/yield.js';
+import { forEachSliced, nextTask, SLICE_MS } from '../util/yield.js';
 import { FeedJsonError, parseJsonSliced } from './json-scan.js';
 import { fieldResolver, readTypeMap, recordsAt, type FieldMap } from './field-map.js';
 import { looksLikeGeoJson, readGeoJson } from './formats/geojson.js';
@@ -69,16 +69,38 @@ export interface FeedResult extends ParsedFeed {
  * always a spreadsheet saved as Windows-1252, so "Cl\xEDnica" reads "Clínica". A byte order
  * mark is dropped in every case: Excel writes a UTF-8 one even on a file whose other bytes are
  * Windows-1252, and read as Windows-1252 it would become "ï»¿" in front of the first header.
+ * Decoded a piece at a time with yields between, so 20 MB never blocks the page in one go.
  */
-export function decodeFeed(bytes: Uint8Array): { text: string; encoding: string } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
+export async function decodeFeed(bytes: Uint8Array, signal?: AbortSignal): Promise<{ text: string; encoding: string }> {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: await decodeSliced(bytes, 'utf-16le', signal), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: await decodeSliced(bytes, 'utf-16be', signal), encoding: 'utf-16be' };
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
+    return { text: await decodeSliced(body, 'utf-8', signal, true), encoding: 'utf-8' };
+  } catch (error) {
+    // A fatal decoder throws a TypeError on the first byte that is not UTF-8.
+    if (!(error instanceof TypeError)) throw error;
+    return { text: await decodeSliced(body, 'windows-1252', signal), encoding: 'windows-1252' };
   }
+}
+
+/** Bytes decoded per TextDecoder call: about a millisecond here. */
+const DECODE_BYTES = 1024 * 1024;
+
+async function decodeSliced(bytes: Uint8Array, encoding: string, signal?: AbortSignal, fatal = false): Promise<string> {
+  const decoder = new TextDecoder(encoding, { fatal });
+  if (bytes.length <= DECODE_BYTES) return decoder.decode(bytes);
+  const parts: string[] = [];
+  let sliceStart = performance.now();
+  for (let at = 0; at < bytes.length; at += DECODE_BYTES) {
+    // stream: true keeps a character split between two pieces whole.
+    parts.push(decoder.decode(bytes.subarray(at, at + DECODE_BYTES), { stream: at + DECODE_BYTES < bytes.length }));
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await nextTask(signal);
+      sliceStart = performance.now();
+    }
+  }
+  return parts.join('');
 }
 
 /**
@@ -120,7 +142,7 @@ export async function parseFeed(input: Uint8Array | string, options: ParseOption
   if (typeof input === 'string') {
     text = input;
   } else {
-    const decoded = decodeFeed(input);
+    const decoded = await decodeFeed(input, options.signal);
     await nextTask(options.signal);
     text = decoded.text;
     if (decoded.encoding === 'windows-1252') {

@@ -2,6 +2,8 @@
  * One measurement per page load, chosen by the query string (see run.mjs):
  *   ?mode=parse&feed=<native JSON URL>            JSON.parse of the feed text alone (the baseline)
  *   ?mode=widget&feed=<URL>&map=on|off&bundle=<URL>  setting `src` → first list item painted
+ *   ?mode=hostile&feed=<URL>&map=off               setting `src` → nf-feed-load or nf-feed-error,
+ *                                                  and the list painted when there is one
  *   &hold=1                                        wait for benchGo() (the runner profiles the load)
  * The result is the promise `window.benchResult`. Times are performance.now() milliseconds.
  */
@@ -59,7 +61,8 @@ async function waitForFirstItem(el) {
   }
 }
 
-async function measureWidget(feed) {
+/** The finder, defined and in the page, with the benchmark's attributes; `src` not set yet. */
+async function addFinder() {
   const bundle = params.get('bundle') ?? '/dist/naloxone-finder.js';
   const importStart = performance.now();
   await import(bundle);
@@ -78,7 +81,11 @@ async function measureWidget(feed) {
   document.body.append(el);
   await el.updateComplete;
   await settle();
+  return { el, importMs: importEnd - importStart };
+}
 
+async function measureWidget(feed) {
+  const { el, importMs } = await addFinder();
   const loaded = new Promise((resolve, reject) => {
     el.addEventListener('nf-feed-load', (event) => resolve({ at: performance.now(), detail: event.detail }), { once: true });
     el.addEventListener('nf-feed-error', (event) => reject(new Error(`nf-feed-error: ${JSON.stringify(event.detail)}`)), { once: true });
@@ -95,7 +102,7 @@ async function measureWidget(feed) {
   const list = el.shadowRoot.querySelector('nf-service-list');
   return {
     marks: { t0, load: loadAt, item: itemAt, end: paintAt },
-    importMs: importEnd - importStart,
+    importMs,
     totalMs: paintAt - t0,
     toLoadMs: loadAt - t0,
     toPaintAfterLoadMs: paintAt - loadAt,
@@ -108,10 +115,30 @@ async function measureWidget(feed) {
   };
 }
 
+/** A feed that may be refused: time to the outcome (loaded and painted, or the error shown). */
+async function measureHostile(feed) {
+  const { el, importMs } = await addFinder();
+  const outcome = new Promise((resolve) => {
+    el.addEventListener('nf-feed-load', (event) => resolve({ loaded: true, count: event.detail.count, skipped: event.detail.skipped.length }), { once: true });
+    el.addEventListener('nf-feed-error', (event) => resolve({ loaded: false, kind: event.detail.kind, message: event.detail.message }), { once: true });
+  });
+  const t0 = performance.now();
+  el.setAttribute('src', feed);
+  const result = await outcome;
+  const outcomeAt = performance.now();
+  if (result.loaded && result.count) await waitForFirstItem(el);
+  const paintAt = await afterPaint();
+  await settle();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await settle();
+  return { marks: { t0, load: outcomeAt, end: paintAt }, importMs, totalMs: paintAt - t0, ...result };
+}
+
 async function run() {
   const mode = params.get('mode');
   const feed = params.get('feed');
-  const result = mode === 'parse' ? await measureParse(feed) : await measureWidget(feed);
+  const measures = { parse: measureParse, widget: measureWidget, hostile: measureHostile };
+  const result = await measures[mode](feed);
   return { ...result, longTasks: window.benchLongTasks.slice() };
 }
 

@@ -7,12 +7,26 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const reasons = (list: { reason: string }[]) => list.map((w) => w.reason);
 
 describe('decodeFeed', () => {
-  it('reads UTF-8 (dropping a BOM) and falls back to Windows-1252', () => {
-    expect(decodeFeed(utf8('\uFEFFClínica')).text).to.equal('Clínica');
+  it('reads UTF-8 (dropping a BOM) and falls back to Windows-1252', async () => {
+    expect((await decodeFeed(utf8('\uFEFFClínica'))).text).to.equal('Clínica');
     // "Clínica" saved by a spreadsheet as Windows-1252: í is the single byte 0xED.
     const cp1252 = new Uint8Array([0x43, 0x6c, 0xed, 0x6e, 0x69, 0x63, 0x61]);
-    expect(decodeFeed(cp1252)).to.deep.equal({ text: 'Clínica', encoding: 'windows-1252' });
-    expect(decodeFeed(new Uint8Array([0xff, 0xfe, 0x41, 0x00])).text).to.equal('A');
+    expect(await decodeFeed(cp1252)).to.deep.equal({ text: 'Clínica', encoding: 'windows-1252' });
+    expect((await decodeFeed(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).text).to.equal('A');
+  });
+
+  it('decodes megabytes in pieces: characters split between pieces stay whole, and a late non-UTF-8 byte still means Windows-1252', async () => {
+    // 3-byte and 4-byte characters, offset so that some straddle each 1 MiB boundary.
+    const text = `x${'Clínica – 🏥 '.repeat(200_000)}`;
+    const decoded = await decodeFeed(utf8(text));
+    expect(decoded.encoding).to.equal('utf-8');
+    expect(decoded.text === text, 'UTF-8 text decoded whole').to.equal(true);
+    const cp1252 = new Uint8Array(3 * 1024 * 1024).fill(0x61);
+    cp1252[cp1252.length - 2] = 0xed; // í, only in the last piece
+    const late = await decodeFeed(cp1252);
+    expect(late.encoding).to.equal('windows-1252');
+    expect(late.text.length).to.equal(cp1252.length);
+    expect(late.text.slice(-3)).to.equal('aía');
   });
 });
 
@@ -93,7 +107,7 @@ describe('parseFeed', () => {
 
   it('reads a Windows-1252 CSV that Excel saved with a UTF-8 byte order mark, first header included', async () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('name,lat,lng\r\nCl'), 0xed, ...utf8('nica Example (fictional),40.1,-75.2\r\n')]);
-    expect(decodeFeed(bytes)).to.deep.equal({ text: 'name,lat,lng\r\nClínica Example (fictional),40.1,-75.2\r\n', encoding: 'windows-1252' });
+    expect(await decodeFeed(bytes)).to.deep.equal({ text: 'name,lat,lng\r\nClínica Example (fictional),40.1,-75.2\r\n', encoding: 'windows-1252' });
     const feed = await parseFeed(bytes);
     expect(feed.skipped).to.deep.equal([]);
     expect(feed.services.map((s) => s.name)).to.deep.equal(['Clínica Example (fictional)']);
