@@ -15,10 +15,10 @@ export interface HsdsDataPackage {
   /** Services with nested `service_at_locations` → `location`, as HSDS 3.0 JSON nests them: pass to `readHsds`. */
   doc: Record<string, unknown>[];
   /**
-   * Problems `readHsds` cannot see: missing or unreadable files, files that lead outside the
-   * folder, CSV syntax errors, rows that link to ids that are not in the package. Rows are numbered as in a spreadsheet (the
-   * header is row 1). A link from a service-at-location to a missing location is left for
-   * `readHsds`, which reports it against the record.
+   * Problems `readHsds` cannot see: missing or unreadable files, links that lead outside the
+   * folder, CSV syntax errors, rows that link to ids that are not in the package. Rows are
+   * numbered as in a spreadsheet (the header is row 1). A link from a service-at-location to
+   * a missing location is left for `readHsds`, which reports it against the record.
    */
   warnings: string[];
   /** The HSDS version datapackage.json declares, when it declares one. */
