@@ -95,7 +95,7 @@ describe('<nf-map>', () => {
     try {
       const hostile = '&copy; <a href="https://example.org/">Example</a> <img src=x onerror="window.attributionRan = true">[Other](javascript:alert(1)) tiles';
       const el = await map(html`<nf-map tile-url="/test/fixtures/tile.png?{z}/{x}/{y}" tile-attribution=${hostile}></nf-map>`);
-      const credit = el.shadowRoot!.querySelector('.leaflet-control-attribution')!;
+      const credit = el.shadowRoot!.querySelector<HTMLElement>('.leaflet-control-attribution')!;
       expect(credit.textContent).to.equal('© Example Other tiles');
       expect(credit.querySelectorAll('img')).to.have.length(0);
       const links = [...credit.querySelectorAll('a')];
