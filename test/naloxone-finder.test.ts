@@ -229,7 +229,7 @@ describe('<naloxone-finder>', () => {
     try {
       const { detail } = await error;
       expect(detail.kind).to.equal('no-valid-records');
-      expect(detail.skipped!.map((r) => r.id)).to.deep.equal(['a', 'b']);
+      expect(detail.skipped!.map((r: { id?: string }) => r.id)).to.deep.equal(['a', 'b']);
       await el.updateComplete;
       await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'));
       expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.equal(

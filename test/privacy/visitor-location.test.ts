@@ -36,35 +36,39 @@ function numbersIn(text: string): number[] {
 }
 
 /**
- * Every number reachable from `root` through own properties (getters of our own classes
- * included), depth-first with a visited set; DOM nodes are walked through their attributes
- * instead (elementsIn does that), and functions are not called.
+ * Every number reachable from `root` through own properties and Map/Set entries, breadth-first
+ * (so each object is read at its shortest path) with a visited set; DOM nodes below the root are
+ * walked through their attributes instead (elementsIn does that), and functions are not called.
  */
-function reachableNumbers(root: unknown, path: string, found: { path: string; value: number }[], seen = new WeakSet<object>(), depth = 0) {
-  if (typeof root === 'number') {
-    if (revealing(root)) found.push({ path, value: root });
-    return;
-  }
-  if (typeof root === 'string') {
-    for (const n of numbersIn(root)) if (revealing(n)) found.push({ path, value: n });
-    return;
-  }
-  if (!root || typeof root !== 'object' || depth > 12 || seen.has(root)) return;
-  seen.add(root);
-  if (root instanceof Node && depth > 0) return;
-  if (root instanceof Window || root instanceof CSSStyleSheet) return;
-  if (root instanceof Map || root instanceof Set) {
-    let i = 0;
-    for (const entry of root instanceof Map ? root.entries() : root.values()) reachableNumbers(entry, `${path}[${i++}]`, found, seen, depth + 1);
-  }
-  for (const key of Reflect.ownKeys(root)) {
-    let value: unknown;
-    try {
-      value = (root as Record<PropertyKey, unknown>)[key];
-    } catch {
+function reachableNumbers(root: unknown, path: string, found: { path: string; value: number }[]) {
+  const seen = new WeakSet<object>();
+  const queue: [unknown, string, number][] = [[root, path, 0]];
+  for (let i = 0; i < queue.length && i < 500_000; i++) {
+    const [value, at, depth] = queue[i];
+    if (typeof value === 'number') {
+      if (revealing(value)) found.push({ path: at, value });
       continue;
     }
-    reachableNumbers(value, `${path}.${String(key)}`, found, seen, depth + 1);
+    if (typeof value === 'string') {
+      for (const n of numbersIn(value)) if (revealing(n)) found.push({ path: at, value: n });
+      continue;
+    }
+    if (!value || typeof value !== 'object' || depth > 16 || seen.has(value)) continue;
+    seen.add(value);
+    if ((value instanceof Node && depth > 0) || value instanceof Window || value instanceof CSSStyleSheet) continue;
+    if (value instanceof Map || value instanceof Set) {
+      let n = 0;
+      for (const entry of value instanceof Map ? value.entries() : value.values()) queue.push([entry, `${at}[${n++}]`, depth + 1]);
+    }
+    for (const key of Reflect.ownKeys(value)) {
+      let child: unknown;
+      try {
+        child = (value as Record<PropertyKey, unknown>)[key];
+      } catch {
+        continue;
+      }
+      queue.push([child, `${at}.${String(key)}`, depth + 1]);
+    }
   }
 }
 
@@ -88,6 +92,18 @@ function elementsIn(root: Element | ShadowRoot): Element[] {
     if (el.shadowRoot) out.push(...elementsIn(el.shadowRoot));
   }
   return out;
+}
+
+/** Numbers near the device point in everything a page script can reach from the finder. */
+function readableNumbers(el: Element) {
+  const found: { path: string; value: number }[] = [];
+  for (const node of [el, ...elementsIn(el.shadowRoot!)]) {
+    const name = node.localName + (node.getAttribute('part') ? `[part=${node.getAttribute('part')}]` : '');
+    reachableNumbers(node, name, found);
+    for (const [key, value] of getterValues(node)) reachableNumbers(value, `${name}.${key}`, found);
+    for (const attr of node.attributes) reachableNumbers(attr.value, `${name}@${attr.name}`, found);
+  }
+  return found;
 }
 
 /** Slippy-map tile `z/x/y` → its west/east/south/north edges in degrees. */
@@ -121,7 +137,7 @@ describe('the visitor’s location stays on the device', () => {
         latitude=${DEFAULT_ORIGIN.lat}
         longitude=${DEFAULT_ORIGIN.lng}
         origin-label="the example office"
-        limit="5"
+        limit="4"
         style="display:block;width:900px"
       ></naloxone-finder>`,
     );
@@ -130,6 +146,7 @@ describe('the visitor’s location stays on the device', () => {
     await waitUntil(() => list()?.shadowRoot?.querySelector('button.name'), 'the list never rendered', { timeout: 8000 });
     await map().updateComplete;
 
+    const centerBefore = map().leafletMap!.getCenter();
     // Tiles asked for before the visitor shares a location say nothing about them.
     await new Promise((r) => setTimeout(r, 300));
     const beforeLocation = (await executeServerCommand('request-log-stop')) as LoggedRequest[];
@@ -138,6 +155,13 @@ describe('the visitor’s location stays on the device', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.includes('stays on this device'));
     await list().updateComplete;
     await map().updateComplete;
+    const foundAfterLocation = readableNumbers(el);
+    // The map's view is public too (`leafletMap`): its centre must not sit on the visitor even
+    // when the nearest services surround them evenly, as the four corners of the cell do here.
+    const center = map().leafletMap!.getCenter();
+    expect([center.lat, center.lng].filter(revealing), `map centre ${center.lat}, ${center.lng}`).to.deep.equal([]);
+    expect(center.lat, 'the map keeps the centre it had before').to.be.closeTo(centerBefore.lat, 1e-3);
+    expect(center.lng).to.be.closeTo(centerBefore.lng, 1e-3);
     // Sorted from the device point: the nearest places are the four corners of its grid cell.
     const first = list().shadowRoot!.querySelector('button.name')!.textContent!;
     expect(/Site (\d+)/.exec(first)?.[1]).to.be.oneOf(['16', '17', '22', '23']);
@@ -173,14 +197,9 @@ describe('the visitor’s location stays on the device', () => {
       if (nearKm < 1) expect(widthKm, `tile ${z}/${x}/${y} near the visitor is at least 20 km wide`).to.be.at.least(20);
     }
 
-    // 2. What page scripts can read: every element's properties and getters, attributes, events.
-    const found: { path: string; value: number }[] = [];
-    for (const node of [el, ...elementsIn(el.shadowRoot!)]) {
-      const name = node.localName + (node.getAttribute('part') ? `[part=${node.getAttribute('part')}]` : '');
-      reachableNumbers(node, name, found);
-      for (const [key, value] of getterValues(node)) reachableNumbers(value, `${name}.${key}`, found);
-      for (const attr of node.attributes) reachableNumbers(attr.value, `${name}@${attr.name}`, found);
-    }
+    // 2. What page scripts can read: every element's properties and getters, attributes, events,
+    // right after the location was found and at the end of the visit.
+    const found = [...foundAfterLocation, ...readableNumbers(el)];
     events.forEach((e, i) => reachableNumbers(e.detail, `event ${i} ${e.type}`, found));
     expect(found, 'values within 1 km of the device point').to.deep.equal([]);
     expect(

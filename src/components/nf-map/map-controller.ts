@@ -5,9 +5,11 @@ import {
   tileLayer,
   layerGroup,
   latLngBounds,
+  point,
+  type Layer,
+  type LatLngBounds,
   type Map as LeafletMap,
   type Marker,
-  type TileLayer,
   type LeafletKeyboardEvent,
 } from 'leaflet/dist/leaflet-src.esm.js';
 import { originIcon, serviceIcon } from './marker-icon.js';
@@ -49,7 +51,7 @@ function setSelected(m: Marker, selected: boolean) {
  */
 export class MapController implements ReactiveController {
   map?: LeafletMap;
-  private tiles?: TileLayer;
+  private tiles?: Layer;
   private tileKey?: string | null;
   private attributionKey?: string;
   private zoomButtons?: ZoomButtons;
@@ -117,8 +119,22 @@ export class MapController implements ReactiveController {
     this.tileKey = url;
     this.tiles?.remove();
     this.tiles = undefined;
+    if (url && /^pmtiles:/i.test(url)) void this.setPmtiles(url);
     // No Referer: the tile host learns which tiles were shown, not on which page.
-    if (url) this.tiles = tileLayer(url, { maxZoom: 19, crossOrigin: true, referrerPolicy: 'no-referrer' }).addTo(this.map!);
+    else if (url) this.tiles = tileLayer(url, { maxZoom: 19, crossOrigin: true, referrerPolicy: 'no-referrer' }).addTo(this.map!);
+  }
+
+  /** One PMTiles file on the partner's own host; its reader is a chunk loaded only for it. */
+  private async setPmtiles(url: string) {
+    try {
+      const { createPmtilesLayer } = await import('./pmtiles-layer.js');
+      const layer = await createPmtilesLayer(url, { attribution: '' });
+      // The URL may have changed, or the map gone, while the archive was read.
+      if (this.tileKey !== url || !this.map) return;
+      this.tiles = layer.addTo(this.map);
+    } catch {
+      // createPmtilesLayer has said why in the console; the list and the markers still work.
+    }
   }
 
   private setAttribution(text: string) {
@@ -179,6 +195,11 @@ export class MapController implements ReactiveController {
     m.addTo(this.originLayer);
   }
 
+  /** Whether the map has been given a view yet (Leaflet throws on getCenter before). */
+  private get hasView(): boolean {
+    return (this.map as unknown as { _loaded?: boolean })?._loaded === true;
+  }
+
   private fit(view: MapView) {
     const points: [number, number][] = view.services.map((s) => [s.lat, s.lng]);
     if (view.origin) points.push([view.origin.lat, view.origin.lng]);
@@ -186,9 +207,37 @@ export class MapController implements ReactiveController {
     // No animation: an animated zoom still running when the element is removed makes
     // Leaflet 1.9 throw from a timer, and a jump is quicker on slow phones anyway.
     if (points.length === 0) this.map!.setView([20, 0], Math.min(2, closest), { animate: false });
+    else if (Number.isFinite(closest) && closest < view.zoom) this.coarseView(latLngBounds(points), closest);
     else if (points.length === 1) this.map!.setView(points[0], closest, { animate: false });
     // Extra room at the top: a pin stands above its point and would be clipped.
     else this.map!.fitBounds(latLngBounds(points), { paddingTopLeft: [24, 48], paddingBottomRight: [24, 16], maxZoom: closest, animate: false });
+  }
+
+  /**
+   * A view no closer than `maxZoom` that does not follow the points (the services nearest the
+   * visitor surround them). It keeps the centre the map already had, chosen before the visitor
+   * shared anything, and only zooms out until every point fits. Without an earlier view, the
+   * centre is snapped to a grid a quarter of a tile wide (about 7 km at zoom 10).
+   */
+  private coarseView(bounds: LatLngBounds, maxZoom: number) {
+    const map = this.map!;
+    const padding = point(48, 64);
+    if (this.hasView) {
+      const center = map.getCenter();
+      // The same points mirrored through the centre: the box they make, centred on it, holds them all.
+      const mirrored = latLngBounds([
+        bounds.getSouthWest(),
+        bounds.getNorthEast(),
+        [2 * center.lat - bounds.getSouth(), 2 * center.lng - bounds.getWest()],
+        [2 * center.lat - bounds.getNorth(), 2 * center.lng - bounds.getEast()],
+      ]);
+      map.setView(center, Math.min(maxZoom, map.getZoom(), map.getBoundsZoom(mirrored, false, padding)), { animate: false });
+      return;
+    }
+    const zoom = Math.min(maxZoom, map.getBoundsZoom(bounds, false, padding));
+    const grid = 64;
+    const c = map.project(bounds.getCenter(), zoom);
+    map.setView(map.unproject(point(Math.round(c.x / grid) * grid, Math.round(c.y / grid) * grid), zoom), zoom, { animate: false });
   }
 
   /**
