@@ -123,7 +123,7 @@ export default [
   // The readable npm build: one file per module, dependencies left to the partner's bundler.
   {
     input: 'src/index.ts',
-    external: (id) => /^(lit|@lit\/|leaflet\/dist\/leaflet-src|@turf\/|tslib|papaparse)/.test(id),
+    external: (id) => /^(lit|@lit\/|leaflet\/dist\/leaflet-src|@turf\/|tslib|papaparse|pmtiles)/.test(id),
     output: {
       dir: 'dist/npm',
       format: 'es',

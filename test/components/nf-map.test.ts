@@ -80,6 +80,19 @@ describe('<nf-map>', () => {
     expect(custom.shadowRoot!.querySelector('.leaflet-control-attribution')!.textContent).to.contain('Fictional tiles');
   });
 
+  it('draws a basemap from one PMTiles file on the same site with tile-url="pmtiles:…", and nothing else is fetched for it', async () => {
+    performance.clearResourceTimings();
+    const el = await map(html`<nf-map tile-url="pmtiles:/test/fixtures/pmtiles/raster.pmtiles" latitude="0" longitude="0" zoom="1"></nf-map>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('canvas.leaflet-tile'), 'a PMTiles tile is drawn', { timeout: 5000 });
+    expect(el.shadowRoot!.querySelectorAll('img.leaflet-tile'), 'no image tiles from elsewhere').to.have.length(0);
+    const archives = performance
+      .getEntriesByType('resource')
+      .map((r) => new URL(r.name).pathname)
+      .filter((p) => p.endsWith('.pmtiles'));
+    expect(archives.length).to.be.greaterThan(0);
+    expect(new Set(archives)).to.deep.equal(new Set(['/test/fixtures/pmtiles/raster.pmtiles']));
+  });
+
   it('credits OpenStreetMap for the default tiles, with a link', async () => {
     const el = await fixture<NfMap>(html`<nf-map></nf-map>`);
     expect(el.tileUrl).to.equal('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
