@@ -11,6 +11,13 @@ const HOST = '127.0.0.1';
 const PORT_ATTEMPTS = 20;
 const ROOT = await realpath(resolve(dirname(fileURLToPath(import.meta.url)), '..'));
 
+/**
+ * The strict policy README's "Content Security Policy" section asks partners to copy, so the
+ * demo shows the widget working under it (the browser console would list any violation).
+ */
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https://tile.openstreetmap.org; require-trusted-types-for 'script'; trusted-types lit-html";
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -93,6 +100,7 @@ async function handle(req, res) {
     'Content-Length': found.size,
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': CSP,
   });
   if (req.method === 'HEAD') {
     res.end();

@@ -80,7 +80,7 @@ export const listStyles = css`
     border: none;
     padding: 0;
     min-width: 0;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .closed {
     display: inline-block;
@@ -123,7 +123,7 @@ export const listStyles = css`
   .actions > * {
     min-width: 0;
     max-width: 100%;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .summary,
   .note {
