@@ -4,6 +4,8 @@
  *   ?mode=widget&feed=<URL>&map=on|off&bundle=<URL>  setting `src` → first list item painted
  *   ?mode=hostile&feed=<URL>&map=off               setting `src` → nf-feed-load or nf-feed-error,
  *                                                  and the list painted when there is one
+ *   ?mode=fetch&feed=<URL>                         fetch() and arrayBuffer() alone: what the browser
+ *                                                  itself costs the page to receive the file
  *   &hold=1                                        wait for benchGo() (the runner profiles the load)
  * The result is the promise `window.benchResult`. Times are performance.now() milliseconds.
  */
@@ -134,10 +136,19 @@ async function measureHostile(feed) {
   return { marks: { t0, load: outcomeAt, end: paintAt }, importMs, totalMs: paintAt - t0, ...result };
 }
 
+async function measureFetch(feed) {
+  await settle();
+  const t0 = performance.now();
+  const bytes = (await (await fetch(feed)).arrayBuffer()).byteLength;
+  const end = performance.now();
+  await settle();
+  return { marks: { t0, load: end, end }, totalMs: end - t0, bytes };
+}
+
 async function run() {
   const mode = params.get('mode');
   const feed = params.get('feed');
-  const measures = { parse: measureParse, widget: measureWidget, hostile: measureHostile };
+  const measures = { parse: measureParse, widget: measureWidget, hostile: measureHostile, fetch: measureFetch };
   const result = await measures[mode](feed);
   return { ...result, longTasks: window.benchLongTasks.slice() };
 }

@@ -404,7 +404,13 @@ async function main() {
       hostile: true,
       query: { mode: 'hostile', feed: `/feeds/${file.name}`, map: 'off' },
     }));
-    const scenarios = [...(SAMHSA ? samhsaScenarios : []), ...hostileScenarios];
+    // The yardstick: what receiving each file costs the page with no code of ours running.
+    const fetchScenarios = hostileFiles.map((file) => ({
+      key: `fetch:${file.name}`,
+      label: `fetch + arrayBuffer of ${file.name} alone`,
+      query: { mode: 'fetch', feed: `/feeds/${file.name}` },
+    }));
+    const scenarios = [...(SAMHSA ? samhsaScenarios : []), ...hostileScenarios, ...fetchScenarios];
 
     console.log(`naloxone-finder load benchmark: ${[SAMHSA && basename(CSV), HOSTILE && 'hostile inputs'].filter(Boolean).join(' and ')}`);
     if (data) {
@@ -491,6 +497,10 @@ async function main() {
           ? `shown: ${first.count.toLocaleString('en-US')} services, ${first.skipped} skipped`
           : `refused (${first.kind}): ${first.message.slice(0, 140)}`;
         console.log(`      → ${outcome}`);
+        row(`      (fetch + arrayBuffer alone, yardstick)`, (rate) => {
+          const s = stats(rate, `fetch:${scenario.key.slice('hostile:'.length)}`);
+          return `${lpad(fmt(s.time), 8)}  (${fmt(s.longest)}, ${s.over50})${s.over200 ? `  ${s.over200}× >200 ms` : ''}`;
+        });
       }
     }
 

@@ -169,19 +169,19 @@ describe('readCsv', () => {
       expect(out.skipped).to.deep.equal([
         {
           index: 1,
-          reason: `row 4 (data row 2): the value in column 3 ("description") has 10,485,760 characters, more than the 65,536 a value may have; the row was skipped.`,
+          reason: `row 4 (data row 2): the value in column 3 ("description") has 10,485,760 characters, more than the 100,000 a value may have; the row was skipped.`,
         },
       ]);
       expect(ticks).to.be.at.least(1);
     });
 
     it('skips the row of a long quoted value with line breaks and delimiters inside, counting rows as before', async () => {
-      const long = `"${'line, "" one\n'.repeat(6000)}"`;
+      const long = `"${'line, "" one\n'.repeat(8000)}"`;
       const out = await readCsv(`name;lat\n${long};1;extra\nB (fictional);2\nC (fictional);"x"\n`.replaceAll(';', ','));
       expect(out.records.map((r) => r['name'])).to.deep.equal(['B (fictional)', 'C (fictional)']);
       expect(out.indexes).to.deep.equal([1, 2]);
       expect(out.skipped.map((s) => s.reason)).to.deep.equal([
-        'row 2 (data row 1): the value in column 1 ("name") has 78,000 characters, more than the 65,536 a value may have; the row was skipped.',
+        'row 2 (data row 1): the value in column 1 ("name") has 104,000 characters, more than the 100,000 a value may have; the row was skipped.',
       ]);
     });
 
@@ -191,13 +191,13 @@ describe('readCsv', () => {
       );
       expect(out.records.map((r) => (r['lat'] as string).length)).to.deep.equal([MAX_CSV_VALUE]);
       expect(out.skipped.map((s) => s.reason)).to.deep.equal([
-        'row 3 (data row 2): the value in column 3 has 65,537 characters (and 1 more such value), more than the 65,536 a value may have; the row was skipped.',
+        'row 3 (data row 2): the value in column 3 has 100,001 characters (and 1 more such value), more than the 100,000 a value may have; the row was skipped.',
       ]);
     });
 
     it('refuses a header with a value over the limit', async () => {
-      expect(await formatError(`name,${'h'.repeat(100_000)}\nA,1\n`)).to.equal(
-        'the CSV header (row 1) has a value of 100,000 characters in column 2, more than the 65,536 a value may have: is this a CSV file?',
+      expect(await formatError(`name,${'h'.repeat(150_000)}\nA,1\n`)).to.equal(
+        'the CSV header (row 1) has a value of 150,000 characters in column 2, more than the 100,000 a value may have: is this a CSV file?',
       );
     });
 

@@ -81,7 +81,7 @@ export const PAYLOADS: readonly Payload[] = [
   { label: 'bidi override (RLO)', value: 'Example Pharmacy \u202Efdp.exe\u202C' },
   { label: 'bidi embeddings and isolates', value: '\u202A\u202B\u202D\u2066\u2067\u2068Example Clinic\u2069\u202C' },
   { label: 'LRM and RLM marks', value: '\u200E\u200FExample\u200F Outreach\u200E' },
-  { label: 'Arabic letter mark (ALM)', value: '\u061CExample\u061C Pharmacy \u061C555-0100' },
+  { label: 'Arabic letter mark (ALM)', value: '\u061CExample\u061C Pharmacy' },
   { label: 'zero-width characters', value: 'Ex\u200Bam\u200Cple\u200D Drop-in\uFEFF' },
   { label: 'null bytes and C0/C1 controls', value: 'Example\u0000 Site\u0007\u001B[31m\u0085\u009B' },
   { label: 'lone surrogates', value: 'Example \uD800 Site \uDC00 end\uD83D' },

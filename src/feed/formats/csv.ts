@@ -23,10 +23,10 @@ const SNIFF_ROWS = 10;
 
 /**
  * The longest value a cell may have. Nothing a directory shows is longer than 2,000
- * characters; a 10 MB value made papaparse block the page for 0.6 s (it re-reads an
- * unfinished row at every chunk).
+ * characters (longer text is cut); a 10 MB value made papaparse block the page for 0.6 s
+ * (it re-reads an unfinished row at every chunk).
  */
-export const MAX_CSV_VALUE = 65_536;
+export const MAX_CSV_VALUE = 100_000;
 
 /** `|` is left out on purpose: partners use it inside cells to separate list values. */
 const DELIMITERS = [',', ';', '\t'];
