@@ -1,29 +1,7 @@
-import { FeedFormatError } from './validate.js';
+import { FeedJsonError, FeedLimitError, JSON_LIMITS } from './json-errors.js';
 import { nextTask, SLICE_MS } from '../util/yield.js';
 
-/**
- * What a JSON feed may hold. Both are far beyond real feeds (an HSDS export nests about 8
- * levels; a 20 MB native feed holds about 1.5 million values) and far below what freezes a
- * page: JSON.parse of 2 MB of `[[[[…` took 1.5 s here, and of ten million zeros 1 s.
- */
-export const JSON_LIMITS = { depth: 64, values: 5_000_000 } as const;
-
-/** The reply is not readable JSON: the widget says so instead of guessing. */
-export class FeedJsonError extends FeedFormatError {
-  override name = 'FeedJsonError';
-  /**
-   * @param detail What is wrong and where, without the words "not valid JSON", for a
-   *   sentence that says those itself (the finder's `feedErrorJson`).
-   */
-  constructor(readonly detail: string) {
-    super(`it is not valid JSON (${detail}).`);
-  }
-}
-
-/** The feed is well-formed, but larger or deeper than any feed needs to be. */
-export class FeedLimitError extends FeedFormatError {
-  override name = 'FeedLimitError';
-}
+export { FeedJsonError, FeedLimitError, JSON_LIMITS };
 
 /**
  * A JSON document is parsed in pieces of about this many characters, so no single

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { decodeFeed, detectTextFormat, FeedJsonError, FeedNoValidRecordsError, parseFeed, parseFeedData } from '../../src/feed/parse-feed.js';
+import { decodeFeed, detectTextFormat, FeedJsonError, FeedLimitError, FeedNoValidRecordsError, parseFeed, parseFeedData } from '../../src/feed/parse-feed.js';
 import { FeedFormatError } from '../../src/feed/validate.js';
 import { readFieldMap } from '../../src/feed/field-map.js';
 
@@ -230,5 +230,28 @@ describe('parseFeed', () => {
     clearInterval(timer);
     expect(feed.services).to.have.length(5000);
     expect(ticks).to.be.greaterThan(0);
+  });
+
+  describe('small JSON, parsed at once without the scanner chunk', () => {
+    it('still refuses nesting over the limit, even in a few hundred bytes, and says where', async () => {
+      const deep = `{"version":1,"services":[],"x":${'['.repeat(70)}${']'.repeat(70)}}`;
+      const error = await parseFeed(deep).catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(FeedLimitError);
+      expect((error as Error).message).to.match(
+        /^it is nested 71 levels deep \(level 65 starts at line 1, column \d+\); the most a feed may nest is 64 levels\.$/,
+      );
+    });
+
+    it('does not count brackets inside strings, and names the place of a syntax error', async () => {
+      const brackets = JSON.stringify({
+        version: 1,
+        services: [{ id: 'a', name: `Example ${'['.repeat(100)} (fictional)`, types: ['naloxone'], lat: 1, lng: 2 }],
+      });
+      expect((await parseFeed(brackets)).services).to.have.length(1);
+      const broken = '{"version":1,"services":[}';
+      const error = await parseFeed(broken).catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(FeedJsonError);
+      expect((error as Error).message).to.contain('line 1, column 26');
+    });
   });
 });
