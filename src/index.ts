@@ -4,7 +4,17 @@ export { NfMap, OSM_TILES, OSM_ATTRIBUTION } from './components/nf-map/nf-map.js
 export * from './events.js';
 export { parseNativeFeed, validateService, FeedFormatError, type ParsedFeed } from './feed/validate.js';
 export { loadFeed, FeedLoadError, type FeedErrorKind, type LoadedFeed } from './feed/load-feed.js';
-export { parseFeed, parseFeedData, FeedJsonError, type FeedResult, type ParseOptions, type FeedFormat } from './feed/parse-feed.js';
+export {
+  parseFeed,
+  parseFeedData,
+  FeedJsonError,
+  FeedLimitError,
+  FeedNoValidRecordsError,
+  JSON_LIMITS,
+  type FeedResult,
+  type ParseOptions,
+  type FeedFormat,
+} from './feed/parse-feed.js';
 export { fetchFeed, FeedFetchError } from './feed/fetch-feed.js';
 export { readFieldMap, type FieldMap } from './feed/field-map.js';
 export { SERVICE_TYPES, isServiceType } from './feed/service-types.js';

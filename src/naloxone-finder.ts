@@ -241,7 +241,7 @@ export class NaloxoneFinder extends LitElement {
       case 'empty':
         return s.feedErrorEmpty;
       case 'json':
-        return s.feedErrorJson(e.message);
+        return s.feedErrorJson(e.detail ?? e.message);
       case 'no-valid-records':
         return s.feedErrorNoValidRecords(e.skipped?.length ?? 0);
       case 'aborted':
