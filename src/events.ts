@@ -80,7 +80,7 @@ export interface ResultsChangeDetail {
   services: Service[];
 }
 
-/** The list's visible results changed; the composite feeds them to the map. */
+/** The visible results changed (after filters, sort and paging). */
 export class NfResultsChangeEvent extends Event {
   static readonly eventName = 'nf-results-change';
   constructor(readonly detail: ResultsChangeDetail) {
@@ -88,8 +88,25 @@ export class NfResultsChangeEvent extends Event {
   }
 }
 
+export interface ShowMoreDetail {
+  /** How many results the visitor asked to see in all. */
+  shown: number;
+}
+
+/**
+ * A visitor pressed "Show more" in a list whose paging its composite holds: the composite shows
+ * more and hands the list the longer page.
+ */
+export class NfShowMoreEvent extends Event {
+  static readonly eventName = 'nf-show-more';
+  constructor(readonly detail: ShowMoreDetail) {
+    super(NfShowMoreEvent.eventName, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'nf-show-more': NfShowMoreEvent;
     'nf-feed-load': NfFeedLoadEvent;
     'nf-feed-error': NfFeedErrorEvent;
     'nf-service-select': NfServiceSelectEvent;

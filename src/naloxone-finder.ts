@@ -13,7 +13,7 @@ import { locate, LocateError, type LocateErrorKind } from './geo/geolocation.js'
 import { en, type Strings } from './i18n/strings.js';
 import { DEFAULT_DIRECTIONS_URL, optionalNumber, originFrom, positiveNumber, typesConverter } from './util/attributes.js';
 import { runQuery } from './query/query.js';
-import { NfFeedErrorEvent, NfFeedLoadEvent, NfLocationChangeEvent, NfServiceSelectEvent, type NfResultsChangeEvent } from './events.js';
+import { NfFeedErrorEvent, NfFeedLoadEvent, NfLocationChangeEvent, NfResultsChangeEvent, NfServiceSelectEvent, type NfShowMoreEvent } from './events.js';
 import { OSM_TILES } from './components/nf-map/nf-map.js';
 import './components/nf-service-list/nf-service-list.js';
 import './components/nf-map/nf-map.js';
@@ -73,7 +73,7 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
  * @fires nf-feed-error - The feed could not be loaded. `detail: { kind, message, status, src, skipped? }`.
  * @fires nf-service-select - A visitor chose a service in the list or on the map. `detail: { service, distance }`, distance in km rounded as the list shows it, or null.
  * @fires nf-location-change - The origin changed. `detail: { source }`; never carries the visitor's coordinates.
- * @fires nf-results-change - The list's visible results changed. `detail: { services }`.
+ * @fires nf-results-change - The results shown changed (feed, origin, types, "Show more"). `detail: { services }` in list order.
  */
 @customElement('naloxone-finder')
 export class NaloxoneFinder extends LitElement {
@@ -161,7 +161,14 @@ export class NaloxoneFinder extends LitElement {
   @state() private locating = false;
   @state() private locationMessage = '';
   @state() private selectedId: string | null = null;
-  @state() private mapServices: Service[] = [];
+  /** How many results are shown: `limit` at first, more with each "Show more". */
+  private shownCount = 0;
+  /** The ranked results and limit the page belongs to: new ones start a new page. */
+  private pagedResults?: RankedService[];
+  private pagedLimit?: number;
+  private shownPage?: { count: number; services: Service[] };
+  /** The ids last reported by nf-results-change, so it fires once per real change. */
+  private reportedIds?: string;
 
   private readonly feed = new Task(this, {
     task: async ([src, services, format, fieldMap, defaultTypes], { signal }): Promise<LoadedFeed> => {
@@ -306,8 +313,35 @@ export class NaloxoneFinder extends LitElement {
     }
   }
 
-  private onResults(event: NfResultsChangeEvent) {
-    this.mapServices = event.detail.services;
+  private onShowMore(event: NfShowMoreEvent) {
+    event.stopPropagation();
+    this.shownCount = event.detail.shown;
+    this.requestUpdate();
+  }
+
+  /**
+   * The services to show: `limit` of them again whenever the results or the limit change, more
+   * after "Show more". The same array while the page is the same, so the map redraws only then.
+   */
+  private page(results: RankedService[]): Service[] {
+    if (results !== this.pagedResults || this.limit !== this.pagedLimit) {
+      this.pagedResults = results;
+      this.pagedLimit = this.limit;
+      this.shownCount = Math.max(1, this.limit);
+      this.shownPage = undefined;
+    }
+    const count = Math.min(this.shownCount, results.length);
+    if (this.shownPage?.count !== count) this.shownPage = { count, services: results.slice(0, count).map((r) => r.service) };
+    return this.shownPage.services;
+  }
+
+  protected override updated() {
+    const services = this.shownPage?.services;
+    const ids = services?.map((s) => s.id).join('\n');
+    if (services && ids !== this.reportedIds) {
+      this.reportedIds = ids;
+      this.dispatchEvent(new NfResultsChangeEvent({ services }));
+    }
   }
 
   private originNote(): string {
@@ -356,6 +390,7 @@ export class NaloxoneFinder extends LitElement {
   private renderPanes(services: Service[]) {
     const withMap = this.map !== 'off';
     const results = this.rank(services);
+    const shown = this.page(results);
     // The device point reaches the map only when the visitor asked to see their area (or the
     // partner opted in); until then the map shows no origin and stays coarse.
     const device = this.#device;
@@ -368,6 +403,7 @@ export class NaloxoneFinder extends LitElement {
           exportparts="list, item, name, distance, type-list, features, status: item-status, address, actions, verified, no-position, summary, show-more"
           .services=${services}
           .results=${results}
+          .shownCount=${shown.length}
           .units=${this.effectiveUnits}
           .limit=${this.limit}
           .types=${this.types}
@@ -376,13 +412,13 @@ export class NaloxoneFinder extends LitElement {
           .selectable=${withMap}
           .strings=${this.strings}
           @nf-service-select=${this.onSelect}
-          @nf-results-change=${this.onResults}
+          @nf-show-more=${this.onShowMore}
         ></nf-service-list>
         ${
           withMap
             ? html`<nf-map
                 exportparts="map"
-                .services=${this.mapServices}
+                .services=${shown}
                 .latitude=${mapOrigin?.lat}
                 .longitude=${mapOrigin?.lng}
                 .minViewKm=${device && !mapShowsDevice ? PRIVATE_VIEW_KM : undefined}

@@ -287,6 +287,34 @@ describe('<naloxone-finder>', () => {
     expect(markerNames()).to.deep.equal(names(el));
   });
 
+  it('fires nf-results-change once per change of what is shown, from the finder, and moves focus to the first new result', async () => {
+    const seen: { target: EventTarget | null; ids: string[] }[] = [];
+    const record = (e: Event) => seen.push({ target: e.target, ids: (e as CustomEvent).detail.services.map((s: { id: string }) => s.id) });
+    window.addEventListener('nf-results-change', record);
+    try {
+      const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" limit="2" map="off"></naloxone-finder>`);
+      await waitUntil(() => seen.length > 0);
+      expect(seen.map((e) => e.ids)).to.deep.equal([['s1', 's3']]);
+      list(el).shadowRoot!.querySelector<HTMLButtonElement>('[part="show-more"]')!.click();
+      await waitUntil(() => seen.length > 1);
+      await loaded(el);
+      expect(seen.map((e) => e.ids)).to.deep.equal([
+        ['s1', 's3'],
+        ['s1', 's3', 's0', 's4'],
+      ]);
+      expect(
+        seen.every((e) => e.target === el),
+        'the finder fires it, not the list inside',
+      ).to.equal(true);
+      expect(list(el).shadowRoot!.activeElement!.textContent).to.contain('Service s0');
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(seen, 'a render with nothing new fires nothing').to.have.length(2);
+    } finally {
+      window.removeEventListener('nf-results-change', record);
+    }
+  });
+
   it('selects from the list: the map highlights the marker, and the event has the distance', async () => {
     const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" units="km" tile-url="none"></naloxone-finder>`);
     const button = list(el).shadowRoot!.querySelectorAll<HTMLButtonElement>('button.name')[2];

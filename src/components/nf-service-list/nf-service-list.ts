@@ -11,7 +11,7 @@ import { safeWebUrl, telUrl } from '../../util/safe-url.js';
 import { sortTypes } from '../../feed/service-types.js';
 import { isEmail } from '../../feed/validate.js';
 import { DEFAULT_DIRECTIONS_URL, directionsHref, optionalNumber, originFrom, typesConverter } from '../../util/attributes.js';
-import { NfResultsChangeEvent, NfServiceSelectEvent } from '../../events.js';
+import { NfResultsChangeEvent, NfServiceSelectEvent, NfShowMoreEvent } from '../../events.js';
 import type { Address, RankedService, Service, ServiceType, Units } from '../../types.js';
 
 declare global {
@@ -51,7 +51,8 @@ declare global {
  * @cssproperty [--nf-radius=6px] - Corner radius.
  *
  * @fires nf-service-select - A visitor chose a service. `detail: { service, distance }`, distance in km or null.
- * @fires nf-results-change - The visible results changed. `detail: { services }` in list order.
+ * @fires nf-results-change - The visible results changed. `detail: { services }` in list order. Not fired when a composite holds the paging (`shownCount`): the composite fires it.
+ * @fires nf-show-more - With `shownCount` set: the visitor pressed "Show more". `detail: { shown }`, the count asked for.
  */
 @customElement('nf-service-list')
 export class NfServiceList extends LitElement {
@@ -66,6 +67,12 @@ export class NfServiceList extends LitElement {
    * they are listed as given, and `latitude`, `longitude` and `types` are not used.
    */
   @property({ attribute: false }) results?: RankedService[];
+
+  /**
+   * How many of `results` to show, when a composite holds the paging: "Show more" then fires
+   * `nf-show-more` and the composite raises it. Unset: the list pages by itself with `limit`.
+   */
+  @property({ attribute: false }) shownCount?: number;
 
   /** Origin latitude for distances; with `longitude`, sorts nearest first. */
   @property({ converter: optionalNumber }) latitude?: number;
@@ -100,6 +107,8 @@ export class NfServiceList extends LitElement {
   @state() private shown = 20;
 
   private ranked: RankedService[] = [];
+  /** After "Show more", the index of the first new result, to move focus to once it is shown. */
+  private focusFrom = -1;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -120,8 +129,17 @@ export class NfServiceList extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>) {
-    if (['services', 'results', 'latitude', 'longitude', 'types', 'shown', 'limit'].some((k) => changed.has(k as keyof NfServiceList))) {
+    if (
+      this.shownCount === undefined &&
+      ['services', 'results', 'latitude', 'longitude', 'types', 'shown', 'limit'].some((k) => changed.has(k as keyof NfServiceList))
+    ) {
       this.dispatchEvent(new NfResultsChangeEvent({ services: this.visible.map((r) => r.service) }));
+    }
+    if (this.focusFrom >= 0 && this.visible.length > this.focusFrom) {
+      // Keyboard and screen reader users continue from the first newly shown result.
+      const item = this.renderRoot.querySelectorAll<HTMLElement>('li[part="item"]')[this.focusFrom];
+      this.focusFrom = -1;
+      (item?.querySelector<HTMLElement>('button.name') ?? item?.querySelector('h3'))?.focus();
     }
     // Only a change of selection scrolls: an initial `selected-id` must not move the page.
     if (changed.has('selectedId') && changed.get('selectedId') !== undefined && this.selectedId !== null) {
@@ -131,7 +149,7 @@ export class NfServiceList extends LitElement {
 
   /** The results currently shown, in order. */
   get visible(): RankedService[] {
-    return this.ranked.slice(0, this.shown);
+    return this.ranked.slice(0, this.shownCount ?? this.shown);
   }
 
   /** Total results after the type filter, before the limit. */
@@ -152,13 +170,12 @@ export class NfServiceList extends LitElement {
     this.dispatchEvent(new NfServiceSelectEvent({ service: result.service, distance: result.distanceKm }));
   }
 
-  private async showMore() {
-    const firstNew = this.shown;
-    this.shown += Math.max(1, this.limit);
-    await this.updateComplete;
-    // Keyboard and screen reader users continue from the first newly shown result.
-    const item = this.renderRoot.querySelectorAll<HTMLElement>('li[part="item"]')[firstNew];
-    (item?.querySelector<HTMLElement>('button.name') ?? item?.querySelector('h3'))?.focus();
+  private showMore() {
+    const current = this.visible.length;
+    this.focusFrom = current;
+    const next = current + Math.max(1, this.limit);
+    if (this.shownCount !== undefined) this.dispatchEvent(new NfShowMoreEvent({ shown: next }));
+    else this.shown = next;
   }
 
   private onKeydown(event: KeyboardEvent) {
