@@ -1,0 +1,95 @@
+import { css } from 'lit';
+
+export const overdoseCardStyles = css`
+  :host {
+    --_urgent: var(--nf-color-urgent, #a4262c);
+  }
+  details {
+    border: 2px solid var(--_urgent);
+    border-radius: var(--_radius);
+  }
+  summary {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-block-size: 44px;
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
+    font-weight: 700;
+    cursor: pointer;
+    list-style: none;
+  }
+  summary::-webkit-details-marker {
+    display: none;
+  }
+  /* The open state is shown by the arrow's direction, never by colour alone. */
+  summary::before {
+    content: '▶';
+    flex: none;
+    font-size: 0.75em;
+  }
+  details[open] > summary::before {
+    content: '▼';
+  }
+  :host(:dir(rtl)) summary::before {
+    content: '◀';
+  }
+  :host(:dir(rtl)) details[open] > summary::before {
+    content: '▼';
+  }
+  .body {
+    padding-block: 0 0.75rem;
+    padding-inline: 0.75rem;
+  }
+  p {
+    margin-block: 0.5rem;
+    margin-inline: 0;
+  }
+  ol {
+    margin-block: 0.5rem;
+    margin-inline: 0;
+    padding-inline-start: 1.5rem;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .call,
+  .training {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 44px;
+    min-inline-size: 44px;
+    overflow-wrap: anywhere;
+  }
+  .call {
+    padding-block: 0.25rem;
+    padding-inline: 1rem;
+    margin-inline-end: 0.5rem;
+    border: 2px solid var(--_urgent);
+    border-radius: var(--_radius);
+    background: var(--_urgent);
+    color: #ffffff;
+    font-weight: 700;
+    text-decoration: none;
+  }
+  .training {
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+  summary:focus-visible,
+  a:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  /* Forced colours drop backgrounds: keep the call link looking like a link, and a button. */
+  @media (forced-colors: active) {
+    .call {
+      color: LinkText;
+      border-color: LinkText;
+      text-decoration: underline;
+    }
+    summary:focus-visible,
+    a:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,133 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { hostStyles } from '../../styles/host.js';
+import { overdoseCardStyles } from './nf-overdose-card.styles.js';
+import { langOf } from '../../i18n/units.js';
+import { enOverdose, type OverdoseStrings } from '../../i18n/overdose.js';
+import { safeWebUrl } from '../../util/safe-url.js';
+import { emergencyNumberFor, emergencyTel, readEmergencyNumber } from './emergency-number.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nf-overdose-card': NfOverdoseCard;
+  }
+}
+
+/**
+ * What to do if someone may be overdosing: a disclosure, collapsed by default, with the steps
+ * public-health agencies publish for bystanders and a link that calls the emergency number.
+ * Works alone or inside `<naloxone-finder>`.
+ *
+ * The number is the partner's `emergency-number`, else the one for the country of the
+ * element's language (`lang` on the element or an ancestor, the page, then the browser):
+ * 911 in the US, Canada and Mexico, 999 in the UK, 000 in Australia, 111 in New Zealand, 112
+ * in the EU and everywhere else.
+ *
+ * @summary Overdose response steps and the emergency number, one tap away.
+ *
+ * @csspart base - The wrapper around everything the element shows.
+ * @csspart summary - The always-visible "If someone may be overdosing" control.
+ * @csspart signs - The line of overdose signs above the steps.
+ * @csspart steps - The numbered list of steps (`<ol>`).
+ * @csspart step - One step (`<li>`).
+ * @csspart call-link - The `tel:` link that calls the emergency number.
+ * @csspart good-samaritan - The partner's Good Samaritan law note.
+ * @csspart training-link - The link to the partner's training page.
+ *
+ * @cssproperty [--nf-color-urgent=#a4262c] - Border of the card and background of the call link (its text is white).
+ * @cssproperty [--nf-color-accent=#005a9c] - Focus ring and the training link.
+ * @cssproperty [--nf-color-text=#1b1b1b] - Body text.
+ * @cssproperty [--nf-color-background=#ffffff] - Background.
+ * @cssproperty [--nf-font-family=system-ui] - Font.
+ * @cssproperty [--nf-radius=6px] - Corner radius.
+ */
+@customElement('nf-overdose-card')
+export class NfOverdoseCard extends LitElement {
+  static override styles = [hostStyles, overdoseCardStyles];
+
+  /** Whether the steps are shown. Follows the visitor's clicks and keys. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /**
+   * The number to call: digits, spaces and an optional leading + (`"911"`, `"+41 144"`).
+   * Anything else is reported in the console and the number for the language is used.
+   */
+  @property({ attribute: 'emergency-number' }) emergencyNumber?: string | null;
+
+  /** A note on the local Good Samaritan law, shown as plain text below the steps. */
+  @property({ attribute: 'good-samaritan-note' }) goodSamaritanNote?: string | null;
+
+  /** The partner's overdose-response training page (http or https only; others are reported and not shown). */
+  @property({ attribute: 'training-url' }) trainingUrl?: string | null;
+
+  /** The training link's text. Default: "Learn how to respond to an overdose". */
+  @property({ attribute: 'training-label' }) trainingLabel?: string | null;
+
+  /** Visible text, replaceable for translation. */
+  @property({ attribute: false }) strings: OverdoseStrings = enOverdose;
+
+  /** The partner's number once accepted. */
+  @state() private partnerNumber?: string;
+  @state() private trainingHref?: string;
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('emergencyNumber')) {
+      const value = this.emergencyNumber;
+      this.partnerNumber = typeof value === 'string' ? readEmergencyNumber(value) : undefined;
+      if (typeof value === 'string' && !this.partnerNumber)
+        console.error(
+          `naloxone-finder: emergency-number="${value}" is not a phone number (digits, spaces and a leading + only); using ${this.languageNumber}.`,
+        );
+    }
+    if (changed.has('trainingUrl')) {
+      const value = this.trainingUrl;
+      this.trainingHref = typeof value === 'string' ? safeWebUrl(value) : undefined;
+      if (typeof value === 'string' && !this.trainingHref)
+        console.error(
+          `naloxone-finder: training-url="${value}" is not an http or https address without a user name or password; the training link is not shown.`,
+        );
+    }
+  }
+
+  /** The number for the country of the element's language, read at each render so it follows `lang`. */
+  private get languageNumber(): string {
+    return emergencyNumberFor(langOf(this) || navigator.language);
+  }
+
+  private onToggle(event: Event) {
+    this.open = (event.target as HTMLDetailsElement).open;
+  }
+
+  override render() {
+    const s = this.strings;
+    const number = this.partnerNumber ?? this.languageNumber;
+    return html`
+      <div class="root" part="base">
+        <details ?open=${this.open} @toggle=${this.onToggle}>
+          <summary part="summary">${s.summary}</summary>
+          <div class="body">
+            <p class="signs" part="signs">${s.signs}</p>
+            <ol part="steps">
+              <li part="step">
+                <a class="call" part="call-link" href=${emergencyTel(number)}>${s.call(number)}</a>
+                ${s.callDetail}
+              </li>
+              ${this.renderStep(s.naloxone, s.naloxoneDetail)} ${this.renderStep(s.breathing, s.breathingDetail)}
+              ${this.renderStep(s.secondDose, s.secondDoseDetail)} ${this.renderStep(s.stay, s.stayDetail)}
+            </ol>
+            ${this.goodSamaritanNote?.trim() ? html`<p class="note" part="good-samaritan">${this.goodSamaritanNote}</p>` : nothing}
+            ${
+              this.trainingHref
+                ? html`<p><a class="training" part="training-link" href=${this.trainingHref}>${this.trainingLabel?.trim() || s.training}</a></p>`
+                : nothing
+            }
+          </div>
+        </details>
+      </div>
+    `;
+  }
+
+  private renderStep(title: string, detail: string) {
+    return html`<li part="step"><strong>${title}</strong> ${detail}</li>`;
+  }
+}
