@@ -12,7 +12,9 @@ import { dateFormat } from './i18n/intl.js';
 import { locate, LocateError, type LocateErrorKind } from './geo/geolocation.js';
 import { en, type Strings } from './i18n/strings.js';
 import { DEFAULT_DIRECTIONS_URL, optionalNumber, originFrom, positiveNumber, typesConverter } from './util/attributes.js';
-import { runQuery } from './query/query.js';
+import { runQuery, type QueryResult } from './query/query.js';
+import { formatDistance, KM_PER_MILE } from './geo/distance.js';
+import { safeWebUrl } from './util/safe-url.js';
 import { NfFeedErrorEvent, NfFeedLoadEvent, NfLocationChangeEvent, NfResultsChangeEvent, NfServiceSelectEvent, type NfShowMoreEvent } from './events.js';
 import { OSM_TILES } from './components/nf-map/nf-map.js';
 import './components/nf-service-list/nf-service-list.js';
@@ -28,6 +30,8 @@ declare global {
 /** While the device location is in use, the map shows no less than this many km across. */
 const PRIVATE_VIEW_KM = 50;
 const DEFAULT_TIMEOUT_S = 15;
+/** The default search radius, in the element's units. */
+const DEFAULT_RADIUS = { km: 50, mi: 30 } as const;
 const DEFAULT_CACHE_DAYS = 30;
 
 const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
@@ -47,6 +51,8 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
  * @csspart toolbar - The row with the location button and the status message.
  * @csspart locate-button - The "Use my location" button.
  * @csspart status - The live status message (origin, location errors).
+ * @csspart radius-note - "Nothing within 30 mi of …", when every match lies beyond the radius.
+ * @csspart by-mail - The "Naloxone by mail" card shown with it.
  * @csspart area-button - "Show my area on the map", offered once the device location is in use.
  * @csspart area-note - The note beside it: which host the map images come from.
  * @csspart error - The message shown when the feed could not be loaded.
@@ -75,6 +81,18 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
  * @fires nf-location-change - The origin changed. `detail: { source }`; never carries the visitor's coordinates.
  * @fires nf-results-change - The results shown changed (feed, origin, types, "Show more"). `detail: { services }` in list order.
  */
+/** `radius="25"` → 25, `radius="none"` → 'none'; anything else is reported and the default used. */
+const radiusConverter = {
+  fromAttribute(value: string | null): number | 'none' | undefined {
+    if (value === null) return undefined;
+    if (value.trim().toLowerCase() === 'none') return 'none';
+    const n = Number(value);
+    if (value.trim() !== '' && Number.isFinite(n) && n > 0) return n;
+    console.error(`naloxone-finder: radius="${value}" is not a positive distance or "none"; using the default (50 km / 30 mi).`);
+    return undefined;
+  },
+};
+
 @customElement('naloxone-finder')
 export class NaloxoneFinder extends LitElement {
   static override styles = [hostStyles, finderStyles];
@@ -127,6 +145,19 @@ export class NaloxoneFinder extends LitElement {
   /** Results shown at first, and added by each "Show more". */
   @property({ type: Number }) limit = 20;
 
+  /**
+   * How far to list services from the origin, in the element's units (default 50 km / 30 mi);
+   * `none` for no limit. When nothing lies within it, the nearest beyond it are listed, with a
+   * note that says so.
+   */
+  @property({ converter: radiusConverter }) radius?: number | 'none';
+
+  /** A partner's own naloxone-by-mail page, offered with the mail-based services. */
+  @property({ attribute: 'mail-url' }) mailUrl?: string;
+
+  /** The words for `mail-url`'s link, e.g. "Order free naloxone by mail". */
+  @property({ attribute: 'mail-label' }) mailLabel?: string;
+
   /** Comma-separated service types to show; absent shows all. */
   @property({ converter: typesConverter }) types: ServiceType[] | null = null;
 
@@ -156,7 +187,7 @@ export class NaloxoneFinder extends LitElement {
   #device: LatLng | null = null;
   /** The visitor asked to see their own area on the map. */
   #showArea = false;
-  #ranked?: { key: readonly unknown[]; results: RankedService[] };
+  #ranked?: { key: readonly unknown[]; result: QueryResult };
 
   @state() private locating = false;
   @state() private locationMessage = '';
@@ -277,7 +308,7 @@ export class NaloxoneFinder extends LitElement {
     event.stopPropagation();
     const { service } = event.detail;
     this.selectedId = service.id;
-    const ranked = this.#ranked?.results.find((r) => r.service.id === service.id);
+    const ranked = this.#ranked?.result.matches.find((r) => r.service.id === service.id);
     this.dispatchEvent(new NfServiceSelectEvent({ service, distance: ranked?.distanceKm ?? null }));
   }
 
@@ -292,14 +323,60 @@ export class NaloxoneFinder extends LitElement {
   }
 
   /** Ranks once per change of feed, origin, types or units, not on every render. */
-  private rank(services: Service[]): RankedService[] {
+  private rank(services: Service[]): QueryResult {
     const origin = this.#device ?? this.origin;
     const units = this.effectiveUnits;
-    const key = [services, origin?.lat, origin?.lng, this.types, units] as const;
-    if (this.#ranked && key.every((v, i) => v === this.#ranked!.key[i])) return this.#ranked.results;
-    const { matches } = runQuery(services, { origin, types: this.types, roundTo: units });
-    this.#ranked = { key, results: matches };
-    return matches;
+    const radiusKm = this.radiusKm(units);
+    const key = [services, origin?.lat, origin?.lng, this.types, units, radiusKm] as const;
+    if (this.#ranked && key.every((v, i) => v === this.#ranked!.key[i])) return this.#ranked.result;
+    const result = runQuery(services, { origin, types: this.types, roundTo: units, radiusKm });
+    this.#ranked = { key, result };
+    return result;
+  }
+
+  /** The radius in km, or null for none. */
+  private radiusKm(units: Units): number | null {
+    if (this.radius === 'none') return null;
+    const radius = typeof this.radius === 'number' && this.radius > 0 ? this.radius : DEFAULT_RADIUS[units];
+    return units === 'mi' ? radius * KM_PER_MILE : radius;
+  }
+
+  /** "Nothing within 30 mi of …" and the by-mail card, when every match lies beyond the radius. */
+  private renderBeyond(result: QueryResult) {
+    if (!result.beyond) return nothing;
+    const units = this.effectiveUnits;
+    const locale = langOf(this) || navigator.language;
+    const distance = formatDistance(this.radiusKm(units)!, units, locale);
+    const s = this.strings;
+    const note = this.#device ? s.nothingNearYou(distance) : s.nothingWithin(distance, this.originLabel || s.defaultPlace);
+    const mailLink = this.mailLink();
+    return html`<p class="radius-note" part="radius-note" role="status">${note}</p>
+      ${
+        result.mail.length || mailLink
+          ? html`<section class="by-mail" part="by-mail" aria-labelledby="by-mail-heading">
+              <h3 id="by-mail-heading">${s.byMailHeading}</h3>
+              <p>${s.byMailIntro}</p>
+              <ul>
+                ${result.mail.map((m) => {
+                  const href = m.website ? safeWebUrl(m.website) : undefined;
+                  return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${m.name}</a>` : m.name}</li>`;
+                })}
+                ${mailLink ? html`<li><a href=${mailLink.href} target="_blank" rel="noopener noreferrer">${mailLink.label}</a></li>` : nothing}
+              </ul>
+            </section>`
+          : nothing
+      }`;
+  }
+
+  /** The partner's `mail-url`, when it is a safe web address. */
+  private mailLink(): { href: string; label: string } | undefined {
+    if (!this.mailUrl) return undefined;
+    const href = safeWebUrl(this.mailUrl);
+    if (!href) {
+      console.error(`naloxone-finder: mail-url "${this.mailUrl.slice(0, 100)}" is not an http(s) address; it is not shown.`);
+      return undefined;
+    }
+    return { href, label: this.mailLabel || this.strings.byMailHeading };
   }
 
   /** Which host the map images come from, in words for the note beside "Show my area". */
@@ -389,7 +466,8 @@ export class NaloxoneFinder extends LitElement {
 
   private renderPanes(services: Service[]) {
     const withMap = this.map !== 'off';
-    const results = this.rank(services);
+    const result = this.rank(services);
+    const results = result.listed;
     const shown = this.page(results);
     // The device point reaches the map only when the visitor asked to see their area (or the
     // partner opted in); until then the map shows no origin and stays coarse.
@@ -397,13 +475,16 @@ export class NaloxoneFinder extends LitElement {
     const mapShowsDevice = device !== null && (this.#showArea || this.mapFollowsLocation);
     const mapOrigin = device ? (mapShowsDevice ? device : null) : this.origin;
     return html`
+      ${this.renderBeyond(result)}
       <div class="panes ${withMap ? 'with-map' : ''}">
         <nf-service-list
           class="list"
-          exportparts="list, item, name, distance, type-list, features, status: item-status, address, actions, verified, no-position, summary, show-more"
+          exportparts="list, item, name, distance, type-list, features, status: item-status, address, actions, verified, no-position, by-mail: mail-heading, summary, show-more"
           .services=${services}
           .results=${results}
           .shownCount=${shown.length}
+          .mail=${result.mail}
+          .mailLink=${this.mailLink()}
           .units=${this.effectiveUnits}
           .limit=${this.limit}
           .types=${this.types}

@@ -243,6 +243,92 @@ describe('<naloxone-finder>', () => {
     }
   });
 
+  describe('never a dead end', () => {
+    const mailProgram = {
+      id: 'mail',
+      name: 'Example Naloxone Mail Program (fictional)',
+      types: ['mail-based', 'naloxone'],
+      website: 'https://example.org/mail',
+    };
+
+    it('lists only services within the radius (50 km by default), and none of those beyond', async () => {
+      const el = await finder(html`<naloxone-finder src=${feedUrl(feedAt([30, 80, 10]))} latitude="0" longitude="0" units="km" map="off"></naloxone-finder>`);
+      expect(ids(el)).to.deep.equal(['s2', 's0']);
+      expect(el.shadowRoot!.querySelector('[part="radius-note"]')).to.equal(null);
+      el.radius = 'none';
+      await loaded(el);
+      expect(ids(el)).to.deep.equal(['s2', 's0', 's1']);
+    });
+
+    it('when nothing is within the radius, says so and lists the nearest beyond it, with naloxone by mail', async () => {
+      const feed = { ...feedAt([120, 90]), services: [...feedAt([120, 90]).services, mailProgram] };
+      const el = await finder(
+        html`<naloxone-finder
+          src=${feedUrl(feed)}
+          latitude="0"
+          longitude="0"
+          origin-label="Exampleton"
+          radius="30"
+          units="mi"
+          mail-url="https://example.org/order"
+          mail-label="Order free naloxone by mail (fictional)"
+          map="off"
+        ></naloxone-finder>`,
+      );
+      expect(el.shadowRoot!.querySelector('[part="radius-note"]')!.textContent).to.equal(
+        'Nothing within 30 mi of Exampleton. The nearest services are listed below.',
+      );
+      expect(ids(el).slice(0, 2)).to.deep.equal(['s1', 's0']);
+      const card = el.shadowRoot!.querySelector('[part="by-mail"]')!;
+      expect(card.querySelector('h3')!.textContent).to.equal('Naloxone by mail');
+      expect([...card.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')])).to.deep.equal([
+        ['Example Naloxone Mail Program (fictional)', 'https://example.org/mail'],
+        ['Order free naloxone by mail (fictional)', 'https://example.org/order'],
+      ]);
+      // Also the last item of the list, whatever the distance.
+      const lists = list(el).shadowRoot!.querySelectorAll('ol');
+      expect(lists[lists.length - 1].getAttribute('aria-label')).to.equal('Naloxone by mail');
+      expect(lists[lists.length - 1].textContent).to.contain('Example Naloxone Mail Program (fictional)');
+    });
+
+    it('offers mail-based services as the last item even when services are near, and refuses a mail-url that is not http(s)', async () => {
+      const errors: string[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => errors.push(args.join(' '));
+      try {
+        const feed = { ...feedAt([2]), services: [mailProgram, ...feedAt([2]).services] };
+        const el = await finder(
+          html`<naloxone-finder src=${feedUrl(feed)} latitude="0" longitude="0" mail-url="javascript:alert(1)" map="off"></naloxone-finder>`,
+        );
+        expect(el.shadowRoot!.querySelector('[part="by-mail"]')).to.equal(null);
+        const items = [...list(el).shadowRoot!.querySelectorAll('li[part="item"]')];
+        expect(items.map((i) => i.querySelector('[part="name"]')?.textContent)).to.deep.equal([
+          'Example Service s0 (fictional)',
+          'Example Naloxone Mail Program (fictional)',
+        ]);
+        expect(list(el).shadowRoot!.querySelector('a[href^="javascript"]')).to.equal(null);
+        expect(errors.some((e) => e.includes('mail-url "javascript:alert(1)" is not an http(s) address'))).to.equal(true);
+      } finally {
+        console.error = original;
+      }
+    });
+
+    it('reports a radius that is not a positive distance and uses the default', async () => {
+      const errors: string[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => errors.push(args.join(' '));
+      try {
+        const el = await finder(
+          html`<naloxone-finder src=${feedUrl(feedAt([30, 80]))} latitude="0" longitude="0" units="km" radius="-3" map="off"></naloxone-finder>`,
+        );
+        expect(ids(el)).to.deep.equal(['s0']);
+        expect(errors).to.deep.equal(['naloxone-finder: radius="-3" is not a positive distance or "none"; using the default (50 km / 30 mi).']);
+      } finally {
+        console.error = original;
+      }
+    });
+  });
+
   it('says so when the feed is empty', async () => {
     const el = await finder(html`<naloxone-finder src=${feedUrl({ version: 1, services: [] })} latitude="0" longitude="0"></naloxone-finder>`);
     expect(list(el).shadowRoot!.textContent).to.contain('This list has no services yet.');

@@ -13,6 +13,11 @@ export interface Strings {
   locationInsecure: string;
   usingYourLocation: string;
   showMyArea: string;
+  nothingWithin: (distance: string, place: string) => string;
+  nothingNearYou: (distance: string) => string;
+  defaultPlace: string;
+  byMailHeading: string;
+  byMailIntro: string;
   tileHostNote: (host: string) => string;
   noOrigin: string;
   sortedFrom: (place: string) => string;
@@ -87,6 +92,11 @@ export const en: Strings = {
   locationInsecure: 'Location only works on secure (https) pages, so the list is ordered from the default starting point.',
   usingYourLocation: 'Showing the services nearest to you. Your location stays on this device.',
   showMyArea: 'Show my area on the map',
+  nothingWithin: (distance, place) => `Nothing within ${distance} of ${place}. The nearest services are listed below.`,
+  nothingNearYou: (distance) => `Nothing within ${distance} of your location. The nearest services are listed below.`,
+  defaultPlace: 'the starting point',
+  byMailHeading: 'Naloxone by mail',
+  byMailIntro: 'These programs can send naloxone to you by mail.',
   tileHostNote: (host) => `Map images come from ${host}, which then sees the area shown.`,
   noOrigin: 'No starting point yet, so services are listed in the order the provider gave. Use your location to see the nearest first.',
   sortedFrom: (place) => `Nearest first from ${place}.`,

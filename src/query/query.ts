@@ -11,11 +11,25 @@ export interface Query {
    * nothing handed on (to views, events, page scripts) is finer than the visible text.
    */
   roundTo?: Units;
+  /** With an origin: list only services within this many km (null or absent: no limit). */
+  radiusKm?: number | null;
 }
 
 export interface QueryResult {
-  /** Every service that passes the filters, nearest first. */
+  /** Every in-person service that passes the filters, nearest first; those without a position last. */
   matches: RankedService[];
+  /**
+   * What the list shows: the matches within the radius (and those without a position), or,
+   * when none lies within it, every match, nearest first, so the list is never empty while
+   * the feed has a match.
+   */
+  listed: RankedService[];
+  /** How many matches with a position lie within the radius (all of them without a radius or origin). */
+  withinRadius: number;
+  /** True when the nearest match lies beyond the radius: the list then shows those beyond. */
+  beyond: boolean;
+  /** Services that send naloxone by mail (type `mail-based`), offered apart from the in-person list. */
+  mail: Service[];
 }
 
 /**
@@ -30,8 +44,11 @@ export function runQuery(services: readonly Service[], query: Query = {}): Query
   const origin = query.origin;
   const located: { service: Service; km: number | null; closed: number }[] = [];
   const unlocated: RankedService[] = [];
+  const mail: Service[] = [];
   for (const service of kept) {
-    if (isLocated(service)) {
+    if (service.types.includes('mail-based')) {
+      mail.push(service);
+    } else if (isLocated(service)) {
       located.push({ service, km: origin ? distanceKm(origin, service) : null, closed: service.status === 'temporarily-closed' ? 1 : 0 });
     } else {
       unlocated.push({ service, distanceKm: null });
@@ -39,9 +56,12 @@ export function runQuery(services: readonly Service[], query: Query = {}): Query
   }
   located.sort((a, b) => a.closed - b.closed || (a.km ?? 0) - (b.km ?? 0));
   const round = query.roundTo;
-  return {
-    matches: [...located.map(({ service, km }) => ({ service, distanceKm: km !== null && round ? roundDistanceKm(km, round) : km })), ...unlocated],
-  };
+  const ranked = located.map(({ service, km }) => ({ service, distanceKm: km !== null && round ? roundDistanceKm(km, round) : km }));
+  const radius = origin && query.radiusKm != null && query.radiusKm > 0 ? query.radiusKm : null;
+  const within = radius === null ? ranked : ranked.filter((_, i) => located[i].km! <= radius);
+  const beyond = within.length === 0 && ranked.length > 0;
+  const matches = [...ranked, ...unlocated];
+  return { matches, listed: beyond ? matches : within === ranked ? matches : [...within, ...unlocated], withinRadius: within.length, beyond, mail };
 }
 
 /** The services alone, ranked: `runQuery(...).matches`. */

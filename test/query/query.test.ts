@@ -61,3 +61,32 @@ describe('roundDistanceKm', () => {
     expect(matches.map((r) => r.distanceKm)).to.deep.equal([1, 1]);
   });
 });
+
+describe('radius and mail', () => {
+  const at = (id: string, km: number, extra = {}) => fictionalService(id, km, extra);
+  const nowhere = { id: 'nowhere', name: 'Example Van (fictional)', types: ['naloxone' as const] };
+  const byMail = { id: 'mail', name: 'Example Mail Program (fictional)', types: ['mail-based' as const, 'naloxone' as const] };
+
+  it('lists the matches within the radius, then those without a position; mail-based services apart', () => {
+    const r = runQuery([at('far', 60), at('near', 5), nowhere, byMail, at('mid', 40)], { origin: { lat: 0, lng: 0 }, radiusKm: 50 });
+    expect(r.listed.map((x) => x.service.id)).to.deep.equal(['near', 'mid', 'nowhere']);
+    expect(r.matches.map((x) => x.service.id)).to.deep.equal(['near', 'mid', 'far', 'nowhere']);
+    expect(r.withinRadius).to.equal(2);
+    expect(r.beyond).to.equal(false);
+    expect(r.mail.map((s) => s.id)).to.deep.equal(['mail']);
+  });
+
+  it('when nothing lies within the radius, lists the nearest beyond it, never nothing', () => {
+    const r = runQuery([at('far', 90), at('farther', 300)], { origin: { lat: 0, lng: 0 }, radiusKm: 50 });
+    expect(r.beyond).to.equal(true);
+    expect(r.withinRadius).to.equal(0);
+    expect(r.listed.map((x) => x.service.id)).to.deep.equal(['far', 'farther']);
+  });
+
+  it('applies no radius without an origin, or with radius null', () => {
+    const services = [at('a', 90), at('b', 300)];
+    expect(runQuery(services, { radiusKm: 50 }).listed).to.have.length(2);
+    expect(runQuery(services, { origin: { lat: 0, lng: 0 }, radiusKm: null }).beyond).to.equal(false);
+    expect(runQuery(services, { origin: { lat: 0, lng: 0 }, radiusKm: null }).listed).to.have.length(2);
+  });
+});

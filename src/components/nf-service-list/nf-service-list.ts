@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
 import { listStyles } from './nf-service-list.styles.js';
 import { formatDistance, isLocated } from '../../geo/distance.js';
-import { rankServices } from '../../query/query.js';
+import { runQuery } from '../../query/query.js';
 import { defaultUnits, langOf, regionOf } from '../../i18n/units.js';
 import { dateFormat, displayNames } from '../../i18n/intl.js';
 import { en, type Strings } from '../../i18n/strings.js';
@@ -36,6 +36,7 @@ declare global {
  * @csspart status - "Temporarily closed".
  * @csspart verified - "Information checked <date>".
  * @csspart no-position - The heading and note above services without a map position.
+ * @csspart by-mail - The heading and note above the services that send naloxone by mail, listed last.
  * @csspart address - The postal address.
  * @csspart actions - The row of links (call, directions, website).
  * @csspart summary - The "N services" line above the list.
@@ -74,6 +75,15 @@ export class NfServiceList extends LitElement {
    */
   @property({ attribute: false }) shownCount?: number;
 
+  /**
+   * Services that send naloxone by mail, listed last under "Naloxone by mail" whatever the
+   * distance. A composite hands them over with `results`; alone, the list finds them in `services`.
+   */
+  @property({ attribute: false }) mail?: Service[];
+
+  /** A partner's own by-mail page, offered last: `{ href, label }` (http(s) only). */
+  @property({ attribute: false }) mailLink?: { href: string; label: string };
+
   /** Origin latitude for distances; with `longitude`, sorts nearest first. */
   @property({ converter: optionalNumber }) latitude?: number;
 
@@ -107,6 +117,7 @@ export class NfServiceList extends LitElement {
   @state() private shown = 20;
 
   private ranked: RankedService[] = [];
+  private ownMail: Service[] = [];
   /** After "Show more", the index of the first new result, to move focus to once it is shown. */
   private focusFrom = -1;
 
@@ -121,7 +132,9 @@ export class NfServiceList extends LitElement {
     if (this.results) {
       this.ranked = this.results;
     } else if (changed.has('services') || changed.has('latitude') || changed.has('longitude') || changed.has('types') || changed.has('results')) {
-      this.ranked = rankServices(this.services, { origin: originFrom(this.latitude, this.longitude), types: this.types });
+      const result = runQuery(this.services, { origin: originFrom(this.latitude, this.longitude), types: this.types });
+      this.ranked = result.matches;
+      this.ownMail = result.mail;
     }
     if (changed.has('limit') || changed.has('services') || changed.has('types')) {
       this.shown = Math.max(1, this.limit);
@@ -194,7 +207,10 @@ export class NfServiceList extends LitElement {
 
   private renderContent() {
     if (!this.services.length) return html`<p class="note" part="summary">${this.strings.empty}</p>`;
-    if (!this.ranked.length) return html`<p class="note" part="summary">${this.strings.noMatches}</p>`;
+    const mail = this.renderMail();
+    if (!this.ranked.length)
+      return html`<p class="note" part="summary">${this.strings.noMatches}</p>
+        ${mail}`;
     const visible = this.visible;
     const remaining = this.total - visible.length;
     const firstUnlocated = visible.findIndex((r) => !isLocated(r.service));
@@ -228,7 +244,25 @@ export class NfServiceList extends LitElement {
           ? html`<button class="more" part="show-more" @click=${this.showMore}>${this.strings.showMore(Math.min(remaining, Math.max(1, this.limit)))}</button>`
           : nothing
       }
+      ${mail}
     `;
+  }
+
+  /** Naloxone by mail, always last, whatever the distance or the page. */
+  private renderMail() {
+    const mail = this.results ? (this.mail ?? []) : this.ownMail;
+    const link = this.mailLink;
+    if (!mail.length && !link) return nothing;
+    const locale = this.locale;
+    const view: View = { locale, units: this.units ?? defaultUnits(locale), region: regionOf(locale) };
+    return html`<div part="by-mail">
+        <h3 class="section">${this.strings.byMailHeading}</h3>
+        <p class="note">${this.strings.byMailIntro}</p>
+      </div>
+      <ol part="list" aria-label=${this.strings.byMailHeading} @keydown=${this.onKeydown}>
+        ${mail.map((service) => this.renderItem({ service, distanceKm: null }, view))}
+        ${link ? html`<li part="item"><a href=${link.href} target="_blank" rel="noopener noreferrer">${link.label}</a></li>` : nothing}
+      </ol>`;
   }
 
   private renderItem(result: RankedService, view: View) {
