@@ -60,10 +60,13 @@ export const overdoseCardStyles = css`
     min-inline-size: 44px;
     overflow-wrap: anywhere;
   }
+  /* On a line of its own, so the detail below reads as one block. */
   .call {
+    display: flex;
+    inline-size: fit-content;
     padding-block: 0.25rem;
     padding-inline: 1rem;
-    margin-inline-end: 0.5rem;
+    margin-block-end: 0.25rem;
     border: 2px solid var(--_urgent);
     border-radius: var(--_radius);
     background: var(--_urgent);
