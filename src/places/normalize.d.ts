@@ -1,0 +1,1 @@
+export declare function normalizeName(text: string): string;
