@@ -1,6 +1,7 @@
 import type { Service, SkippedRecord } from './types.js';
 import type { FeedErrorKind } from './feed/load-feed.js';
 import type { FeedFormat } from './feed/formats/format.js';
+import type { Filters } from './query/filters.js';
 
 const init = { bubbles: true, composed: true } as const;
 
@@ -104,8 +105,21 @@ export class NfShowMoreEvent extends Event {
   }
 }
 
+export interface FiltersChangeDetail {
+  filters: Filters;
+}
+
+/** The visitor changed the filters in the filter bar. */
+export class NfFiltersChangeEvent extends Event {
+  static readonly eventName = 'nf-filters-change';
+  constructor(readonly detail: FiltersChangeDetail) {
+    super(NfFiltersChangeEvent.eventName, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'nf-filters-change': NfFiltersChangeEvent;
     'nf-show-more': NfShowMoreEvent;
     'nf-feed-load': NfFeedLoadEvent;
     'nf-feed-error': NfFeedErrorEvent;

@@ -1,6 +1,7 @@
 export { NaloxoneFinder } from './naloxone-finder.js';
 export { NfServiceList } from './components/nf-service-list/nf-service-list.js';
 export { NfMap, OSM_TILES, OSM_ATTRIBUTION } from './components/nf-map/nf-map.js';
+export { NfFilterBar } from './components/nf-filter-bar/nf-filter-bar.js';
 export * from './events.js';
 export { parseNativeFeed, validateService, FeedFormatError, type ParsedFeed } from './feed/validate.js';
 export { loadFeed, FeedLoadError, type FeedErrorKind, type LoadedFeed } from './feed/load-feed.js';
@@ -20,5 +21,6 @@ export { readFieldMap, type FieldMap } from './feed/field-map.js';
 export { SERVICE_TYPES, isServiceType } from './feed/service-types.js';
 export { distanceKm, formatDistance } from './geo/distance.js';
 export { rankServices, runQuery, roundDistanceKm, type Query, type QueryResult } from './query/query.js';
+export { countFilters, matchesFilters, readFilterList, NEEDS, type Filters, type FilterCounts, type Need } from './query/filters.js';
 export { en, type Strings } from './i18n/strings.js';
 export type * from './types.js';

@@ -13,12 +13,22 @@ import { locate, LocateError, type LocateErrorKind } from './geo/geolocation.js'
 import { en, type Strings } from './i18n/strings.js';
 import { DEFAULT_DIRECTIONS_URL, optionalNumber, originFrom, positiveNumber, typesConverter } from './util/attributes.js';
 import { runQuery, type QueryResult } from './query/query.js';
+import { readFilterList, type Filters } from './query/filters.js';
 import { formatDistance, KM_PER_MILE } from './geo/distance.js';
 import { safeWebUrl } from './util/safe-url.js';
-import { NfFeedErrorEvent, NfFeedLoadEvent, NfLocationChangeEvent, NfResultsChangeEvent, NfServiceSelectEvent, type NfShowMoreEvent } from './events.js';
+import {
+  NfFeedErrorEvent,
+  NfFeedLoadEvent,
+  NfLocationChangeEvent,
+  NfResultsChangeEvent,
+  NfServiceSelectEvent,
+  type NfFiltersChangeEvent,
+  type NfShowMoreEvent,
+} from './events.js';
 import { OSM_TILES } from './components/nf-map/nf-map.js';
 import './components/nf-service-list/nf-service-list.js';
 import './components/nf-map/nf-map.js';
+import './components/nf-filter-bar/nf-filter-bar.js';
 import type { LatLng, RankedService, Service, ServiceType, Units } from './types.js';
 
 declare global {
@@ -51,6 +61,11 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
  * @csspart toolbar - The row with the location button and the status message.
  * @csspart locate-button - The "Use my location" button.
  * @csspart status - The live status message (origin, location errors).
+ * @csspart filter-toggle - From the filter bar: the "Filters" button (narrow screens).
+ * @csspart filter-panel - From the filter bar: the groups of checkboxes.
+ * @csspart filter-group - From the filter bar: one group.
+ * @csspart filter-summary - From the filter bar: "8 of 51 services match: Free, Open now".
+ * @csspart clear-filters - From the filter bar: "Clear filters".
  * @csspart radius-note - "Nothing within 30 mi of …", when every match lies beyond the radius.
  * @csspart by-mail - The "Naloxone by mail" card shown with it.
  * @csspart area-button - "Show my area on the map", offered once the device location is in use.
@@ -79,8 +94,19 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
  * @fires nf-feed-error - The feed could not be loaded. `detail: { kind, message, status, src, skipped? }`.
  * @fires nf-service-select - A visitor chose a service in the list or on the map. `detail: { service, distance }`, distance in km rounded as the list shows it, or null.
  * @fires nf-location-change - The origin changed. `detail: { source }`; never carries the visitor's coordinates.
+ * @fires nf-filters-change - The visitor changed the filters. `detail: { filters }`.
  * @fires nf-results-change - The results shown changed (feed, origin, types, "Show more"). `detail: { services }` in list order.
  */
+/** `filters="free, open-now"` → the preset filters; unknown words are reported and ignored. */
+const filtersConverter = {
+  fromAttribute(value: string | null): Filters | undefined {
+    if (value === null) return undefined;
+    const { filters, unknown } = readFilterList(value);
+    if (unknown.length) console.warn(`naloxone-finder: unknown filter(s) ignored: ${unknown.join(', ')}`);
+    return filters;
+  },
+};
+
 /** `radius="25"` → 25, `radius="none"` → 'none'; anything else is reported and the default used. */
 const radiusConverter = {
   fromAttribute(value: string | null): number | 'none' | undefined {
@@ -158,6 +184,16 @@ export class NaloxoneFinder extends LitElement {
   /** The words for `mail-url`'s link, e.g. "Order free naloxone by mail". */
   @property({ attribute: 'mail-label' }) mailLabel?: string;
 
+  /**
+   * Filters set when the page opens, which the visitor can change: needs (`free`, `no-id`,
+   * `walk-in`, `anonymous`, `open-now`, `open-24h`), service types and language tags, e.g.
+   * `filters="free, open-now"`.
+   */
+  @property({ converter: filtersConverter }) filters?: Filters;
+
+  /** `on` (default) or `off`: with `off` the filter bar is not shown (preset `filters` still apply). */
+  @property({ attribute: 'filter-bar', reflect: true }) filterBar: 'on' | 'off' = 'on';
+
   /** Comma-separated service types to show; absent shows all. */
   @property({ converter: typesConverter }) types: ServiceType[] | null = null;
 
@@ -190,6 +226,8 @@ export class NaloxoneFinder extends LitElement {
   #ranked?: { key: readonly unknown[]; result: QueryResult };
 
   @state() private locating = false;
+  /** The visitor's filters: the preset `filters` at first, then what they tick. */
+  @state() private chosen: Filters = {};
   @state() private locationMessage = '';
   @state() private selectedId: string | null = null;
   /** How many results are shown: `limit` at first, more with each "Show more". */
@@ -225,6 +263,7 @@ export class NaloxoneFinder extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('filters')) this.chosen = this.filters ?? {};
     if ((changed.has('latitude') || changed.has('longitude')) && !this.#device && this.hasUpdated) {
       this.dispatchEvent(new NfLocationChangeEvent({ source: this.origin ? 'attribute' : 'none' }));
     }
@@ -327,9 +366,9 @@ export class NaloxoneFinder extends LitElement {
     const origin = this.#device ?? this.origin;
     const units = this.effectiveUnits;
     const radiusKm = this.radiusKm(units);
-    const key = [services, origin?.lat, origin?.lng, this.types, units, radiusKm] as const;
+    const key = [services, origin?.lat, origin?.lng, this.types, units, radiusKm, this.chosen] as const;
     if (this.#ranked && key.every((v, i) => v === this.#ranked!.key[i])) return this.#ranked.result;
-    const result = runQuery(services, { origin, types: this.types, roundTo: units, radiusKm });
+    const result = runQuery(services, { origin, types: this.types, roundTo: units, radiusKm, filters: this.chosen });
     this.#ranked = { key, result };
     return result;
   }
@@ -388,6 +427,10 @@ export class NaloxoneFinder extends LitElement {
     } catch {
       return null;
     }
+  }
+
+  private onFilters(event: NfFiltersChangeEvent) {
+    this.chosen = event.detail.filters;
   }
 
   private onShowMore(event: NfShowMoreEvent) {
@@ -475,6 +518,19 @@ export class NaloxoneFinder extends LitElement {
     const mapShowsDevice = device !== null && (this.#showArea || this.mapFollowsLocation);
     const mapOrigin = device ? (mapShowsDevice ? device : null) : this.origin;
     return html`
+      ${
+        this.filterBar !== 'off' && services.length
+          ? html`<nf-filter-bar
+              exportparts="toggle: filter-toggle, panel: filter-panel, group: filter-group, summary: filter-summary, clear: clear-filters"
+              .counts=${result.counts}
+              .filters=${this.chosen}
+              .matched=${result.matches.length}
+              .total=${result.total}
+              .strings=${this.strings}
+              @nf-filters-change=${this.onFilters}
+            ></nf-filter-bar>`
+          : nothing
+      }
       ${this.renderBeyond(result)}
       <div class="panes ${withMap ? 'with-map' : ''}">
         <nf-service-list

@@ -5,6 +5,7 @@ import type { NfServiceList } from '../src/components/nf-service-list/nf-service
 import type { NfMap } from '../src/components/nf-map/nf-map.js';
 import { feedAt, feedUrl, KM_PER_DEGREE } from './helpers/services.js';
 import { stubGeolocation } from './helpers/geolocation.js';
+import { sendKeys } from '@web/test-runner-commands';
 
 // Five fictional services north of (0, 0), given out of order.
 const FEED = feedAt([4, 1, 9, 2, 6]);
@@ -241,6 +242,63 @@ describe('<naloxone-finder>', () => {
     } finally {
       el.remove();
     }
+  });
+
+  describe('filters', () => {
+    // Fictional: s0 free, s1 no ID, s2 free and no ID, s3 neither, s4 free drop-in.
+    const extra = (i: number) =>
+      [{ cost: 'free' }, { noIdRequired: true }, { cost: 'free', noIdRequired: true }, {}, { cost: 'free', types: ['drop-in' as const] }][i];
+    const feed = feedAt([1, 2, 3, 4, 5], extra);
+    const bar = (el: NaloxoneFinder) => el.shadowRoot!.querySelector('nf-filter-bar')!;
+    const box = (el: NaloxoneFinder, label: string) =>
+      [...bar(el).shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.trim().startsWith(label))!.querySelector('input')!;
+    const summary = (el: NaloxoneFinder) => bar(el).shadowRoot!.querySelector('[part="summary"]')!.textContent!.trim();
+
+    it('shows each choice with its count; ticking narrows the list, the map and the summary; "Clear filters" restores', async () => {
+      const el = await finder(html`<naloxone-finder src=${feedUrl(feed)} latitude="0" longitude="0" tile-url="none"></naloxone-finder>`);
+      const labels = [...bar(el).shadowRoot!.querySelectorAll('label')].map((l) => l.textContent!.trim());
+      expect(labels).to.deep.equal(['Naloxone (4)', 'Drop-in center (1)', 'Free (3)', 'No ID needed (2)']);
+      const changes: string[][] = [];
+      el.addEventListener('nf-results-change', (e) => changes.push(e.detail.services.map((s) => s.id)));
+      box(el, 'Free').click();
+      await loaded(el);
+      expect(ids(el)).to.deep.equal(['s0', 's2', 's4']);
+      expect(summary(el)).to.equal('3 of 5 services match: Free');
+      const markers = [...mapEl(el)!.shadowRoot!.querySelectorAll('.nf-marker')].map((m) => m.getAttribute('aria-label'));
+      expect(markers).to.deep.equal(names(el));
+      expect(changes.at(-1)).to.deep.equal(['s0', 's2', 's4']);
+      expect([...bar(el).shadowRoot!.querySelectorAll('label')].map((l) => l.textContent!.trim())).to.include('No ID needed (1)');
+      box(el, 'No ID needed').click();
+      await loaded(el);
+      expect(ids(el)).to.deep.equal(['s2']);
+      expect(summary(el)).to.equal('1 of 5 services match: Free, No ID needed');
+      bar(el).shadowRoot!.querySelector<HTMLButtonElement>('[part="clear"]')!.click();
+      await loaded(el);
+      expect(ids(el)).to.deep.equal(['s0', 's1', 's2', 's3', 's4']);
+      expect(summary(el)).to.equal('');
+    });
+
+    it('takes a preset from the partner, says which filters match nothing, and can hide the bar', async () => {
+      const el = await finder(
+        html`<naloxone-finder src=${feedUrl(feed)} latitude="0" longitude="0" filters="free, drop-in, no-id" map="off"></naloxone-finder>`,
+      );
+      expect(list(el).shadowRoot!.textContent).to.contain('No services of the chosen kinds are listed.');
+      expect(summary(el)).to.equal('No services match: Drop-in center, Free, No ID needed. Clear some filters to see more.');
+      expect(box(el, 'Free').checked).to.equal(true);
+      const hidden = await finder(
+        html`<naloxone-finder src=${feedUrl(feed)} latitude="0" longitude="0" filters="free" filter-bar="off" map="off"></naloxone-finder>`,
+      );
+      expect(hidden.shadowRoot!.querySelector('nf-filter-bar')).to.equal(null);
+      expect(ids(hidden)).to.deep.equal(['s0', 's2', 's4']);
+    });
+
+    it('works from the keyboard alone: Tab to a choice, Space ticks it', async () => {
+      const el = await finder(html`<naloxone-finder src=${feedUrl(feed)} latitude="0" longitude="0" map="off"></naloxone-finder>`);
+      box(el, 'No ID needed').focus();
+      await sendKeys({ press: 'Space' });
+      await loaded(el);
+      expect(ids(el)).to.deep.equal(['s1', 's2']);
+    });
   });
 
   describe('never a dead end', () => {

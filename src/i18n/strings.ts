@@ -1,4 +1,5 @@
 import type { ServiceType } from '../feed/service-types.js';
+import type { Need } from '../query/filters.js';
 
 /** Every visible string, so a translation is one object. English is the default. */
 export interface Strings {
@@ -13,6 +14,15 @@ export interface Strings {
   locationInsecure: string;
   usingYourLocation: string;
   showMyArea: string;
+  filtersButton: (active: number) => string;
+  filterTypesLegend: string;
+  filterNeedsLegend: string;
+  filterLanguagesLegend: string;
+  needLabels: Record<Need, string>;
+  filterOption: (label: string, count: number) => string;
+  filterSummary: (matched: number, total: number, chosen: string) => string;
+  filterNone: (chosen: string) => string;
+  clearFilters: string;
   nothingWithin: (distance: string, place: string) => string;
   nothingNearYou: (distance: string) => string;
   defaultPlace: string;
@@ -92,6 +102,22 @@ export const en: Strings = {
   locationInsecure: 'Location only works on secure (https) pages, so the list is ordered from the default starting point.',
   usingYourLocation: 'Showing the services nearest to you. Your location stays on this device.',
   showMyArea: 'Show my area on the map',
+  filtersButton: (active) => (active ? `Filters (${active} on)` : 'Filters'),
+  filterTypesLegend: 'Services',
+  filterNeedsLegend: 'What you need',
+  filterLanguagesLegend: 'Languages',
+  needLabels: {
+    free: 'Free',
+    'no-id': 'No ID needed',
+    'walk-in': 'Walk-in',
+    anonymous: 'Anonymous',
+    'open-now': 'Open now',
+    'open-24h': 'Open 24 hours',
+  },
+  filterOption: (label, count) => `${label} (${count})`,
+  filterSummary: (matched, total, chosen) => `${matched} of ${total} ${total === 1 ? 'service matches' : 'services match'}: ${chosen}`,
+  filterNone: (chosen) => `No services match: ${chosen}. Clear some filters to see more.`,
+  clearFilters: 'Clear filters',
   nothingWithin: (distance, place) => `Nothing within ${distance} of ${place}. The nearest services are listed below.`,
   nothingNearYou: (distance) => `Nothing within ${distance} of your location. The nearest services are listed below.`,
   defaultPlace: 'the starting point',

@@ -1,4 +1,5 @@
 import { distanceKm, isLocated, KM_PER_MILE } from '../geo/distance.js';
+import { countFilters, matchesFilters, noFilters, type FilterCounts, type Filters, type OpenAt } from './filters.js';
 import type { LatLng, RankedService, Service, ServiceType, Units } from '../types.js';
 
 /** What the visitor (and the partner) asked for: one value in, one `QueryResult` out. */
@@ -13,6 +14,10 @@ export interface Query {
   roundTo?: Units;
   /** With an origin: list only services within this many km (null or absent: no limit). */
   radiusKm?: number | null;
+  /** The visitor's filters, inside the partner's `types`. */
+  filters?: Filters;
+  /** Whether a service is open now (from its hours); "open now" needs it. */
+  isOpen?: OpenAt;
 }
 
 export interface QueryResult {
@@ -30,6 +35,10 @@ export interface QueryResult {
   beyond: boolean;
   /** Services that send naloxone by mail (type `mail-based`), offered apart from the in-person list. */
   mail: Service[];
+  /** In-person services of the partner's types, before the visitor's filters ("8 of 51"). */
+  total: number;
+  /** For the filter bar: how many services each choice would show. */
+  counts: FilterCounts;
 }
 
 /**
@@ -40,7 +49,12 @@ export interface QueryResult {
  */
 export function runQuery(services: readonly Service[], query: Query = {}): QueryResult {
   const wanted = query.types?.length ? new Set(query.types) : null;
-  const kept = wanted ? services.filter((s) => s.types.some((t) => wanted.has(t))) : services;
+  const partners = wanted ? services.filter((s) => s.types.some((t) => wanted.has(t))) : services;
+  const filters = query.filters ?? {};
+  const ctx = { isOpen: query.isOpen };
+  const counts = countFilters(partners, filters, ctx);
+  const kept = noFilters(filters) ? partners : partners.filter((s) => matchesFilters(s, filters, ctx));
+  const total = partners.reduce((n, s) => n + (s.types.includes('mail-based') ? 0 : 1), 0);
   const origin = query.origin;
   const located: { service: Service; km: number | null; closed: number }[] = [];
   const unlocated: RankedService[] = [];
@@ -61,7 +75,8 @@ export function runQuery(services: readonly Service[], query: Query = {}): Query
   const within = radius === null ? ranked : ranked.filter((_, i) => located[i].km! <= radius);
   const beyond = within.length === 0 && ranked.length > 0;
   const matches = [...ranked, ...unlocated];
-  return { matches, listed: beyond ? matches : within === ranked ? matches : [...within, ...unlocated], withinRadius: within.length, beyond, mail };
+  const listed = beyond ? matches : within === ranked ? matches : [...within, ...unlocated];
+  return { matches, listed, withinRadius: within.length, beyond, mail, total, counts };
 }
 
 /** The services alone, ranked: `runQuery(...).matches`. */

@@ -1,0 +1,64 @@
+import { css } from 'lit';
+
+export const filterBarStyles = css`
+  :host {
+    container-type: inline-size;
+  }
+  .toggle,
+  .clear {
+    min-height: 44px;
+    padding: 0.5rem 1rem;
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_accent);
+    font-weight: 700;
+  }
+  .panel {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.5rem;
+    margin-block: 0.5rem;
+  }
+  .group {
+    margin: 0;
+    padding: 0;
+    border: none;
+    min-inline-size: 0;
+  }
+  legend {
+    padding: 0;
+    font-weight: 700;
+  }
+  .option {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 44px;
+    cursor: pointer;
+  }
+  .option input {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  .summary {
+    margin: 0.25rem 0;
+    color: var(--_muted);
+  }
+  .summary:empty {
+    display: none;
+  }
+  /* Narrow: the groups hide behind the "Filters" button. Wide: always shown, no button. */
+  @container (max-width: 47.99rem) {
+    .panel[data-collapsed] {
+      display: none;
+    }
+  }
+  @container (min-width: 48rem) {
+    .toggle {
+      display: none;
+    }
+  }
+`;

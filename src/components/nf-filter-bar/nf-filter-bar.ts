@@ -1,0 +1,152 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { hostStyles } from '../../styles/host.js';
+import { filterBarStyles } from './nf-filter-bar.styles.js';
+import { en, type Strings } from '../../i18n/strings.js';
+import { displayNames } from '../../i18n/intl.js';
+import { langOf } from '../../i18n/units.js';
+import { sortTypes, type ServiceType } from '../../feed/service-types.js';
+import { NEEDS, type FilterCounts, type Filters, type Need } from '../../query/filters.js';
+import { NfFiltersChangeEvent } from '../../events.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nf-filter-bar': NfFilterBar;
+  }
+}
+
+type Group = 'types' | 'needs' | 'languages';
+
+/**
+ * Checkboxes a visitor ticks to narrow the list: service types present, low-barrier needs
+ * (free, no ID, walk-in, anonymous, open now, open 24 hours) and languages, each with how many
+ * services it would show. Collapsed behind a "Filters" button on narrow screens.
+ *
+ * @summary The visitor's filters, with counts.
+ *
+ * @csspart toggle - The "Filters" button that opens the filters on narrow screens.
+ * @csspart panel - The groups of checkboxes.
+ * @csspart group - One group (a fieldset).
+ * @csspart summary - "8 of 51 services match: Free, Open now", or what matched nothing.
+ * @csspart clear - The "Clear filters" button.
+ *
+ * @fires nf-filters-change - The visitor changed the filters. `detail: { filters }`.
+ */
+@customElement('nf-filter-bar')
+export class NfFilterBar extends LitElement {
+  static override styles = [hostStyles, filterBarStyles];
+
+  /** How many services each choice would show (from `runQuery(...).counts`). */
+  @property({ attribute: false }) counts?: FilterCounts;
+
+  /** The active filters. */
+  @property({ attribute: false }) filters: Filters = {};
+
+  /** Services that match now, and in all before the filters, for the summary. */
+  @property({ type: Number }) matched = 0;
+  @property({ type: Number }) total = 0;
+
+  /** Visible text, replaceable for translation. */
+  @property({ attribute: false }) strings: Strings = en;
+
+  @state() private expanded = false;
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    // Filters preset by the partner show open, so the visitor sees why the list is narrowed.
+    if (changed.has('filters') && changed.get('filters') === undefined && this.activeCount() > 0) this.expanded = true;
+  }
+
+  private activeCount(): number {
+    return (this.filters.types?.length ?? 0) + (this.filters.needs?.length ?? 0) + (this.filters.languages?.length ?? 0);
+  }
+
+  private get locale() {
+    return langOf(this) || navigator.language;
+  }
+
+  private languageName(tag: string): string {
+    try {
+      return displayNames(this.locale, 'language').of(tag) ?? tag;
+    } catch {
+      return tag;
+    }
+  }
+
+  /** The labels of the active filters, as a list in the page language ("Free and Open now"). */
+  private chosenText(): string {
+    const f = this.filters;
+    const labels = [
+      ...(f.types ?? []).map((t) => this.strings.typeLabels[t]),
+      ...(f.needs ?? []).map((n) => this.strings.needLabels[n]),
+      ...(f.languages ?? []).map((l) => this.languageName(l)),
+    ];
+    try {
+      return new Intl.ListFormat(this.locale, { type: 'unit' }).format(labels);
+    } catch {
+      return labels.join(', ');
+    }
+  }
+
+  private toggle(group: Group, value: string, on: boolean) {
+    const current = (this.filters[group] ?? []) as readonly string[];
+    const next = on ? [...current, value] : current.filter((v) => v !== value);
+    this.filters = { ...this.filters, [group]: next };
+    this.dispatchEvent(new NfFiltersChangeEvent({ filters: this.filters }));
+  }
+
+  private clear() {
+    this.filters = { types: [], needs: [], languages: [] };
+    this.dispatchEvent(new NfFiltersChangeEvent({ filters: this.filters }));
+  }
+
+  override render() {
+    const counts = this.counts;
+    if (!counts) return nothing;
+    const active = this.activeCount();
+    const f = this.filters;
+    const types = sortTypes(Object.keys(counts.types) as ServiceType[]).filter((t) => (counts.types[t] ?? 0) > 0 || f.types?.includes(t));
+    const needs = NEEDS.filter((n) => counts.needs[n] > 0 || f.needs?.includes(n));
+    const languages = Object.keys(counts.languages)
+      .filter((l) => counts.languages[l] > 0 || f.languages?.includes(l))
+      .sort((a, b) => counts.languages[b] - counts.languages[a] || a.localeCompare(b));
+    return html`<div class="root" part="base">
+      <button
+        class="toggle"
+        part="toggle"
+        aria-expanded=${this.expanded ? 'true' : 'false'}
+        aria-controls="panel"
+        @click=${() => (this.expanded = !this.expanded)}
+      >
+        ${this.strings.filtersButton(active)}
+      </button>
+      <div id="panel" class="panel" part="panel" ?data-collapsed=${!this.expanded}>
+        ${this.renderGroup('types', this.strings.filterTypesLegend, types, (t) => this.strings.typeLabels[t as ServiceType], counts.types)}
+        ${this.renderGroup('needs', this.strings.filterNeedsLegend, needs, (n) => this.strings.needLabels[n as Need], counts.needs)}
+        ${
+          languages.length > 1 || f.languages?.length
+            ? this.renderGroup('languages', this.strings.filterLanguagesLegend, languages, (l) => this.languageName(l), counts.languages)
+            : nothing
+        }
+      </div>
+      <p class="summary" part="summary" role="status">
+        ${active ? (this.matched ? this.strings.filterSummary(this.matched, this.total, this.chosenText()) : this.strings.filterNone(this.chosenText())) : ''}
+      </p>
+      ${active ? html`<button class="clear" part="clear" @click=${this.clear}>${this.strings.clearFilters}</button>` : nothing}
+    </div>`;
+  }
+
+  private renderGroup(group: Group, legend: string, values: readonly string[], label: (v: string) => string, counts: Partial<Record<string, number>>) {
+    if (!values.length) return nothing;
+    const active = (this.filters[group] ?? []) as readonly string[];
+    return html`<fieldset class="group" part="group">
+      <legend>${legend}</legend>
+      ${values.map(
+        (v) =>
+          html`<label class="option">
+            <input type="checkbox" .checked=${active.includes(v)} @change=${(e: Event) => this.toggle(group, v, (e.target as HTMLInputElement).checked)} />
+            ${this.strings.filterOption(label(v), counts[v] ?? 0)}
+          </label>`,
+      )}
+    </fieldset>`;
+  }
+}

@@ -1,0 +1,58 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/nf-filter-bar/nf-filter-bar.js';
+import type { NfFilterBar } from '../../src/components/nf-filter-bar/nf-filter-bar.js';
+import { countFilters } from '../../src/query/filters.js';
+import { fictionalService } from '../helpers/services.js';
+
+const services = [fictionalService('a', 1, { cost: 'free', languages: ['en', 'es'] }), fictionalService('b', 2, { walkIn: true, languages: ['es'] })];
+
+async function bar(width: number) {
+  const el = await fixture<NfFilterBar>(html`<nf-filter-bar style=${`display:block;width:${width}px`}></nf-filter-bar>`);
+  el.counts = countFilters(services, {});
+  el.total = 2;
+  el.matched = 2;
+  await el.updateComplete;
+  return el;
+}
+
+const visible = (el: Element | null) => !!el && getComputedStyle(el).display !== 'none';
+
+describe('<nf-filter-bar>', () => {
+  it('on a narrow screen hides the choices behind a "Filters" button that says how many are on', async () => {
+    const el = await bar(320);
+    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
+    expect(visible(toggle)).to.equal(true);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(visible(el.shadowRoot!.querySelector('[part="panel"]'))).to.equal(false);
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(visible(el.shadowRoot!.querySelector('[part="panel"]'))).to.equal(true);
+    el.filters = { needs: ['free'] };
+    await el.updateComplete;
+    expect(toggle.textContent!.trim()).to.equal('Filters (1 on)');
+  });
+
+  it('on a wide screen shows the choices with no button; languages by name, most offered first', async () => {
+    const el = await bar(900);
+    expect(visible(el.shadowRoot!.querySelector('[part="toggle"]'))).to.equal(false);
+    expect(visible(el.shadowRoot!.querySelector('[part="panel"]'))).to.equal(true);
+    const groups = [...el.shadowRoot!.querySelectorAll('fieldset')].map((f) => [
+      f.querySelector('legend')!.textContent,
+      [...f.querySelectorAll('label')].map((l) => l.textContent!.trim()),
+    ]);
+    expect(groups).to.deep.equal([
+      ['Services', ['Naloxone (2)']],
+      ['What you need', ['Free (1)', 'Walk-in (1)']],
+      ['Languages', ['Spanish (2)', 'English (1)']],
+    ]);
+  });
+
+  it('is accessible, closed and open', async () => {
+    const el = await bar(320);
+    await expect(el).to.be.accessible();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,44 @@
+import { expect } from '@open-wc/testing';
+import { countFilters, matchesFilters, readFilterList } from '../../src/query/filters.js';
+import { fictionalService } from '../helpers/services.js';
+
+const free = fictionalService('free', 1, { cost: 'free', languages: ['en', 'es'] });
+const noId = fictionalService('noid', 2, { noIdRequired: true, types: ['drop-in'], languages: ['fr-CA'] });
+const both = fictionalService('both', 3, { cost: 'free', noIdRequired: true, open24h: true, types: ['naloxone', 'drop-in'] });
+const hours = fictionalService('hours', 4, { hours: [{ days: ['mo'], opens: '09:00', closes: '17:00' }] });
+const all = [free, noId, both, hours];
+
+describe('filters', () => {
+  it('needs are all required; types and languages any of', () => {
+    expect(all.filter((s) => matchesFilters(s, { needs: ['free', 'no-id'] })).map((s) => s.id)).to.deep.equal(['both']);
+    expect(all.filter((s) => matchesFilters(s, { types: ['drop-in'] })).map((s) => s.id)).to.deep.equal(['noid', 'both']);
+    expect(all.filter((s) => matchesFilters(s, { languages: ['fr', 'es'] })).map((s) => s.id)).to.deep.equal(['free', 'noid']);
+  });
+
+  it('"open now" asks the hours, and a service without hours is never open', () => {
+    const isOpen = (s: { id: string; hours?: unknown }) => (s.hours ? s.id === 'hours' : undefined);
+    expect(all.filter((s) => matchesFilters(s, { needs: ['open-now'] }, { isOpen })).map((s) => s.id)).to.deep.equal(['both', 'hours']);
+    expect(
+      all.filter((s) => matchesFilters(s, { needs: ['open-now'] })).map((s) => s.id),
+      'without hours, only 24-hour services',
+    ).to.deep.equal(['both']);
+  });
+
+  it('counts what each choice would show, with the other groups applied', () => {
+    const none = countFilters(all, {});
+    expect(none.needs.free).to.equal(2);
+    expect(none.needs['no-id']).to.equal(2);
+    expect(none.types).to.deep.equal({ naloxone: 3, 'drop-in': 2 });
+    expect(none.languages).to.deep.equal({ en: 1, es: 1, fr: 1 });
+    const freeOn = countFilters(all, { needs: ['free'] });
+    expect(freeOn.needs['no-id'], 'free and no ID').to.equal(1);
+    expect(freeOn.types).to.deep.equal({ naloxone: 2, 'drop-in': 1 });
+  });
+
+  it('reads a partner preset, reporting unknown words', () => {
+    expect(readFilterList('free, Open-Now, drop-in, es, tacos!')).to.deep.equal({
+      filters: { types: ['drop-in'], needs: ['free', 'open-now'], languages: ['es'] },
+      unknown: ['tacos!'],
+    });
+  });
+});
