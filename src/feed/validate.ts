@@ -1,4 +1,6 @@
-import type { Address, HoursRule, Service, ServiceStatus, SkippedRecord, Weekday } from '../types.js';
+import type { Address, Service, ServiceStatus, SkippedRecord } from '../types.js';
+import { readHours, type ReadHours } from '../hours/read-hours.js';
+import { readCost, readLanguages } from './normalize.js';
 import { isServiceType, labelToType, sortTypes, type ServiceType } from './service-types.js';
 import { normalizeWebUrl, webUrlProblem } from '../util/safe-url.js';
 import { cleanText, describe, isObject, type Json, listOf, MAX_LENGTH, own } from './text.js';
@@ -33,7 +35,6 @@ export interface Validated {
   warnings: string[];
 }
 
-const WEEKDAYS: readonly Weekday[] = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
 const BOOLEAN_FIELDS = ['open24h', 'noIdRequired', 'walkIn', 'anonymous', 'appointmentRequired', 'peerRun'] as const;
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'x', 'oui', 'sí', 'si']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'non', '']);
@@ -236,72 +237,11 @@ function readTypes(r: RecordReader, options: ValidateOptions): ServiceType[] {
   return sortTypes([...found]);
 }
 
-const TIME = /^(\d{1,2}):?(\d{2})$/;
-
-function readTime(value: string): string | undefined {
-  const match = TIME.exec(value.trim());
-  if (!match) return undefined;
-  const [h, m] = [Number(match[1]), Number(match[2])];
-  if (m > 59 || h > 24 || (h === 24 && m !== 0)) return undefined;
-  return `${String(h).padStart(2, '0')}:${match[2]}`;
-}
-
-function readDays(value: unknown): Weekday[] | undefined {
-  const items = splitList(value);
-  if (!items?.length) return undefined;
-  const days = new Set<Weekday>();
-  for (const item of items) {
-    if (typeof item !== 'string') return undefined;
-    const range = item
-      .trim()
-      .toLowerCase()
-      .split('-')
-      .map((d) => d.trim().slice(0, 2) as Weekday);
-    if (!range.every((d) => WEEKDAYS.includes(d)) || range.length > 2) return undefined;
-    const from = WEEKDAYS.indexOf(range[0]);
-    const to = WEEKDAYS.indexOf(range[range.length - 1]);
-    for (let i = from; ; i = (i + 1) % 7) {
-      days.add(WEEKDAYS[i]);
-      if (i === to) break;
-    }
-  }
-  return WEEKDAYS.filter((d) => days.has(d));
-}
-
-/** "mo-fr 09:00-17:00; sa 10:00-14:00", as written in a spreadsheet cell. */
-function parseHoursText(text: string): unknown[] {
-  return text
-    .split(/[;\n]/)
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const match = /^(.+?)\s+(\d{1,2}:?\d{2})\s*[-–]\s*(\d{1,2}:?\d{2})$/.exec(part);
-      return match ? { days: match[1].replace(/\s+/g, ''), opens: match[2], closes: match[3] } : part;
-    });
-}
-
-function readHours(r: RecordReader): HoursRule[] | undefined {
-  let value = r.get('hours');
-  if (value === undefined || value === '') return undefined;
-  if (typeof value === 'string') value = parseHoursText(value);
-  if (!Array.isArray(value)) {
-    r.warnings.push(`"hours" must be a list of rules, got ${describe(value)}`);
-    return undefined;
-  }
-  const rules: HoursRule[] = [];
-  value.forEach((rule, i) => {
-    const problem = (text: string) => r.warnings.push(`"hours" rule ${i + 1} was left out: ${text}`);
-    if (!isObject(rule)) return problem(`expected {days, opens, closes}, got ${describe(rule)}`);
-    const [rawDays, rawOpens, rawCloses] = [own(rule, 'days'), own(rule, 'opens'), own(rule, 'closes')];
-    const days = readDays(rawDays);
-    const opens = typeof rawOpens === 'string' ? readTime(rawOpens) : undefined;
-    const closes = typeof rawCloses === 'string' ? readTime(rawCloses) : undefined;
-    if (!days) return problem(`days ${describe(rawDays)} are not like ["mo", "tu"] or "mo-fr"`);
-    if (!opens || opens === '24:00') return problem(`opens ${describe(rawOpens)} is not a time like "09:00"`);
-    if (!closes) return problem(`closes ${describe(rawCloses)} is not a time like "17:00"`);
-    rules.push({ days, opens, closes });
-  });
-  return rules.length ? rules : undefined;
+/** `hours` in any written form, through the one reader every format shares; "24/7" sets open24h. */
+function readHoursField(r: RecordReader): ReadHours {
+  const read = readHours(r.get('hours'), describe);
+  for (const warning of read.warnings) r.warnings.push(`"hours" ${warning}`);
+  return read;
 }
 
 function readTimezone(r: RecordReader): string | undefined {
@@ -315,19 +255,10 @@ function readTimezone(r: RecordReader): string | undefined {
   }
 }
 
-function readLanguages(r: RecordReader): string[] | undefined {
-  const items = splitList(r.get('languages'));
-  if (!items) return undefined;
-  const tags = new Set<string>();
-  for (const item of items) {
-    try {
-      if (typeof item !== 'string') throw new RangeError();
-      tags.add(Intl.getCanonicalLocales(item.trim().replace(/_/g, '-'))[0]);
-    } catch {
-      r.warnings.push(`language ${describe(item)} is not a BCP 47 tag such as "en" or "es-MX" and was left out`);
-    }
-  }
-  return tags.size ? [...tags] : undefined;
+function readLanguageField(r: RecordReader): string[] | undefined {
+  const { tags, unknown } = readLanguages(r.get('languages'));
+  for (const item of unknown) r.warnings.push(`language ${describe(item)} is not a language name or a BCP 47 tag such as "en" or "es-MX" and was left out`);
+  return tags.length ? tags : undefined;
 }
 
 function readDate(r: RecordReader, key: string): string | undefined {
@@ -340,10 +271,9 @@ function readDate(r: RecordReader, key: string): string | undefined {
   return undefined;
 }
 
-function readCost(r: RecordReader): string | undefined {
+function readCostField(r: RecordReader): string | undefined {
   const cost = r.text('cost');
-  if (!cost) return undefined;
-  return /^(free|\$?0(\.00)?|no cost|gratuit|gratis)$/i.test(cost) ? 'free' : cost;
+  return cost ? readCost(cost) : undefined;
 }
 
 function readStatus(r: RecordReader): ServiceStatus | undefined {
@@ -407,17 +337,18 @@ export function validateService(record: unknown, options: ValidateOptions = {}):
   const position = readPosition(r, types.includes('mail-based'));
   const service: Service = { id, name, ...position, types };
 
+  const hours = readHoursField(r);
   const optional = {
     address: readAddress(r),
     phone: r.text('phone'),
     website: readWebsite(r),
     email: readEmail(r),
     description: r.text('description', MAX_LENGTH.long),
-    hours: readHours(r),
+    hours: hours.hours,
     timezone: readTimezone(r),
     hoursNote: r.text('hoursNote'),
-    cost: readCost(r),
-    languages: readLanguages(r),
+    cost: readCostField(r),
+    languages: readLanguageField(r),
     accessibility: r.text('accessibility'),
     lastVerified: readDate(r, 'lastVerified'),
     status: readStatus(r),
@@ -427,6 +358,7 @@ export function validateService(record: unknown, options: ValidateOptions = {}):
     const value = r.boolean(key);
     if (value !== undefined) service[key] = value;
   }
+  if (hours.open24h && service.open24h === undefined) service.open24h = true;
   if (service.status === 'closed') r.errors.push('"status" is closed, so it is not listed');
   return r.errors.length ? { errors: r.errors, warnings: r.warnings } : { service, errors: r.errors, warnings: r.warnings };
 }

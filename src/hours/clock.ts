@@ -1,4 +1,4 @@
-import type { Weekday } from '../../types.js';
+import type { Weekday } from '../types.js';
 
 /** Monday first, as in ISO 8601 and RFC 5545. */
 export const WEEKDAYS: readonly Weekday[] = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
@@ -16,6 +16,52 @@ const TIME = /^(\d{1,2})(?:[:.]?(\d{2}))?(?:[:.](\d{2})(?:\.\d+)?)?(?:\s*([ap])\
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** A clock time as written: minutes after midnight, and what the writing says about the 12-hour clock. */
+export interface ClockTime {
+  /** 0–1440, with am/pm already applied ("5pm" is 1020). */
+  minutes: number;
+  /** Whether am/pm (or "noon"/"midnight") was written. */
+  meridiem: boolean;
+  /**
+   * Written as a 12-hour clock reads without am/pm: an hour 1–12 with no leading zero ("9",
+   * "5:30", "12"). "09:00", "17" and "0" are 24-hour times.
+   */
+  loose: boolean;
+}
+
+/**
+ * The one reading of an hour, minutes and am/pm, shared by every format: undefined for an
+ * hour or minute out of range ("25", "9:75", "13pm").
+ */
+export function clockFromParts(hourText: string, minuteText: string | undefined, meridiem: string | undefined): ClockTime | undefined {
+  let hours = Number(hourText);
+  const minutes = minuteText === undefined ? 0 : Number(minuteText);
+  if (minutes > 59) return undefined;
+  if (meridiem) {
+    if (hours > 12 || hours === 0) return undefined;
+    if (hours === 12) hours = 0;
+    if (meridiem.startsWith('p')) hours += 12;
+    return { minutes: hours * 60 + minutes, meridiem: true, loose: false };
+  }
+  if (hours > 24 || (hours === 24 && minutes > 0)) return undefined;
+  return { minutes: hours * 60 + minutes, meridiem: false, loose: hours >= 1 && hours <= 12 && !hourText.startsWith('0') };
+}
+
+const WORD_TIMES: Record<string, ClockTime> = {
+  noon: { minutes: 720, meridiem: true, loose: false },
+  midday: { minutes: 720, meridiem: true, loose: false },
+  midnight: { minutes: 0, meridiem: true, loose: false },
+};
+
+/** "noon", "midday" or "midnight" as a clock time; undefined for any other text. */
+export const wordTime = (text: string): ClockTime | undefined => (Object.prototype.hasOwnProperty.call(WORD_TIMES, text) ? WORD_TIMES[text] : undefined);
+
+/** "HH:MM" for minutes after midnight (1440 is "24:00"). */
+export const formatClock = (minutes: number): string => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+
+/** Minutes after midnight of an "HH:MM" time. */
+export const clockMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
 /**
  * Reads a clock time as partners write it and returns "HH:MM" (24-hour), or undefined when
  * the text is not a time. Accepts "09:00", "09:00:00", "9:00am", "9:00 pm", "9 a.m.",
@@ -26,25 +72,18 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 export function parseClockTime(text: unknown): string | undefined {
   if (typeof text !== 'string') return undefined;
   const value = text.trim().toLowerCase();
-  if (value === 'noon' || value === 'midday') return '12:00';
-  if (value === 'midnight') return '00:00';
+  const word = wordTime(value);
+  if (word) return formatClock(word.minutes);
   const match = TIME.exec(value);
   if (!match) return undefined;
-  let hours = Number(match[1]);
-  const minutes = match[2] === undefined ? 0 : Number(match[2]);
-  const seconds = match[3] === undefined ? 0 : Number(match[3]);
-  const meridiem = match[4];
-  if (minutes > 59 || seconds > 59) return undefined;
+  const [, hour, minute, seconds, meridiem, offset] = match;
+  if (seconds !== undefined && Number(seconds) > 59) return undefined;
   // "10-11" is a range, not 10:00 at UTC-11: an offset needs a full "HH:MM" before it.
-  if (match[5] && /^[+-]/.test(match[5]) && (match[2] === undefined || meridiem)) return undefined;
-  if (meridiem) {
-    if (hours > 12) return undefined;
-    if (hours === 12) hours = 0;
-    if (meridiem === 'p') hours += 12;
-  } else if (hours > 24 || (hours === 24 && (minutes > 0 || seconds > 0))) {
-    return undefined;
-  }
-  return `${pad(hours)}:${pad(minutes)}`;
+  if (offset && /^[+-]/.test(offset) && (minute === undefined || meridiem)) return undefined;
+  const time = clockFromParts(hour, minute, meridiem);
+  // "24:00:30" is past the end of the day.
+  if (!time || (time.minutes === 1440 && seconds !== undefined && Number(seconds) > 0)) return undefined;
+  return formatClock(time.minutes);
 }
 
 /**

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { readHsds } from '../../src/feed/formats/hsds.js';
 import { looksLikeHsds } from '../../src/feed/formats/hsds-detect.js';
-import { parseClockTime, parseDayList, parseWeekday } from '../../src/feed/formats/hsds-times.js';
+import { parseClockTime, parseDayList, parseWeekday } from '../../src/hours/clock.js';
 import { FeedFormatError } from '../../src/feed/validate.js';
 
 const fixture = async (name: string): Promise<unknown> => (await fetch(new URL(`../fixtures/hsds/${name}`, import.meta.url))).json();

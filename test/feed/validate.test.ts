@@ -237,17 +237,21 @@ describe('parseNativeFeed', () => {
         lastVerified: '2026-02-30',
         status: 'maybe',
         walkIn: 'sometimes',
-        hours: [{ days: ['mo'], opens: '9am', closes: '17:00' }],
+        hours: [
+          { days: ['mo'], opens: '9am', closes: '17:00' },
+          { days: ['tu'], opens: 'nine', closes: '17:00' },
+        ],
       },
     ]);
     expect(feed.services).to.have.length(1);
+    expect(feed.services[0].hours, 'the rule it can read is kept').to.deep.equal([{ days: ['mo'], opens: '09:00', closes: '17:00' }]);
     expect(reasons(feed.warnings)).to.deep.equal([
       'unknown type "tacos" ignored',
       '"phone" must be text, got an object',
       '"email" "not-an-email" is not an email address and is not shown',
-      '"hours" rule 1 was left out: opens "9am" is not a time like "09:00"',
+      '"hours" rule 2 was left out: opens "nine" is not a time like "09:00" or "9am"',
       '"timezone" "Mars/Olympus" is not an IANA time zone such as "America/Vancouver"',
-      'language "!!" is not a BCP 47 tag such as "en" or "es-MX" and was left out',
+      'language "!!" is not a language name or a BCP 47 tag such as "en" or "es-MX" and was left out',
       '"lastVerified" "2026-02-30" is not a date like 2026-11-01',
       '"status" "maybe" is not active, temporarily-closed or closed',
       '"walkIn" must be true or false, got "sometimes"',

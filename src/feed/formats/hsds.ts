@@ -2,8 +2,9 @@ import type { Address, HoursRule, ServiceStatus, Weekday } from '../../types.js'
 import { isServiceType, sortTypes, type ServiceType } from '../service-types.js';
 import { FeedFormatError } from '../validate.js';
 import type { FormatOutput } from './format.js';
-import { parseClockTime, parseDayList, WEEKDAYS } from './hsds-times.js';
+import { parseClockTime, parseDayList, WEEKDAYS } from '../../hours/clock.js';
 import { looksLikeSalRow } from './hsds-detect.js';
+import { languageTag, readCost as readCostText } from '../normalize.js';
 import { cleanText, describe, has, isObject, type Json, listOf, MAX_LENGTH, own } from '../text.js';
 
 /**
@@ -296,14 +297,12 @@ function readDate(service: Json, warn: (reason: string) => void): string | undef
   return undefined;
 }
 
-const FREE = /^(?:free(?: of charge)?|no (?:cost|charge|fees?)|none|\$?0(?:\.00)?|gratuit|gratuito|gratis)[.!]?$/i;
-
 function readCost(service: Json): string | undefined {
   const options = objects(own(service, 'cost_options'));
   const amounts = options.map((option) => Number(str(own(option, 'amount')) ?? NaN)).filter((n) => Number.isFinite(n));
   if (amounts.length && amounts.every((n) => n === 0)) return 'free';
   const fees = str(own(service, 'fees_description')) ?? str(own(service, 'fees'));
-  if (fees) return FREE.test(fees) ? 'free' : fees;
+  if (fees) return readCostText(fees);
   const described = options
     .map((option) => {
       const amount = str(own(option, 'amount'));
@@ -369,63 +368,24 @@ function readAccessibility(location: Json): string | undefined {
   return all.length ? all.join('; ') : undefined;
 }
 
-/** Common language names in HSDS 1.x exports, which list names rather than codes. */
-const LANGUAGE_NAMES = new Map<string, string>([
-  ['english', 'en'],
-  ['french', 'fr'],
-  ['spanish', 'es'],
-  ['chinese', 'zh'],
-  ['mandarin', 'zh'],
-  ['cantonese', 'yue'],
-  ['punjabi', 'pa'],
-  ['vietnamese', 'vi'],
-  ['tagalog', 'tl'],
-  ['filipino', 'fil'],
-  ['arabic', 'ar'],
-  ['korean', 'ko'],
-  ['japanese', 'ja'],
-  ['russian', 'ru'],
-  ['ukrainian', 'uk'],
-  ['polish', 'pl'],
-  ['portuguese', 'pt'],
-  ['german', 'de'],
-  ['italian', 'it'],
-  ['haitian creole', 'ht'],
-  ['somali', 'so'],
-  ['persian', 'fa'],
-  ['farsi', 'fa'],
-  ['hindi', 'hi'],
-  ['urdu', 'ur'],
-  ['american sign language', 'ase'],
-  ['asl', 'ase'],
-  ['cree', 'cr'],
-  ['ojibwe', 'oj'],
-]);
-const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
-
-function languageTag(value: unknown, ctx: Context): string | undefined {
+/** A language entry: `{code, name}` in 3.0, a name or code string in 1.x exports. */
+function entryTag(value: unknown, ctx: Context): string | undefined {
   const entry = isObject(value) ? value : { name: value };
   const code = str(own(entry, 'code'));
   const name = str(own(entry, 'name')) ?? str(own(entry, 'language'));
-  const fromName = name ? LANGUAGE_NAMES.get(name.toLowerCase()) : undefined;
-  const tag = code && LANGUAGE_TAG.test(code) ? code : (fromName ?? (name && LANGUAGE_TAG.test(name) && name.length <= 3 ? name : undefined));
+  const tag = (code && languageTag(code)) ?? (name && languageTag(name));
   if (!tag) {
     const label = name ?? code;
     if (label) ctx.unknownLanguages.add(label);
-    return undefined;
   }
-  try {
-    return Intl.getCanonicalLocales(tag)[0];
-  } catch {
-    return tag.toLowerCase();
-  }
+  return tag || undefined;
 }
 
 function readLanguages(lists: unknown[], ctx: Context): string[] | undefined {
   const tags = new Set<string>();
   for (const list of lists) {
     for (const entry of Array.isArray(list) ? list : []) {
-      const tag = languageTag(entry, ctx);
+      const tag = entryTag(entry, ctx);
       if (tag) tags.add(tag);
     }
   }

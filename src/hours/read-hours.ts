@@ -1,0 +1,302 @@
+import type { HoursRule, Weekday } from '../types.js';
+import { clockFromParts, clockMinutes, formatClock, parseClockTime, parseDayList, parseWeekday, wordTime, WEEKDAYS, type ClockTime } from './clock.js';
+
+/** What `readHours` made of a value: weekly rules, or round the clock, and what it could not read. */
+export interface ReadHours {
+  hours?: HoursRule[];
+  /** Every day, all day ("24/7", "Open 24 hours"). */
+  open24h?: true;
+  /** One sentence per part that was left out, quoting it. Nothing is dropped without one. */
+  warnings: string[];
+}
+
+const DAY_MINUTES = 1440;
+
+type Token =
+  | { kind: 'days'; days: Weekday[] }
+  | { kind: 'time'; time: ClockTime }
+  | { kind: 'dash' | 'comma' | 'end' | 'closed' | 'allDay' | 'always' | 'noise' }
+  | { kind: 'unknown'; text: string };
+type Located = Token & { start: number; end: number };
+
+/** Tried in order at each position; the first that matches there wins. */
+const LEXICON: [RegExp, (m: RegExpExecArray) => Token][] = [
+  [/[;\n\r]+/y, () => ({ kind: 'end' })],
+  [/24\s*[/x]\s*7(?:\s*\/\s*365)?/y, () => ({ kind: 'always' })],
+  [/(?:open\s+)?24\s*(?:hours|hrs?|h)(?:\s+a\s+day)?,?\s+(?:7\s+days\s+a\s+week|every\s*day|daily)/y, () => ({ kind: 'always' })],
+  [/(?:open\s+)?(?:24\s*(?:hours|hrs?|h)(?:\s+a\s+day)?|all\s+day|around\s+the\s+clock)(?![a-z])/y, () => ({ kind: 'allDay' })],
+  [/(?:7\s+days(?:\s+a\s+week)?|every\s*day|daily|all\s+week)(?![a-z])/y, () => ({ kind: 'days', days: [...WEEKDAYS] })],
+  [/week\s*days(?![a-z])/y, () => ({ kind: 'days', days: ['mo', 'tu', 'we', 'th', 'fr'] })],
+  [/week\s*ends?(?![a-z])/y, () => ({ kind: 'days', days: ['sa', 'su'] })],
+  [/closed(?![a-z])/y, () => ({ kind: 'closed' })],
+  [/(noon|midday|midnight)(?![a-z])/y, (m) => ({ kind: 'time', time: wordTime(m[1])! })],
+  // "9", "9:30", "09.30", "9h30", "17h", "9am", "9 a.m.", "9p".
+  [
+    /(\d{1,2})(?:[:.h]?(\d{2}))?h?(?:\s*([ap])\.?(?:m\.?)?(?![a-z]))?(?![\d:])/y,
+    (m) => {
+      const time = clockFromParts(m[1], m[2], m[3]);
+      return time ? { kind: 'time', time } : { kind: 'unknown', text: m[0] };
+    },
+  ],
+  [/\s*(?:[-–—‒−~]|(?:to|through|thru|until|till|til)(?![a-z]))\s*/y, () => ({ kind: 'dash' })],
+  [/,/y, () => ({ kind: 'comma' })],
+  [/(?:[\s&+/|():.]|(?:and|open|from|hours|hrs|on|at)(?![a-z]))+/y, () => ({ kind: 'noise' })],
+  [
+    /[\p{L}]+\.?/uy,
+    (m) => {
+      const day = parseWeekday(m[0]);
+      return day ? { kind: 'days', days: [day] } : { kind: 'unknown', text: m[0] };
+    },
+  ],
+  [/\S/y, (m) => ({ kind: 'unknown', text: m[0] })],
+];
+
+function tokenize(text: string): Located[] {
+  const tokens: Located[] = [];
+  for (let at = 0; at < text.length; ) {
+    for (const [pattern, make] of LEXICON) {
+      pattern.lastIndex = at;
+      const match = pattern.exec(text);
+      if (!match || match[0] === '') continue;
+      const token = make(match);
+      // Spaces around a dash are part of it; a lone space is noise and never kept.
+      if (token.kind !== 'noise') tokens.push({ ...token, start: at, end: pattern.lastIndex });
+      at = pattern.lastIndex;
+      break;
+    }
+  }
+  return tokens;
+}
+
+type Range = { opens: number; closes: number } | { problem: string };
+
+/**
+ * Reads a written range as people mean it. 24-hour times are taken as written ("22:00-06:00"
+ * ends the next morning). When only one end says am/pm, the other takes whichever half of the
+ * day puts it in order ("9-5pm", "9am-5"). When neither does and both look like a 12-hour
+ * clock ("9-5", "10-2", "9:00-5:00"), the range is read as daytime hours if it opens 6–12
+ * (9-5 is 09:00-17:00); one opening 1–5 could be night or day and is not guessed.
+ */
+export function resolveRange(from: ClockTime, to: ClockTime, written: string): Range {
+  let opens = from.minutes;
+  let closes = to.minutes;
+  if (from.loose && to.meridiem) {
+    const [same, other] = halves(opens, closes >= 720);
+    opens = same < closes ? same : other;
+  } else if (to.loose && from.meridiem) {
+    const [same, other] = halves(closes, opens >= 720);
+    closes = same > opens ? same : other;
+  } else if (from.loose && to.loose) {
+    const hour = Math.floor(opens / 60);
+    if (hour < 6) {
+      return { problem: `"${written}" could be day or night hours: write am/pm ("${hour}pm") or 24-hour times ("${hour + 12}:00")` };
+    }
+    closes = closes % 720;
+    if (closes <= opens) closes += 720;
+  }
+  // Closing at midnight is the end of the day, not its start.
+  if (closes === 0) closes = DAY_MINUTES;
+  if (opens === DAY_MINUTES) return { problem: `"${written}" opens at 24:00, the end of the day` };
+  if (opens === closes) return { problem: `"${written}" opens and closes at the same time` };
+  return { opens, closes };
+}
+
+/** A loose time in the same half of the day as `pm` says, and in the other half. */
+function halves(minutes: number, pm: boolean): [number, number] {
+  const am = minutes % 720;
+  return pm ? [am + 720, am] : [am, am + 720];
+}
+
+interface Group {
+  /** Runs of days, split where a comma was written; "closed Sun, Mon-Fri 9-5" needs the split. */
+  runs: Weekday[][];
+  ranges: { opens: number; closes: number }[];
+  closed: boolean;
+  start: number;
+  end: number;
+  problem?: string;
+}
+
+const newGroup = (start: number): Group => ({ runs: [], ranges: [], closed: false, start, end: start });
+
+/** One rule per range, for the given days. */
+const rulesOf = (days: Weekday[], ranges: Group['ranges']): HoursRule[] =>
+  ranges.map(({ opens, closes }) => ({ days, opens: formatClock(opens), closes: formatClock(closes) }));
+
+/**
+ * Reads opening hours written as text, the way spreadsheets and feeds write them:
+ * "Mon-Fri 9am-5pm; Sat 10-2", "9:00 AM – 5:00 PM", "Monday to Friday 09:00-17:00",
+ * "Mon, Wed, Fri 10:00-14:00", "9-12, 13-17", "22:00-06:00", "24/7", "Open 24 hours",
+ * "closed Sunday". Times without days apply every day; days named "closed" are taken out of
+ * every rule. A part it cannot read is left out with a warning that quotes it; the rest is kept.
+ */
+export function readHoursText(text: string): ReadHours {
+  const lower = text.toLowerCase();
+  const warnings: string[] = [];
+  const rules: HoursRule[] = [];
+  const closedDays = new Set<Weekday>();
+  let always = false;
+
+  const tokens = tokenize(lower);
+  let group = newGroup(0);
+  let newRun = true;
+  const flush = (next: number) => {
+    const written = text.slice(group.start, group.end).trim();
+    const days = [...new Set(group.runs.flat())];
+    if (group.problem) warnings.push(`could not read ${quote(written)}: ${group.problem}; that part was left out`);
+    else if (group.closed) {
+      if (days.length) days.forEach((day) => closedDays.add(day));
+      else warnings.push(`${quote(written)} names no days; if the service is closed for now, set its status instead`);
+    } else if (group.ranges.length) rules.push(...rulesOf(days.length ? WEEKDAYS.filter((d) => days.includes(d)) : [...WEEKDAYS], group.ranges));
+    else if (days.length) warnings.push(`${quote(written)} names days but no opening times; that part was left out`);
+    group = newGroup(next);
+    newRun = true;
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const next = tokens[i + 1];
+    const afterNext = tokens[i + 2];
+    if (group.runs.length === 0 && group.ranges.length === 0 && !group.closed && !group.problem) group.start = token.start;
+    const extend = (end: number) => (group.end = Math.max(group.end, end));
+    switch (token.kind) {
+      case 'end':
+        flush(token.end);
+        continue;
+      case 'comma':
+        newRun = true;
+        continue;
+      case 'always':
+        always = true;
+        extend(token.end);
+        continue;
+      case 'closed':
+        if (group.ranges.length) flush(token.start);
+        group.closed = true;
+        extend(token.end);
+        continue;
+      case 'days': {
+        let days = token.days;
+        let end = token.end;
+        if (next?.kind === 'dash' && afterNext?.kind === 'days' && days.length === 1 && afterNext.days.length === 1) {
+          days = parseDayList(`${days[0]}-${afterNext.days[0]}`)!;
+          end = afterNext.end;
+          i += 2;
+        }
+        // Days after the times ("9am-5pm Mon-Fri") belong to them unless more times follow.
+        const trailing = group.ranges.length > 0 && group.runs.length === 0 && !tokens.slice(i + 1).some((t) => t.kind === 'time' || t.kind === 'allDay');
+        if (group.ranges.length && !trailing) flush(token.start);
+        if (newRun || !group.runs.length) group.runs.push([]);
+        group.runs[group.runs.length - 1].push(...days);
+        newRun = false;
+        extend(end);
+        continue;
+      }
+      case 'time':
+      case 'allDay': {
+        let range: Range;
+        if (token.kind === 'allDay') {
+          range = { opens: 0, closes: DAY_MINUTES };
+        } else if (token.kind === 'time' && next?.kind === 'dash' && afterNext?.kind === 'time') {
+          range = resolveRange(token.time, afterNext.time, text.slice(token.start, afterNext.end).trim());
+          extend(afterNext.end);
+          i += 2;
+        } else {
+          range = { problem: `${quote(text.slice(token.start, token.end).trim())} is a time without an end (write a range such as "9am-5pm")` };
+        }
+        // "closed Sun, Mon-Fri 9-5": the last run of days is the one these times are for.
+        if (group.closed && group.runs.length > 1) {
+          const run = group.runs.pop()!;
+          group.end = token.start;
+          flush(token.start);
+          group.runs.push(run);
+        }
+        if ('problem' in range) group.problem ??= range.problem;
+        else group.ranges.push(range);
+        extend(token.end);
+        continue;
+      }
+      case 'dash':
+        group.problem ??= `a dash that joins no days or times`;
+        extend(token.end);
+        continue;
+      case 'unknown':
+        group.problem ??= `${quote(token.text)} is not a day or a time`;
+        extend(token.end);
+        continue;
+      default:
+        continue;
+    }
+  }
+  flush(text.length);
+  return finish(rules, closedDays, always, warnings);
+}
+
+function finish(rules: HoursRule[], closedDays: Set<Weekday>, always: boolean, warnings: string[]): ReadHours {
+  if (always) return { open24h: true, warnings };
+  // Rules with the same times are one rule, in the order first written.
+  const byTimes = new Map<string, Set<Weekday>>();
+  for (const rule of rules) {
+    const key = `${rule.opens}-${rule.closes}`;
+    const days = byTimes.get(key) ?? new Set<Weekday>();
+    rule.days.filter((day) => !closedDays.has(day)).forEach((day) => days.add(day));
+    byTimes.set(key, days);
+  }
+  const hours = [...byTimes]
+    .filter(([, days]) => days.size)
+    .map(([key, days]) => ({ days: WEEKDAYS.filter((day) => days.has(day)), opens: key.slice(0, 5), closes: key.slice(6) }));
+  const allDay = hours.find((rule) => rule.opens === '00:00' && rule.closes === '24:00');
+  if (allDay?.days.length === 7) return { open24h: true, warnings };
+  return hours.length ? { hours, warnings } : { warnings };
+}
+
+const quote = (text: string) => JSON.stringify(text.length > 80 ? `${text.slice(0, 79)}…` : text);
+
+/** A rule object as the native feed writes it: `{days: ["mo"], opens: "09:00", closes: "17:00"}`. */
+function readRuleObject(rule: object, describe: (value: unknown) => string): HoursRule | string {
+  // Own properties only: a key named "__proto__" in a feed must reach nothing.
+  const [rawDays, rawOpens, rawCloses] = ['days', 'opens', 'closes'].map((key) => (Object.prototype.hasOwnProperty.call(rule, key) ? (rule as Record<string, unknown>)[key] : undefined));
+  const days = parseDayList(rawDays);
+  const opens = parseClockTime(rawOpens);
+  const closes = parseClockTime(rawCloses);
+  if (!days) return `days ${describe(rawDays)} are not like ["mo", "tu"] or "mo-fr"`;
+  if (!opens || opens === '24:00') return `opens ${describe(rawOpens)} is not a time like "09:00" or "9am"`;
+  if (!closes) return `closes ${describe(rawCloses)} is not a time like "17:00" or "5pm"`;
+  if (opens === closes) return `it opens and closes at ${opens}`;
+  return { days, opens, closes: closes === '00:00' ? '24:00' : closes };
+}
+
+/**
+ * Reads `hours` in any form a feed gives it: text (see `readHoursText`), a list of text, or
+ * a list of `{days, opens, closes}` rules whose times may be written "9am" as well as "09:00".
+ * `describe` names a value in warnings (the feed's own helper, which clips and sanitizes).
+ */
+export function readHours(value: unknown, describe: (value: unknown) => string = (v) => quote(String(v))): ReadHours {
+  if (value === undefined || value === null || value === '') return { warnings: [] };
+  if (typeof value === 'string') return readHoursText(value);
+  if (!Array.isArray(value)) return { warnings: [`must be text or a list of rules, got ${describe(value)}`] };
+  const rules: HoursRule[] = [];
+  const warnings: string[] = [];
+  let always = false;
+  value.forEach((item, i) => {
+    if (typeof item === 'string') {
+      const read = readHoursText(item);
+      always ||= read.open24h === true;
+      rules.push(...(read.hours ?? []));
+      warnings.push(...read.warnings.map((w) => `rule ${i + 1}: ${w}`));
+      return;
+    }
+    const rule = typeof item === 'object' && item !== null && !Array.isArray(item) ? readRuleObject(item, describe) : undefined;
+    if (rule === undefined) warnings.push(`rule ${i + 1} was left out: expected {days, opens, closes}, got ${describe(item)}`);
+    else if (typeof rule === 'string') warnings.push(`rule ${i + 1} was left out: ${rule}`);
+    else rules.push(rule);
+  });
+  return finish(rules, new Set(), always, warnings);
+}
+
+/** Minutes after midnight of a rule's opening and closing; closing after midnight is past 1440. */
+export function ruleSpan(rule: HoursRule): { opens: number; closes: number } {
+  const opens = clockMinutes(rule.opens);
+  const closes = clockMinutes(rule.closes);
+  return { opens, closes: closes <= opens ? closes + DAY_MINUTES : closes };
+}

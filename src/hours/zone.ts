@@ -1,0 +1,86 @@
+import type { Weekday } from '../types.js';
+import { WEEKDAYS } from './clock.js';
+
+/** A calendar day in some time zone, as numbers (month 1–12). */
+export interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const MINUTE = 60_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The wall clock in `timeZone` at `instant`: its date and minutes after midnight. */
+export function wallClock(instant: number, timeZone: string): { date: LocalDate; minutes: number; seconds: number } {
+  const parts: Record<string, number> = {};
+  for (const { type, value } of formatter(timeZone).formatToParts(instant)) if (type !== 'literal') parts[type] = Number(value);
+  const { year, month, day, hour, minute, second } = parts as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+  return { date: { year, month, day }, minutes: hour * 60 + minute, seconds: second };
+}
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in milliseconds. */
+function offsetAt(instant: number, timeZone: string): number {
+  const { date, minutes, seconds } = wallClock(instant, timeZone);
+  const wall = Date.UTC(date.year, date.month - 1, date.day, 0, minutes, seconds);
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant the wall clock in `timeZone` shows `minutes` after midnight of `date`.
+ * `minutes` may pass 1440 (the next day). A time skipped when clocks go forward is read
+ * as that many minutes after the jump (02:30 on a spring-forward night is 03:30), and a
+ * time that happens twice when clocks go back is its first occurrence.
+ */
+export function instantOf(date: LocalDate, minutes: number, timeZone: string): number {
+  const wall = Date.UTC(date.year, date.month - 1, date.day) + minutes * MINUTE;
+  const before = wall - offsetAt(wall - offsetAt(wall, timeZone) - 6 * 60 * MINUTE, timeZone);
+  const after = wall - offsetAt(wall - offsetAt(wall, timeZone) + 6 * 60 * MINUTE, timeZone);
+  const beforeOk = wall === before + offsetAt(before, timeZone);
+  const afterOk = wall === after + offsetAt(after, timeZone);
+  if (beforeOk && afterOk) return Math.min(before, after);
+  if (beforeOk) return before;
+  if (afterOk) return after;
+  // In the gap: the offset from before the jump, which lands the same distance past it.
+  return before;
+}
+
+/** The date `days` after `date` (negative for before). */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** The day of the week of a calendar date. */
+export function weekdayOf(date: LocalDate): Weekday {
+  // getUTCDay: 0 is Sunday; WEEKDAYS starts on Monday.
+  return WEEKDAYS[(new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() + 6) % 7];
+}
+
+/** Whether `timeZone` is a time zone this browser knows, by its IANA name. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
