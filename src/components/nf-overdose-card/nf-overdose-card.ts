@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
 import { overdoseCardStyles } from './nf-overdose-card.styles.js';
 import { langOf } from '../../i18n/units.js';
@@ -66,9 +66,9 @@ export class NfOverdoseCard extends LitElement {
   /** Visible text, replaceable for translation. */
   @property({ attribute: false }) strings: OverdoseStrings = enOverdose;
 
-  /** The partner's number once accepted. */
-  @state() private partnerNumber?: string;
-  @state() private trainingHref?: string;
+  /** Derived in willUpdate: the partner's number and training link, once accepted. */
+  private partnerNumber?: string;
+  private trainingHref?: string;
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('emergencyNumber')) {
@@ -89,7 +89,7 @@ export class NfOverdoseCard extends LitElement {
     }
   }
 
-  /** The number for the country of the element's language, read at each render so it follows `lang`. */
+  /** The number for the country of the element's language, read at each render (a changed `lang` shows on the next update). */
   private get languageNumber(): string {
     return emergencyNumberFor(langOf(this) || navigator.language);
   }
