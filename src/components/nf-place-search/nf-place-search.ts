@@ -1,0 +1,192 @@
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { hostStyles } from '../../styles/host.js';
+import { enPlaces, type PlacesStrings } from '../../i18n/places.js';
+import { searchPlaces, type PartnerPlace, type Place, type PlaceSearchResult } from '../../places/search.js';
+import { NfPlaceSelectEvent } from './events.js';
+import { placeSearchStyles } from './nf-place-search.styles.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nf-place-search': NfPlaceSearch;
+  }
+}
+
+let nextId = 0;
+
+/**
+ * A search field for a place: a US ZIP code, a Canadian postal code (its first three
+ * characters are enough) or a town or city. The place is looked up in this browser from a
+ * gazetteer loaded on the first search; what the visitor types is never sent anywhere.
+ *
+ * @summary Find a place by ZIP code, postal code or city name, offline.
+ * @fires nf-place-select - The visitor chose a place. `detail`: `{ label, source: 'search', latitude, longitude, place }`.
+ * @csspart form - The form around the field and the button.
+ * @csspart input - The text field (a combobox when choices are shown).
+ * @csspart button - The Search button.
+ * @csspart listbox - The list of choices for an ambiguous name or a typo.
+ * @csspart option - One choice.
+ * @csspart message - The status line (searching, nothing found, the place chosen).
+ * @cssproperty [--nf-color-accent=#005a9c] - Button and focus colour.
+ * @cssproperty [--nf-color-selected=#fff4cc] - Background of the active choice.
+ * @cssproperty [--nf-color-border=#c8c8c8] - Border of the list of choices.
+ * @cssproperty [--nf-color-muted=#4a4a4a] - Field border and status text.
+ * @cssproperty [--nf-radius=6px] - Corner radius.
+ */
+@customElement('nf-place-search')
+export class NfPlaceSearch extends LitElement {
+  static override styles = [hostStyles, placeSearchStyles];
+
+  /** A state, province or country ("PA", "BC", "US", "CA") whose matches come first. */
+  @property({ attribute: 'place-region' }) placeRegion = '';
+
+  /** The partner's own named places (neighbourhoods, reserves, campuses), searched first. */
+  @property({ attribute: false }) places: PartnerPlace[] = [];
+
+  /** Visible strings; English by default. */
+  @property({ attribute: false }) strings: PlacesStrings = enPlaces;
+
+  @state() private choices: Place[] = [];
+  @state() private active = -1;
+  @state() private message = '';
+
+  private readonly uid = `nf-place-search-${nextId++}`;
+  /** Answers to an older search are dropped. */
+  private searchCount = 0;
+
+  /** Searches for `query` as if the visitor had typed it and pressed Search. */
+  async search(query: string): Promise<PlaceSearchResult> {
+    const count = ++this.searchCount;
+    this.choices = [];
+    this.active = -1;
+    this.message = this.strings.searching;
+    const result = await searchPlaces(query, { region: this.placeRegion, places: this.places });
+    if (count === this.searchCount) this.show(result, query.trim());
+    return result;
+  }
+
+  private show(result: PlaceSearchResult, query: string) {
+    const s = this.strings;
+    switch (result.kind) {
+      case 'found':
+        this.choose(result.place);
+        return;
+      case 'choices':
+        this.choices = result.places;
+        this.message = result.reason === 'ambiguous' ? s.ambiguous(result.places.length) : s.similar;
+        return;
+      case 'not-found':
+        this.message = s.notFound(query);
+        return;
+      case 'unknown-code':
+        this.message =
+          result.codeKind === 'postal-district'
+            ? s.unknownPostalDistrict(result.code)
+            : result.located === false
+              ? s.unlocatedZip(result.code)
+              : s.unknownZip(result.code);
+        return;
+      case 'invalid':
+        this.message = s.invalid[result.reason];
+        return;
+      case 'unavailable':
+        this.message = s.unavailable;
+    }
+  }
+
+  private choose(place: Place) {
+    this.choices = [];
+    this.active = -1;
+    this.message = this.strings.selected(place.label);
+    this.dispatchEvent(new NfPlaceSelectEvent({ label: place.label, source: 'search', latitude: place.latitude, longitude: place.longitude, place }));
+  }
+
+  private onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const input = this.renderRoot.querySelector('input');
+    if (input) void this.search(input.value);
+  }
+
+  private onKeydown(event: KeyboardEvent) {
+    const open = this.choices.length > 0;
+    if (event.key === 'Escape' && open) {
+      event.preventDefault();
+      this.choices = [];
+      this.active = -1;
+      this.message = '';
+    } else if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && open) {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      const n = this.choices.length;
+      this.active = this.active < 0 ? (step > 0 ? 0 : n - 1) : (this.active + step + n) % n;
+    } else if ((event.key === 'Home' || event.key === 'End') && open && this.active >= 0) {
+      event.preventDefault();
+      this.active = event.key === 'Home' ? 0 : this.choices.length - 1;
+    } else if (event.key === 'Enter' && open && this.active >= 0) {
+      event.preventDefault();
+      this.choose(this.choices[this.active]);
+    }
+  }
+
+  /**
+   * Keys work on the input, as the ARIA combobox pattern has it; a pointer picks here, on
+   * mousedown so the focus stays in the input.
+   */
+  private onOptionPointer(event: MouseEvent) {
+    event.preventDefault();
+    const option = (event.target as Element).closest('[role="option"]');
+    const place = this.choices[Number(option?.getAttribute('data-index'))];
+    if (place) this.choose(place);
+  }
+
+  override updated() {
+    if (this.active >= 0) this.renderRoot.querySelector(`#${this.uid}-option-${this.active}`)?.scrollIntoView({ block: 'nearest' });
+  }
+
+  override render() {
+    const open = this.choices.length > 0;
+    return html`<div class="root">
+      <form part="form" role="search" @submit=${this.onSubmit}>
+        <div class="field">
+          <label id="${this.uid}-label" for="${this.uid}-input">${this.strings.label}</label>
+          <input
+            id="${this.uid}-input"
+            part="input"
+            type="text"
+            role="combobox"
+            aria-labelledby="${this.uid}-label"
+            autocomplete="off"
+            spellcheck="false"
+            maxlength="200"
+            aria-autocomplete="none"
+            aria-expanded=${open ? 'true' : 'false'}
+            aria-controls="${this.uid}-listbox"
+            aria-activedescendant=${open && this.active >= 0 ? `${this.uid}-option-${this.active}` : nothing}
+            @keydown=${this.onKeydown}
+          />
+          ${this.renderChoices()}
+        </div>
+        <button part="button" type="submit">${this.strings.search}</button>
+      </form>
+      <p class="message" part="message" role="status">${this.message}</p>
+    </div>`;
+  }
+
+  private renderChoices() {
+    return html`<ul
+      id="${this.uid}-listbox"
+      part="listbox"
+      role="listbox"
+      aria-label=${this.strings.label}
+      ?hidden=${this.choices.length === 0}
+      @mousedown=${this.onOptionPointer}
+    >
+      ${this.choices.map(
+        (place, i) =>
+          html`<li id="${this.uid}-option-${i}" part="option" role="option" aria-selected=${i === this.active ? 'true' : 'false'} data-index=${i}>
+            ${place.label}
+          </li>`,
+      )}
+    </ul>`;
+  }
+}
