@@ -89,7 +89,13 @@ function own(map: Map<string, string>, name: string): string | undefined {
  * are not languages (for a warning).
  */
 export function readLanguages(value: unknown): { tags: string[]; unknown: unknown[] } {
-  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[;,|/&\n]|\s+and\s+/i) : value === undefined || value === null ? [] : [value];
+  const items = Array.isArray(value)
+    ? value
+    : typeof value === 'string'
+      ? value.split(/[;,|/&\n]|\s+and\s+/i)
+      : value === undefined || value === null
+        ? []
+        : [value];
   const tags = new Set<string>();
   const unknown: unknown[] = [];
   for (const item of items) {

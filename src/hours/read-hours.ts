@@ -53,7 +53,7 @@ const LEXICON: [RegExp, (m: RegExpExecArray) => Token][] = [
 
 function tokenize(text: string): Located[] {
   const tokens: Located[] = [];
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     for (const [pattern, make] of LEXICON) {
       pattern.lastIndex = at;
       const match = pattern.exec(text);
@@ -92,7 +92,7 @@ export function resolveRange(from: ClockTime, to: ClockTime, written: string): R
       return { problem: `"${written}" could be day or night hours: write am/pm ("${hour}pm") or 24-hour times ("${hour + 12}:00")` };
     }
     closes = closes % 720;
-    if (closes <= opens) closes += 720;
+    while (closes <= opens) closes += 720;
   }
   // Closing at midnight is the end of the day, not its start.
   if (closes === 0) closes = DAY_MINUTES;
@@ -255,7 +255,9 @@ const quote = (text: string) => JSON.stringify(text.length > 80 ? `${text.slice(
 /** A rule object as the native feed writes it: `{days: ["mo"], opens: "09:00", closes: "17:00"}`. */
 function readRuleObject(rule: object, describe: (value: unknown) => string): HoursRule | string {
   // Own properties only: a key named "__proto__" in a feed must reach nothing.
-  const [rawDays, rawOpens, rawCloses] = ['days', 'opens', 'closes'].map((key) => (Object.prototype.hasOwnProperty.call(rule, key) ? (rule as Record<string, unknown>)[key] : undefined));
+  const [rawDays, rawOpens, rawCloses] = ['days', 'opens', 'closes'].map((key) =>
+    Object.prototype.hasOwnProperty.call(rule, key) ? (rule as Record<string, unknown>)[key] : undefined,
+  );
   const days = parseDayList(rawDays);
   const opens = parseClockTime(rawOpens);
   const closes = parseClockTime(rawCloses);

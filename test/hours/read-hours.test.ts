@@ -1,0 +1,186 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { clockFromParts, parseClockTime } from '../../src/hours/clock.js';
+import { readHours, readHoursText, resolveRange } from '../../src/hours/read-hours.js';
+import type { HoursRule } from '../../src/types.js';
+
+const WEEK = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
+const WEEKDAYS = ['mo', 'tu', 'we', 'th', 'fr'];
+const rule = (days: string[], opens: string, closes: string) => ({ days, opens, closes }) as HoursRule;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+describe('readHoursText', () => {
+  const cases: [string, HoursRule[]][] = [
+    ['9am-5pm', [rule(WEEK, '09:00', '17:00')]],
+    ['9:00 AM – 5:00 PM', [rule(WEEK, '09:00', '17:00')]],
+    ['9:00 AM — 5:00 PM', [rule(WEEK, '09:00', '17:00')]],
+    ['9:00 AM to 5:00 PM', [rule(WEEK, '09:00', '17:00')]],
+    ['09:00-17:00', [rule(WEEK, '09:00', '17:00')]],
+    ['0900-1700', [rule(WEEK, '09:00', '17:00')]],
+    ['Mon-Fri 9am-5pm', [rule(WEEKDAYS, '09:00', '17:00')]],
+    ['Mon-Fri: 9 a.m. - 5 p.m.', [rule(WEEKDAYS, '09:00', '17:00')]],
+    ['9am-5pm Mon-Fri', [rule(WEEKDAYS, '09:00', '17:00')]],
+    ['Monday to Friday 9-5', [rule(WEEKDAYS, '09:00', '17:00')]],
+    ['Weekdays 8:30am-4:30pm', [rule(WEEKDAYS, '08:30', '16:30')]],
+    ['Mon, Wed, Fri 10:00-14:00', [rule(['mo', 'we', 'fr'], '10:00', '14:00')]],
+    ['Tues & Thurs 10am - noon', [rule(['tu', 'th'], '10:00', '12:00')]],
+    ['Sat 10-2', [rule(['sa'], '10:00', '14:00')]],
+    ['Sun 12-12', [rule(['su'], '12:00', '24:00')]],
+    ['9-5pm', [rule(WEEK, '09:00', '17:00')]],
+    ['10pm-2', [rule(WEEK, '22:00', '02:00')]],
+    ['22:00-06:00', [rule(WEEK, '22:00', '06:00')]],
+    ['8pm-midnight', [rule(WEEK, '20:00', '24:00')]],
+    ['9-12, 13-17', [rule(WEEK, '09:00', '12:00'), rule(WEEK, '13:00', '17:00')]],
+    ['Mon-Fri 24 hours', [rule(WEEKDAYS, '00:00', '24:00')]],
+    ['Mon-Fri 9am-5pm; Sat 10am-2pm; Sun closed', [rule(WEEKDAYS, '09:00', '17:00'), rule(['sa'], '10:00', '14:00')]],
+    ['Mon-Fri 9am-5pm, Sat 10-2', [rule(WEEKDAYS, '09:00', '17:00'), rule(['sa'], '10:00', '14:00')]],
+    ['Daily 9-5, closed Sunday', [rule(['mo', 'tu', 'we', 'th', 'fr', 'sa'], '09:00', '17:00')]],
+    ['closed Sun, Mon-Fri 9-5', [rule(WEEKDAYS, '09:00', '17:00')]],
+    ['Fri-Mon 20:00-02:00', [rule(['mo', 'fr', 'sa', 'su'], '20:00', '02:00')]],
+    ['mo-fr 09:00-17:00\nsa 10:00-14:00', [rule(WEEKDAYS, '09:00', '17:00'), rule(['sa'], '10:00', '14:00')]],
+  ];
+  for (const [text, hours] of cases) {
+    it(`reads ${JSON.stringify(text)}`, () => {
+      expect(readHoursText(text)).to.deep.equal({ hours, warnings: [] });
+    });
+  }
+
+  it('reads round-the-clock hours as open24h', () => {
+    for (const text of ['24/7', '24 hours', 'Open 24 hours', 'open 24 hours, 7 days a week', 'Daily 00:00-24:00', 'Every day 12am-12am']) {
+      expect(readHoursText(text), text).to.deep.equal({ open24h: true, warnings: [] });
+    }
+  });
+
+  it('reads "closed Sunday" alone as no opening hours, without a warning', () => {
+    expect(readHoursText('closed Sunday')).to.deep.equal({ warnings: [] });
+  });
+
+  it('leaves out only the part it cannot read, and says which and why', () => {
+    expect(readHoursText('Sat by appointment; Mon-Fri 9-5')).to.deep.equal({
+      hours: [rule(WEEKDAYS, '09:00', '17:00')],
+      warnings: ['could not read "Sat by appointment": "by" is not a day or a time; that part was left out'],
+    });
+    expect(readHoursText('Mon-Fri 9-5 (closed holidays)').warnings).to.deep.equal([
+      'could not read "closed holidays": "holidays" is not a day or a time; that part was left out',
+    ]);
+  });
+
+  it('does not guess a range that could be night or day', () => {
+    expect(readHoursText('Mon-Fri 1-5')).to.deep.equal({
+      warnings: ['could not read "Mon-Fri 1-5": "1-5" could be day or night hours: write am/pm ("1pm") or 24-hour times ("13:00"); that part was left out'],
+    });
+    expect(readHoursText('Mon-Fri 1pm-5pm').hours).to.deep.equal([rule(WEEKDAYS, '13:00', '17:00')]);
+  });
+
+  it('warns about days without times, a time without an end, a lone "closed" and impossible times', () => {
+    expect(readHoursText('Mon-Fri').warnings).to.deep.equal(['"Mon-Fri" names days but no opening times; that part was left out']);
+    expect(readHoursText('from 9am').warnings).to.deep.equal([
+      'could not read "9am": "9am" is a time without an end (write a range such as "9am-5pm"); that part was left out',
+    ]);
+    expect(readHoursText('Closed').warnings).to.deep.equal(['"Closed" names no days; if the service is closed for now, set its status instead']);
+    expect(readHoursText('Mon 25:00-26:00').warnings).to.have.length(1);
+    expect(readHoursText('Mon 13pm-5pm').warnings).to.have.length(1);
+    expect(readHoursText('Mon 9am-9am').warnings).to.deep.equal([
+      'could not read "Mon 9am-9am": "9am-9am" opens and closes at the same time; that part was left out',
+    ]);
+  });
+});
+
+describe('readHours', () => {
+  it('reads native rules, with times written either way, and a list of text', () => {
+    expect(
+      readHours([
+        { days: ['mo', 'tu'], opens: '9am', closes: '5:30 pm' },
+        { days: 'sa-su', opens: '10:00', closes: '00:00' },
+      ]),
+    ).to.deep.equal({ hours: [rule(['mo', 'tu'], '09:00', '17:30'), rule(['sa', 'su'], '10:00', '24:00')], warnings: [] });
+    expect(readHours(['Mon-Fri 9-5', 'Sat 10-2'])).to.deep.equal({ hours: [rule(WEEKDAYS, '09:00', '17:00'), rule(['sa'], '10:00', '14:00')], warnings: [] });
+    expect(readHours(['24/7'])).to.deep.equal({ open24h: true, warnings: [] });
+  });
+
+  it('names each rule it leaves out', () => {
+    const read = readHours([{ days: [], opens: '09:00', closes: '17:00' }, { days: ['mo'], opens: '9', closes: '9' }, 'nonsense', 3]);
+    expect(read.hours).to.equal(undefined);
+    expect(read.warnings).to.deep.equal([
+      'rule 1 was left out: days "" are not like ["mo", "tu"] or "mo-fr"',
+      'rule 2 was left out: it opens and closes at 09:00',
+      'rule 3: could not read "nonsense": "nonsense" is not a day or a time; that part was left out',
+      'rule 4 was left out: expected {days, opens, closes}, got "3"',
+    ]);
+    expect(readHours({ opens: '09:00' }).warnings).to.deep.equal(['must be text or a list of rules, got "[object Object]"']);
+    expect(readHours(undefined)).to.deep.equal({ warnings: [] });
+    expect(readHours('')).to.deep.equal({ warnings: [] });
+  });
+
+  it('reads a "__proto__" key in a rule as nothing', () => {
+    const hostile = JSON.parse('{"__proto__": {"days": ["mo"]}, "opens": "09:00", "closes": "17:00"}');
+    expect(readHours([hostile]).warnings).to.have.length(1);
+  });
+});
+
+describe('clock reader (property-based)', () => {
+  it('reads every 24-hour time, with or without its colon, to the same minute', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), (h, m) => {
+        const hhmm = `${pad(h)}:${pad(m)}`;
+        return parseClockTime(hhmm) === hhmm && parseClockTime(`${pad(h)}${pad(m)}`) === hhmm && parseClockTime(`${pad(h)}.${pad(m)}`) === hhmm;
+      }),
+    );
+  });
+
+  it('reads every 12-hour time in the ways people write am/pm', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.constantFrom('am', 'AM', ' am', ' a.m.', 'a', ' A.M.'), (h, m, am) => {
+        const twelve = h % 12 === 0 ? 12 : h % 12;
+        const suffix = h < 12 ? am : am.replace(/a/i, (a) => (a === 'a' ? 'p' : 'P'));
+        return parseClockTime(`${twelve}:${pad(m)}${suffix}`) === `${pad(h)}:${pad(m)}`;
+      }),
+    );
+  });
+
+  it('never reads an hour or minute out of range', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), (h, m) => {
+        const read = parseClockTime(`${h}:${pad(m)}`);
+        const valid = m < 60 && (h < 24 || (h === 24 && m === 0));
+        return valid ? read === `${pad(h)}:${pad(m)}` : read === undefined;
+      }),
+    );
+  });
+
+  it('reads any range written with am/pm on both ends exactly as written', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1439 }), fc.integer({ min: 0, max: 1439 }), (a, b) => {
+        fc.pre(a !== b && b !== 0);
+        const write = (t: number) => `${Math.floor(t / 60) % 12 || 12}:${pad(t % 60)}${t < 720 ? 'am' : 'pm'}`;
+        const range = resolveRange(clockFromParts(...split(write(a)))!, clockFromParts(...split(write(b)))!, '');
+        return 'opens' in range && range.opens === a && range.closes === b;
+      }),
+    );
+  });
+
+  it('reads a daytime range without am/pm as opening before it closes, within 12 hours', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 6, max: 12 }), fc.integer({ min: 1, max: 12 }), (from, to) => {
+        const range = resolveRange(clockFromParts(String(from), undefined, undefined)!, clockFromParts(String(to), undefined, undefined)!, '');
+        if (!('opens' in range)) return false;
+        return range.opens === from * 60 && range.closes > range.opens && range.closes - range.opens <= 720;
+      }),
+    );
+  });
+
+  it('reads any text without throwing, and every rule it returns is well formed', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (text) => {
+        const read = readHoursText(text);
+        return (read.hours ?? []).every((r) => r.days.length > 0 && /^\d\d:\d\d$/.test(r.opens) && /^\d\d:\d\d$/.test(r.closes) && r.opens !== r.closes);
+      }),
+    );
+  });
+});
+
+/** "9:30am" → the parts clockFromParts takes. */
+function split(text: string): [string, string | undefined, string | undefined] {
+  const match = /^(\d+):(\d+)([ap])m$/.exec(text)!;
+  return [match[1], match[2], match[3]];
+}
