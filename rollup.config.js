@@ -113,8 +113,8 @@ export default [
       cssInline({ minify: true }),
       leafletTrustedTypes(),
       resolve({ browser: true }),
-      // papaparse ships as UMD/CommonJS only.
-      commonjs({ include: /node_modules\/papaparse\// }),
+      // papaparse and @photostructure/tz-lookup ship as UMD/CommonJS only.
+      commonjs({ include: /node_modules\/(papaparse|@photostructure\/tz-lookup)\// }),
       ts(),
       minifyHTML(),
       terser({ module: true, compress: { passes: 2 }, format: { comments: /@preserve|@license/ } }),
@@ -123,7 +123,7 @@ export default [
   // The readable npm build: one file per module, dependencies left to the partner's bundler.
   {
     input: 'src/index.ts',
-    external: (id) => /^(lit|@lit\/|leaflet\/dist\/leaflet-src|@turf\/|tslib|papaparse|pmtiles)/.test(id),
+    external: (id) => /^(lit|@lit\/|leaflet\/dist\/leaflet-src|@turf\/|tslib|papaparse|pmtiles|@photostructure\/tz-lookup)/.test(id),
     output: {
       dir: 'dist/npm',
       format: 'es',

@@ -59,8 +59,8 @@ export default {
   plugins: [
     cssInline,
     requestLogPlugin(),
-    // papaparse ships as UMD/CommonJS only; the build converts it the same way.
-    fromRollup(rollupCommonjs)({ include: ['**/node_modules/papaparse/**'], ignore: ['stream'], strictRequires: false }),
+    // papaparse and tz-lookup ship as UMD/CommonJS only; the build converts them the same way.
+    fromRollup(rollupCommonjs)({ include: ['**/node_modules/papaparse/**', '**/node_modules/@photostructure/tz-lookup/**'], ignore: ['stream'], strictRequires: false }),
     // Leaflet without its evaluation-time HTML writes, as in the build.
     fromRollup(leafletTrustedTypes)(),
     esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }),
