@@ -4,6 +4,9 @@ export const finderStyles = css`
   :host {
     container-type: inline-size;
   }
+  .overdose {
+    margin-bottom: 0.75rem;
+  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task } from '@lit/task';
 import { hostStyles } from './styles/host.js';
 import { finderStyles } from './naloxone-finder.styles.js';
@@ -29,6 +30,7 @@ import { OSM_TILES } from './components/nf-map/nf-map.js';
 import './components/nf-service-list/nf-service-list.js';
 import './components/nf-map/nf-map.js';
 import './components/nf-filter-bar/nf-filter-bar.js';
+import './components/nf-overdose-card/nf-overdose-card.js';
 import type { LatLng, RankedService, Service, ServiceType, Units } from './types.js';
 
 declare global {
@@ -58,6 +60,9 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
  * @summary Find the nearest naloxone and harm-reduction services.
  *
  * @csspart base - The wrapper around everything the element shows.
+ * @csspart overdose-summary - From the overdose card: "If someone may be overdosing", which opens the steps.
+ * @csspart overdose-steps - From the overdose card: the numbered steps.
+ * @csspart overdose-call - From the overdose card: the link that calls the emergency number.
  * @csspart toolbar - The row with the location button and the status message.
  * @csspart locate-button - The "Use my location" button.
  * @csspart status - The live status message (origin, location errors).
@@ -85,6 +90,10 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
  * @csspart actions - From the list: the call, directions and website links.
  * @csspart summary - From the list: "N services".
  * @csspart show-more - From the list: the "Show N more" button.
+ * @csspart details-button - From the list: a result's "Details" button.
+ * @csspart details - From the list: a result's details.
+ * @csspart stale-note - From the list: "This information may be out of date".
+ * @csspart report - From the list: "Report a problem".
  * @csspart map - From the map: the map container.
  *
  * @cssproperty [--nf-map-height=360px] - Height of the map (and of the list beside it on wide layouts).
@@ -193,6 +202,25 @@ export class NaloxoneFinder extends LitElement {
 
   /** `on` (default) or `off`: with `off` the filter bar is not shown (preset `filters` still apply). */
   @property({ attribute: 'filter-bar', reflect: true }) filterBar: 'on' | 'off' = 'on';
+
+  /** Days after a service's `lastVerified` when its details say it may be out of date. Default 365. */
+  @property({ attribute: 'stale-after', type: Number }) staleAfter = 365;
+
+  /** "Report a problem" link per result: http(s) or mailto: template with `{id}` and `{name}`. */
+  @property({ attribute: 'report-url' }) reportUrl?: string;
+
+  /** `on` (default) or `off`: "If someone may be overdosing", collapsed at the top of the widget. */
+  @property({ attribute: 'overdose-card', reflect: true }) overdoseCard: 'on' | 'off' = 'on';
+
+  /** The emergency number the overdose steps call; default by country from the page language. */
+  @property({ attribute: 'emergency-number' }) emergencyNumber?: string;
+
+  /** A Good Samaritan law note shown with the overdose steps (plain text). */
+  @property({ attribute: 'good-samaritan-note' }) goodSamaritanNote?: string;
+
+  /** A link to the partner's naloxone training page (http(s)), with its words. */
+  @property({ attribute: 'training-url' }) trainingUrl?: string;
+  @property({ attribute: 'training-label' }) trainingLabel?: string;
 
   /** Comma-separated service types to show; absent shows all. */
   @property({ converter: typesConverter }) types: ServiceType[] | null = null;
@@ -484,6 +512,18 @@ export class NaloxoneFinder extends LitElement {
 
   override render() {
     return html`<div class="root" part="base">
+      ${
+        this.overdoseCard !== 'off'
+          ? html`<nf-overdose-card
+              class="overdose"
+              exportparts="summary: overdose-summary, steps: overdose-steps, call-link: overdose-call"
+              emergency-number=${ifDefined(this.emergencyNumber)}
+              good-samaritan-note=${ifDefined(this.goodSamaritanNote)}
+              training-url=${ifDefined(this.trainingUrl)}
+              training-label=${ifDefined(this.trainingLabel)}
+            ></nf-overdose-card>`
+          : nothing
+      }
       <div class="toolbar" part="toolbar">
         <!-- aria-disabled, not disabled: a disabled button would drop the keyboard focus. -->
         <button
@@ -535,12 +575,14 @@ export class NaloxoneFinder extends LitElement {
       <div class="panes ${withMap ? 'with-map' : ''}">
         <nf-service-list
           class="list"
-          exportparts="list, item, name, distance, type-list, features, status: item-status, address, actions, verified, no-position, by-mail: mail-heading, summary, show-more"
+          exportparts="list, item, name, distance, type-list, features, status: item-status, address, actions, verified, no-position, by-mail: mail-heading, summary, show-more, details-button, details, stale-note, report"
           .services=${services}
           .results=${results}
           .shownCount=${shown.length}
           .mail=${result.mail}
           .mailLink=${this.mailLink()}
+          .staleAfter=${this.staleAfter}
+          .reportUrl=${this.reportUrl}
           .units=${this.effectiveUnits}
           .limit=${this.limit}
           .types=${this.types}

@@ -244,6 +244,20 @@ describe('<naloxone-finder>', () => {
     }
   });
 
+  it('offers "If someone may be overdosing" first, collapsed, with the partner\'s number; overdose-card="off" removes it', async () => {
+    const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" emergency-number="555 0199" map="off"></naloxone-finder>`);
+    const card = el.shadowRoot!.querySelector('nf-overdose-card')!;
+    expect(el.shadowRoot!.querySelector('.root')!.firstElementChild, 'one tap from the top').to.equal(card);
+    expect(card.open).to.equal(false);
+    const summary = card.shadowRoot!.querySelector<HTMLElement>('summary')!;
+    expect(summary.textContent!.trim()).to.equal('If someone may be overdosing');
+    summary.click();
+    await card.updateComplete;
+    expect(card.shadowRoot!.querySelector('[part="call-link"]')!.getAttribute('href')).to.equal('tel:5550199');
+    const off = await finder(html`<naloxone-finder src=${feedUrl(FEED)} overdose-card="off" map="off"></naloxone-finder>`);
+    expect(off.shadowRoot!.querySelector('nf-overdose-card')).to.equal(null);
+  });
+
   describe('filters', () => {
     // Fictional: s0 free, s1 no ID, s2 free and no ID, s3 neither, s4 free drop-in.
     const extra = (i: number) =>

@@ -14,6 +14,10 @@ export interface Strings {
   locationInsecure: string;
   usingYourLocation: string;
   showMyArea: string;
+  details: string;
+  accessibility: (text: string) => string;
+  outOfDate: string;
+  reportProblem: string;
   filtersButton: (active: number) => string;
   filterTypesLegend: string;
   filterNeedsLegend: string;
@@ -102,6 +106,10 @@ export const en: Strings = {
   locationInsecure: 'Location only works on secure (https) pages, so the list is ordered from the default starting point.',
   usingYourLocation: 'Showing the services nearest to you. Your location stays on this device.',
   showMyArea: 'Show my area on the map',
+  details: 'Details',
+  accessibility: (text) => `Accessibility: ${text}`,
+  outOfDate: 'This information may be out of date.',
+  reportProblem: 'Report a problem',
   filtersButton: (active) => (active ? `Filters (${active} on)` : 'Filters'),
   filterTypesLegend: 'Services',
   filterNeedsLegend: 'What you need',

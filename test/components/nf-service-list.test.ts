@@ -111,7 +111,7 @@ describe('<nf-service-list>', () => {
 
   it('scrolls a service selected from outside into view', async () => {
     const many = Array.from({ length: 20 }, (_, i) => fictionalService(`n${i}`, i + 1));
-    const el = await list(html`<nf-service-list latitude="0" longitude="0" style="display:block;height:200px;overflow:auto"></nf-service-list>`, many);
+    const el = await list(html`<nf-service-list latitude="0" longitude="0" style="display:block;height:320px;overflow:auto"></nf-service-list>`, many);
     el.selectedId = 'n15';
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 600));
@@ -224,5 +224,49 @@ describe('<nf-service-list>', () => {
     setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button.name')!.click());
     const { detail } = await oneEvent(el, 'nf-service-select');
     expect(detail.distance).to.equal(2);
+  });
+
+  it('opens the details of a result in place: full description, accessibility, checked date, out-of-date note, report link', async () => {
+    const long = `${'A fictional description that goes on. '.repeat(8)}The end.`;
+    const old = fictionalService('old', 1, { description: long, accessibility: 'Step-free entrance (fictional)', lastVerified: '2020-01-15' });
+    const fresh = fictionalService('fresh', 2, { lastVerified: new Date().toISOString().slice(0, 10) });
+    const el = await list(html`<nf-service-list latitude="0" longitude="0" .reportUrl=${'https://example.org/report?id={id}&name={name}'}></nf-service-list>`, [
+      old,
+      fresh,
+    ]);
+    const [first, second] = items(el);
+    const button = first.querySelector<HTMLButtonElement>('[part="details-button"]')!;
+    const details = first.querySelector<HTMLElement>('[part="details"]')!;
+    expect(button.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Details: Example Service old (fictional)');
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(details.hidden).to.equal(true);
+    expect(first.querySelector('.description')!.textContent!.endsWith('…'), 'the result shows the start').to.equal(true);
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(details.hidden).to.equal(false);
+    expect(details.textContent).to.contain(long);
+    expect(details.textContent).to.contain('Accessibility: Step-free entrance (fictional)');
+    expect(details.querySelector('[part="verified"]')!.textContent).to.match(/^Information checked .*2020/);
+    expect(details.querySelector('[part="stale-note"]')!.textContent).to.equal('This information may be out of date.');
+    expect(details.querySelector('[part="report"]')!.getAttribute('href')).to.equal(
+      'https://example.org/report?id=old&name=Example%20Service%20old%20(fictional)',
+    );
+    expect(second.querySelector('[part="stale-note"]'), 'checked today').to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses a report-url that is not http(s) or mailto', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      const el = await list(html`<nf-service-list latitude="0" longitude="0" report-url="javascript:alert('{id}')"></nf-service-list>`);
+      expect(el.shadowRoot!.querySelector('[part="report"]')).to.equal(null);
+      expect(errors).to.have.length(1);
+      expect(errors[0]).to.contain('report-url="javascript:alert(\'{id}\')"');
+    } finally {
+      console.error = original;
+    }
   });
 });

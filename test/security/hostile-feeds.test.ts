@@ -160,6 +160,16 @@ const ALLOWED_TAGS = new Set([
   'circle',
   'nf-service-list',
   'nf-map',
+  // The widget's own controls, never built from feed text.
+  'nf-filter-bar',
+  'nf-overdose-card',
+  'fieldset',
+  'legend',
+  'label',
+  'input',
+  'details',
+  'summary',
+  'strong',
 ]);
 const LINK_SCHEMES = /^(https?:|tel:|mailto:)/i;
 

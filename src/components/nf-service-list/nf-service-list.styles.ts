@@ -140,4 +140,25 @@ export const listStyles = css`
     color: var(--_accent);
     font-weight: 700;
   }
+  .details-toggle {
+    margin-top: 0.25rem;
+    min-height: 44px;
+    padding: 0.25rem 0.75rem;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_accent);
+  }
+  .details-toggle[aria-expanded='true'] {
+    font-weight: 700;
+  }
+  .details {
+    margin-top: 0.25rem;
+    padding-inline-start: 0.75rem;
+    border-inline-start: 3px solid var(--_border);
+  }
+  .stale-note {
+    margin: 0.25rem 0;
+    font-weight: 700;
+  }
 `;

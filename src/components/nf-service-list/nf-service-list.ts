@@ -8,6 +8,7 @@ import { defaultUnits, langOf, regionOf } from '../../i18n/units.js';
 import { dateFormat, displayNames } from '../../i18n/intl.js';
 import { en, type Strings } from '../../i18n/strings.js';
 import { safeWebUrl, telUrl } from '../../util/safe-url.js';
+import { reportHref } from '../../util/report-url.js';
 import { sortTypes } from '../../feed/service-types.js';
 import { isEmail } from '../../feed/validate.js';
 import { DEFAULT_DIRECTIONS_URL, directionsHref, optionalNumber, originFrom, typesConverter } from '../../util/attributes.js';
@@ -34,7 +35,11 @@ declare global {
  * @csspart type-list - The list of service type labels.
  * @csspart features - Free, no ID needed, walk-in, languages and the like.
  * @csspart status - "Temporarily closed".
- * @csspart verified - "Information checked <date>".
+ * @csspart verified - "Information checked <date>", in the details.
+ * @csspart details-button - The "Details" button of a result.
+ * @csspart details - A result's details (full description, hours note, accessibility, checked date, report link).
+ * @csspart stale-note - "This information may be out of date", when checked longer ago than `stale-after` days.
+ * @csspart report - The "Report a problem" link (with `report-url`).
  * @csspart no-position - The heading and note above services without a map position.
  * @csspart by-mail - The heading and note above the services that send naloxone by mail, listed last.
  * @csspart address - The postal address.
@@ -111,10 +116,21 @@ export class NfServiceList extends LitElement {
    */
   @property({ converter: { fromAttribute: (value: string | null) => value !== 'false' } }) selectable = true;
 
+  /** Days after `lastVerified` when a result says "This information may be out of date". */
+  @property({ attribute: 'stale-after', type: Number }) staleAfter = 365;
+
+  /**
+   * "Report a problem" link for each result: an http(s) or mailto: template where `{id}` and
+   * `{name}` are the service's (URL-encoded), e.g. `https://example.org/report?service={id}`.
+   */
+  @property({ attribute: 'report-url' }) reportUrl?: string;
+
   /** Visible text, replaceable for translation. */
   @property({ attribute: false }) strings: Strings = en;
 
   @state() private shown = 20;
+  /** Ids of the results whose details are open. */
+  @state() private open = new Set<string>();
 
   private ranked: RankedService[] = [];
   private ownMail: Service[] = [];
@@ -291,11 +307,50 @@ export class NfServiceList extends LitElement {
         }
         ${service.status === 'temporarily-closed' ? html`<p class="closed" part="status">${this.strings.temporarilyClosed}</p>` : nothing}
         ${this.renderFeatures(service, view.locale)} ${this.renderAddress(service.address, view)}
-        ${service.description ? html`<p class="description">${service.description}</p>` : nothing}
-        ${service.hoursNote ? html`<p class="description">${service.hoursNote}</p>` : nothing} ${this.renderActions(service)}
-        ${service.lastVerified ? html`<p class="verified" part="verified">${this.strings.lastVerified(formatDate(service.lastVerified, view.locale))}</p>` : nothing}
+        ${service.description ? html`<p class="description">${shorten(service.description)}</p>` : nothing} ${this.renderActions(service)}
+        ${this.renderDetails(service, view)}
       </li>
     `;
+  }
+
+  /** Everything else about a service, in place, behind a "Details" button. */
+  private renderDetails(service: Service, view: View) {
+    const s = this.strings;
+    const open = this.open.has(service.id);
+    const id = `details-${cssSafeId(service.id)}`;
+    const report = this.reportUrl ? reportHref(this.reportUrl, service) : undefined;
+    const stale = service.lastVerified && daysSince(service.lastVerified) > this.staleAfter;
+    return html`<button
+        class="details-toggle"
+        part="details-button"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${id}
+        @click=${() => this.toggleDetails(service.id)}
+      >
+        ${s.details}<span class="visually-hidden">: ${service.name}</span>
+      </button>
+      <div class="details" part="details" id=${id} ?hidden=${!open}>
+        ${service.description && shorten(service.description) !== service.description ? html`<p class="description">${service.description}</p>` : nothing}
+        ${service.hoursNote ? html`<p class="description">${service.hoursNote}</p>` : nothing}
+        ${service.accessibility ? html`<p class="description">${s.accessibility(service.accessibility)}</p>` : nothing}
+        ${service.lastVerified ? html`<p class="verified" part="verified">${s.lastVerified(formatDate(service.lastVerified, view.locale))}</p>` : nothing}
+        ${stale ? html`<p class="stale-note" part="stale-note">${s.outOfDate}</p>` : nothing}
+        ${
+          report
+            ? html`<p>
+                <a part="report" href=${report} target="_blank" rel="noopener noreferrer"
+                  >${s.reportProblem}<span class="visually-hidden">: ${service.name}</span></a
+                >
+              </p>`
+            : nothing
+        }
+      </div>`;
+  }
+
+  private toggleDetails(id: string) {
+    const open = new Set(this.open);
+    if (!open.delete(id)) open.add(id);
+    this.open = open;
   }
 
   private renderAddress(address: Address | undefined, view: View) {
@@ -363,6 +418,27 @@ interface View {
   units: Units;
   /** The region of the page language, for leaving out the visitor's own country. */
   region?: string;
+}
+
+/** Descriptions longer than this show their start in the result and in full in its details. */
+const SHORT_DESCRIPTION = 160;
+
+/** The description cut at a word boundary near SHORT_DESCRIPTION characters, with "…". */
+function shorten(text: string): string {
+  if (text.length <= SHORT_DESCRIPTION) return text;
+  const cut = text.slice(0, SHORT_DESCRIPTION);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > SHORT_DESCRIPTION / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Whole days from an ISO date (YYYY-MM-DD) to today, in UTC. */
+function daysSince(isoDate: string): number {
+  return Math.floor((Date.now() - Date.parse(`${isoDate}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Ids come from feeds: keep only characters that are safe in an id reference. */
+function cssSafeId(id: string): string {
+  return id.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`);
 }
 
 /** Language names in the page language ("English, Spanish"), tags when the browser cannot name them. */
