@@ -3,6 +3,9 @@
 //   - that file plus the map chunk (Leaflet), what a visitor with the map loads in all: 76 KiB.
 //   - the PMTiles chunk (the pmtiles reader and its layer), loaded only for a `pmtiles:` tile URL: 10 KiB
 //     (8.5 KiB measured when it was added, fflate's inflate included), and none of it in the two above.
+//   - the gazetteer (src/places/data/), loaded on the first place search, one chunk per country and kind:
+//     what the first search transfers, whatever was typed (a US ZIP: ZIP codes + major US towns;
+//     a name: all US and Canadian towns; a Canadian postal district): 150 KiB each.
 // The CSV and HSDS readers are listed too; they load only for feeds in those formats.
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -30,7 +33,19 @@ for (const file of ['naloxone-finder.js', `chunks/${mapChunk}`]) {
   }
 }
 
+// The gazetteer chunks exist only once <nf-place-search> is part of the bundle.
+const placeChunk = (name) => chunks.find((f) => f.startsWith(`${name}-`));
+const PLACE_SEARCHES = [
+  ['first place search: a US ZIP code', ['us-zips', 'us-towns-major']],
+  ['first place search: a town name', ['us-towns-major', 'us-towns-minor', 'ca-towns']],
+  ['first place search: a Canadian postal code', ['ca-fsas']],
+];
+const placeBudgets = placeChunk('us-zips')
+  ? PLACE_SEARCHES.map(([label, names]) => [label, names.reduce((sum, name) => sum + (sizes.get(`chunks/${placeChunk(name)}`) ?? Infinity), 0), 150 * 1024])
+  : [];
+
 const budgets = [
+  ...placeBudgets,
   ['naloxone-finder.js (first paint)', sizes.get('naloxone-finder.js'), 60 * 1024],
   ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + sizes.get(`chunks/${mapChunk}`), 76 * 1024],
   ['PMTiles chunk', sizes.get(`chunks/${pmtilesChunk}`), 10 * 1024],
