@@ -18,6 +18,8 @@ const LANGUAGE_ALIASES: Record<string, string> = {
   kreyol: 'ht',
   'kreyol ayisyen': 'ht',
   mandarin: 'zh',
+  // ICU names "tl" Filipino, so the name Tagalog needs its own entry.
+  tagalog: 'tl',
   farsi: 'fa',
   asl: 'ase',
   'sign language': 'ase',
@@ -98,8 +100,9 @@ export function readLanguages(value: unknown): { tags: string[]; unknown: unknow
         : [value];
   const tags = new Set<string>();
   const unknown: unknown[] = [];
-  for (const item of items) {
-    if (typeof item === 'string' && item.trim() === '') continue;
+  for (const raw of items) {
+    const item = typeof raw === 'string' ? raw.trim() : raw;
+    if (item === '') continue;
     const tag = typeof item === 'string' ? languageTag(item) : undefined;
     if (tag) tags.add(tag);
     else unknown.push(item);

@@ -337,14 +337,15 @@ export function validateService(record: unknown, options: ValidateOptions = {}):
   const position = readPosition(r, types.includes('mail-based'));
   const service: Service = { id, name, ...position, types };
 
-  const hours = readHoursField(r);
+  // Read in field order, so warnings come in that order; "24/7" also sets open24h below.
+  let hours: ReadHours = { warnings: [] };
   const optional = {
     address: readAddress(r),
     phone: r.text('phone'),
     website: readWebsite(r),
     email: readEmail(r),
     description: r.text('description', MAX_LENGTH.long),
-    hours: hours.hours,
+    hours: (hours = readHoursField(r)).hours,
     timezone: readTimezone(r),
     hoursNote: r.text('hoursNote'),
     cost: readCostField(r),
