@@ -60,7 +60,11 @@ export default {
     cssInline,
     requestLogPlugin(),
     // papaparse and tz-lookup ship as UMD/CommonJS only; the build converts them the same way.
-    fromRollup(rollupCommonjs)({ include: ['**/node_modules/papaparse/**', '**/node_modules/@photostructure/tz-lookup/**'], ignore: ['stream'], strictRequires: false }),
+    fromRollup(rollupCommonjs)({
+      include: ['**/node_modules/papaparse/**', '**/node_modules/@photostructure/tz-lookup/**'],
+      ignore: ['stream'],
+      strictRequires: false,
+    }),
     // Leaflet without its evaluation-time HTML writes, as in the build.
     fromRollup(leafletTrustedTypes)(),
     esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }),
