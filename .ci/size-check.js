@@ -1,6 +1,8 @@
 // Fails the build when the drop-in code grows past its budgets (gzip -9, as servers send it).
 //   - naloxone-finder.js, the file every visitor loads before the list can show: 60 KiB.
-//   - that file plus the map chunk (Leaflet), what a visitor with the map loads in all: 76 KiB.
+//   - that file plus the map chunk (Leaflet), what a visitor with the map loads in all: 90 KiB.
+//     (76 KiB until the privacy, CSP, filter, overdose, hours, place-search and details work of
+//     issues 6 and 7 put the entry at about 41 kB; the list still needs only the entry.)
 //   - the PMTiles chunk (the pmtiles reader and its layer), loaded only for a `pmtiles:` tile URL: 10 KiB
 //     (8.5 KiB measured when it was added, fflate's inflate included), and none of it in the two above.
 //   - the gazetteer (src/places/data/), loaded on the first place search, one chunk per country and kind:
@@ -33,12 +35,13 @@ for (const file of ['naloxone-finder.js', `chunks/${mapChunk}`]) {
   }
 }
 
-// The gazetteer chunks exist only once <nf-place-search> is part of the bundle.
+// The gazetteer chunks exist only once <nf-place-search> is part of the bundle. The search code
+// (chunks/search-*.js) comes with every first search, so it counts in each.
 const placeChunk = (name) => chunks.find((f) => f.startsWith(`${name}-`));
 const PLACE_SEARCHES = [
-  ['first place search: a US ZIP code', ['us-zips', 'us-towns-major']],
-  ['first place search: a town name', ['us-towns-major', 'us-towns-minor', 'ca-towns']],
-  ['first place search: a Canadian postal code', ['ca-fsas']],
+  ['first place search: a US ZIP code', ['search', 'us-zips', 'us-towns-major']],
+  ['first place search: a town name', ['search', 'us-towns-major', 'us-towns-minor', 'ca-towns']],
+  ['first place search: a Canadian postal code', ['search', 'ca-fsas']],
 ];
 const placeBudgets = placeChunk('us-zips')
   ? PLACE_SEARCHES.map(([label, names]) => [label, names.reduce((sum, name) => sum + (sizes.get(`chunks/${placeChunk(name)}`) ?? Infinity), 0), 150 * 1024])
@@ -47,7 +50,7 @@ const placeBudgets = placeChunk('us-zips')
 const budgets = [
   ...placeBudgets,
   ['naloxone-finder.js (first paint)', sizes.get('naloxone-finder.js'), 60 * 1024],
-  ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + sizes.get(`chunks/${mapChunk}`), 76 * 1024],
+  ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + sizes.get(`chunks/${mapChunk}`), 90 * 1024],
   ['PMTiles chunk', sizes.get(`chunks/${pmtilesChunk}`), 10 * 1024],
 ];
 for (const [file, size] of sizes) console.log(`${String(size).padStart(7)} B gzip  dist/${file}`);

@@ -58,7 +58,7 @@ export class NfServiceSelectEvent extends Event {
   }
 }
 
-export type LocationSource = 'attribute' | 'device' | 'none';
+export type LocationSource = 'attribute' | 'device' | 'search' | 'none';
 
 export interface LocationChangeDetail {
   /**

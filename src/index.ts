@@ -3,6 +3,8 @@ export { NfServiceList } from './components/nf-service-list/nf-service-list.js';
 export { NfMap, OSM_TILES, OSM_ATTRIBUTION } from './components/nf-map/nf-map.js';
 export { NfFilterBar } from './components/nf-filter-bar/nf-filter-bar.js';
 export { NfOverdoseCard } from './components/nf-overdose-card/nf-overdose-card.js';
+export { NfPlaceSearch } from './components/nf-place-search/nf-place-search.js';
+export { NfPlaceSelectEvent, type PlaceSelectDetail } from './components/nf-place-search/events.js';
 export { reportHref } from './util/report-url.js';
 export * from './events.js';
 export { parseNativeFeed, validateService, FeedFormatError, type ParsedFeed } from './feed/validate.js';

@@ -26,6 +26,9 @@ export const finderStyles = css`
   .locate[aria-busy='true'] {
     opacity: 0.8;
   }
+  .place-search {
+    flex: 1 1 20rem;
+  }
   .status {
     margin: 0;
     flex: 1 1 16rem;

@@ -31,6 +31,9 @@ import './components/nf-service-list/nf-service-list.js';
 import './components/nf-map/nf-map.js';
 import './components/nf-filter-bar/nf-filter-bar.js';
 import './components/nf-overdose-card/nf-overdose-card.js';
+import './components/nf-place-search/nf-place-search.js';
+import type { NfPlaceSelectEvent } from './components/nf-place-search/events.js';
+import type { PartnerPlace } from './places/search.js';
 import type { LatLng, RankedService, Service, ServiceType, Units } from './types.js';
 
 declare global {
@@ -66,6 +69,7 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
  * @csspart toolbar - The row with the location button and the status message.
  * @csspart locate-button - The "Use my location" button.
  * @csspart status - The live status message (origin, location errors).
+ * @csspart place-search - The "ZIP code, postal code or city" search (the base of `nf-place-search`).
  * @csspart filter-toggle - From the filter bar: the "Filters" button (narrow screens).
  * @csspart filter-panel - From the filter bar: the groups of checkboxes.
  * @csspart filter-group - From the filter bar: one group.
@@ -102,7 +106,7 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
  * @fires nf-feed-load - The feed was loaded. `detail: { count, skipped, warnings, format, staleSince? }`.
  * @fires nf-feed-error - The feed could not be loaded. `detail: { kind, message, status, src, skipped? }`.
  * @fires nf-service-select - A visitor chose a service in the list or on the map. `detail: { service, distance }`, distance in km rounded as the list shows it, or null.
- * @fires nf-location-change - The origin changed. `detail: { source }`; never carries the visitor's coordinates.
+ * @fires nf-location-change - The origin changed. `detail: { source }` (`device`, `search`, `attribute`, `none`); never carries coordinates.
  * @fires nf-filters-change - The visitor changed the filters. `detail: { filters }`.
  * @fires nf-results-change - The results shown changed (feed, origin, types, "Show more"). `detail: { services }` in list order.
  */
@@ -209,6 +213,15 @@ export class NaloxoneFinder extends LitElement {
   /** "Report a problem" link per result: http(s) or mailto: template with `{id}` and `{name}`. */
   @property({ attribute: 'report-url' }) reportUrl?: string;
 
+  /** `on` (default) or `off`: the "ZIP code, postal code or city" search beside "Use my location". */
+  @property({ attribute: 'place-search', reflect: true }) placeSearch: 'on' | 'off' = 'on';
+
+  /** Where place names are looked for first: a state or province (`PA`, `BC`) or country (`US`, `CA`). */
+  @property({ attribute: 'place-region' }) placeRegion?: string;
+
+  /** The partner's own named places (neighbourhoods, campuses) with coordinates, searched first. */
+  @property({ attribute: false }) places?: PartnerPlace[];
+
   /** `on` (default) or `off`: "If someone may be overdosing", collapsed at the top of the widget. */
   @property({ attribute: 'overdose-card', reflect: true }) overdoseCard: 'on' | 'off' = 'on';
 
@@ -249,6 +262,8 @@ export class NaloxoneFinder extends LitElement {
 
   /** The visitor's point: private, never in a property, attribute, event or inner element. */
   #device: LatLng | null = null;
+  /** A place the visitor searched for: their choice to share with this page, so `origin` returns it. */
+  #searched: { lat: number; lng: number; label: string } | null = null;
   /** The visitor asked to see their own area on the map. */
   #showArea = false;
   #ranked?: { key: readonly unknown[]; result: QueryResult };
@@ -283,16 +298,17 @@ export class NaloxoneFinder extends LitElement {
   });
 
   /**
-   * The partner's default origin, or null. Never the visitor's device location: that stays in
-   * a private field, so no script on the page can read it.
+   * The place distances are measured from: the place the visitor searched for, else the
+   * partner's default, or null. Never the visitor's device location: that stays in a private
+   * field, so no script on the page can read it.
    */
   get origin(): LatLng | null {
-    return originFrom(this.latitude, this.longitude);
+    return this.#searched ? { lat: this.#searched.lat, lng: this.#searched.lng } : originFrom(this.latitude, this.longitude);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('filters')) this.chosen = this.filters ?? {};
-    if ((changed.has('latitude') || changed.has('longitude')) && !this.#device && this.hasUpdated) {
+    if ((changed.has('latitude') || changed.has('longitude')) && !this.#device && !this.#searched && this.hasUpdated) {
       this.dispatchEvent(new NfLocationChangeEvent({ source: this.origin ? 'attribute' : 'none' }));
     }
   }
@@ -304,6 +320,7 @@ export class NaloxoneFinder extends LitElement {
     this.locationMessage = this.strings.locating;
     try {
       this.#device = await locate();
+      this.#searched = null;
       this.#showArea = false;
       this.locationMessage = this.strings.usingYourLocation;
       this.dispatchEvent(new NfLocationChangeEvent({ source: 'device' }));
@@ -379,6 +396,18 @@ export class NaloxoneFinder extends LitElement {
     this.dispatchEvent(new NfServiceSelectEvent({ service, distance: ranked?.distanceKm ?? null }));
   }
 
+  /** A place chosen in the search: the list sorts from it, the map shows its region. */
+  private onPlace(event: NfPlaceSelectEvent) {
+    event.stopPropagation();
+    const { latitude, longitude, label } = event.detail;
+    this.#searched = { lat: latitude, lng: longitude, label };
+    this.#device = null;
+    this.#showArea = false;
+    this.locationMessage = '';
+    this.requestUpdate();
+    this.dispatchEvent(new NfLocationChangeEvent({ source: 'search' }));
+  }
+
   private toggleArea() {
     this.#showArea = !this.#showArea;
     this.requestUpdate();
@@ -415,7 +444,7 @@ export class NaloxoneFinder extends LitElement {
     const locale = langOf(this) || navigator.language;
     const distance = formatDistance(this.radiusKm(units)!, units, locale);
     const s = this.strings;
-    const note = this.#device ? s.nothingNearYou(distance) : s.nothingWithin(distance, this.originLabel || s.defaultPlace);
+    const note = this.#device ? s.nothingNearYou(distance) : s.nothingWithin(distance, this.#searched?.label || this.originLabel || s.defaultPlace);
     const mailLink = this.mailLink();
     return html`<p class="radius-note" part="radius-note" role="status">${note}</p>
       ${
@@ -494,13 +523,14 @@ export class NaloxoneFinder extends LitElement {
 
   private originNote(): string {
     if (this.locationMessage) return this.locationMessage;
+    if (this.#searched) return this.strings.sortedFrom(this.#searched.label);
     if (!this.origin) return this.strings.noOrigin;
     return this.strings.sortedFrom(this.originLabel || this.strings.startingPoint.toLowerCase());
   }
 
   /** Offered while the device location is in use and the map is kept coarse. */
   private renderAreaButton() {
-    if (!this.#device || this.map === 'off' || this.mapFollowsLocation) return nothing;
+    if ((!this.#device && !this.#searched) || this.map === 'off' || this.mapFollowsLocation) return nothing;
     const host = this.tileHost();
     return html`<div class="area">
       <button class="area-button" part="area-button" aria-pressed=${this.#showArea ? 'true' : 'false'} @click=${this.toggleArea}>
@@ -535,6 +565,17 @@ export class NaloxoneFinder extends LitElement {
         >
           ${this.strings.useMyLocation}
         </button>
+        ${
+          this.placeSearch !== 'off'
+            ? html`<nf-place-search
+                class="place-search"
+                exportparts="base: place-search"
+                place-region=${ifDefined(this.placeRegion)}
+                .places=${this.places}
+                @nf-place-select=${this.onPlace}
+              ></nf-place-search>`
+            : nothing
+        }
         <p class="status" part="status" role="status">${this.originNote()}</p>
         ${this.renderAreaButton()}
       </div>
@@ -554,8 +595,11 @@ export class NaloxoneFinder extends LitElement {
     const shown = this.page(results);
     // The device point reaches the map only when the visitor asked to see their area (or the
     // partner opted in); until then the map shows no origin and stays coarse.
+    // A searched place is public enough to mark and centre on, but the map stays coarse for it
+    // too (the tile host would learn the visitor's area) until they ask to see it.
     const device = this.#device;
-    const mapShowsDevice = device !== null && (this.#showArea || this.mapFollowsLocation);
+    const chosen = device ?? this.#searched;
+    const mapShowsDevice = chosen !== null && (this.#showArea || this.mapFollowsLocation);
     const mapOrigin = device ? (mapShowsDevice ? device : null) : this.origin;
     return html`
       ${
@@ -600,8 +644,8 @@ export class NaloxoneFinder extends LitElement {
                 .services=${shown}
                 .latitude=${mapOrigin?.lat}
                 .longitude=${mapOrigin?.lng}
-                .minViewKm=${device && !mapShowsDevice ? PRIVATE_VIEW_KM : undefined}
-                .originLabel=${device ? this.strings.yourLocation : this.originLabel || this.strings.startingPoint}
+                .minViewKm=${chosen && !mapShowsDevice ? PRIVATE_VIEW_KM : undefined}
+                .originLabel=${device ? this.strings.yourLocation : this.#searched?.label || this.originLabel || this.strings.startingPoint}
                 .zoom=${this.zoom}
                 .selectedId=${this.selectedId}
                 .tileUrl=${this.tileUrl}

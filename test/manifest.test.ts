@@ -26,10 +26,10 @@ describe('custom-elements.json', () => {
   });
 
   it('describes every element with named events', () => {
-    expect([...elements.keys()].sort()).to.deep.equal(['naloxone-finder', 'nf-map', 'nf-service-list']);
+    expect([...elements.keys()].sort()).to.deep.equal(['naloxone-finder', 'nf-filter-bar', 'nf-map', 'nf-overdose-card', 'nf-place-search', 'nf-service-list']);
     for (const [tag, d] of elements)
       expect(
-        d.events!.every((e) => e.name?.startsWith('nf-')),
+        (d.events ?? []).every((e) => e.name?.startsWith('nf-')),
         tag,
       ).to.equal(true);
     expect(
@@ -37,7 +37,7 @@ describe('custom-elements.json', () => {
         .get('naloxone-finder')!
         .events!.map((e) => e.name)
         .sort(),
-    ).to.deep.equal(['nf-feed-error', 'nf-feed-load', 'nf-location-change', 'nf-results-change', 'nf-service-select']);
+    ).to.deep.equal(['nf-feed-error', 'nf-feed-load', 'nf-filters-change', 'nf-location-change', 'nf-results-change', 'nf-service-select']);
   });
 
   it('lists exactly the attributes each element observes', () => {

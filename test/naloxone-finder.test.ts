@@ -258,6 +258,49 @@ describe('<naloxone-finder>', () => {
     expect(off.shadowRoot!.querySelector('nf-overdose-card')).to.equal(null);
   });
 
+  describe('search by place', () => {
+    // Fictional services around Pittsburgh and Philadelphia (made-up names at real coordinates).
+    const feed = {
+      version: 1,
+      services: [
+        { id: 'phl', name: 'Example Philadelphia Outreach (fictional)', types: ['naloxone'], lat: 39.9526, lng: -75.1652 },
+        { id: 'pgh', name: 'Example Oakland Drop-in (fictional)', types: ['naloxone', 'drop-in'], lat: 40.4416, lng: -79.9569, cost: 'free' },
+        { id: 'pgh2', name: 'Example Downtown Pharmacy (fictional)', types: ['naloxone'], lat: 40.4406, lng: -79.9959 },
+      ],
+    };
+
+    it('a visitor types a ZIP code with the keyboard alone: the list sorts from it, and the status says from where', async () => {
+      const el = await finder(
+        html`<naloxone-finder
+          src=${feedUrl(feed)}
+          latitude="39.95"
+          longitude="-75.16"
+          origin-label="Philadelphia City Hall"
+          tile-url="none"
+        ></naloxone-finder>`,
+      );
+      expect(names(el), 'within 30 mi of the default origin').to.deep.equal(['Example Philadelphia Outreach (fictional)']);
+      const search = el.shadowRoot!.querySelector('nf-place-search')!;
+      const input = search.shadowRoot!.querySelector('input')!;
+      expect(search.shadowRoot!.querySelector('label')!.textContent!.trim()).to.equal('ZIP code, postal code or city');
+      input.focus();
+      const change = oneEvent(el, 'nf-location-change');
+      await sendKeys({ type: '15213' });
+      await sendKeys({ press: 'Enter' });
+      expect((await change).detail).to.deep.equal({ source: 'search' });
+      await loaded(el);
+      expect(names(el).slice(0, 2)).to.deep.equal(['Example Oakland Drop-in (fictional)', 'Example Downtown Pharmacy (fictional)']);
+      expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).to.equal('Nearest first from 15213 (Pittsburgh, PA).');
+      expect(el.origin!.lat).to.be.closeTo(40.44, 0.03);
+      expect(mapEl(el)!.shadowRoot!.querySelector('.nf-origin')!.getAttribute('aria-label')).to.equal('15213 (Pittsburgh, PA)');
+    });
+
+    it('place-search="off" hides the search', async () => {
+      const el = await finder(html`<naloxone-finder src=${feedUrl(feed)} place-search="off" map="off"></naloxone-finder>`);
+      expect(el.shadowRoot!.querySelector('nf-place-search')).to.equal(null);
+    });
+  });
+
   describe('filters', () => {
     // Fictional: s0 free, s1 no ID, s2 free and no ID, s3 neither, s4 free drop-in.
     const extra = (i: number) =>

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { NaloxoneFinder } from '../../src/naloxone-finder.js';
 import type { NfServiceList } from '../../src/components/nf-service-list/nf-service-list.js';
@@ -175,6 +175,20 @@ describe('the visitor’s location stays on the device', () => {
     await new Promise((r) => setTimeout(r, 500));
     const afterLocation = (await executeServerCommand('request-log-stop')) as LoggedRequest[];
 
+    // Then a place search, typed: nothing typed may reach any server.
+    await executeServerCommand('request-log-start');
+    const search = el.shadowRoot!.querySelector('nf-place-search')!;
+    const input = search.shadowRoot!.querySelector('input')!;
+    input.focus();
+    await sendKeys({ type: 'V6B' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.includes('V6B'), 'the search sorted the list', { timeout: 8000 });
+    await map().updateComplete;
+    await new Promise((r) => setTimeout(r, 300));
+    const duringSearch = (await executeServerCommand('request-log-stop')) as LoggedRequest[];
+    expect(duringSearch.length, 'the gazetteer chunk was requested, so the log is not empty').to.be.greaterThan(0);
+    expect(duringSearch.filter((r) => /v6b/i.test(decodeURIComponent(r.url)))).to.deep.equal([]);
+
     // 1. Requests: nothing in any URL, no Referer to the tile host, and after "Use my location"
     // no tile finer than ~20 km anywhere near the visitor.
     const isTile = (r: LoggedRequest) => r.url.startsWith('https://tile.openstreetmap.org/');
@@ -182,7 +196,7 @@ describe('the visitor’s location stays on the device', () => {
       beforeLocation.map((r) => new URL(r.url).pathname),
       'the feed is requested',
     ).to.include(FEED);
-    for (const r of [...beforeLocation, ...afterLocation]) {
+    for (const r of [...beforeLocation, ...afterLocation, ...duringSearch]) {
       expect(numbersIn(r.url.replace(/^https:\/\/tile\.openstreetmap\.org\//, '')).filter(revealing), r.url).to.deep.equal([]);
       if (isTile(r)) expect(r.referer ?? '', `${r.url} is sent without a Referer`).to.equal('');
     }
@@ -206,6 +220,7 @@ describe('the visitor’s location stays on the device', () => {
       events.some((e) => e.type === 'nf-service-select'),
       'the walk saw a selection event',
     ).to.equal(true);
-    expect(el.origin).to.deep.equal(DEFAULT_ORIGIN);
+    expect(el.origin, 'the searched place, never the device point').to.not.deep.equal(DEFAULT_ORIGIN);
+    expect(el.origin!.lat).to.be.closeTo(49.28, 0.05);
   });
 });

@@ -207,7 +207,7 @@ export class MapController implements ReactiveController {
     // No animation: an animated zoom still running when the element is removed makes
     // Leaflet 1.9 throw from a timer, and a jump is quicker on slow phones anyway.
     if (points.length === 0) this.map!.setView([20, 0], Math.min(2, closest), { animate: false });
-    else if (Number.isFinite(closest) && closest < view.zoom) this.coarseView(latLngBounds(points), closest);
+    else if (Number.isFinite(closest) && closest < view.zoom) this.coarseView(latLngBounds(points), closest, view.origin !== null);
     else if (points.length === 1) this.map!.setView(points[0], closest, { animate: false });
     // Extra room at the top: a pin stands above its point and would be clipped.
     else this.map!.fitBounds(latLngBounds(points), { paddingTopLeft: [24, 48], paddingBottomRight: [24, 16], maxZoom: closest, animate: false });
@@ -216,13 +216,14 @@ export class MapController implements ReactiveController {
   /**
    * A view no closer than `maxZoom` that does not follow the points (the services nearest the
    * visitor surround them). It keeps the centre the map already had, chosen before the visitor
-   * shared anything, and only zooms out until every point fits. Without an earlier view, the
-   * centre is snapped to a grid a quarter of a tile wide (about 7 km at zoom 10).
+   * shared anything, and only zooms out until every point fits. Without an earlier view, or
+   * with a public origin to centre on (a searched place), the centre is snapped to a grid a
+   * quarter of a tile wide (about 7 km at zoom 10).
    */
-  private coarseView(bounds: LatLngBounds, maxZoom: number) {
+  private coarseView(bounds: LatLngBounds, maxZoom: number, recenter: boolean) {
     const map = this.map!;
     const padding = point(48, 64);
-    if (this.hasView) {
+    if (this.hasView && !recenter) {
       const center = map.getCenter();
       // The same points mirrored through the centre: the box they make, centred on it, holds them all.
       const mirrored = latLngBounds([

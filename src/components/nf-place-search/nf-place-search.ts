@@ -2,7 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
 import { enPlaces, type PlacesStrings } from '../../i18n/places.js';
-import { searchPlaces, type PartnerPlace, type Place, type PlaceSearchResult } from '../../places/search.js';
+import type { PartnerPlace, Place, PlaceSearchResult } from '../../places/search.js';
 import { NfPlaceSelectEvent } from './events.js';
 import { placeSearchStyles } from './nf-place-search.styles.js';
 
@@ -60,7 +60,14 @@ export class NfPlaceSearch extends LitElement {
     this.choices = [];
     this.active = -1;
     this.message = this.strings.searching;
-    const result = await searchPlaces(query, { region: this.placeRegion, places: this.places });
+    let result: PlaceSearchResult;
+    try {
+      // The search code comes with the gazetteer, on the first search: never at start-up.
+      const { searchPlaces } = await import('../../places/search.js');
+      result = await searchPlaces(query, { region: this.placeRegion, places: this.places });
+    } catch (error) {
+      result = { kind: 'unavailable', message: (error as Error)?.message ?? String(error) };
+    }
     if (count === this.searchCount) this.show(result, query.trim());
     return result;
   }
