@@ -21,6 +21,16 @@ interface FinderArgs {
   'tile-url'?: string;
   'tile-attribution'?: string;
   'directions-url'?: string;
+  filters?: string;
+  'filter-bar'?: 'on' | 'off';
+  radius?: string;
+  'mail-url'?: string;
+  'mail-label'?: string;
+  'overdose-card'?: 'on' | 'off';
+  'emergency-number'?: string;
+  'good-samaritan-note'?: string;
+  'report-url'?: string;
+  'stale-after'?: number;
   onNfFeedLoad: (event: NfFeedLoadEvent) => void;
   onNfFeedError: (event: NfFeedErrorEvent) => void;
   onNfServiceSelect: (event: NfServiceSelectEvent) => void;
@@ -46,6 +56,16 @@ const meta = {
       tile-url=${ifDefined(args['tile-url'] || undefined)}
       tile-attribution=${ifDefined(args['tile-attribution'] || undefined)}
       directions-url=${ifDefined(args['directions-url'] || undefined)}
+      filters=${ifDefined(args.filters || undefined)}
+      filter-bar=${ifDefined(args['filter-bar'])}
+      radius=${ifDefined(args.radius || undefined)}
+      mail-url=${ifDefined(args['mail-url'] || undefined)}
+      mail-label=${ifDefined(args['mail-label'] || undefined)}
+      overdose-card=${ifDefined(args['overdose-card'])}
+      emergency-number=${ifDefined(args['emergency-number'] || undefined)}
+      good-samaritan-note=${ifDefined(args['good-samaritan-note'] || undefined)}
+      report-url=${ifDefined(args['report-url'] || undefined)}
+      stale-after=${ifDefined(args['stale-after'])}
       @nf-feed-load=${args.onNfFeedLoad}
       @nf-feed-error=${args.onNfFeedError}
       @nf-service-select=${args.onNfServiceSelect}
@@ -70,6 +90,16 @@ const meta = {
     },
     'tile-attribution': { control: 'text' },
     'directions-url': { control: 'text' },
+    filters: { control: 'text', description: 'Preset filters, e.g. `free, open-now`.' },
+    'filter-bar': { control: 'inline-radio', options: ['on', 'off'] },
+    radius: { control: 'text', description: 'In the element’s units; `none` for no limit. Default 50 km / 30 mi.' },
+    'mail-url': { control: 'text' },
+    'mail-label': { control: 'text' },
+    'overdose-card': { control: 'inline-radio', options: ['on', 'off'] },
+    'emergency-number': { control: 'text' },
+    'good-samaritan-note': { control: 'text' },
+    'report-url': { control: 'text' },
+    'stale-after': { control: { type: 'number', min: 1, step: 1 } },
   },
   args: {
     src: EXAMPLE_FEED,
@@ -166,5 +196,60 @@ export const ServicesProperty: Story = {
   render: (args, { loaded }) => meta.render({ ...args, services: loaded['records'] }),
   parameters: describe(
     'Fictional example services passed as the `services` property (an array of records) instead of `src`; ' + 'they are validated the same way.',
+  ),
+};
+
+export const Filters: Story = {
+  name: 'Filters (preset "free")',
+  args: { filters: 'free', map: 'off' },
+  parameters: describe(
+    'Fictional example services. `filters="free"` ticks "Free" when the page opens; the visitor can change it. Each choice shows how many services it would show, and the summary says what is on.',
+  ),
+};
+
+export const NothingNearby: Story = {
+  name: 'Nothing within the radius, and naloxone by mail',
+  args: {
+    latitude: 1,
+    longitude: 1,
+    'origin-label': 'a fictional place far from Example Town',
+    units: 'km',
+    radius: '25',
+    'mail-url': 'https://example.org/naloxone-by-mail',
+    'mail-label': 'Order free naloxone by mail (fictional)',
+  },
+  parameters: describe(
+    'Fictional example services, about 150 km from the origin: the finder says nothing is within 25 km, lists the nearest beyond it, and offers naloxone by mail (the feed’s mail-based program and the partner’s own `mail-url`).',
+  ),
+};
+
+export const Details: Story = {
+  name: 'Details and "Report a problem"',
+  args: { map: 'off', 'report-url': 'mailto:updates@example.org?subject=Problem%20with%20{name}%20({id})', 'stale-after': 365 },
+  play: async ({ canvasElement }) => {
+    const finder = canvasElement.querySelector('naloxone-finder')!;
+    const list = () => finder.shadowRoot?.querySelector('nf-service-list')?.shadowRoot;
+    for (let i = 0; i < 50 && !list()?.querySelector('[part="details-button"]'); i++) await new Promise((r) => setTimeout(r, 100));
+    list()?.querySelectorAll<HTMLButtonElement>('[part="details-button"]')[1]?.click();
+  },
+  parameters: describe(
+    'Fictional example services. Each result opens its details in place; one was last checked more than `stale-after` days ago, so it says it may be out of date. `report-url` adds a "Report a problem" link.',
+  ),
+};
+
+export const OverdoseCard: Story = {
+  name: 'If someone may be overdosing',
+  args: {
+    map: 'off',
+    'good-samaritan-note': 'A fictional example: in many places a Good Samaritan law protects people who call for help during an overdose.',
+  },
+  play: async ({ canvasElement }) => {
+    const finder = canvasElement.querySelector('naloxone-finder')!;
+    await (finder as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const card = finder.shadowRoot?.querySelector('nf-overdose-card') as (HTMLElement & { open: boolean }) | null;
+    if (card) card.open = true;
+  },
+  parameters: describe(
+    'The overdose steps, opened: one tap from the top of the widget, collapsed by default. The emergency number comes from the page language unless `emergency-number` is set.',
   ),
 };
