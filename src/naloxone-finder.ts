@@ -15,6 +15,8 @@ import { en, type Strings } from './i18n/strings.js';
 import { DEFAULT_DIRECTIONS_URL, optionalNumber, originFrom, positiveNumber, typesConverter } from './util/attributes.js';
 import { runQuery, type QueryResult } from './query/query.js';
 import { readFilterList, type Filters } from './query/filters.js';
+import { isOpenAt, knownTimeZone, serviceRules, serviceTimeZone } from './hours/index.js';
+import type { HoursClock } from './components/nf-service-list/nf-service-list.js';
 import { formatDistance, KM_PER_MILE } from './geo/distance.js';
 import { safeWebUrl } from './util/safe-url.js';
 import {
@@ -213,6 +215,15 @@ export class NaloxoneFinder extends LitElement {
   /** "Report a problem" link per result: http(s) or mailto: template with `{id}` and `{name}`. */
   @property({ attribute: 'report-url' }) reportUrl?: string;
 
+  /**
+   * Time zone of the services' hours when a service names none (IANA, e.g. `America/Toronto`).
+   * Without it, the zone is found from each service's coordinates.
+   */
+  @property() timezone?: string;
+
+  /** The time "open now" is decided at; default the current time, kept fresh each minute. For tests and kiosks. */
+  @property({ attribute: false }) now?: Date;
+
   /** `on` (default) or `off`: the "ZIP code, postal code or city" search beside "Use my location". */
   @property({ attribute: 'place-search', reflect: true }) placeSearch: 'on' | 'off' = 'on';
 
@@ -269,6 +280,12 @@ export class NaloxoneFinder extends LitElement {
   #ranked?: { key: readonly unknown[]; result: QueryResult };
 
   @state() private locating = false;
+  /** Time zones found from coordinates, for services that name none; filled in after the feed loads. */
+  @state() private zones = new Map<string, string>();
+  /** The minute it is, so "open now" stays right while the page is open. */
+  @state() private minute = Math.floor(Date.now() / 60_000);
+  private ticker?: ReturnType<typeof setInterval>;
+  private zonedFeed?: Service[];
   /** The visitor's filters: the preset `filters` at first, then what they tick. */
   @state() private chosen: Filters = {};
   @state() private locationMessage = '';
@@ -311,6 +328,43 @@ export class NaloxoneFinder extends LitElement {
     if ((changed.has('latitude') || changed.has('longitude')) && !this.#device && !this.#searched && this.hasUpdated) {
       this.dispatchEvent(new NfLocationChangeEvent({ source: this.origin ? 'attribute' : 'none' }));
     }
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.ticker = setInterval(() => (this.minute = Math.floor(Date.now() / 60_000)), 15_000);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearInterval(this.ticker);
+  }
+
+  /** The clock for opening hours: `now` (or this minute) and each service's time zone. */
+  private get clock(): HoursClock {
+    const now = this.now ?? new Date(this.minute * 60_000);
+    return { now, zoneOf: (s) => knownTimeZone(s, this.timezone) ?? this.zones.get(s.id) };
+  }
+
+  /**
+   * Services with weekly hours but no time zone get one from their coordinates: the lookup
+   * table is a chunk, loaded only when such a service exists.
+   */
+  private async findZones(services: Service[]) {
+    if (this.zonedFeed === services) return;
+    this.zonedFeed = services;
+    const missing = services.filter((s) => s.hours?.length && !knownTimeZone(s, this.timezone));
+    if (!missing.length) return;
+    const zones = new Map<string, string>();
+    try {
+      for (const s of missing) {
+        const zone = await serviceTimeZone(s, this.timezone);
+        if (zone) zones.set(s.id, zone);
+      }
+    } catch (error) {
+      console.error(`naloxone-finder: the time zones of services without one could not be found (${(error as Error)?.message ?? error}); their hours are shown without "open now".`);
+    }
+    if (this.zonedFeed === services) this.zones = zones;
   }
 
   /** Asks for the device's location (call it from a visitor's action) and sorts from there. */
@@ -423,9 +477,16 @@ export class NaloxoneFinder extends LitElement {
     const origin = this.#device ?? this.origin;
     const units = this.effectiveUnits;
     const radiusKm = this.radiusKm(units);
-    const key = [services, origin?.lat, origin?.lng, this.types, units, radiusKm, this.chosen] as const;
+    const clock = this.clock;
+    const openNow = this.chosen.needs?.includes('open-now');
+    // "Open now" changes with the clock: only then does the minute re-run the query.
+    const key = [services, origin?.lat, origin?.lng, this.types, units, radiusKm, this.chosen, this.zones, openNow ? clock.now.getTime() : 0] as const;
     if (this.#ranked && key.every((v, i) => v === this.#ranked!.key[i])) return this.#ranked.result;
-    const result = runQuery(services, { origin, types: this.types, roundTo: units, radiusKm, filters: this.chosen });
+    const isOpen = (s: Service) => {
+      const zone = clock.zoneOf(s);
+      return zone ? isOpenAt(serviceRules(s), zone, clock.now) : s.open24h || undefined;
+    };
+    const result = runQuery(services, { origin, types: this.types, roundTo: units, radiusKm, filters: this.chosen, isOpen });
     this.#ranked = { key, result };
     return result;
   }
@@ -590,6 +651,7 @@ export class NaloxoneFinder extends LitElement {
 
   private renderPanes(services: Service[]) {
     const withMap = this.map !== 'off';
+    void this.findZones(services);
     const result = this.rank(services);
     const results = result.listed;
     const shown = this.page(results);
@@ -626,6 +688,7 @@ export class NaloxoneFinder extends LitElement {
           .mail=${result.mail}
           .mailLink=${this.mailLink()}
           .staleAfter=${this.staleAfter}
+          .clock=${this.clock}
           .reportUrl=${this.reportUrl}
           .units=${this.effectiveUnits}
           .limit=${this.limit}

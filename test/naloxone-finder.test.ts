@@ -301,6 +301,103 @@ describe('<naloxone-finder>', () => {
     });
   });
 
+  describe('opening hours', () => {
+    // Fictional services; Wednesday 2026-07-15, 15:35 in New York (19:35 UTC).
+    const now = new Date('2026-07-15T19:35:00Z');
+    const weekdays = ['mo', 'tu', 'we', 'th', 'fr'] as const;
+    const feed = {
+      version: 1,
+      services: [
+        {
+          id: 'day',
+          name: 'Example Day Clinic (fictional)',
+          types: ['naloxone'],
+          lat: 0.01,
+          lng: 0,
+          timezone: 'America/New_York',
+          hours: [{ days: weekdays, opens: '09:00', closes: '17:00' }],
+        },
+        {
+          id: 'soon',
+          name: 'Example Early Closer (fictional)',
+          types: ['naloxone'],
+          lat: 0.02,
+          lng: 0,
+          timezone: 'America/New_York',
+          hours: [{ days: weekdays, opens: '08:00', closes: '16:00' }],
+        },
+        {
+          id: 'night',
+          name: 'Example Night Van (fictional)',
+          types: ['naloxone'],
+          lat: 0.03,
+          lng: 0,
+          timezone: 'America/New_York',
+          hours: [{ days: ['we', 'th'], opens: '22:00', closes: '06:00' }],
+        },
+        { id: 'always', name: 'Example Vending Machine (fictional)', types: ['naloxone-vending'], lat: 0.04, lng: 0, open24h: true },
+        { id: 'unknown', name: 'Example Pharmacy Without Hours (fictional)', types: ['naloxone'], lat: 0.05, lng: 0 },
+        // No time zone named: found from its coordinates (Toronto), on demand.
+        {
+          id: 'toronto',
+          name: 'Example Toronto Drop-in (fictional)',
+          types: ['drop-in'],
+          lat: 43.65,
+          lng: -79.38,
+          hours: [{ days: ['we'], opens: '12:00', closes: '20:00' }],
+        },
+      ],
+    };
+    const statusOf = (el: NaloxoneFinder) =>
+      Object.fromEntries(
+        [...list(el).shadowRoot!.querySelectorAll('li[part="item"]')].map((li) => [
+          /Example ([^(]+?) \(/.exec(li.querySelector('[part="name"]')!.textContent!)![1],
+          li.querySelector('[part="hours-status"]')?.textContent ?? null,
+        ]),
+      );
+
+    it('says, in the time zone of each service, whether it is open, when that changes, and nothing for a service without hours', async () => {
+      const el = await finder(
+        html`<naloxone-finder src=${feedUrl(feed)} latitude="0" longitude="0" radius="none" .now=${now} map="off" lang="en-US"></naloxone-finder>`,
+      );
+      await waitUntil(() => statusOf(el)['Toronto Drop-in'], 'the Toronto zone is found from the coordinates', { timeout: 5000 });
+      expect(statusOf(el)).to.deep.equal({
+        'Day Clinic': 'Open now · closes 5 PM',
+        'Early Closer': 'Closes in 25 min',
+        'Night Van': 'Closed · opens 10 PM',
+        'Vending Machine': 'Open 24 hours',
+        'Pharmacy Without Hours': null,
+        'Toronto Drop-in': 'Open now · closes 8 PM',
+      });
+    });
+
+    it('shows the week in the details, today first and marked', async () => {
+      const el = await finder(html`<naloxone-finder src=${feedUrl(feed)} latitude="0" longitude="0" .now=${now} map="off" lang="en-US"></naloxone-finder>`);
+      const item = list(el).shadowRoot!.querySelector('li[part="item"]')!;
+      item.querySelector<HTMLButtonElement>('[part="details-button"]')!.click();
+      await list(el).updateComplete;
+      const rows = [...item.querySelectorAll('[part="hours-week"] tr')].map((tr) => tr.textContent!.replace(/\s+/g, ' ').trim());
+      expect(rows[0]).to.equal('Wednesday (today) 9 AM–5 PM');
+      expect(rows.slice(1)).to.deep.equal([
+        'Thursday 9 AM–5 PM',
+        'Friday 9 AM–5 PM',
+        'Saturday Closed',
+        'Sunday Closed',
+        'Monday 9 AM–5 PM',
+        'Tuesday 9 AM–5 PM',
+      ]);
+      expect(item.querySelector('[part="hours-week"] tr')!.getAttribute('aria-current')).to.equal('date');
+    });
+
+    it('"Open now" keeps only services open at that moment, never one without hours', async () => {
+      const el = await finder(
+        html`<naloxone-finder src=${feedUrl(feed)} latitude="0" longitude="0" radius="none" .now=${now} filters="open-now" map="off"></naloxone-finder>`,
+      );
+      await waitUntil(() => names(el).some((n) => n.includes('Toronto')), 'the Toronto zone is found', { timeout: 5000 });
+      expect(names(el).map((n) => /Example ([^(]+?) \(/.exec(n)![1])).to.deep.equal(['Day Clinic', 'Early Closer', 'Vending Machine', 'Toronto Drop-in']);
+    });
+  });
+
   describe('filters', () => {
     // Fictional: s0 free, s1 no ID, s2 free and no ID, s3 neither, s4 free drop-in.
     const extra = (i: number) =>

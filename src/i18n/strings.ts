@@ -15,6 +15,8 @@ export interface Strings {
   usingYourLocation: string;
   showMyArea: string;
   details: string;
+  hoursHeading: string;
+  today: string;
   accessibility: (text: string) => string;
   outOfDate: string;
   reportProblem: string;
@@ -107,6 +109,8 @@ export const en: Strings = {
   usingYourLocation: 'Showing the services nearest to you. Your location stays on this device.',
   showMyArea: 'Show my area on the map',
   details: 'Details',
+  hoursHeading: 'Hours',
+  today: 'today',
   accessibility: (text) => `Accessibility: ${text}`,
   outOfDate: 'This information may be out of date.',
   reportProblem: 'Report a problem',

@@ -161,4 +161,29 @@ export const listStyles = css`
     margin: 0.25rem 0;
     font-weight: 700;
   }
+  .hours-status {
+    margin: 0.25rem 0;
+    font-weight: 700;
+  }
+  .hours-status.shut {
+    color: var(--_muted);
+  }
+  .week {
+    margin: 0.5rem 0;
+    border-collapse: collapse;
+  }
+  .week caption {
+    text-align: start;
+    font-weight: 700;
+  }
+  .week th,
+  .week td {
+    padding: 0.1rem 0.75rem 0.1rem 0;
+    text-align: start;
+    font-weight: normal;
+  }
+  .week tr.today th,
+  .week tr.today td {
+    font-weight: 700;
+  }
 `;

@@ -9,6 +9,8 @@ import { dateFormat, displayNames } from '../../i18n/intl.js';
 import { en, type Strings } from '../../i18n/strings.js';
 import { safeWebUrl, telUrl } from '../../util/safe-url.js';
 import { reportHref } from '../../util/report-url.js';
+import { formatHoursStatus, formatHoursTime, hoursStatus, knownTimeZone, serviceRules, weekTable } from '../../hours/index.js';
+import { enHours, type HoursStrings } from '../../i18n/hours.js';
 import { sortTypes } from '../../feed/service-types.js';
 import { isEmail } from '../../feed/validate.js';
 import { DEFAULT_DIRECTIONS_URL, directionsHref, optionalNumber, originFrom, typesConverter } from '../../util/attributes.js';
@@ -38,6 +40,8 @@ declare global {
  * @csspart verified - "Information checked <date>", in the details.
  * @csspart details-button - The "Details" button of a result.
  * @csspart details - A result's details (full description, hours note, accessibility, checked date, report link).
+ * @csspart hours-status - "Open now · closes 5 PM", "Closed · opens Mon 9 AM", "Open 24 hours".
+ * @csspart hours-week - The week's hours in the details, today first and marked.
  * @csspart stale-note - "This information may be out of date", when checked longer ago than `stale-after` days.
  * @csspart report - The "Report a problem" link (with `report-url`).
  * @csspart no-position - The heading and note above services without a map position.
@@ -125,8 +129,18 @@ export class NfServiceList extends LitElement {
    */
   @property({ attribute: 'report-url' }) reportUrl?: string;
 
+  /**
+   * The clock for opening hours: `now` and each service's time zone. A composite passes its
+   * own (time zones looked up from coordinates, a fixed time in tests); alone, the list uses
+   * the time now and the services' own `timezone`.
+   */
+  @property({ attribute: false }) clock?: HoursClock;
+
   /** Visible text, replaceable for translation. */
   @property({ attribute: false }) strings: Strings = en;
+
+  /** The words of opening hours ("Open now · closes {time}"), replaceable for translation. */
+  @property({ attribute: false }) hoursStrings: HoursStrings = enHours;
 
   @state() private shown = 20;
   /** Ids of the results whose details are open. */
@@ -306,6 +320,7 @@ export class NfServiceList extends LitElement {
             : nothing
         }
         ${service.status === 'temporarily-closed' ? html`<p class="closed" part="status">${this.strings.temporarilyClosed}</p>` : nothing}
+        ${this.renderHoursStatus(service, view)}
         ${this.renderFeatures(service, view.locale)} ${this.renderAddress(service.address, view)}
         ${service.description ? html`<p class="description">${shorten(service.description)}</p>` : nothing} ${this.renderActions(service)}
         ${this.renderDetails(service, view)}
@@ -331,7 +346,7 @@ export class NfServiceList extends LitElement {
       </button>
       <div class="details" part="details" id=${id} ?hidden=${!open}>
         ${service.description && shorten(service.description) !== service.description ? html`<p class="description">${service.description}</p>` : nothing}
-        ${service.hoursNote ? html`<p class="description">${service.hoursNote}</p>` : nothing}
+        ${this.renderWeek(service, view)} ${service.hoursNote ? html`<p class="description">${service.hoursNote}</p>` : nothing}
         ${service.accessibility ? html`<p class="description">${s.accessibility(service.accessibility)}</p>` : nothing}
         ${service.lastVerified ? html`<p class="verified" part="verified">${s.lastVerified(formatDate(service.lastVerified, view.locale))}</p>` : nothing}
         ${stale ? html`<p class="stale-note" part="stale-note">${s.outOfDate}</p>` : nothing}
@@ -345,6 +360,48 @@ export class NfServiceList extends LitElement {
             : nothing
         }
       </div>`;
+  }
+
+  private clockNow(): HoursClock {
+    return this.clock ?? { now: new Date(), zoneOf: (s) => knownTimeZone(s) };
+  }
+
+  /** "Open now · closes 5 PM", in the service's time zone; nothing for a service without hours. */
+  private renderHoursStatus(service: Service, view: View) {
+    const { now, zoneOf } = this.clockNow();
+    const zone = zoneOf(service);
+    const status = hoursStatus(service, zone, now);
+    if (!status) return nothing;
+    const text = formatHoursStatus(status, { locale: view.locale, timeZone: zone ?? 'UTC', now, strings: this.hoursStrings });
+    const open = status.state !== 'closed';
+    return html`<p class="hours-status ${open ? 'open' : 'shut'}" part="hours-status">${text}</p>`;
+  }
+
+  /** The week's hours, today first and marked, in the visitor's language. */
+  private renderWeek(service: Service, view: View) {
+    const rules = serviceRules(service);
+    const { now, zoneOf } = this.clockNow();
+    const zone = zoneOf(service);
+    if (!rules || !zone || service.open24h) return nothing;
+    const dayName = new Intl.DateTimeFormat(view.locale, { weekday: 'long', timeZone: zone });
+    return html`<table class="week" part="hours-week">
+      <caption>
+        ${this.strings.hoursHeading}
+      </caption>
+      <tbody>
+        ${weekTable(rules, zone, now).map(
+          (day) =>
+            html`<tr class=${day.today ? 'today' : ''} aria-current=${day.today ? 'date' : 'false'}>
+              <th scope="row">${dayName.format(day.noon)}${day.today ? html` <span class="today-mark">(${this.strings.today})</span>` : nothing}</th>
+              <td>
+                ${day.ranges.length
+                  ? day.ranges.map((r) => `${formatHoursTime(r.opens, view.locale)}–${formatHoursTime(r.closes, view.locale)}`).join(', ')
+                  : this.hoursStrings.closed}
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
   }
 
   private toggleDetails(id: string) {
@@ -410,6 +467,12 @@ export class NfServiceList extends LitElement {
       </div>
     `;
   }
+}
+
+/** The time now and each service's time zone, for opening hours. */
+export interface HoursClock {
+  now: Date;
+  zoneOf: (service: Service) => string | undefined;
 }
 
 /** What every result of one render shares. */
