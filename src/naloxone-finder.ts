@@ -59,6 +59,28 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
   insecure: 'locationInsecure',
 };
 
+/** `filters="free, open-now"` → the preset filters; unknown words are reported and ignored. */
+const filtersConverter = {
+  fromAttribute(value: string | null): Filters | undefined {
+    if (value === null) return undefined;
+    const { filters, unknown } = readFilterList(value);
+    if (unknown.length) console.warn(`naloxone-finder: unknown filter(s) ignored: ${unknown.join(', ')}`);
+    return filters;
+  },
+};
+
+/** `radius="25"` → 25, `radius="none"` → 'none'; anything else is reported and the default used. */
+const radiusConverter = {
+  fromAttribute(value: string | null): number | 'none' | undefined {
+    if (value === null) return undefined;
+    if (value.trim().toLowerCase() === 'none') return 'none';
+    const n = Number(value);
+    if (value.trim() !== '' && Number.isFinite(n) && n > 0) return n;
+    console.error(`naloxone-finder: radius="${value}" is not a positive distance or "none"; using the default (50 km / 30 mi).`);
+    return undefined;
+  },
+};
+
 /**
  * The drop-in locator: loads a feed, then shows the nearest services in a list and on a map.
  *
@@ -112,28 +134,6 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
  * @fires nf-filters-change - The visitor changed the filters. `detail: { filters }`.
  * @fires nf-results-change - The results shown changed (feed, origin, types, "Show more"). `detail: { services }` in list order.
  */
-/** `filters="free, open-now"` → the preset filters; unknown words are reported and ignored. */
-const filtersConverter = {
-  fromAttribute(value: string | null): Filters | undefined {
-    if (value === null) return undefined;
-    const { filters, unknown } = readFilterList(value);
-    if (unknown.length) console.warn(`naloxone-finder: unknown filter(s) ignored: ${unknown.join(', ')}`);
-    return filters;
-  },
-};
-
-/** `radius="25"` → 25, `radius="none"` → 'none'; anything else is reported and the default used. */
-const radiusConverter = {
-  fromAttribute(value: string | null): number | 'none' | undefined {
-    if (value === null) return undefined;
-    if (value.trim().toLowerCase() === 'none') return 'none';
-    const n = Number(value);
-    if (value.trim() !== '' && Number.isFinite(n) && n > 0) return n;
-    console.error(`naloxone-finder: radius="${value}" is not a positive distance or "none"; using the default (50 km / 30 mi).`);
-    return undefined;
-  },
-};
-
 @customElement('naloxone-finder')
 export class NaloxoneFinder extends LitElement {
   static override styles = [hostStyles, finderStyles];
@@ -362,7 +362,9 @@ export class NaloxoneFinder extends LitElement {
         if (zone) zones.set(s.id, zone);
       }
     } catch (error) {
-      console.error(`naloxone-finder: the time zones of services without one could not be found (${(error as Error)?.message ?? error}); their hours are shown without "open now".`);
+      console.error(
+        `naloxone-finder: the time zones of services without one could not be found (${(error as Error)?.message ?? error}); their hours are shown without "open now".`,
+      );
     }
     if (this.zonedFeed === services) this.zones = zones;
   }

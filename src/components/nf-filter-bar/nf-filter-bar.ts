@@ -30,6 +30,10 @@ type Group = 'types' | 'needs' | 'languages';
  * @csspart summary - "8 of 51 services match: Free, Open now", or what matched nothing.
  * @csspart clear - The "Clear filters" button.
  *
+ * @cssproperty [--nf-color-accent=#005a9c] - Buttons, checkboxes and the focus ring.
+ * @cssproperty [--nf-color-muted=#4a4a4a] - The summary line.
+ * @cssproperty [--nf-radius=6px] - Corner radius of the buttons.
+ *
  * @fires nf-filters-change - The visitor changed the filters. `detail: { filters }`.
  */
 @customElement('nf-filter-bar')

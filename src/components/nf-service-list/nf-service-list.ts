@@ -320,8 +320,7 @@ export class NfServiceList extends LitElement {
             : nothing
         }
         ${service.status === 'temporarily-closed' ? html`<p class="closed" part="status">${this.strings.temporarilyClosed}</p>` : nothing}
-        ${this.renderHoursStatus(service, view)}
-        ${this.renderFeatures(service, view.locale)} ${this.renderAddress(service.address, view)}
+        ${this.renderHoursStatus(service, view)} ${this.renderFeatures(service, view.locale)} ${this.renderAddress(service.address, view)}
         ${service.description ? html`<p class="description">${shorten(service.description)}</p>` : nothing} ${this.renderActions(service)}
         ${this.renderDetails(service, view)}
       </li>
@@ -394,9 +393,11 @@ export class NfServiceList extends LitElement {
             html`<tr class=${day.today ? 'today' : ''} aria-current=${day.today ? 'date' : 'false'}>
               <th scope="row">${dayName.format(day.noon)}${day.today ? html` <span class="today-mark">(${this.strings.today})</span>` : nothing}</th>
               <td>
-                ${day.ranges.length
-                  ? day.ranges.map((r) => `${formatHoursTime(r.opens, view.locale)}–${formatHoursTime(r.closes, view.locale)}`).join(', ')
-                  : this.hoursStrings.closed}
+                ${
+                  day.ranges.length
+                    ? day.ranges.map((r) => `${formatHoursTime(r.opens, view.locale)}–${formatHoursTime(r.closes, view.locale)}`).join(', ')
+                    : this.hoursStrings.closed
+                }
               </td>
             </tr>`,
         )}
