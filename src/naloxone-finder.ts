@@ -230,6 +230,12 @@ export class NaloxoneFinder extends LitElement {
   /** Where place names are looked for first: a state or province (`PA`, `BC`) or country (`US`, `CA`). */
   @property({ attribute: 'place-region' }) placeRegion?: string;
 
+  /**
+   * Opt-in online geocoder for places the offline list does not know: an http(s) template with
+   * `{q}` (the partner's own Nominatim or Pelias). What the visitor types then goes to that server.
+   */
+  @property({ attribute: 'geocoder-url' }) geocoderUrl?: string;
+
   /** The partner's own named places (neighbourhoods, campuses) with coordinates, searched first. */
   @property({ attribute: false }) places?: PartnerPlace[];
 
@@ -634,6 +640,7 @@ export class NaloxoneFinder extends LitElement {
                 class="place-search"
                 exportparts="base: place-search"
                 place-region=${ifDefined(this.placeRegion)}
+                geocoder-url=${ifDefined(this.geocoderUrl)}
                 .places=${this.places}
                 @nf-place-select=${this.onPlace}
               ></nf-place-search>`

@@ -145,4 +145,25 @@ describe('<nf-place-search>', () => {
     expect(el.shadowRoot!.querySelector('script')).to.equal(null);
     await expect(el).to.be.accessible();
   });
+
+  it('asks an online geocoder only when the partner opts in with geocoder-url, and only for what the offline list lacks', async () => {
+    performance.clearResourceTimings();
+    const offline = await fixture<NfPlaceSearch>(html`<nf-place-search></nf-place-search>`);
+    await offline.search('Examplehamlet');
+    expect(performance.getEntriesByType('resource').filter((r) => r.name.includes('Examplehamlet'))).to.deep.equal([]);
+    const el = await fixture<NfPlaceSearch>(html`<nf-place-search geocoder-url="/test/fixtures/geocoder/nominatim.json?q={q}"></nf-place-search>`);
+    const result = await el.search('Examplehamlet');
+    expect(result.kind).to.equal('choices');
+    await el.updateComplete;
+    expect(
+      parts(el)
+        .options()
+        .map((o) => o.textContent!.trim()),
+    ).to.deep.equal(['Example Hamlet (fictional), Example County', 'Example Hamlet Station (fictional)']);
+    const asked = performance.getEntriesByType('resource').filter((r) => r.name.includes('/test/fixtures/geocoder/'));
+    expect(asked.map((r) => new URL(r.name).search)).to.deep.equal(['?q=Examplehamlet']);
+    performance.clearResourceTimings();
+    expect((await el.search('15213')).kind, 'a ZIP the offline list knows').to.equal('found');
+    expect(performance.getEntriesByType('resource').filter((r) => r.name.includes('/geocoder/'))).to.deep.equal([]);
+  });
 });

@@ -43,6 +43,13 @@ export class NfPlaceSearch extends LitElement {
   /** The partner's own named places (neighbourhoods, reserves, campuses), searched first. */
   @property({ attribute: false }) places: PartnerPlace[] = [];
 
+  /**
+   * Opt-in online geocoder for what the offline gazetteer does not know, e.g. the partner's own
+   * Nominatim or Pelias: an http(s) URL template where `{q}` is the typed text. The typed text is
+   * then sent to that server; without it, nothing typed ever leaves the browser.
+   */
+  @property({ attribute: 'geocoder-url' }) geocoderUrl?: string;
+
   /** Visible strings; English by default. */
   @property({ attribute: false }) strings: PlacesStrings = enPlaces;
 
@@ -65,6 +72,12 @@ export class NfPlaceSearch extends LitElement {
       // The search code comes with the gazetteer, on the first search: never at start-up.
       const { searchPlaces } = await import('../../places/search.js');
       result = await searchPlaces(query, { region: this.placeRegion, places: this.places });
+      if (result.kind === 'not-found' && this.geocoderUrl) {
+        const { geocode } = await import('../../places/geocoder.js');
+        const online = await geocode(this.geocoderUrl, query);
+        if (online.kind === 'unavailable') console.error(`naloxone-finder: the geocoder could not be asked (${online.message}).`);
+        else result = online;
+      }
     } catch (error) {
       result = { kind: 'unavailable', message: (error as Error)?.message ?? String(error) };
     }
