@@ -398,6 +398,89 @@ describe('<naloxone-finder>', () => {
     });
   });
 
+  it('a whole visit with the keyboard alone: search a city, pick it, tick Free and Open now, open details and the overdose steps', async () => {
+    // Fictional services near Springfield, Illinois; Wednesday 2026-07-15, 2 pm there.
+    const now = new Date('2026-07-15T19:00:00Z');
+    const at = (id: string, lat: number, extra = {}) => ({
+      id,
+      name: `Example ${id} (fictional)`,
+      types: ['naloxone'],
+      lat,
+      lng: -89.65,
+      timezone: 'America/Chicago',
+      ...extra,
+    });
+    const weekdays = { hours: [{ days: ['mo', 'tu', 'we', 'th', 'fr'], opens: '09:00', closes: '17:00' }] };
+    const feed = {
+      version: 1,
+      services: [
+        at('Clinic', 39.8, { cost: 'free', ...weekdays, description: 'A fictional clinic.' }),
+        at('Pharmacy', 39.81, weekdays),
+        at('Van', 39.82, { cost: 'free', hours: [{ days: ['sa'], opens: '10:00', closes: '14:00' }] }),
+      ],
+    };
+    const el = await finder(html`<naloxone-finder src=${feedUrl(feed)} .now=${now} map="off" lang="en-US"></naloxone-finder>`);
+    const deepActive = () => {
+      let a: Element | null = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return a;
+    };
+    const tabTo = async (what: string, matches: (e: Element) => boolean) => {
+      for (let i = 0; i < 60; i++) {
+        await sendKeys({ press: 'Tab' });
+        const a = deepActive();
+        if (a && matches(a)) return a;
+      }
+      throw new Error(`Tab never reached ${what}`);
+    };
+    document.body.focus();
+    await tabTo('the place search', (e) => e.localName === 'input' && e.getAttribute('role') === 'combobox');
+    await sendKeys({ type: 'Springfield' });
+    await sendKeys({ press: 'Enter' });
+    const search = el.shadowRoot!.querySelector('nf-place-search')!;
+    await waitUntil(() => search.shadowRoot!.querySelectorAll('[role="option"]').length > 1, 'Springfield offers a list', { timeout: 8000 });
+    const options = () => [...search.shadowRoot!.querySelectorAll('[role="option"]')];
+    for (
+      let i = 0;
+      i < 10 &&
+      !options()
+        .find((o) => o.getAttribute('aria-selected') === 'true')
+        ?.textContent!.includes('IL');
+      i++
+    ) {
+      await sendKeys({ press: 'ArrowDown' });
+      await search.updateComplete;
+    }
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.includes('Springfield, IL'));
+    await loaded(el);
+    expect(names(el)).to.deep.equal(['Example Clinic (fictional)', 'Example Pharmacy (fictional)', 'Example Van (fictional)']);
+
+    await tabTo('"Free"', (e) => e.localName === 'input' && e.parentElement!.textContent!.includes('Free'));
+    await sendKeys({ press: 'Space' });
+    await tabTo('"Open now"', (e) => e.localName === 'input' && e.parentElement!.textContent!.includes('Open now'));
+    await sendKeys({ press: 'Space' });
+    await loaded(el);
+    expect(names(el)).to.deep.equal(['Example Clinic (fictional)']);
+
+    await tabTo('"Details"', (e) => e.getAttribute('part') === 'details-button');
+    await sendKeys({ press: 'Enter' });
+    await list(el).updateComplete;
+    const details = list(el).shadowRoot!.querySelector('[part="details"]') as HTMLElement;
+    expect(details.hidden).to.equal(false);
+    expect(details.textContent).to.contain('Wednesday (today)');
+
+    // Back up the page to the overdose steps at its top.
+    await sendKeys({ down: 'Shift' });
+    for (let i = 0; i < 60 && deepActive()?.localName !== 'summary'; i++) await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(deepActive()?.textContent!.trim()).to.equal('If someone may be overdosing');
+    await sendKeys({ press: 'Enter' });
+    const card = el.shadowRoot!.querySelector('nf-overdose-card')!;
+    await waitUntil(() => card.open);
+    expect(card.shadowRoot!.querySelector('[part="call-link"]')!.getAttribute('href')).to.equal('tel:911');
+  });
+
   describe('filters', () => {
     // Fictional: s0 free, s1 no ID, s2 free and no ID, s3 neither, s4 free drop-in.
     const extra = (i: number) =>
