@@ -291,11 +291,13 @@ export class NaloxoneFinder extends LitElement {
   /** The minute it is, so "open now" stays right while the page is open. */
   @state() private minute = Math.floor(Date.now() / 60_000);
   private ticker?: ReturnType<typeof setInterval>;
+  private clockCache?: { key: readonly unknown[]; clock: HoursClock };
   private zonedFeed?: Service[];
   /** The visitor's filters: the preset `filters` at first, then what they tick. */
   @state() private chosen: Filters = {};
   @state() private locationMessage = '';
   @state() private selectedId: string | null = null;
+  private mailLink?: { href: string; label: string };
   /** How many results are shown: `limit` at first, more with each "Show more". */
   private shownCount = 0;
   /** The ranked results and limit the page belongs to: new ones start a new page. */
@@ -331,6 +333,7 @@ export class NaloxoneFinder extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('filters')) this.chosen = this.filters ?? {};
+    if (changed.has('mailUrl') || changed.has('mailLabel') || changed.has('strings')) this.mailLink = this.readMailLink();
     if ((changed.has('latitude') || changed.has('longitude')) && !this.#device && !this.#searched && this.hasUpdated) {
       this.dispatchEvent(new NfLocationChangeEvent({ source: this.origin ? 'attribute' : 'none' }));
     }
@@ -346,10 +349,18 @@ export class NaloxoneFinder extends LitElement {
     clearInterval(this.ticker);
   }
 
-  /** The clock for opening hours: `now` (or this minute) and each service's time zone. */
+  /**
+   * The clock for opening hours: `now` (or this minute) and each service's time zone. The same
+   * object until one of those changes, so the list re-renders only then.
+   */
   private get clock(): HoursClock {
     const now = this.now ?? new Date(this.minute * 60_000);
-    return { now, zoneOf: (s) => knownTimeZone(s, this.timezone) ?? this.zones.get(s.id) };
+    const key = [now.getTime(), this.zones, this.timezone] as const;
+    if (!this.clockCache || key.some((v, i) => v !== this.clockCache!.key[i])) {
+      const { zones, timezone } = this;
+      this.clockCache = { key, clock: { now, zoneOf: (s) => knownTimeZone(s, timezone) ?? zones.get(s.id) } };
+    }
+    return this.clockCache.clock;
   }
 
   /**
@@ -514,7 +525,7 @@ export class NaloxoneFinder extends LitElement {
     const distance = formatDistance(this.radiusKm(units)!, units, locale);
     const s = this.strings;
     const note = this.#device ? s.nothingNearYou(distance) : s.nothingWithin(distance, this.#searched?.label || this.originLabel || s.defaultPlace);
-    const mailLink = this.mailLink();
+    const mailLink = this.mailLink;
     return html`<p class="radius-note" part="radius-note" role="status">${note}</p>
       ${
         result.mail.length || mailLink
@@ -534,7 +545,8 @@ export class NaloxoneFinder extends LitElement {
   }
 
   /** The partner's `mail-url`, when it is a safe web address. */
-  private mailLink(): { href: string; label: string } | undefined {
+  /** The partner's `mail-url` as a link, when it is a safe web address; checked (and reported) once per change. */
+  private readMailLink(): { href: string; label: string } | undefined {
     if (!this.mailUrl) return undefined;
     const href = safeWebUrl(this.mailUrl);
     if (!href) {
@@ -695,7 +707,7 @@ export class NaloxoneFinder extends LitElement {
           .results=${results}
           .shownCount=${shown.length}
           .mail=${result.mail}
-          .mailLink=${this.mailLink()}
+          .mailLink=${this.mailLink}
           .staleAfter=${this.staleAfter}
           .clock=${this.clock}
           .reportUrl=${this.reportUrl}
