@@ -5,7 +5,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/index.js';
 import type { NfFeedErrorEvent, NfFeedLoadEvent, NfLocationChangeEvent, NfResultsChangeEvent, NfServiceSelectEvent } from '../src/events.js';
 import type { ServiceType, Units } from '../src/types.js';
-import { EMPTY_FEED, EXAMPLE_FEED, EXAMPLE_ORIGIN, MISSING_FEED, VANCOUVER_FEED, typesArgType, typesAttribute } from './story-feeds.js';
+import type { NfPlaceSearch } from '../src/components/nf-place-search/nf-place-search.js';
+import { EMPTY_FEED, EXAMPLE_FEED, EXAMPLE_ORIGIN, MISSING_FEED, PITTSBURGH_FEED, VANCOUVER_FEED, typesArgType, typesAttribute } from './story-feeds.js';
 
 interface FinderArgs {
   src?: string;
@@ -31,6 +32,10 @@ interface FinderArgs {
   'good-samaritan-note'?: string;
   'report-url'?: string;
   'stale-after'?: number;
+  'place-search'?: 'on' | 'off';
+  'place-region'?: string;
+  /** The `now` property as a timestamp (Storybook's date control gives one). */
+  now?: number;
   onNfFeedLoad: (event: NfFeedLoadEvent) => void;
   onNfFeedError: (event: NfFeedErrorEvent) => void;
   onNfServiceSelect: (event: NfServiceSelectEvent) => void;
@@ -66,6 +71,9 @@ const meta = {
       good-samaritan-note=${ifDefined(args['good-samaritan-note'] || undefined)}
       report-url=${ifDefined(args['report-url'] || undefined)}
       stale-after=${ifDefined(args['stale-after'])}
+      place-search=${ifDefined(args['place-search'])}
+      place-region=${ifDefined(args['place-region'] || undefined)}
+      .now=${args.now === undefined ? undefined : new Date(args.now)}
       @nf-feed-load=${args.onNfFeedLoad}
       @nf-feed-error=${args.onNfFeedError}
       @nf-service-select=${args.onNfServiceSelect}
@@ -100,6 +108,13 @@ const meta = {
     'good-samaritan-note': { control: 'text' },
     'report-url': { control: 'text' },
     'stale-after': { control: { type: 'number', min: 1, step: 1 } },
+    'place-search': { control: 'inline-radio', options: ['on', 'off'] },
+    'place-region': { control: 'text', description: 'A state, province or country (`PA`, `BC`, `US`) whose matches come first.' },
+    now: {
+      control: 'date',
+      description: 'The `now` property: the time "open now" is decided at. Unset, the current time (kept fresh each minute).',
+      table: { category: 'properties' },
+    },
   },
   args: {
     src: EXAMPLE_FEED,
@@ -251,5 +266,44 @@ export const OverdoseCard: Story = {
   },
   parameters: describe(
     'The overdose steps, opened: one tap from the top of the widget, collapsed by default. The emergency number comes from the page language unless `emergency-number` is set.',
+  ),
+};
+
+/** A Wednesday afternoon (18 November 2026, 16:35 UTC), so the hours stories always show the same states. */
+const WEDNESDAY_AFTERNOON = Date.UTC(2026, 10, 18, 16, 35);
+
+export const SearchResult: Story = {
+  name: 'Search result (15213)',
+  args: {
+    src: PITTSBURGH_FEED,
+    latitude: undefined,
+    longitude: undefined,
+    'origin-label': undefined,
+    now: WEDNESDAY_AFTERNOON,
+  },
+  play: async ({ canvasElement }) => {
+    const finder = canvasElement.querySelector('naloxone-finder')!;
+    await finder.updateComplete;
+    const search = finder.shadowRoot!.querySelector<NfPlaceSearch>('nf-place-search')!;
+    await search.updateComplete;
+    // Shown in the field as the visitor would have typed it; search() is what Search does.
+    search.shadowRoot!.querySelector('input')!.value = '15213';
+    await search.search('15213');
+  },
+  parameters: describe(
+    'Fictional services placed near Pittsburgh, PA (`stories/fixtures/example-pittsburgh.json`), and no origin until the visitor searches. ' +
+      'Here "15213" was typed: the ZIP code is found in the browser, the list is sorted nearest first from it, the status says ' +
+      '"Nearest first from 15213 (Pittsburgh, PA)" and the map centres near it. What was typed is never sent anywhere. ' +
+      'The clock is fixed (`now`) at a Wednesday, 11:35 in Pittsburgh.',
+  ),
+};
+
+export const OpeningHours: Story = {
+  name: 'Opening hours (open and closed)',
+  args: { map: 'off', 'filter-bar': 'off', now: WEDNESDAY_AFTERNOON },
+  parameters: describe(
+    'Fictional example services with hours in `Etc/UTC`, seen with the clock fixed by the `now` property at Wednesday 18 November 2026, 16:35 UTC: ' +
+      'one "Closes in 25 min", one open until 10 PM, two "Open 24 hours", and two closed with the day and time they open next. ' +
+      'Services without hours say nothing about being open. The filter bar is hidden here to keep the hours in view. Times are in the visitor’s locale format and the service’s time zone.',
   ),
 };

@@ -10,6 +10,9 @@ import type { ServiceType } from '../src/types.js';
 /** Fictional services in a fictional "Example Town", placed near 0°, 0° on purpose. */
 export const EXAMPLE_FEED = 'fixtures/example-services.json';
 
+/** Fictional services placed near Pittsburgh, PA (around ZIP 15213), with opening hours. */
+export const PITTSBURGH_FEED = 'fixtures/example-pittsburgh.json';
+
 /** A valid feed with no services. */
 export const EMPTY_FEED = 'fixtures/empty.json';
 
