@@ -1,0 +1,10 @@
+/* global document */
+// The demo page's only script (a file, so it runs under the strict CSP). The SAMHSA feed is
+// converted by `npm start` from ../shared/data; when that folder is missing the feed is a 404,
+// and this shows the page's note saying why and how to get it.
+const finder = document.getElementById('samhsa-finder');
+const note = document.getElementById('samhsa-missing');
+
+finder?.addEventListener('nf-feed-error', (event) => {
+  if (note && event.detail.kind === 'http' && event.detail.status === 404) note.hidden = false;
+});
