@@ -93,7 +93,7 @@ const radiusConverter = {
  * @csspart toolbar - The row with the location button and the status message.
  * @csspart locate-button - The "Use my location" button.
  * @csspart status - The live status message (origin, location errors).
- * @csspart place-search - The "ZIP code, postal code or city" search (the base of `nf-place-search`).
+ * @csspart place-search - The "ZIP code, postal code or city" search form (the `form` part of `nf-place-search`).
  * @csspart filter-toggle - From the filter bar: the "Filters" button (narrow screens).
  * @csspart filter-panel - From the filter bar: the groups of checkboxes.
  * @csspart filter-group - From the filter bar: one group.
@@ -650,7 +650,7 @@ export class NaloxoneFinder extends LitElement {
           this.placeSearch !== 'off'
             ? html`<nf-place-search
                 class="place-search"
-                exportparts="base: place-search"
+                exportparts="form: place-search"
                 place-region=${ifDefined(this.placeRegion)}
                 geocoder-url=${ifDefined(this.geocoderUrl)}
                 .places=${this.places}
