@@ -80,6 +80,9 @@ export interface Strings {
   staleFeed: (date: string) => string;
 }
 
+/** Counts as English writes them ("14,034"). */
+const n = (value: number) => value.toLocaleString('en');
+
 export const en: Strings = {
   typeLabels: {
     naloxone: 'Naloxone',
@@ -126,8 +129,8 @@ export const en: Strings = {
     'open-now': 'Open now',
     'open-24h': 'Open 24 hours',
   },
-  filterOption: (label, count) => `${label} (${count})`,
-  filterSummary: (matched, total, chosen) => `${matched} of ${total} ${total === 1 ? 'service matches' : 'services match'}: ${chosen}`,
+  filterOption: (label, count) => `${label} (${n(count)})`,
+  filterSummary: (matched, total, chosen) => `${n(matched)} of ${n(total)} ${total === 1 ? 'service matches' : 'services match'}: ${chosen}`,
   filterNone: (chosen) => `No services match: ${chosen}. Clear some filters to see more.`,
   clearFilters: 'Clear filters',
   nothingWithin: (distance, place) => `Nothing within ${distance} of ${place}. The nearest services are listed below.`,
@@ -139,8 +142,8 @@ export const en: Strings = {
   noOrigin: 'No starting point yet, so services are listed in the order the provider gave. Use your location to see the nearest first.',
   sortedFrom: (place) => `Nearest first from ${place}.`,
   resultsHeading: 'Services',
-  resultCount: (shown, total) => (shown === total ? `${total} ${total === 1 ? 'service' : 'services'}` : `Showing ${shown} of ${total} services`),
-  showMore: (count) => `Show ${count} more`,
+  resultCount: (shown, total) => (shown === total ? `${n(total)} ${total === 1 ? 'service' : 'services'}` : `Showing ${n(shown)} of ${n(total)} services`),
+  showMore: (count) => `Show ${n(count)} more`,
   empty: 'This list has no services yet.',
   noMatches: 'No services of the chosen kinds are listed.',
   call: (phone) => `Call ${phone}`,
@@ -163,8 +166,8 @@ export const en: Strings = {
   feedErrorTooLarge: 'The list of services could not be loaded: the file is larger than the 20 MB limit.',
   feedErrorEmpty: 'The list of services could not be loaded: the server sent an empty file.',
   feedErrorNoValidRecords: (count) =>
-    `The list of services could not be shown: none of its ${count} ${count === 1 ? 'record' : 'records'} could be read. Please let the website's team know.`,
-  skippedNotice: (count) => `${count} ${count === 1 ? 'record' : 'records'} in the feed could not be shown.`,
+    `The list of services could not be shown: none of its ${n(count)} ${count === 1 ? 'record' : 'records'} could be read. Please let the website's team know.`,
+  skippedNotice: (count) => `${n(count)} ${count === 1 ? 'record' : 'records'} in the feed could not be shown.`,
   email: 'Email',
   free: 'Free',
   cost: (text) => `Cost: ${text}`,

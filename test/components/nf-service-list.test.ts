@@ -269,4 +269,13 @@ describe('<nf-service-list>', () => {
       console.error = original;
     }
   });
+
+  it('offers no Details button when there is nothing more to tell, and writes large counts with separators', async () => {
+    const plain = fictionalService('plain', 1);
+    const many = Array.from({ length: 1234 }, (_, i) => fictionalService(`m${i}`, 2 + i / 1000));
+    const el = await list(html`<nf-service-list latitude="0" longitude="0"></nf-service-list>`, [plain, ...many]);
+    expect(items(el)[0].querySelector('[part="details-button"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.equal('Showing 20 of 1,235 services');
+    expect(el.shadowRoot!.querySelector('[part="show-more"]')!.textContent).to.equal('Show 20 more');
+  });
 });

@@ -334,6 +334,10 @@ export class NfServiceList extends LitElement {
     const id = `details-${cssSafeId(service.id)}`;
     const report = this.reportUrl ? reportHref(this.reportUrl, service) : undefined;
     const stale = service.lastVerified && daysSince(service.lastVerified) > this.staleAfter;
+    const week = this.renderWeek(service, view);
+    const longDescription = service.description && shorten(service.description) !== service.description;
+    // Nothing more to tell: no button that opens an empty panel.
+    if (week === nothing && !longDescription && !service.hoursNote && !service.accessibility && !service.lastVerified && !report) return nothing;
     return html`<button
         class="details-toggle"
         part="details-button"
@@ -344,8 +348,8 @@ export class NfServiceList extends LitElement {
         ${s.details}<span class="visually-hidden">: ${service.name}</span>
       </button>
       <div class="details" part="details" id=${id} ?hidden=${!open}>
-        ${service.description && shorten(service.description) !== service.description ? html`<p class="description">${service.description}</p>` : nothing}
-        ${this.renderWeek(service, view)} ${service.hoursNote ? html`<p class="description">${service.hoursNote}</p>` : nothing}
+        ${longDescription ? html`<p class="description">${service.description}</p>` : nothing} ${week}
+        ${service.hoursNote ? html`<p class="description">${service.hoursNote}</p>` : nothing}
         ${service.accessibility ? html`<p class="description">${s.accessibility(service.accessibility)}</p>` : nothing}
         ${service.lastVerified ? html`<p class="verified" part="verified">${s.lastVerified(formatDate(service.lastVerified, view.locale))}</p>` : nothing}
         ${stale ? html`<p class="stale-note" part="stale-note">${s.outOfDate}</p>` : nothing}
