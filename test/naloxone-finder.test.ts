@@ -5,6 +5,7 @@ import type { NfServiceList } from '../src/components/nf-service-list/nf-service
 import type { NfMap } from '../src/components/nf-map/nf-map.js';
 import { feedAt, feedUrl, KM_PER_DEGREE } from './helpers/services.js';
 import { stubGeolocation } from './helpers/geolocation.js';
+import { errorsDuring } from './helpers/console.js';
 import { sendKeys } from '@web/test-runner-commands';
 
 // Five fictional services north of (0, 0), given out of order.
@@ -209,17 +210,12 @@ describe('<naloxone-finder>', () => {
 
   for (const value of ['abc', '0', '-5', '']) {
     it(`reports timeout="${value}" in the console and loads with the default 15 s`, async () => {
-      const errors: string[] = [];
-      const original = console.error;
-      console.error = (...args: unknown[]) => errors.push(args.join(' '));
-      try {
-        const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} timeout=${value} map="off"></naloxone-finder>`);
-        expect(el.timeout).to.equal(15);
-        expect(names(el)).to.have.length(5);
-        expect(errors).to.deep.equal([`naloxone-finder: timeout="${value}" is not a positive number of seconds; using 15.`]);
-      } finally {
-        console.error = original;
-      }
+      const { errors, result: el } = await errorsDuring(() =>
+        finder(html`<naloxone-finder src=${feedUrl(FEED)} timeout=${value} map="off"></naloxone-finder>`),
+      );
+      expect(el.timeout).to.equal(15);
+      expect(names(el)).to.have.length(5);
+      expect(errors).to.deep.equal([`naloxone-finder: timeout="${value}" is not a positive number of seconds; using 15.`]);
     });
   }
 
@@ -587,43 +583,35 @@ describe('<naloxone-finder>', () => {
     });
 
     it('offers mail-based services as the last item even when services are near, and refuses a mail-url that is not http(s)', async () => {
-      const errors: string[] = [];
-      const original = console.error;
-      console.error = (...args: unknown[]) => errors.push(args.join(' '));
-      try {
-        const feed = { ...feedAt([2]), services: [mailProgram, ...feedAt([2]).services] };
+      const feed = { ...feedAt([2]), services: [mailProgram, ...feedAt([2]).services] };
+      const { errors, result: el } = await errorsDuring(async () => {
         const el = await finder(
           html`<naloxone-finder src=${feedUrl(feed)} latitude="0" longitude="0" mail-url="javascript:alert(1)" map="off"></naloxone-finder>`,
         );
-        expect(el.shadowRoot!.querySelector('[part="by-mail"]')).to.equal(null);
-        const items = [...list(el).shadowRoot!.querySelectorAll('li[part="item"]')];
-        expect(items.map((i) => i.querySelector('[part="name"]')?.textContent)).to.deep.equal([
-          'Example Service s0 (fictional)',
-          'Example Naloxone Mail Program (fictional)',
-        ]);
-        expect(list(el).shadowRoot!.querySelector('a[href^="javascript"]')).to.equal(null);
-        expect(
-          errors.filter((e) => e.includes('mail-url "javascript:alert(1)" is not an http(s) address')),
-          'said once, not on every render',
-        ).to.have.length(1);
-      } finally {
-        console.error = original;
-      }
+        // Another render with nothing changed must not say it again.
+        el.requestUpdate();
+        await el.updateComplete;
+        return el;
+      });
+      expect(el.shadowRoot!.querySelector('[part="by-mail"]')).to.equal(null);
+      const items = [...list(el).shadowRoot!.querySelectorAll('li[part="item"]')];
+      expect(items.map((i) => i.querySelector('[part="name"]')?.textContent)).to.deep.equal([
+        'Example Service s0 (fictional)',
+        'Example Naloxone Mail Program (fictional)',
+      ]);
+      expect(list(el).shadowRoot!.querySelector('a[href^="javascript"]')).to.equal(null);
+      expect(
+        errors.filter((e) => e.includes('mail-url "javascript:alert(1)" is not an http(s) address')),
+        'said once, not on every render',
+      ).to.have.length(1);
     });
 
     it('reports a radius that is not a positive distance and uses the default', async () => {
-      const errors: string[] = [];
-      const original = console.error;
-      console.error = (...args: unknown[]) => errors.push(args.join(' '));
-      try {
-        const el = await finder(
-          html`<naloxone-finder src=${feedUrl(feedAt([30, 80]))} latitude="0" longitude="0" units="km" radius="-3" map="off"></naloxone-finder>`,
-        );
-        expect(ids(el)).to.deep.equal(['s0']);
-        expect(errors).to.deep.equal(['naloxone-finder: radius="-3" is not a positive distance or "none"; using the default (50 km / 30 mi).']);
-      } finally {
-        console.error = original;
-      }
+      const { errors, result: el } = await errorsDuring(() =>
+        finder(html`<naloxone-finder src=${feedUrl(feedAt([30, 80]))} latitude="0" longitude="0" units="km" radius="-3" map="off"></naloxone-finder>`),
+      );
+      expect(ids(el)).to.deep.equal(['s0']);
+      expect(errors).to.deep.equal(['naloxone-finder: radius="-3" is not a positive distance or "none"; using the default (50 km / 30 mi).']);
     });
   });
 

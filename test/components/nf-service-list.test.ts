@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/nf-service-list/nf-service-list.js';
 import type { NfServiceList } from '../../src/components/nf-service-list/nf-service-list.js';
 import { fictionalService } from '../helpers/services.js';
+import { errorsDuring } from '../helpers/console.js';
 import type { Service } from '../../src/types.js';
 
 const services: Service[] = [
@@ -257,17 +258,12 @@ describe('<nf-service-list>', () => {
   });
 
   it('refuses a report-url that is not http(s) or mailto', async () => {
-    const errors: string[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(args.join(' '));
-    try {
-      const el = await list(html`<nf-service-list latitude="0" longitude="0" report-url="javascript:alert('{id}')"></nf-service-list>`);
-      expect(el.shadowRoot!.querySelector('[part="report"]')).to.equal(null);
-      expect(errors).to.have.length(1);
-      expect(errors[0]).to.contain('report-url="javascript:alert(\'{id}\')"');
-    } finally {
-      console.error = original;
-    }
+    const { errors, result: el } = await errorsDuring(() =>
+      list(html`<nf-service-list latitude="0" longitude="0" report-url="javascript:alert('{id}')"></nf-service-list>`),
+    );
+    expect(el.shadowRoot!.querySelector('[part="report"]')).to.equal(null);
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.contain('report-url="javascript:alert(\'{id}\')"');
   });
 
   it('offers no Details button when there is nothing more to tell, and writes large counts with separators', async () => {
