@@ -141,6 +141,12 @@ describe('<nf-place-search>', () => {
       await settled(el, () => parts(el).message.textContent !== 'Searching…');
       expect(parts(el).message.textContent, text).to.equal(expected);
     }
+    // 500 characters, as pasted: the field keeps 200, the search says what is wrong.
+    const input = parts(el).input;
+    input.value = 'y'.repeat(500);
+    expect((await el.search(input.value)).kind).to.equal('invalid');
+    await el.updateComplete;
+    expect(parts(el).message.textContent).to.equal('That is too long for a place name. Type a ZIP code, a postal code or a city.');
     expect(fired).to.equal(0);
     expect(el.shadowRoot!.querySelector('script')).to.equal(null);
     await expect(el).to.be.accessible();
