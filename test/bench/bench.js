@@ -6,6 +6,12 @@
  *                                                  and the list painted when there is one
  *   ?mode=fetch&feed=<URL>                         fetch() and arrayBuffer() alone: what the browser
  *                                                  itself costs the page to receive the file
+ *   ?mode=journey&feed=<URL>&map=on|off&zip=<ZIP>&needs=1
+ *                                                  the visitor's journey after the feed has loaded: the
+ *                                                  first place search, then filter toggles, each until
+ *                                                  the list has re-rendered and painted; and the
+ *                                                  yardstick, runQuery over the same services (see
+ *                                                  measureJourney)
  *   &hold=1                                        wait for benchGo() (the runner profiles the load)
  * The result is the promise `window.benchResult`. Times are performance.now() milliseconds.
  */
@@ -67,7 +73,7 @@ async function waitForFirstItem(el) {
 async function addFinder() {
   const bundle = params.get('bundle') ?? '/dist/naloxone-finder.js';
   const importStart = performance.now();
-  await import(bundle);
+  const module = await import(bundle);
   await customElements.whenDefined('naloxone-finder');
   const importEnd = performance.now();
 
@@ -83,7 +89,7 @@ async function addFinder() {
   document.body.append(el);
   await el.updateComplete;
   await settle();
-  return { el, importMs: importEnd - importStart };
+  return { el, module, importMs: importEnd - importStart };
 }
 
 async function measureWidget(feed) {
@@ -145,10 +151,174 @@ async function measureFetch(feed) {
   return { marks: { t0, load: end, end }, totalMs: end - t0, bytes };
 }
 
+const KM_PER_MILE = 1.609344;
+/** The finder's default radius with units="mi" (30 mi): the yardstick asks for the same. */
+const RADIUS_KM = 30 * KM_PER_MILE;
+/** The needs ticked, in this order, by the label the filter bar shows (English strings). */
+const NEED_LABELS = ['Free', 'Open now', 'No ID needed'];
+
+const listOf = (el) => el.shadowRoot.querySelector('nf-service-list');
+const firstItemId = (el) => listOf(el)?.shadowRoot?.querySelector('li[part="item"][data-id]')?.dataset.id;
+
+/** Polls each frame until `check()` is truthy; throws after `ms` with `what` in the message. */
+async function waitFor(check, what, ms = 30_000) {
+  const until = performance.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (performance.now() > until) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+/**
+ * One step of the journey: from `act()` until `changed()` holds in the list's shadow DOM
+ * (checked by a MutationObserver right after each DOM commit, and each frame), then the next
+ * paint; then the page settles (whatever the step left queued, e.g. the map redrawing its
+ * markers, lands inside the step's window for the long-task count).
+ */
+async function step(el, name, act, changed) {
+  const root = listOf(el).shadowRoot;
+  let seenAt;
+  const look = () => {
+    if (seenAt === undefined && changed()) seenAt = performance.now();
+  };
+  const observer = new MutationObserver(look);
+  observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+  const start = performance.now();
+  try {
+    await act();
+    await waitFor(() => (look(), seenAt !== undefined), `the list to change after "${name}"`);
+  } finally {
+    observer.disconnect();
+  }
+  const paintAt = await afterPaint();
+  await settle();
+  return { name, start, listChangedAt: seenAt, paintAt, settledAt: performance.now(), ms: paintAt - start };
+}
+
+/**
+ * The visitor's journey on a loaded feed (the first search and each filter toggle), timed in
+ * the page, with a yardstick from the same page: `runQuery` (the finder's own query: filters,
+ * distances, sort, radius, counts; no DOM) over the same services, parsed again here with the
+ * bundle's `parseFeed` and the finder's options.
+ */
+async function measureJourney(feed) {
+  const { el, module, importMs } = await addFinder();
+  const loaded = new Promise((resolve, reject) => {
+    el.addEventListener('nf-feed-load', (event) => resolve(event.detail), { once: true });
+    el.addEventListener('nf-feed-error', (event) => reject(new Error(`nf-feed-error: ${JSON.stringify(event.detail)}`)), { once: true });
+  });
+  const loadStart = performance.now();
+  el.setAttribute('src', feed);
+  const detail = await loaded;
+  await waitForFirstItem(el);
+  const loadEnd = await afterPaint();
+  await settle();
+  const bar = () => el.shadowRoot.querySelector('nf-filter-bar');
+  const option = (label) =>
+    [...(bar()?.shadowRoot?.querySelectorAll('label.option') ?? [])].find((l) => l.textContent.trim().replace(/\s*\(\d[\d,.]*\)$/, '') === label);
+  // "Open now" is offered once the services' time zones are known (found from their
+  // coordinates after the load, in a chunk of its own): the journey starts after that.
+  if (params.get('needs') === '1') await waitFor(() => NEED_LABELS.every(option), `the filter bar to offer ${NEED_LABELS.join(', ')}`);
+  await settle();
+  const ready = performance.now();
+  const chunksBefore = new Set(performance.getEntriesByType('resource').map((r) => r.name));
+
+  // (a) The first place search: the ZIP typed into the field, the form submitted as Enter
+  // does; it loads the search code and the gazetteer chunk, finds the place, and the finder
+  // re-runs the query and renders, until the list's first result is another service.
+  const search = el.shadowRoot.querySelector('nf-place-search');
+  const input = search.shadowRoot.querySelector('input');
+  const form = search.shadowRoot.querySelector('form');
+  const zip = params.get('zip') ?? '15213';
+  let place;
+  search.addEventListener('nf-place-select', (event) => (place = event.detail), { once: true });
+  const firstBefore = firstItemId(el);
+  input.focus();
+  input.value = zip;
+  const steps = [];
+  steps.push(
+    await step(
+      el,
+      `search "${zip}"`,
+      () => form.requestSubmit(),
+      () => firstItemId(el) !== firstBefore,
+    ),
+  );
+  const firstAfterSearch = firstItemId(el);
+  if (!place) throw new Error(`the search for "${zip}" chose no place: ${search.shadowRoot.querySelector('[part="message"]')?.textContent.trim()}`);
+  const chunks = performance
+    .getEntriesByType('resource')
+    .filter((r) => !chunksBefore.has(r.name) && r.startTime >= steps[0].start)
+    .map((r) => ({ name: r.name.replace(/^.*\//, ''), bytes: r.transferSize, encoded: r.encodedBodySize }));
+
+  // (b) Each filter a visitor ticks, one after the other, then "Clear filters".
+  const filterSummary = () => bar()?.shadowRoot?.querySelector('[part="summary"]')?.textContent.trim() ?? '';
+  const listText = () => listOf(el).shadowRoot.textContent;
+  const offered = [];
+  for (const label of NEED_LABELS) {
+    const box = option(label)?.querySelector('input');
+    if (!box) continue;
+    offered.push(label);
+    const before = listText();
+    const done = await step(
+      el,
+      `tick "${label}"`,
+      () => box.click(),
+      () => listText() !== before,
+    );
+    steps.push({ ...done, summary: filterSummary() });
+  }
+  if (offered.length) {
+    const clear = bar().shadowRoot.querySelector('[part="clear"]');
+    const before = listText();
+    steps.push(
+      await step(
+        el,
+        'clear filters',
+        () => clear.click(),
+        () => listText() !== before,
+      ),
+    );
+  }
+
+  // (c) The yardstick: the same services, the same query as the finder's after the search,
+  // with no filters and no DOM. Median of five, each in a task of its own.
+  const parsed = await module.parseFeed(new Uint8Array(await (await fetch(feed)).arrayBuffer()), { defaultTypes: ['treatment'] });
+  const query = { origin: { lat: place.latitude, lng: place.longitude }, roundTo: 'mi', radiusKm: RADIUS_KM };
+  const yardstick = [];
+  let expected;
+  await settle();
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    const result = module.runQuery(parsed.services, query);
+    const end = performance.now();
+    expected = result.listed[0]?.service;
+    yardstick.push({ start, end, ms: end - start });
+    await settle();
+  }
+  return {
+    marks: { t0: loadStart, load: loadEnd, ready, steps: steps.map(({ name, start, settledAt }) => ({ name, start, end: settledAt })), yardstick },
+    importMs,
+    loadMs: loadEnd - loadStart,
+    count: detail.count,
+    place: place.label,
+    chunks,
+    steps: steps.map(({ name, ms, listChangedAt, start, summary }) => ({ name, ms, toListChangeMs: listChangedAt - start, summary })),
+    yardstickMs: yardstick.map((y) => y.ms),
+    yardstickCount: parsed.services.length,
+    offered,
+    // The list's first result after the search, and the yardstick's: the runner checks they agree.
+    firstAfterSearch,
+    expectedFirst: expected && { id: expected.id, name: expected.name },
+  };
+}
+
 async function run() {
   const mode = params.get('mode');
   const feed = params.get('feed');
-  const measures = { parse: measureParse, widget: measureWidget, hostile: measureHostile, fetch: measureFetch };
+  const measures = { parse: measureParse, widget: measureWidget, hostile: measureHostile, fetch: measureFetch, journey: measureJourney };
   const result = await measures[mode](feed);
   return { ...result, longTasks: window.benchLongTasks.slice() };
 }
