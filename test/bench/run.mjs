@@ -246,7 +246,9 @@ function phaseOf(task, marks, mode) {
 function journeyPhase(task, marks) {
   const end = task.start + task.duration;
   const overlaps = (from, to) => task.start <= to && end >= from;
-  const step = marks.steps.find((s) => overlaps(s.start, s.end));
+  // A step's work starts in the task that resumed the page after the previous step settled,
+  // so a task belongs to the step it ends in, else to one it overlaps.
+  const step = marks.steps.find((s) => end >= s.start && end <= s.end) ?? marks.steps.find((s) => overlaps(s.start, s.end));
   if (step) return step.name;
   if (marks.yardstick.some((y) => overlaps(y.start, y.end))) return 'yardstick (runQuery)';
   if (task.start < marks.t0) return 'startup (bundle evaluation, first render)';
