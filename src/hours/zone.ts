@@ -29,19 +29,49 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+type WallClock = { date: LocalDate; minutes: number; seconds: number };
+/** The last answer per zone: a query asks the same "now" for every service in a zone. */
+const lastWallClock = new Map<string, { instant: number; clock: WallClock }>();
+
 /** The wall clock in `timeZone` at `instant`: its date and minutes after midnight. */
-export function wallClock(instant: number, timeZone: string): { date: LocalDate; minutes: number; seconds: number } {
+export function wallClock(instant: number, timeZone: string): WallClock {
+  const last = lastWallClock.get(timeZone);
+  if (last?.instant === instant) return { ...last.clock, date: { ...last.clock.date } };
+  const clock = readWallClock(instant, timeZone);
+  lastWallClock.set(timeZone, { instant, clock });
+  return { ...clock, date: { ...clock.date } };
+}
+
+function readWallClock(instant: number, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
   for (const { type, value } of formatter(timeZone).formatToParts(instant)) if (type !== 'literal') parts[type] = Number(value);
   const { year, month, day, hour, minute, second } = parts as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
   return { date: { year, month, day }, minutes: hour * 60 + minute, seconds: second };
 }
 
+/**
+ * Offsets already worked out, per zone and quarter hour: every zone in use changes its offset
+ * only on a quarter hour, and asking Intl is slow (a national feed with hours asks it millions
+ * of times otherwise).
+ */
+const QUARTER_HOUR = 15 * MINUTE;
+const offsets = new Map<string, Map<number, number>>();
+const MAX_CACHED = 50_000;
+
 /** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in milliseconds. */
 function offsetAt(instant: number, timeZone: string): number {
-  const { date, minutes, seconds } = wallClock(instant, timeZone);
-  const wall = Date.UTC(date.year, date.month - 1, date.day, 0, minutes, seconds);
-  return wall - Math.floor(instant / 1000) * 1000;
+  const quarter = Math.floor(instant / QUARTER_HOUR);
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  let offset = zone.get(quarter);
+  if (offset === undefined) {
+    const start = quarter * QUARTER_HOUR;
+    const { date, minutes, seconds } = wallClock(start, timeZone);
+    offset = Date.UTC(date.year, date.month - 1, date.day, 0, minutes, seconds) - start;
+    if (zone.size > MAX_CACHED) zone.clear();
+    zone.set(quarter, offset);
+  }
+  return offset;
 }
 
 /**

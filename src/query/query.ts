@@ -51,7 +51,7 @@ export function runQuery(services: readonly Service[], query: Query = {}): Query
   const wanted = query.types?.length ? new Set(query.types) : null;
   const partners = wanted ? services.filter((s) => s.types.some((t) => wanted.has(t))) : services;
   const filters = query.filters ?? {};
-  const ctx = { isOpen: query.isOpen };
+  const ctx = { isOpen: once(query.isOpen) };
   const counts = countFilters(partners, filters, ctx);
   const kept = noFilters(filters) ? partners : partners.filter((s) => matchesFilters(s, filters, ctx));
   const total = partners.reduce((n, s) => n + (s.types.includes('mail-based') ? 0 : 1), 0);
@@ -77,6 +77,16 @@ export function runQuery(services: readonly Service[], query: Query = {}): Query
   const matches = [...ranked, ...unlocated];
   const listed = beyond ? matches : within === ranked ? matches : [...within, ...unlocated];
   return { matches, listed, withinRadius: within.length, beyond, mail, total, counts };
+}
+
+/** `isOpen` asked at most once per service per query (the counts ask it for every choice). */
+function once(isOpen: OpenAt | undefined): OpenAt | undefined {
+  if (!isOpen) return undefined;
+  const known = new Map<Service, boolean | undefined>();
+  return (s) => {
+    if (!known.has(s)) known.set(s, isOpen(s));
+    return known.get(s);
+  };
 }
 
 /** The services alone, ranked: `runQuery(...).matches`. */
