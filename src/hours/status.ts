@@ -1,5 +1,6 @@
 import type { Service } from '../types.js';
 import { enHours, type HoursStrings } from '../i18n/hours.js';
+import { dateFormat, numberFormat } from '../i18n/intl.js';
 import { clockMinutes } from './clock.js';
 import { nextChange } from './open.js';
 import { wallClock } from './zone.js';
@@ -44,7 +45,7 @@ export interface FormatHoursOptions {
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 
 const uses12Hours = (locale: string | undefined) => {
-  const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  const cycle = dateFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
   return cycle === 'h12' || cycle === 'h11';
 };
 
@@ -52,7 +53,7 @@ const uses12Hours = (locale: string | undefined) => {
 function formatTime(instant: Date, locale: string | undefined, timeZone: string): string {
   const onTheHour = wallClock(instant.getTime(), timeZone).minutes % 60 === 0;
   const minute = onTheHour && uses12Hours(locale) ? {} : { minute: '2-digit' as const };
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', ...minute, timeZone }).format(instant);
+  return dateFormat(locale, { hour: 'numeric', ...minute, timeZone }).format(instant);
 }
 
 /** An "HH:MM" time from the week table in the visitor's locale ("24:00" is midnight). */
@@ -71,7 +72,7 @@ export function formatHoursStatus(status: HoursStatus, options: FormatHoursOptio
   if (status.minutes !== undefined) {
     const forms = open ? strings.closesIn : strings.opensIn;
     const form = forms[new Intl.PluralRules(locale).select(status.minutes)] ?? forms.other;
-    return fill(form, { n: new Intl.NumberFormat(locale).format(status.minutes) });
+    return fill(form, { n: numberFormat(locale, {}).format(status.minutes) });
   }
   const time = formatTime(at, locale, timeZone);
   // Closing is always the next thing to happen, so its time alone is clear within a day;
@@ -80,6 +81,6 @@ export function formatHoursStatus(status: HoursStatus, options: FormatHoursOptio
     ? at.getTime() - now.getTime() < 24 * HOUR * 60_000
     : JSON.stringify(wallClock(at.getTime(), timeZone).date) === JSON.stringify(wallClock(now.getTime(), timeZone).date);
   if (sameDay) return fill(open ? strings.openClosesAt : strings.closedOpensAt, { time });
-  const day = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone }).format(at);
+  const day = dateFormat(locale, { weekday: 'short', timeZone }).format(at);
   return fill(open ? strings.openClosesOn : strings.closedOpensOn, { day, time });
 }

@@ -386,7 +386,7 @@ export class NfServiceList extends LitElement {
     const { now, zoneOf } = this.clockNow();
     const zone = zoneOf(service);
     if (!rules || !zone || service.open24h) return nothing;
-    const dayName = new Intl.DateTimeFormat(view.locale, { weekday: 'long', timeZone: zone });
+    const dayName = dateFormat(view.locale, { weekday: 'long', timeZone: zone });
     return html`<table class="week" part="hours-week">
       <caption>
         ${this.strings.hoursHeading}
