@@ -292,6 +292,7 @@ export class NaloxoneFinder extends LitElement {
   @state() private minute = Math.floor(Date.now() / 60_000);
   private ticker?: ReturnType<typeof setInterval>;
   private clockCache?: { key: readonly unknown[]; clock: HoursClock };
+  private openCache?: { clock: HoursClock; open: Map<Service, boolean | undefined> };
   private zonedFeed?: Service[];
   /** The visitor's filters: the preset `filters` at first, then what they tick. */
   @state() private chosen: Filters = {};
@@ -501,9 +502,16 @@ export class NaloxoneFinder extends LitElement {
     // "Open now" changes with the clock: only then does the minute re-run the query.
     const key = [services, origin?.lat, origin?.lng, this.types, units, radiusKm, this.chosen, this.zones, openNow ? clock.now.getTime() : 0] as const;
     if (this.#ranked && key.every((v, i) => v === this.#ranked!.key[i])) return this.#ranked.result;
+    // Whether a service is open depends on the clock, not on the origin or the filters: work it
+    // out once per service per clock, not again for each search or filter.
+    if (this.openCache?.clock !== clock) this.openCache = { clock, open: new Map() };
+    const known = this.openCache.open;
     const isOpen = (s: Service) => {
+      if (known.has(s)) return known.get(s);
       const zone = clock.zoneOf(s);
-      return zone ? isOpenAt(serviceRules(s), zone, clock.now) : s.open24h || undefined;
+      const open = zone ? isOpenAt(serviceRules(s), zone, clock.now) : s.open24h || undefined;
+      known.set(s, open);
+      return open;
     };
     const result = runQuery(services, { origin, types: this.types, roundTo: units, radiusKm, filters: this.chosen, isOpen });
     this.#ranked = { key, result };
