@@ -142,6 +142,8 @@ class PmtilesLayer extends GridLayer {
   }
 }
 
+/*! @license This chunk includes pmtiles by Brandon Liu (BSD-3-Clause) and fflate by Arjun Barrett (MIT). */
+
 /**
  * A Leaflet layer for a raster PMTiles archive on the partner's own host (`pmtiles:/maps/region.pmtiles`).
  * Reads the archive header first, so a missing or unusable archive rejects with a specific message
