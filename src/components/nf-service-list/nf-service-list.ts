@@ -237,7 +237,10 @@ export class NfServiceList extends LitElement {
 
   private renderContent() {
     if (!this.services.length) return html`<p class="note" part="summary">${this.strings.empty}</p>`;
-    const mail = this.renderMail();
+    // The page language can change without a property change: read it once per render.
+    const locale = this.locale;
+    const view: View = { locale, units: this.units ?? defaultUnits(locale), region: regionOf(locale) };
+    const mail = this.renderMail(view);
     if (!this.ranked.length)
       return html`<p class="note" part="summary">${this.strings.noMatches}</p>
         ${mail}`;
@@ -246,9 +249,6 @@ export class NfServiceList extends LitElement {
     const firstUnlocated = visible.findIndex((r) => !isLocated(r.service));
     const located = firstUnlocated < 0 ? visible : visible.slice(0, firstUnlocated);
     const unlocated = firstUnlocated < 0 ? [] : visible.slice(firstUnlocated);
-    // The page language can change without a property change: read it once per render.
-    const locale = this.locale;
-    const view: View = { locale, units: this.units ?? defaultUnits(locale), region: regionOf(locale) };
     return html`
       <p class="summary" part="summary">${this.strings.resultCount(visible.length, this.total)}</p>
       ${
@@ -279,12 +279,10 @@ export class NfServiceList extends LitElement {
   }
 
   /** Naloxone by mail, always last, whatever the distance or the page. */
-  private renderMail() {
+  private renderMail(view: View) {
     const mail = this.results ? (this.mail ?? []) : this.ownMail;
     const link = this.mailLink;
     if (!mail.length && !link) return nothing;
-    const locale = this.locale;
-    const view: View = { locale, units: this.units ?? defaultUnits(locale), region: regionOf(locale) };
     return html`<div part="by-mail">
         <h3 class="section">${this.strings.byMailHeading}</h3>
         <p class="note">${this.strings.byMailIntro}</p>
