@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { outlineButton } from '../../styles/buttons.js';
 
 export const filterBarStyles = css`
   :host {
@@ -6,13 +7,7 @@ export const filterBarStyles = css`
   }
   .toggle,
   .clear {
-    min-height: 44px;
-    padding: 0.5rem 1rem;
-    border: 2px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_accent);
-    font-weight: 700;
+    ${outlineButton}
   }
   .panel {
     display: flex;

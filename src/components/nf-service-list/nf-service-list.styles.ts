@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { outlineButton } from '../../styles/buttons.js';
 
 export const listStyles = css`
   ol {
@@ -132,13 +133,7 @@ export const listStyles = css`
   }
   .more {
     margin-top: 0.75rem;
-    min-height: 44px;
-    padding: 0.5rem 1rem;
-    border: 2px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_accent);
-    font-weight: 700;
+    ${outlineButton}
   }
   .details-toggle {
     margin-top: 0.25rem;
