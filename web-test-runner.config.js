@@ -25,6 +25,15 @@ const cssInline = {
   },
 };
 
+/** The property tests' seed (test/helpers/property-seed.ts): FC_SEED, or '' for the fixed one. */
+const propertySeed = {
+  name: 'fc-seed',
+  serve(context) {
+    if (context.path === '/test/helpers/fc-seed.js') return { body: `export default ${JSON.stringify(process.env.FC_SEED ?? '')};`, type: 'js' };
+    return undefined;
+  },
+};
+
 /** Prints one machine-readable line that .ci/run adds up. */
 const countReporter = {
   onTestRunFinished({ sessions }) {
@@ -58,6 +67,7 @@ export default {
   middleware: [rangeRequests, cspMiddleware],
   plugins: [
     cssInline,
+    propertySeed,
     requestLogPlugin(),
     // papaparse and tz-lookup ship as UMD/CommonJS only; the build converts them the same way.
     fromRollup(rollupCommonjs)({

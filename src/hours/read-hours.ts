@@ -1,4 +1,5 @@
 import type { HoursRule, Weekday } from '../types.js';
+import { cleanText } from '../feed/text.js';
 import { clockFromParts, clockMinutes, formatClock, parseClockTime, parseDayList, parseWeekday, wordTime, WEEKDAYS, type ClockTime } from './clock.js';
 
 /** What `readHours` made of a value: weekly rules, or round the clock, and what it could not read. */
@@ -130,7 +131,10 @@ const rulesOf = (days: Weekday[], ranges: Group['ranges']): HoursRule[] =>
  * "closed Sunday". Times without days apply every day; days named "closed" are taken out of
  * every rule. A part it cannot read is left out with a warning that quotes it; the rest is kept.
  */
-export function readHoursText(text: string): ReadHours {
+export function readHoursText(written: string): ReadHours {
+  // Invisible control and bidi marks (an RTL spreadsheet may hold them) are not part of the
+  // hours, and must not reach a warning that quotes the text.
+  const text = cleanText(written, Number.MAX_SAFE_INTEGER).text ?? '';
   const lower = text.toLowerCase();
   const warnings: string[] = [];
   const rules: HoursRule[] = [];

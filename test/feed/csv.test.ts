@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import '../helpers/property-seed.js';
 import { MAX_CSV_VALUE, readCsv } from '../../src/feed/formats/csv.js';
 import type { FormatOutput } from '../../src/feed/formats/format.js';
 import { FeedFormatError } from '../../src/feed/validate.js';

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import '../helpers/property-seed.js';
 import { readHsds } from '../../src/feed/formats/hsds.js';
 import { looksLikeHsds } from '../../src/feed/formats/hsds-detect.js';
 import { parseClockTime, parseDayList, parseWeekday } from '../../src/hours/clock.js';

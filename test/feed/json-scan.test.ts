@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import '../helpers/property-seed.js';
 import { FeedJsonError, FeedLimitError, JSON_LIMITS, parseJsonSliced, scanJson } from '../../src/feed/json-scan.js';
 import { FeedFormatError } from '../../src/feed/validate.js';
 

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import '../helpers/property-seed.js';
 import { FeedJsonError, FeedNoValidRecordsError, parseFeed, parseFeedData, type FeedResult, type ParseOptions } from '../../src/feed/parse-feed.js';
 import { FeedFormatError } from '../../src/feed/validate.js';
 import { SERVICE_TYPES, sortTypes, type ServiceType } from '../../src/feed/service-types.js';
@@ -296,7 +297,12 @@ describe('parser properties', () => {
         // Many unknown values in one list: the reason names a few, not all.
         JSON.stringify([{ id: 'many', name: 'Example (fictional)', types: Array.from({ length: 60 }, (_, i) => `unknown-${i}-${'y'.repeat(40)}`) }]),
       ],
-      CSV: [`id,name,\u202Elat\n1,Example (fictional)\n`, `id,name,${LONG},${LONG}\n1,Example (fictional),a,b\n`],
+      CSV: [
+        `id,name,\u202Elat\n1,Example (fictional)\n`,
+        // Found by a CI run: an hours part quoted with its Arabic letter marks.
+        `hours,name\n\u061CExample\u061C Pharmacy,Example (fictional)\n`,
+        `id,name,${LONG},${LONG}\n1,Example (fictional),a,b\n`,
+      ],
     };
     for (const [label, input] of [
       ['JSON', shapedJson],

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import '../helpers/property-seed.js';
 import { clockFromParts, parseClockTime } from '../../src/hours/clock.js';
 import { readHours, readHoursText, resolveRange } from '../../src/hours/read-hours.js';
 import type { HoursRule } from '../../src/types.js';

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import '../helpers/property-seed.js';
 import { attributionNodes, decodeEntities, parseAttribution } from '../../src/components/nf-map/attribution.js';
 
 const OSM = 'https://www.openstreetmap.org/copyright';

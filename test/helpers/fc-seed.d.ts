@@ -1,0 +1,2 @@
+declare const seed: string;
+export default seed;
