@@ -11,6 +11,7 @@ export const mapStyles = css`
     background: transparent;
   }
   .map {
+    box-sizing: border-box;
     height: var(--_map-height);
     width: 100%;
     border-radius: var(--_radius);
