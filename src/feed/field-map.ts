@@ -1,5 +1,5 @@
 import { isServiceType, labelToType, type ServiceType } from './service-types.js';
-import { describe, own } from './text.js';
+import { describe, listOf, own, quote } from './text.js';
 import { FeedFormatError } from './validate.js';
 
 /**
@@ -134,7 +134,7 @@ export function readFieldMap(value: unknown): FieldMap {
         throw new FeedFormatError('"field-map" defaults must be an object of "field": value.');
       const unknown = Object.keys(target).filter((f) => !(FIELDS as readonly string[]).includes(f) || f === 'id');
       if (unknown.length)
-        throw new FeedFormatError(`"field-map" defaults has unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((f) => `"${f}"`).join(', ')}.`);
+        throw new FeedFormatError(`"field-map" defaults has unknown field${unknown.length > 1 ? 's' : ''} ${listOf(unknown.map((f) => quote(f)))}.`);
       result.defaults = { ...target } as Record<string, unknown>;
     } else if (key === 'typeMap') {
       if (typeof target !== 'object' || target === null || Array.isArray(target))
@@ -144,7 +144,7 @@ export function readFieldMap(value: unknown): FieldMap {
       if (typeof target !== 'string' || !target) throw new FeedFormatError(`"field-map" ${key} must name a column or key, got ${describe(target)}.`);
       result[key] = target;
     } else {
-      throw new FeedFormatError(`"field-map" has an unknown field "${key}"; known fields: records, typeMap, defaults, ${FIELDS.join(', ')}.`);
+      throw new FeedFormatError(`"field-map" has an unknown field ${quote(key)}; known fields: records, typeMap, defaults, ${FIELDS.join(', ')}.`);
     }
   }
   return result;
@@ -206,7 +206,7 @@ export function recordsAt(doc: unknown, path: string): unknown[] {
   const found = pathGet(doc, path);
   if (!Array.isArray(found))
     throw new FeedFormatError(
-      `"field-map" records path "${path}" ${found === undefined ? 'was not found in the document' : `is ${describe(found)}, not an array`}.`,
+      `"field-map" records path ${quote(path)} ${found === undefined ? 'was not found in the document' : `is ${describe(found)}, not an array`}.`,
     );
   return found;
 }

@@ -311,7 +311,10 @@ class Scanner {
           i += 2;
         } else {
           this.i = i;
-          throw this.error(`"\\${next ?? ''}" is not an escape JSON knows (use \\\\ for a backslash)`);
+          // found() quotes the whole character after the backslash, or names an invisible one.
+          const shown = this.found(i + 1);
+          const escape = shown.startsWith('"') ? `"\\${shown.slice(1)}` : `a backslash before ${shown}`;
+          throw this.error(`${escape} is not an escape JSON knows (use \\\\ for a backslash)`);
         }
         continue;
       }

@@ -1,5 +1,6 @@
 import type { SkippedRecord } from '../types.js';
 import { FIELDS } from './field-map.js';
+import { MAX_LENGTH, quote } from './text.js';
 
 const EXAMPLES = 5;
 const FIELD_NAMES = new Set<string>(FIELDS);
@@ -36,7 +37,7 @@ export function logFeedReport(label: string, shown: number, skipped: SkippedReco
     ['warning', warnings],
   ] as const) {
     for (const { items } of groupByKind(list)) {
-      const where = (r: SkippedRecord) => (r.index < 0 ? 'feed' : `record ${r.index}${r.id ? ` (id "${r.id}")` : ''}`);
+      const where = (r: SkippedRecord) => (r.index < 0 ? 'feed' : `record ${r.index}${r.id ? ` (id ${quote(r.id, MAX_LENGTH.name)})` : ''}`);
       const lines = items.slice(0, EXAMPLES).map((r) => `${where(r)}: ${r.reason}`);
       const more = items.length > EXAMPLES ? `\n  …and ${items.length - EXAMPLES} more (all are in the nf-feed-load event's detail)` : '';
       console.warn(`${title} ×${items.length}\n  ${lines.join('\n  ')}${more}`);

@@ -43,14 +43,24 @@ export function own(record: object, key: string): unknown {
   return has(record, key) ? (record as Json)[key] : undefined;
 }
 
+/**
+ * Feed text quoted in a message (a skip or warning reason, an error): every message quotes
+ * through here, so none carries control or bidi characters (which could make a logged line
+ * read differently) or more than `max` characters of the feed.
+ */
+export function quote(text: string, max = 40): string {
+  const shown = text.replace(UNSAFE_CHARS, '');
+  if (shown.length <= max) return `"${shown}"`;
+  // Never split a surrogate pair.
+  const end = /[\uD800-\uDBFF]/.test(shown[max - 1]) ? max - 1 : max;
+  return `"${shown.slice(0, end)}…"`;
+}
+
 /** A short, safe description of a value for error messages. */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') {
-    const shown = value.replace(UNSAFE_CHARS, '');
-    return `"${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}"`;
-  }
+  if (typeof value === 'string') return quote(value);
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 

@@ -239,7 +239,7 @@ function readTypes(r: RecordReader, options: ValidateOptions): ServiceType[] {
 
 /** `hours` in any written form, through the one reader every format shares; "24/7" sets open24h. */
 function readHoursField(r: RecordReader): ReadHours {
-  const read = readHours(r.get('hours'), describe);
+  const read = readHours(r.get('hours'));
   for (const warning of read.warnings) r.warnings.push(`"hours" ${warning}`);
   return read;
 }

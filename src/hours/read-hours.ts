@@ -1,5 +1,5 @@
 import type { HoursRule, Weekday } from '../types.js';
-import { cleanText } from '../feed/text.js';
+import { cleanText, describe, listOf, quote as quoteText } from '../feed/text.js';
 import { clockFromParts, clockMinutes, formatClock, parseClockTime, parseDayList, parseWeekday, wordTime, WEEKDAYS, type ClockTime } from './clock.js';
 
 /** What `readHours` made of a value: weekly rules, or round the clock, and what it could not read. */
@@ -12,6 +12,9 @@ export interface ReadHours {
 }
 
 const DAY_MINUTES = 1440;
+
+/** A part of written hours, quoted long enough to find it in the feed. */
+const quote = (text: string) => quoteText(text, 80);
 
 type Token =
   | { kind: 'days'; days: Weekday[] }
@@ -90,15 +93,15 @@ export function resolveRange(from: ClockTime, to: ClockTime, written: string): R
   } else if (from.loose && to.loose) {
     const hour = Math.floor(opens / 60);
     if (hour < 6) {
-      return { problem: `"${written}" could be day or night hours: write am/pm ("${hour}pm") or 24-hour times ("${hour + 12}:00")` };
+      return { problem: `${quote(written)} could be day or night hours: write am/pm ("${hour}pm") or 24-hour times ("${hour + 12}:00")` };
     }
     closes = closes % 720;
     while (closes <= opens) closes += 720;
   }
   // Closing at midnight is the end of the day, not its start.
   if (closes === 0) closes = DAY_MINUTES;
-  if (opens === DAY_MINUTES) return { problem: `"${written}" opens at 24:00, the end of the day` };
-  if (opens === closes) return { problem: `"${written}" opens and closes at the same time` };
+  if (opens === DAY_MINUTES) return { problem: `${quote(written)} opens at 24:00, the end of the day` };
+  if (opens === closes) return { problem: `${quote(written)} opens and closes at the same time` };
   return { opens, closes };
 }
 
@@ -254,10 +257,8 @@ function finish(rules: HoursRule[], closedDays: Set<Weekday>, always: boolean, w
   return hours.length ? { hours, warnings } : { warnings };
 }
 
-const quote = (text: string) => JSON.stringify(text.length > 80 ? `${text.slice(0, 79)}…` : text);
-
 /** A rule object as the native feed writes it: `{days: ["mo"], opens: "09:00", closes: "17:00"}`. */
-function readRuleObject(rule: object, describe: (value: unknown) => string): HoursRule | string {
+function readRuleObject(rule: object): HoursRule | string {
   // Own properties only: a key named "__proto__" in a feed must reach nothing.
   const [rawDays, rawOpens, rawCloses] = ['days', 'opens', 'closes'].map((key) =>
     Object.prototype.hasOwnProperty.call(rule, key) ? (rule as Record<string, unknown>)[key] : undefined,
@@ -265,7 +266,8 @@ function readRuleObject(rule: object, describe: (value: unknown) => string): Hou
   const days = parseDayList(rawDays);
   const opens = parseClockTime(rawOpens);
   const closes = parseClockTime(rawCloses);
-  if (!days) return `days ${describe(rawDays)} are not like ["mo", "tu"] or "mo-fr"`;
+  const shownDays = Array.isArray(rawDays) ? `[${listOf(rawDays.map(describe))}]` : describe(rawDays);
+  if (!days) return `days ${shownDays} are not like ["mo", "tu"] or "mo-fr"`;
   if (!opens || opens === '24:00') return `opens ${describe(rawOpens)} is not a time like "09:00" or "9am"`;
   if (!closes) return `closes ${describe(rawCloses)} is not a time like "17:00" or "5pm"`;
   if (opens === closes) return `it opens and closes at ${opens}`;
@@ -275,9 +277,8 @@ function readRuleObject(rule: object, describe: (value: unknown) => string): Hou
 /**
  * Reads `hours` in any form a feed gives it: text (see `readHoursText`), a list of text, or
  * a list of `{days, opens, closes}` rules whose times may be written "9am" as well as "09:00".
- * `describe` names a value in warnings (the feed's own helper, which clips and sanitizes).
  */
-export function readHours(value: unknown, describe: (value: unknown) => string = (v) => quote(String(v))): ReadHours {
+export function readHours(value: unknown): ReadHours {
   if (value === undefined || value === null || value === '') return { warnings: [] };
   if (typeof value === 'string') return readHoursText(value);
   if (!Array.isArray(value)) return { warnings: [`must be text or a list of rules, got ${describe(value)}`] };
@@ -292,7 +293,7 @@ export function readHours(value: unknown, describe: (value: unknown) => string =
       warnings.push(...read.warnings.map((w) => `rule ${i + 1}: ${w}`));
       return;
     }
-    const rule = typeof item === 'object' && item !== null && !Array.isArray(item) ? readRuleObject(item, describe) : undefined;
+    const rule = typeof item === 'object' && item !== null && !Array.isArray(item) ? readRuleObject(item) : undefined;
     if (rule === undefined) warnings.push(`rule ${i + 1} was left out: expected {days, opens, closes}, got ${describe(item)}`);
     else if (typeof rule === 'string') warnings.push(`rule ${i + 1} was left out: ${rule}`);
     else rules.push(rule);

@@ -156,6 +156,32 @@ describe('readHsds', () => {
     });
   });
 
+  it('quotes ids and values in its reasons without bidi controls, and briefly', () => {
+    // Found by a random property run (seed 1133347939): location_id and sal ids were quoted whole.
+    const long = `\u2066${'x'.repeat(3000)}`;
+    const out = readHsds({
+      name: 'Example Organization (fictional)',
+      services: [
+        {
+          id: 's',
+          name: 'Example (fictional)',
+          service_at_locations: [{ id: '\u202Esal-1', location_id: '\u202A\u202B\u202D\u2066\u2067\u2068Example Clinic\u2069\u202C' }, { id: long }],
+          schedules: [
+            { id: '\u202Eweekly\u202C', freq: '\u2067MONTHLY' },
+            { id: long, freq: 'DAILY' },
+          ],
+        },
+      ],
+    });
+    const reasons = out.warnings.map((w) => w.reason);
+    expect(reasons).to.include.members([
+      'service-at-location "sal-1" points to location "Example Clinic", which is not in the feed; shown without a map position',
+      `service-at-location "${'x'.repeat(40)}…" has no location; shown without a map position`,
+      'schedule "weekly" has freq "MONTHLY", which weekly hours cannot show; its description is kept in the hours note',
+      `schedule "${'x'.repeat(40)}…" repeats daily, which weekly hours cannot show; its description is kept in the hours note`,
+    ]);
+  });
+
   it('skips a service without a name once per location, and nothing else', async () => {
     const out = readHsds(await fixture('services-3.0.json'));
     expect(out.skipped).to.deep.equal([

@@ -140,6 +140,9 @@ describe('parseJsonSliced', () => {
     ['{"name": "A', 'line 1, column 10: a text value (") is never closed'],
     ['["a\tb"]', 'line 1, column 4: a control character (U+0009) inside a text value; write a line break as \\n and a tab as \\t'],
     ['["\\x41"]', 'line 1, column 3: "\\x" is not an escape JSON knows (use \\\\ for a backslash)'],
+    ['["\\😀"]', 'line 1, column 3: "\\😀" is not an escape JSON knows (use \\\\ for a backslash)'],
+    // An invisible character is named, never quoted: a bidi control would reorder the message.
+    ['["\\\u202E"]', 'line 1, column 3: a backslash before the character U+202E is not an escape JSON knows (use \\\\ for a backslash)'],
     ['[1] [2]', 'line 1, column 5: unexpected "[" after the end of the document'],
     ['[-]', 'line 1, column 2: a number must have a digit after "-", found "]"'],
     ['[True]', 'line 1, column 2: expected a value, found "T"'],

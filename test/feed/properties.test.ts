@@ -296,6 +296,19 @@ describe('parser properties', () => {
         }),
         // Many unknown values in one list: the reason names a few, not all.
         JSON.stringify([{ id: 'many', name: 'Example (fictional)', types: Array.from({ length: 60 }, (_, i) => `unknown-${i}-${'y'.repeat(40)}`) }]),
+        // Found by a random run (seed 1133347939): an HSDS location_id that is not in the feed, quoted whole.
+        JSON.stringify({
+          name: 'Example (fictional)',
+          services: [{ id: 'x', name: 'Example (fictional)', service_at_locations: [{ id: `\u2066${LONG}`, location_id: '\u202AExample Clinic\u2069' }] }],
+        }),
+        // The other HSDS reasons that quote an id or a value: a schedule's id and its freq.
+        JSON.stringify([
+          {
+            id: 'x',
+            name: 'Example (fictional)',
+            schedules: [{ id: `\u202E${LONG}`, freq: `\u202E${LONG}`, opens_at: '09:00', closes_at: '17:00' }],
+          },
+        ]),
       ],
       CSV: [
         `id,name,\u202Elat\n1,Example (fictional)\n`,

@@ -103,14 +103,30 @@ describe('readHours', () => {
     const read = readHours([{ days: [], opens: '09:00', closes: '17:00' }, { days: ['mo'], opens: '9', closes: '9' }, 'nonsense', 3]);
     expect(read.hours).to.equal(undefined);
     expect(read.warnings).to.deep.equal([
-      'rule 1 was left out: days "" are not like ["mo", "tu"] or "mo-fr"',
+      'rule 1 was left out: days [] are not like ["mo", "tu"] or "mo-fr"',
       'rule 2 was left out: it opens and closes at 09:00',
       'rule 3: could not read "nonsense": "nonsense" is not a day or a time; that part was left out',
-      'rule 4 was left out: expected {days, opens, closes}, got "3"',
+      'rule 4 was left out: expected {days, opens, closes}, got number 3',
     ]);
-    expect(readHours({ opens: '09:00' }).warnings).to.deep.equal(['must be text or a list of rules, got "[object Object]"']);
+    expect(readHours({ opens: '09:00' }).warnings).to.deep.equal(['must be text or a list of rules, got an object']);
     expect(readHours(undefined)).to.deep.equal({ warnings: [] });
     expect(readHours('')).to.deep.equal({ warnings: [] });
+  });
+
+  it('quotes what it leaves out briefly and without bidi controls, in text and in rules', () => {
+    // Spaces around a dash belong to the range: the range was quoted whole in its problem.
+    const [spaced] = readHoursText(`Mon 1${' '.repeat(3000)}- 5`).warnings;
+    expect(spaced.length, spaced.slice(0, 200)).to.be.below(300);
+    expect(spaced).to.match(/^could not read "Mon 1 +…": "1 +…" could be day or night hours/);
+    expect(
+      readHours([
+        { days: ['mo', '\u202Eus'], opens: '\u2066nine', closes: '17:00' },
+        { days: ['mo'], opens: '9', closes: '\u2067five' },
+      ]).warnings,
+    ).to.deep.equal([
+      'rule 1 was left out: days ["mo", "us"] are not like ["mo", "tu"] or "mo-fr"',
+      'rule 2 was left out: closes "five" is not a time like "17:00" or "5pm"',
+    ]);
   });
 
   it('reads a "__proto__" key in a rule as nothing', () => {

@@ -5,7 +5,7 @@ import type { FormatOutput } from './format.js';
 import { parseClockTime, parseDayList, WEEKDAYS } from '../../hours/clock.js';
 import { looksLikeSalRow } from './hsds-detect.js';
 import { languageTag, readCost as readCostText } from '../normalize.js';
-import { cleanText, describe, has, isObject, type Json, listOf, MAX_LENGTH, own } from '../text.js';
+import { cleanText, describe, has, isObject, type Json, listOf, MAX_LENGTH, own, quote } from '../text.js';
 
 /**
  * Reader for Open Referral HSDS JSON (3.0, and the 1.x/2.x field names that survive in
@@ -202,8 +202,8 @@ function readEntry(entry: Entry, ctx: Context): void {
     if (!isObject(location)) {
       recordWarn(
         linkedId
-          ? `service-at-location ${salId ? `"${salId}" ` : ''}points to location "${linkedId}", which is not in the feed; shown without a map position`
-          : `service-at-location ${salId ? `"${salId}" ` : ''}has no location; shown without a map position`,
+          ? `service-at-location ${salId ? `${quote(salId)} ` : ''}points to location ${quote(linkedId)}, which is not in the feed; shown without a map position`
+          : `service-at-location ${salId ? `${quote(salId)} ` : ''}has no location; shown without a map position`,
       );
     }
     const loc: Json = isObject(location) ? location : {};
@@ -458,6 +458,8 @@ function readTypes(holders: Json[], ctx: Context): ServiceType[] {
 }
 
 const FULL_DAY_CLOSES = new Set(['00:00', '23:59', '24:00']);
+/** RFC 5545 frequencies other than WEEKLY, named as words; any other value is quoted. */
+const RRULE_FREQS = new Set(['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'MONTHLY', 'YEARLY']);
 
 function isIanaZone(name: string): boolean {
   if (!/^(?:[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){1,2}|UTC)$/.test(name)) return false;
@@ -492,10 +494,12 @@ function readSchedules(schedules: Json[], warn: (reason: string) => void): Hours
     if (typeof zone === 'string' && isIanaZone(zone.trim())) zones.add(zone.trim());
     else if (zone !== undefined && zone !== null && zone !== '') offsetZone = zone;
 
-    const label = str(own(schedule, 'id')) ? `schedule "${str(own(schedule, 'id'))}"` : 'a schedule';
+    const scheduleId = str(own(schedule, 'id'));
+    const label = scheduleId ? `schedule ${quote(scheduleId)}` : 'a schedule';
     const freq = str(own(schedule, 'freq'))?.toUpperCase();
     if (freq && freq !== 'WEEKLY') {
-      warn(`${label} repeats ${freq.toLowerCase()}, which weekly hours cannot show; its description is kept in the hours note`);
+      const repeats = RRULE_FREQS.has(freq) ? `repeats ${freq.toLowerCase()}` : `has freq ${quote(freq)}`;
+      warn(`${label} ${repeats}, which weekly hours cannot show; its description is kept in the hours note`);
       continue;
     }
     const interval = Number(str(own(schedule, 'interval')) ?? 1);

@@ -1,0 +1,18 @@
+import { expect } from '@open-wc/testing';
+import { logFeedReport } from '../../src/feed/report.js';
+
+describe('logFeedReport', () => {
+  it('quotes a record id in the console without bidi controls', () => {
+    const logged: string[] = [];
+    const { warn, groupCollapsed, groupEnd } = console;
+    console.warn = (...args: unknown[]) => logged.push(args.join(' '));
+    console.groupCollapsed = () => undefined;
+    console.groupEnd = () => undefined;
+    try {
+      logFeedReport('feed.json', 0, [{ index: 3, id: '\u202Erecord-3\u202C', reason: 'the service has no "name"' }], []);
+    } finally {
+      Object.assign(console, { warn, groupCollapsed, groupEnd });
+    }
+    expect(logged).to.deep.equal(['skipped ×1\n  record 3 (id "record-3"): the service has no "name"']);
+  });
+});
