@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { hostStyles } from './styles/host.js';
 import { finderStyles } from './naloxone-finder.styles.js';
 import { loadFeed, FeedLoadError, type LoadedFeed } from './feed/load-feed.js';
@@ -12,7 +12,7 @@ import { defaultUnits, langOf } from './i18n/units.js';
 import { dateFormat } from './i18n/intl.js';
 import { locate, LocateError, type LocateErrorKind } from './geo/geolocation.js';
 import { en, type Strings } from './i18n/strings.js';
-import { DEFAULT_DIRECTIONS_URL, optionalNumber, originFrom, positiveNumber, typesConverter } from './util/attributes.js';
+import { DEFAULT_DIRECTIONS_URL, headingLevel, optionalNumber, originFrom, positiveNumber, typesConverter } from './util/attributes.js';
 import { runQuery, type QueryResult } from './query/query.js';
 import { readFilterList, type Filters } from './query/filters.js';
 import { isOpenAt, knownTimeZone, serviceRules, serviceTimeZone } from './hours/index.js';
@@ -92,7 +92,7 @@ const radiusConverter = {
  * @csspart overdose-call - From the overdose card: the link that calls the emergency number.
  * @csspart toolbar - The row with the location button and the status message.
  * @csspart locate-button - The "Use my location" button.
- * @csspart status - The live status message (origin, location errors).
+ * @csspart status - Where the list is sorted from, or why the location could not be used.
  * @csspart place-search - The "ZIP code, postal code or city" search form (the `form` part of `nf-place-search`).
  * @csspart filter-toggle - From the filter bar: the "Filters" button (narrow screens).
  * @csspart filter-panel - From the filter bar: the groups of checkboxes.
@@ -107,7 +107,9 @@ const radiusConverter = {
  * @csspart stale - "Could not refresh the list; showing data from <date>", when the last good copy is shown.
  * @csspart list - From the list: the `<ol>` of results.
  * @csspart item - From the list: one result; the selected one has `aria-current="true"`.
- * @csspart name - From the list: the service name.
+ * @csspart name - From the list: the service name, in the result's heading.
+ * @csspart show-on-map - From the list: a result's "Show on map" button.
+ * @csspart skip-link - "Skip to the map", above the list: shown when focused, it moves the focus to the map.
  * @csspart distance - From the list: the distance.
  * @csspart type-list - From the list: the service type labels.
  * @csspart features - From the list: free, no ID needed, walk-in, languages.
@@ -274,6 +276,9 @@ export class NaloxoneFinder extends LitElement {
   /** Directions link template; `{lat}` and `{lng}` are the service's coordinates. */
   @property({ attribute: 'directions-url' }) directionsUrl = DEFAULT_DIRECTIONS_URL;
 
+  /** The level of the widget's headings (each result's name, "Naloxone by mail"), 1–6. Default 3. */
+  @property({ attribute: 'heading-level', converter: headingLevel }) headingLevel = 3;
+
   /** Visible text, replaceable for translation. */
   @property({ attribute: false }) strings: Strings = en;
 
@@ -307,6 +312,11 @@ export class NaloxoneFinder extends LitElement {
   private shownPage?: { count: number; services: Service[] };
   /** The ids last reported by nf-results-change, so it fires once per real change. */
   private reportedIds?: string;
+  /** The page's distances by service id, for the markers' names; rebuilt with the page. */
+  private pageDistances?: { page: Service[]; distances: Map<string, number> };
+  /** What the live region last said, and the pending change to it. */
+  private announced = '';
+  private announceTimer?: ReturnType<typeof setTimeout>;
 
   private readonly feed = new Task(this, {
     task: async ([src, services, format, fieldMap, defaultTypes], { signal }): Promise<LoadedFeed> => {
@@ -455,7 +465,7 @@ export class NaloxoneFinder extends LitElement {
     } catch {
       // Keep the ISO date.
     }
-    return html`<p class="stale" part="stale" role="status">${this.strings.staleFeed(date)}</p>`;
+    return html`<p class="stale" part="stale">${this.strings.staleFeed(date)}</p>`;
   }
 
   /**
@@ -466,8 +476,25 @@ export class NaloxoneFinder extends LitElement {
     event.stopPropagation();
     const { service } = event.detail;
     this.selectedId = service.id;
+    // "Show on map" in the list: on a narrow screen the map is below it, so bring it into view.
+    if ((event.target as Element).localName === 'nf-service-list') this.renderRoot.querySelector('.map-pane')?.scrollIntoView({ block: 'nearest' });
     const ranked = this.#ranked?.result.matches.find((r) => r.service.id === service.id);
     this.dispatchEvent(new NfServiceSelectEvent({ service, distance: ranked?.distanceKm ?? null }));
+  }
+
+  /** "Skip to the map": focus goes to the map itself, whose description tells its keys. */
+  private focusMap() {
+    this.renderRoot.querySelector('nf-map')?.shadowRoot?.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
+  }
+
+  /** Distances of the page's services (km by id), so markers can say how far each is. */
+  private distancesOf(page: Service[], results: RankedService[]): Map<string, number> {
+    if (this.pageDistances?.page !== page) {
+      const distances = new Map<string, number>();
+      for (const r of results.slice(0, page.length)) if (r.distanceKm !== null) distances.set(r.service.id, r.distanceKm);
+      this.pageDistances = { page, distances };
+    }
+    return this.pageDistances.distances;
   }
 
   /** A place chosen in the search: the list sorts from it, the map shows its region. */
@@ -534,25 +561,28 @@ export class NaloxoneFinder extends LitElement {
     const s = this.strings;
     const note = this.#device ? s.nothingNearYou(distance) : s.nothingWithin(distance, this.#searched?.label || this.originLabel || s.defaultPlace);
     const mailLink = this.mailLink;
-    return html`<p class="radius-note" part="radius-note" role="status">${note}</p>
+    return html`<p class="radius-note" part="radius-note">${note}</p>
       ${
         result.mail.length || mailLink
           ? html`<section class="by-mail" part="by-mail" aria-labelledby="by-mail-heading">
-              <h3 id="by-mail-heading">${s.byMailHeading}</h3>
+              <div id="by-mail-heading" class="heading" role="heading" aria-level=${this.headingLevel}>${s.byMailHeading}</div>
               <p>${s.byMailIntro}</p>
               <ul>
                 ${result.mail.map((m) => {
                   const href = m.website ? safeWebUrl(m.website) : undefined;
-                  return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${m.name}</a>` : m.name}</li>`;
+                  return html`<li>${href ? this.newTabLink(href, m.name) : m.name}</li>`;
                 })}
-                ${mailLink ? html`<li><a href=${mailLink.href} target="_blank" rel="noopener noreferrer">${mailLink.label}</a></li>` : nothing}
+                ${mailLink ? html`<li>${this.newTabLink(mailLink.href, mailLink.label)}</li>` : nothing}
               </ul>
             </section>`
           : nothing
       }`;
   }
 
-  /** The partner's `mail-url`, when it is a safe web address. */
+  private newTabLink(href: string, text: string) {
+    return html`<a href=${href} target="_blank" rel="noopener noreferrer">${text}<span class="visually-hidden"> ${this.strings.newTab}</span></a>`;
+  }
+
   /** The partner's `mail-url` as a link, when it is a safe web address; checked (and reported) once per change. */
   private readMailLink(): { href: string; label: string } | undefined {
     if (!this.mailUrl) return undefined;
@@ -602,12 +632,52 @@ export class NaloxoneFinder extends LitElement {
   }
 
   protected override updated() {
+    this.announce();
     const services = this.shownPage?.services;
     const ids = services?.map((s) => s.id).join('\n');
     if (services && ids !== this.reportedIds) {
       this.reportedIds = ids;
       this.dispatchEvent(new NfResultsChangeEvent({ services }));
     }
+  }
+
+  /**
+   * One polite live region says, once per change, what a sighted visitor sees change: loading,
+   * the results and where they are sorted from, filters that match nothing, errors. A short
+   * wait lets a burst of changes (a feed and its time zones, a filter and the page) say one thing.
+   */
+  private announce() {
+    const text = this.announcement();
+    if (text === this.announced) return;
+    this.announced = text;
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      const live = this.renderRoot.querySelector('.live');
+      if (live) live.textContent = text;
+    }, 300);
+  }
+
+  private announcement(): string {
+    const s = this.strings;
+    const { status, value, error } = this.feed;
+    if (status === TaskStatus.PENDING) return s.loading;
+    if (status === TaskStatus.ERROR) return this.errorText(error);
+    if (status !== TaskStatus.COMPLETE || !value) return this.locating ? s.locating : '';
+    if (this.locating) return s.locating;
+    if (!value.services.length) return s.empty;
+    const result = this.#ranked?.result;
+    const shown = this.shownPage?.count ?? 0;
+    const filters = this.renderRoot.querySelector('nf-filter-bar')?.summary;
+    return [
+      value.staleSince ? this.renderRoot.querySelector('.stale')?.textContent : '',
+      result?.beyond ? this.renderRoot.querySelector('.radius-note')?.textContent : '',
+      result?.matches.length ? (filters ?? '') : filters || s.noMatches,
+      result?.listed.length ? s.resultCount(shown, result.listed.length) : '',
+      this.originNote(),
+    ]
+      .filter(Boolean)
+      .map((part) => (/[.!?…:]$/.test(part!) ? part : `${part}.`))
+      .join(' ');
   }
 
   private originNote(): string {
@@ -666,20 +736,21 @@ export class NaloxoneFinder extends LitElement {
               ></nf-place-search>`
             : nothing
         }
-        <p class="status" part="status" role="status">${this.originNote()}</p>
-        ${this.renderAreaButton()}
+        <p class="status" part="status">${this.originNote()}</p>
       </div>
       ${this.feed.render({
         initial: () => this.renderPanes([]),
-        pending: () => html`<p class="note" role="status">${this.strings.loading}</p>`,
+        pending: () => html`<p class="note">${this.strings.loading}</p>`,
         complete: (result) => html`${this.renderStale(result.staleSince)}${this.renderPanes(result.services)}`,
-        error: (error) => html`<p class="alert" part="error" role="alert">${this.errorText(error)}</p>`,
+        error: (error) => html`<p class="alert" part="error">${this.errorText(error)}</p>`,
       })}
+      <div class="live visually-hidden" role="status"></div>
     </div>`;
   }
 
   private renderPanes(services: Service[]) {
-    const withMap = this.map !== 'off';
+    // No map for a feed with nothing in it: an empty map tells the visitor nothing.
+    const withMap = this.map !== 'off' && services.length > 0;
     void this.findZones(services);
     const result = this.rank(services);
     const results = result.listed;
@@ -707,10 +778,11 @@ export class NaloxoneFinder extends LitElement {
           : nothing
       }
       ${this.renderBeyond(result)}
+      ${withMap && shown.length ? html`<button class="skip" part="skip-link" @click=${this.focusMap}>${this.strings.skipToMap}</button>` : nothing}
       <div class="panes ${withMap ? 'with-map' : ''}">
         <nf-service-list
           class="list"
-          exportparts="list, item, name, distance, type-list, features, status: item-status, address, actions, verified, no-position, by-mail: mail-heading, summary, show-more, details-button, details, stale-note, report"
+          exportparts="list, item, name, show-on-map, distance, type-list, features, status: item-status, address, actions, verified, no-position, by-mail: mail-heading, summary, show-more, details-button, details, stale-note, report"
           .services=${services}
           .results=${results}
           .shownCount=${shown.length}
@@ -725,26 +797,32 @@ export class NaloxoneFinder extends LitElement {
           .selectedId=${this.selectedId}
           .directionsUrl=${this.directionsUrl}
           .selectable=${withMap}
+          .headingLevel=${this.headingLevel}
           .strings=${this.strings}
           @nf-service-select=${this.onSelect}
           @nf-show-more=${this.onShowMore}
         ></nf-service-list>
         ${
           withMap
-            ? html`<nf-map
-                exportparts="map"
-                .services=${shown}
-                .latitude=${mapOrigin?.lat}
-                .longitude=${mapOrigin?.lng}
-                .minViewKm=${chosen && !mapShowsDevice ? PRIVATE_VIEW_KM : undefined}
-                .originLabel=${device ? this.strings.yourLocation : this.#searched?.label || this.originLabel || this.strings.startingPoint}
-                .zoom=${this.zoom}
-                .selectedId=${this.selectedId}
-                .tileUrl=${this.tileUrl}
-                .tileAttribution=${this.tileAttribution}
-                .strings=${this.strings}
-                @nf-service-select=${this.onSelect}
-              ></nf-map>`
+            ? html`<div class="map-pane">
+                ${this.renderAreaButton()}
+                <nf-map
+                  exportparts="map"
+                  .services=${shown}
+                  .distances=${this.distancesOf(shown, results)}
+                  .units=${this.effectiveUnits}
+                  .latitude=${mapOrigin?.lat}
+                  .longitude=${mapOrigin?.lng}
+                  .minViewKm=${chosen && !mapShowsDevice ? PRIVATE_VIEW_KM : undefined}
+                  .originLabel=${device ? this.strings.yourLocation : this.#searched?.label || this.originLabel || this.strings.startingPoint}
+                  .zoom=${this.zoom}
+                  .selectedId=${this.selectedId}
+                  .tileUrl=${this.tileUrl}
+                  .tileAttribution=${this.tileAttribution}
+                  .strings=${this.strings}
+                  @nf-service-select=${this.onSelect}
+                ></nf-map>
+              </div>`
             : nothing
         }
       </div>

@@ -42,7 +42,7 @@ describe('<naloxone-finder>', () => {
     expect(ids(el)).to.deep.equal(['s1', 's3', 's0', 's4', 's2']);
     const distances = [...list(el).shadowRoot!.querySelectorAll('[part="distance"]')].map((d) => d.textContent);
     expect(distances).to.deep.equal(['1.0 km', '2.0 km', '4.0 km', '6.0 km', '9.0 km']);
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Nearest first from the test origin.');
+    expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).to.equal('Nearest first from the test origin.');
   });
 
   it('fires nf-feed-load with the count, and the skipped records with index and reason', async () => {
@@ -81,7 +81,7 @@ describe('<naloxone-finder>', () => {
     const { detail } = await event;
     expect(detail).to.include({ kind: 'http', status: 404, src: '/test/fixtures/no-such-feed.json' });
     await el.updateComplete;
-    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    const alert = el.shadowRoot!.querySelector('[part="error"]')!;
     expect(alert.textContent).to.equal('The list of services could not be loaded: the server answered 404 Not Found.');
     el.remove();
   });
@@ -95,7 +95,7 @@ describe('<naloxone-finder>', () => {
     expect(detail.kind).to.equal('network');
     expect(detail.status).to.equal(undefined);
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('the network request failed');
+    expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('the network request failed');
     el.remove();
   });
 
@@ -107,7 +107,7 @@ describe('<naloxone-finder>', () => {
     const { detail } = await event;
     expect(detail.kind).to.equal('format');
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal(
+    expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.equal(
       'The list of services could not be read: received an HTML page, not a feed (it starts "<!doctype html><title>Not found</title>"). Check that the address points at the data file.',
     );
     el.remove();
@@ -121,7 +121,7 @@ describe('<naloxone-finder>', () => {
     const { detail } = await event;
     expect(detail.kind).to.equal('json');
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal(
+    expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.equal(
       'The list of services could not be read: it is not valid JSON (line 1, column 29: the text ends inside a list ([) that is never closed).',
     );
     el.remove();
@@ -571,7 +571,7 @@ describe('<naloxone-finder>', () => {
       );
       expect(ids(el).slice(0, 2)).to.deep.equal(['s1', 's0']);
       const card = el.shadowRoot!.querySelector('[part="by-mail"]')!;
-      expect(card.querySelector('h3')!.textContent).to.equal('Naloxone by mail');
+      expect(card.querySelector('[role="heading"][aria-level="3"]')!.textContent).to.equal('Naloxone by mail');
       expect([...card.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')])).to.deep.equal([
         ['Example Naloxone Mail Program (fictional)', 'https://example.org/mail'],
         ['Order free naloxone by mail (fictional)', 'https://example.org/order'],
@@ -623,7 +623,7 @@ describe('<naloxone-finder>', () => {
   it('without an origin keeps feed order, says so, and fits the map to all services', async () => {
     const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} tile-url="none"></naloxone-finder>`);
     expect(ids(el)).to.deep.equal(['s0', 's1', 's2', 's3', 's4']);
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('No starting point yet');
+    expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).to.contain('No starting point yet');
     expect(el.shadowRoot!.querySelector('[part="locate-button"]')!.textContent!.trim()).to.equal('Use my location');
     const bounds = mapEl(el)!.leafletMap!.getBounds();
     for (const s of FEED.services) expect(bounds.contains([s.lat, s.lng]), s.id).to.equal(true);
@@ -638,7 +638,7 @@ describe('<naloxone-finder>', () => {
     const lists = list(el).shadowRoot!.querySelectorAll('ol[part="list"]');
     expect(lists).to.have.length(2);
     expect(lists[1].getAttribute('aria-label')).to.equal('No map position');
-    expect(list(el).shadowRoot!.querySelector('[part="no-position"] h3')!.textContent).to.equal('No map position');
+    expect(list(el).shadowRoot!.querySelector('[part="no-position"] [role="heading"]')!.textContent).to.equal('No map position');
     expect(mapEl(el)!.shadowRoot!.querySelectorAll('.nf-marker')).to.have.length(5);
   });
 
@@ -689,13 +689,14 @@ describe('<naloxone-finder>', () => {
 
   it('selects from the list: the map highlights the marker, and the event has the distance', async () => {
     const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" units="km" tile-url="none"></naloxone-finder>`);
-    const button = list(el).shadowRoot!.querySelectorAll<HTMLButtonElement>('button.name')[2];
+    const button = list(el).shadowRoot!.querySelectorAll<HTMLButtonElement>('button.show-on-map')[2];
     setTimeout(() => button.click());
     const event = await oneEvent(el, 'nf-service-select');
     expect(event.detail.service.id).to.equal('s0');
     expect(event.detail.distance, 'rounded as the list shows it').to.equal(4);
     await waitUntil(() => mapEl(el)!.shadowRoot!.querySelector('.nf-marker--selected'));
-    expect(mapEl(el)!.shadowRoot!.querySelector('.nf-marker--selected')!.getAttribute('aria-label')).to.equal(button.textContent!.trim());
+    const name = button.closest('li')!.querySelector('[part="name"]')!.textContent!;
+    expect(mapEl(el)!.shadowRoot!.querySelector('.nf-marker--selected')!.getAttribute('aria-label')).to.contain(name);
   });
 
   it('selects from the map: the list marks and shows the item', async () => {
@@ -706,7 +707,7 @@ describe('<naloxone-finder>', () => {
     expect(event.detail.service.id).to.equal('s2');
     await list(el).updateComplete;
     const current = list(el).shadowRoot!.querySelector('li[aria-current="true"]')!;
-    expect(current.querySelector('button.name')!.textContent).to.contain('s2');
+    expect(current.querySelector('[part="name"]')!.textContent).to.contain('s2');
   });
 
   it('asks for location only when the button is pressed, re-sorts from it, and sends it nowhere', async () => {
@@ -722,7 +723,7 @@ describe('<naloxone-finder>', () => {
       await loaded(el);
       expect(geo.calls.count).to.equal(1);
       expect(ids(el)).to.deep.equal(['s2', 's4', 's0', 's3', 's1']);
-      expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Your location stays on this device.');
+      expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).to.contain('Your location stays on this device.');
       expect(el.origin, 'origin is the partner default, never the device point').to.deep.equal({ lat: 0, lng: 0 });
       const coordinate = String(here.lat).slice(0, 6);
       const requests = performance.getEntriesByType('resource').map((r) => r.name);
@@ -803,7 +804,7 @@ describe('<naloxone-finder>', () => {
       try {
         const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" map="off"></naloxone-finder>`);
         el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!.click();
-        await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.includes(words));
+        await waitUntil(() => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.includes(words));
         expect(ids(el)).to.deep.equal(['s1', 's3', 's0', 's4', 's2']);
       } finally {
         geo.restore();
@@ -816,7 +817,7 @@ describe('<naloxone-finder>', () => {
     const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" map="off"></naloxone-finder>`);
     expect(mapEl(el)).to.equal(null);
     expect(el.shadowRoot!.querySelector('.leaflet-container')).to.equal(null);
-    expect(list(el).shadowRoot!.querySelector('button.name'), 'nothing to select without a map').to.equal(null);
+    expect(list(el).shadowRoot!.querySelector('button.show-on-map'), 'nothing to select without a map').to.equal(null);
     expect(performance.getEntriesByType('resource').some((r) => r.name.includes('tile.openstreetmap.org'))).to.equal(false);
     expect(names(el)).to.have.length(5);
   });

@@ -15,6 +15,9 @@ export interface Strings {
   usingYourLocation: string;
   showMyArea: string;
   details: string;
+  showOnMap: string;
+  skipToMap: string;
+  newTab: string;
   hoursHeading: string;
   today: string;
   accessibility: (text: string) => string;
@@ -112,6 +115,9 @@ export const en: Strings = {
   usingYourLocation: 'Showing the services nearest to you. Your location stays on this device.',
   showMyArea: 'Show my area on the map',
   details: 'Details',
+  showOnMap: 'Show on map',
+  skipToMap: 'Skip to the map',
+  newTab: '(opens in a new tab)',
   hoursHeading: 'Hours',
   today: 'today',
   accessibility: (text) => `Accessibility: ${text}`,

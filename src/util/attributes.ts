@@ -59,3 +59,16 @@ export function directionsHref(template: string, lat: number, lng: number): stri
   const url = template.replaceAll('{lat}', String(lat)).replaceAll('{lng}', String(lng));
   return /^https?:\/\//i.test(url) ? url : undefined;
 }
+
+/**
+ * `heading-level="2"`: the level of the widget's headings, so partners fit it into their page's
+ * outline. 1 to 6; anything else is reported and 3 used.
+ */
+export const headingLevel: ComplexAttributeConverter<number> = {
+  fromAttribute(value) {
+    const n = Number(value);
+    if (value !== null && Number.isInteger(n) && n >= 1 && n <= 6) return n;
+    if (value !== null) console.error(`naloxone-finder: heading-level="${value}" is not a whole number from 1 to 6; using 3.`);
+    return 3;
+  },
+};

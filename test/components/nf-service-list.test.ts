@@ -17,7 +17,7 @@ const services: Service[] = [
   fictionalService('mid', 3.21),
 ];
 
-const names = (el: NfServiceList) => [...el.shadowRoot!.querySelectorAll('button.name')].map((b) => b.textContent!.trim());
+const names = (el: NfServiceList) => [...el.shadowRoot!.querySelectorAll('[part="name"]')].map((b) => b.textContent!.trim());
 const items = (el: NfServiceList) => [...el.shadowRoot!.querySelectorAll<HTMLLIElement>('li[part="item"]')];
 
 async function list(template = html`<nf-service-list latitude="0" longitude="0" units="km"></nf-service-list>`, data = services) {
@@ -80,9 +80,13 @@ describe('<nf-service-list>', () => {
     expect(el.shadowRoot!.textContent).to.contain('No services of the chosen kinds are listed.');
   });
 
-  it('selects a service by click: fires nf-service-select with the distance and marks it current', async () => {
+  it('selects a service with "Show on map": fires nf-service-select with the distance and marks it current', async () => {
     const el = await list();
-    const button = el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.name')[1];
+    const button = el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.show-on-map')[1];
+    const near = el.shadowRoot!.querySelector<HTMLButtonElement>('button.show-on-map')!;
+    expect(near.textContent!.replace(/\s+/g, ' ').trim(), 'names the place, so chains are told apart').to.equal(
+      'Show on map: Example Service near (fictional), 1 Example St',
+    );
     setTimeout(() => button.click());
     const event = await oneEvent(el, 'nf-service-select');
     expect(event.detail.service.id).to.equal('mid');
@@ -90,21 +94,23 @@ describe('<nf-service-list>', () => {
     expect(event.bubbles && event.composed).to.equal(true);
     await el.updateComplete;
     expect(items(el)[1].getAttribute('aria-current')).to.equal('true');
-    expect(button.getAttribute('aria-pressed')).to.equal('true');
+    expect(button.hasAttribute('aria-pressed'), 'an action, not a toggle that cannot be un-pressed').to.equal(false);
     expect(items(el)[0].getAttribute('aria-current')).to.equal('false');
   });
 
   it('moves between results with arrow keys, Home and End, and selects with Enter', async () => {
     const el = await list();
-    el.shadowRoot!.querySelector<HTMLButtonElement>('button.name')!.focus();
+    const focused = () => el.shadowRoot!.activeElement!.closest('li')!.querySelector('[part="name"]')!.textContent;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.show-on-map')!.focus();
     await sendKeys({ press: 'ArrowDown' });
-    expect(el.shadowRoot!.activeElement!.textContent).to.equal('Example Service mid (fictional)');
+    expect(focused()).to.equal('Example Service mid (fictional)');
+    expect(el.shadowRoot!.activeElement!.matches('button.show-on-map'), 'the same control in the next result').to.equal(true);
     await sendKeys({ press: 'End' });
-    expect(el.shadowRoot!.activeElement!.textContent).to.equal('Example Service far (fictional)');
+    expect(focused()).to.equal('Example Service far (fictional)');
     await sendKeys({ press: 'ArrowDown' });
-    expect(el.shadowRoot!.activeElement!.textContent).to.equal('Example Service far (fictional)');
+    expect(focused()).to.equal('Example Service far (fictional)');
     await sendKeys({ press: 'Home' });
-    expect(el.shadowRoot!.activeElement!.textContent).to.equal('Example Service near (fictional)');
+    expect(focused()).to.equal('Example Service near (fictional)');
     setTimeout(() => sendKeys({ press: 'Enter' }));
     const event = await oneEvent(el, 'nf-service-select');
     expect(event.detail.service.id).to.equal('near');
@@ -140,11 +146,11 @@ describe('<nf-service-list>', () => {
     expect(el.shadowRoot!.querySelector('address')!.innerText).to.equal('Exampleton');
   });
 
-  it('with `selectable` off shows names as headings, and "Show more" still moves focus', async () => {
+  it('with `selectable` off has no "Show on map", and "Show more" still moves focus', async () => {
     const many = Array.from({ length: 4 }, (_, i) => fictionalService(`n${i}`, i + 1));
     const el = await list(html`<nf-service-list latitude="0" longitude="0" limit="2" .selectable=${false}></nf-service-list>`, many);
-    expect(el.shadowRoot!.querySelector('button.name')).to.equal(null);
-    expect(el.shadowRoot!.querySelector('h3 [part="name"]')!.textContent).to.equal('Example Service n0 (fictional)');
+    expect(el.shadowRoot!.querySelector('button.show-on-map')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[role="heading"][aria-level="3"] [part="name"]')!.textContent).to.equal('Example Service n0 (fictional)');
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="show-more"]')!.click();
     await el.updateComplete;
     await new Promise((r) => setTimeout(r));
@@ -222,7 +228,7 @@ describe('<nf-service-list>', () => {
     await el.updateComplete;
     expect(names(el)).to.deep.equal(['Example Service mid (fictional)', 'Example Service far (fictional)']);
     expect(items(el).map((i) => i.querySelector('[part="distance"]')!.textContent)).to.deep.equal(['2.0 km', '7.5 km']);
-    setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button.name')!.click());
+    setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button.show-on-map')!.click());
     const { detail } = await oneEvent(el, 'nf-service-select');
     expect(detail.distance).to.equal(2);
   });

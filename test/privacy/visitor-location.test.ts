@@ -143,7 +143,7 @@ describe('the visitor’s location stays on the device', () => {
     );
     const list = () => el.shadowRoot!.querySelector<NfServiceList>('nf-service-list')!;
     const map = () => el.shadowRoot!.querySelector<NfMap>('nf-map')!;
-    await waitUntil(() => list()?.shadowRoot?.querySelector('button.name'), 'the list never rendered', { timeout: 8000 });
+    await waitUntil(() => list()?.shadowRoot?.querySelector('[part="name"]'), 'the list never rendered', { timeout: 8000 });
     await map().updateComplete;
 
     const centerBefore = map().leafletMap!.getCenter();
@@ -163,10 +163,10 @@ describe('the visitor’s location stays on the device', () => {
     expect(center.lat, 'the map keeps the centre it had before').to.be.closeTo(centerBefore.lat, 1e-3);
     expect(center.lng).to.be.closeTo(centerBefore.lng, 1e-3);
     // Sorted from the device point: the nearest places are the four corners of its grid cell.
-    const first = list().shadowRoot!.querySelector('button.name')!.textContent!;
+    const first = list().shadowRoot!.querySelector('[part="name"]')!.textContent!;
     expect(/Site (\d+)/.exec(first)?.[1]).to.be.oneOf(['16', '17', '22', '23']);
 
-    list().shadowRoot!.querySelectorAll<HTMLButtonElement>('button.name')[1].click();
+    list().shadowRoot!.querySelectorAll<HTMLButtonElement>('button.show-on-map')[1].click();
     await map().updateComplete;
     list().shadowRoot!.querySelector<HTMLButtonElement>('[part="show-more"]')!.click();
     await list().updateComplete;

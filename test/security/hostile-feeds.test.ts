@@ -150,7 +150,6 @@ const ALLOWED_TAGS = new Set([
   'ol',
   'ul',
   'li',
-  'h3',
   'span',
   'a',
   'address',
@@ -228,7 +227,7 @@ function domProblems(finder: NaloxoneFinder): string[] {
 
 const listOf = (el: NaloxoneFinder) => el.shadowRoot!.querySelector<NfServiceList>('nf-service-list')!;
 const mapOf = (el: NaloxoneFinder) => el.shadowRoot!.querySelector<NfMap>('nf-map')!;
-const nameButtons = (el: NaloxoneFinder) => [...listOf(el).shadowRoot!.querySelectorAll<HTMLButtonElement>('button.name')];
+const nameButtons = (el: NaloxoneFinder) => [...listOf(el).shadowRoot!.querySelectorAll<HTMLElement>('[part="name"]')];
 
 function markersOf(map: NfMap): Marker[] {
   const markers: Marker[] = [];
@@ -379,7 +378,7 @@ describe('hostile feeds', () => {
       expect(hostile.length).to.be.at.least(6);
       for (const button of hostile) {
         const name = button.textContent!.trim();
-        button.click();
+        button.closest('li')!.querySelector<HTMLButtonElement>('button.show-on-map')?.click();
         await listOf(el).updateComplete;
         await el.updateComplete;
         await map.updateComplete;

@@ -33,8 +33,8 @@ export const filterBarStyles = css`
     cursor: pointer;
   }
   .option input {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
     margin: 0;
     accent-color: var(--_accent);
   }
@@ -45,15 +45,9 @@ export const filterBarStyles = css`
   .summary:empty {
     display: none;
   }
-  /* Narrow: the groups hide behind the "Filters" button. Wide: always shown, no button. */
-  @container (max-width: 47.99rem) {
-    .panel[data-collapsed] {
-      display: none;
-    }
-  }
-  @container (min-width: 48rem) {
-    .toggle {
-      display: none;
-    }
+  /* The groups hide behind the "Filters" button at every width: one Tab stop, not one per
+     choice, between the search and the first result. */
+  .panel[data-collapsed] {
+    display: none;
   }
 `;

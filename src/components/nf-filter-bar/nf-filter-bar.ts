@@ -20,11 +20,11 @@ type Group = 'types' | 'needs' | 'languages';
 /**
  * Checkboxes a visitor ticks to narrow the list: service types present, low-barrier needs
  * (free, no ID, walk-in, anonymous, open now, open 24 hours) and languages, each with how many
- * services it would show. Collapsed behind a "Filters" button on narrow screens.
+ * services it would show. Collapsed behind a "Filters" button (one Tab stop before the results).
  *
  * @summary The visitor's filters, with counts.
  *
- * @csspart toggle - The "Filters" button that opens the filters on narrow screens.
+ * @csspart toggle - The "Filters" button that opens the filters.
  * @csspart panel - The groups of checkboxes.
  * @csspart group - One group (a fieldset).
  * @csspart summary - "8 of 51 services match: Free, Open now", or what matched nothing.
@@ -91,6 +91,15 @@ export class NfFilterBar extends LitElement {
     }
   }
 
+  /**
+   * What the summary says: "8 of 51 services match: Free and Open now", or that nothing
+   * matches; empty with no filter on. Not a live region: the finder announces it with the results.
+   */
+  get summary(): string {
+    if (!this.activeCount()) return '';
+    return this.matched ? this.strings.filterSummary(this.matched, this.total, this.chosenText()) : this.strings.filterNone(this.chosenText());
+  }
+
   private toggle(group: Group, value: string, on: boolean) {
     const current = (this.filters[group] ?? []) as readonly string[];
     const next = on ? [...current, value] : current.filter((v) => v !== value);
@@ -132,9 +141,7 @@ export class NfFilterBar extends LitElement {
             : nothing
         }
       </div>
-      <p class="summary" part="summary" role="status">
-        ${active ? (this.matched ? this.strings.filterSummary(this.matched, this.total, this.chosenText()) : this.strings.filterNone(this.chosenText())) : ''}
-      </p>
+      <p class="summary" part="summary">${this.summary}</p>
       ${active ? html`<button class="clear" part="clear" @click=${this.clear}>${this.strings.clearFilters}</button>` : nothing}
     </div>`;
   }

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { hostStyles } from '../../styles/host.js';
 import { listStyles } from './nf-service-list.styles.js';
 import { formatDistance, isLocated } from '../../geo/distance.js';
@@ -13,7 +14,8 @@ import { formatHoursStatus, formatHoursTime, hoursStatus, knownTimeZone, service
 import { enHours, type HoursStrings } from '../../i18n/hours.js';
 import { sortTypes } from '../../feed/service-types.js';
 import { isEmail } from '../../feed/validate.js';
-import { DEFAULT_DIRECTIONS_URL, directionsHref, optionalNumber, originFrom, typesConverter } from '../../util/attributes.js';
+import { DEFAULT_DIRECTIONS_URL, directionsHref, headingLevel, optionalNumber, originFrom, typesConverter } from '../../util/attributes.js';
+import { placeLabel } from '../../util/place-label.js';
 import { NfResultsChangeEvent, NfServiceSelectEvent, NfShowMoreEvent } from '../../events.js';
 import type { Address, RankedService, Service, ServiceType, Units } from '../../types.js';
 
@@ -32,7 +34,8 @@ declare global {
  * @csspart base - The wrapper around everything the element shows.
  * @csspart list - The `<ol>` of results.
  * @csspart item - One result (`<li>`); the selected one has `aria-current="true"`.
- * @csspart name - The button with the service's name that selects it.
+ * @csspart name - The service's name, in the result's heading.
+ * @csspart show-on-map - The "Show on map" button of a result, which selects it on the map.
  * @csspart distance - The distance from the origin.
  * @csspart type-list - The list of service type labels.
  * @csspart features - Free, no ID needed, walk-in, languages and the like.
@@ -115,10 +118,13 @@ export class NfServiceList extends LitElement {
   @property({ attribute: 'directions-url' }) directionsUrl = DEFAULT_DIRECTIONS_URL;
 
   /**
-   * Whether names are buttons that select a service (for a map beside the list). Set to
-   * false (`selectable="false"`) when there is nothing to select for: names become headings.
+   * Whether each result has a "Show on map" button that selects it (for a map beside the
+   * list). Set to false (`selectable="false"`) when there is no map.
    */
   @property({ converter: { fromAttribute: (value: string | null) => value !== 'false' } }) selectable = true;
+
+  /** The level of the list's headings (result names, sections), 1–6, to fit the page's outline. */
+  @property({ attribute: 'heading-level', converter: headingLevel }) headingLevel = 3;
 
   /** Days after `lastVerified` when a result says "This information may be out of date". */
   @property({ attribute: 'stale-after', type: Number }) staleAfter = 365;
@@ -182,12 +188,10 @@ export class NfServiceList extends LitElement {
       // Keyboard and screen reader users continue from the first newly shown result.
       const item = this.renderRoot.querySelectorAll<HTMLElement>('li[part="item"]')[this.focusFrom];
       this.focusFrom = -1;
-      (item?.querySelector<HTMLElement>('button.name') ?? item?.querySelector('h3'))?.focus();
+      item?.querySelector<HTMLElement>('.heading')?.focus();
     }
     // Only a change of selection scrolls: an initial `selected-id` must not move the page.
-    if (changed.has('selectedId') && changed.get('selectedId') !== undefined && this.selectedId !== null) {
-      this.itemFor(this.selectedId)?.scrollIntoView({ block: 'nearest' });
-    }
+    if (changed.has('selectedId') && changed.get('selectedId') !== undefined && this.selectedId !== null) this.reveal(this.itemFor(this.selectedId));
   }
 
   /** The results currently shown, in order. */
@@ -208,6 +212,16 @@ export class NfServiceList extends LitElement {
     return this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"]`);
   }
 
+  /**
+   * Scrolls the list itself (when it scrolls, as beside a map) to show the item, never the
+   * page: on a narrow screen, a marker chosen on the map must stay in view.
+   */
+  private reveal(item: HTMLElement | null) {
+    if (!item || this.scrollHeight <= this.clientHeight) return;
+    const top = item.getBoundingClientRect().top - this.getBoundingClientRect().top + this.scrollTop;
+    if (top < this.scrollTop || top + item.offsetHeight > this.scrollTop + this.clientHeight) this.scrollTop = top;
+  }
+
   private select(result: RankedService) {
     this.selectedId = result.service.id;
     this.dispatchEvent(new NfServiceSelectEvent({ service: result.service, distance: result.distanceKm }));
@@ -221,14 +235,17 @@ export class NfServiceList extends LitElement {
     else this.shown = next;
   }
 
+  /** Up, Down, Home and End move from a result's heading or "Show on map" to the same in another result. */
   private onKeydown(event: KeyboardEvent) {
-    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.name')];
-    const current = buttons.indexOf(this.shadowRoot?.activeElement as HTMLButtonElement);
-    if (current < 0) return;
-    const next = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: buttons.length - 1 }[event.key];
-    if (next === undefined || next < 0 || next >= buttons.length) return;
+    const active = this.shadowRoot?.activeElement;
+    const kind = active?.matches('.heading') ? '.heading' : active?.matches('.show-on-map') ? '.show-on-map' : null;
+    if (!kind) return;
+    const targets = [...this.renderRoot.querySelectorAll<HTMLElement>(`li[part="item"] ${kind}`)];
+    const current = targets.indexOf(active as HTMLElement);
+    const next = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: targets.length - 1 }[event.key];
+    if (next === undefined || next < 0 || next >= targets.length) return;
     event.preventDefault();
-    buttons[next].focus();
+    targets[next].focus();
   }
 
   override render() {
@@ -261,7 +278,7 @@ export class NfServiceList extends LitElement {
       ${
         unlocated.length
           ? html`<div part="no-position">
-                <h3 class="section">${this.strings.noPositionHeading}</h3>
+                <div class="heading section" role="heading" aria-level=${this.headingLevel}>${this.strings.noPositionHeading}</div>
                 <p class="note">${this.strings.noPositionNote}</p>
               </div>
               <ol part="list" aria-label=${this.strings.noPositionHeading} @keydown=${this.onKeydown}>
@@ -284,27 +301,21 @@ export class NfServiceList extends LitElement {
     const link = this.mailLink;
     if (!mail.length && !link) return nothing;
     return html`<div part="by-mail">
-        <h3 class="section">${this.strings.byMailHeading}</h3>
+        <div class="heading section" role="heading" aria-level=${this.headingLevel}>${this.strings.byMailHeading}</div>
         <p class="note">${this.strings.byMailIntro}</p>
       </div>
       <ol part="list" aria-label=${this.strings.byMailHeading} @keydown=${this.onKeydown}>
-        ${mail.map((service) => this.renderItem({ service, distanceKm: null }, view))}
-        ${link ? html`<li part="item"><a href=${link.href} target="_blank" rel="noopener noreferrer">${link.label}</a></li>` : nothing}
+        ${mail.map((service) => this.renderItem({ service, distanceKm: null }, view, false))}
+        ${link ? html`<li part="item">${this.newTabLink(link.href, link.label)}</li>` : nothing}
       </ol>`;
   }
 
-  private renderItem(result: RankedService, view: View) {
+  private renderItem(result: RankedService, view: View, onMap = true) {
     const { service, distanceKm } = result;
     const selected = service.id === this.selectedId;
     return html`
       <li part="item" data-id=${service.id} aria-current=${selected ? 'true' : 'false'}>
-        <h3 tabindex="-1">
-          ${
-            this.selectable
-              ? html`<button class="name" part="name" aria-pressed=${selected ? 'true' : 'false'} @click=${() => this.select(result)}>${service.name}</button>`
-              : html`<span part="name">${service.name}</span>`
-          }
-        </h3>
+        <div class="heading" role="heading" aria-level=${this.headingLevel} tabindex="-1"><span part="name">${service.name}</span></div>
         ${
           distanceKm === null
             ? nothing
@@ -319,7 +330,7 @@ export class NfServiceList extends LitElement {
         }
         ${service.status === 'temporarily-closed' ? html`<p class="closed" part="status">${this.strings.temporarilyClosed}</p>` : nothing}
         ${this.renderHoursStatus(service, view)} ${this.renderFeatures(service, view.locale)} ${this.renderAddress(service.address, view)}
-        ${service.description ? html`<p class="description">${shorten(service.description)}</p>` : nothing} ${this.renderActions(service)}
+        ${service.description ? html`<p class="description">${shorten(service.description)}</p>` : nothing} ${this.renderActions(result, onMap)}
         ${this.renderDetails(service, view)}
       </li>
     `;
@@ -343,7 +354,7 @@ export class NfServiceList extends LitElement {
         aria-controls=${id}
         @click=${() => this.toggleDetails(service.id)}
       >
-        ${s.details}<span class="visually-hidden">: ${service.name}</span>
+        ${s.details}<span class="visually-hidden">: ${placeLabel(service)}</span>
       </button>
       <div class="details" part="details" id=${id} ?hidden=${!open}>
         ${longDescription ? html`<p class="description">${service.description}</p>` : nothing} ${week}
@@ -351,15 +362,7 @@ export class NfServiceList extends LitElement {
         ${service.accessibility ? html`<p class="description">${s.accessibility(service.accessibility)}</p>` : nothing}
         ${service.lastVerified ? html`<p class="verified" part="verified">${s.lastVerified(formatDate(service.lastVerified, view.locale))}</p>` : nothing}
         ${stale ? html`<p class="stale-note" part="stale-note">${s.outOfDate}</p>` : nothing}
-        ${
-          report
-            ? html`<p>
-                <a part="report" href=${report} target="_blank" rel="noopener noreferrer"
-                  >${s.reportProblem}<span class="visually-hidden">: ${service.name}</span></a
-                >
-              </p>`
-            : nothing
-        }
+        ${report ? html`<p>${this.newTabLink(report, s.reportProblem, placeLabel(service), 'report')}</p>` : nothing}
       </div>`;
   }
 
@@ -443,7 +446,19 @@ export class NfServiceList extends LitElement {
     return langOf(this) || navigator.language;
   }
 
-  private renderActions(service: Service) {
+  /**
+   * A link that opens in a new tab and says so; `about` names the place, for screen readers,
+   * when the visible words ("Directions") are the same in every result.
+   */
+  private newTabLink(href: string, text: string, about?: string, part?: string) {
+    return html`<a href=${href} part=${ifDefined(part)} target="_blank" rel="noopener noreferrer"
+      >${text}<span class="visually-hidden">${about ? `: ${about}` : ''} ${this.strings.newTab}</span></a
+    >`;
+  }
+
+  private renderActions(result: RankedService, onMap: boolean) {
+    const { service } = result;
+    const label = placeLabel(service);
     // Checked again here: this element also takes services that never went through the validator.
     const tel = service.phone ? telUrl(service.phone) : undefined;
     const website = service.website ? safeWebUrl(service.website) : undefined;
@@ -452,21 +467,16 @@ export class NfServiceList extends LitElement {
     return html`
       <div class="actions" part="actions">
         ${tel ? html`<a href=${tel}>${this.strings.call(service.phone!)}</a>` : service.phone ? html`<span>${service.phone}</span>` : nothing}
+        ${directions ? this.newTabLink(directions, this.strings.directions, label) : nothing}
+        ${website ? this.newTabLink(website, this.strings.website, label) : nothing}
+        ${email ? html`<a href=${`mailto:${email}`}>${this.strings.email}<span class="visually-hidden">: ${label}</span></a>` : nothing}
         ${
-          directions
-            ? html`<a href=${directions} target="_blank" rel="noopener noreferrer"
-                >${this.strings.directions}<span class="visually-hidden">: ${service.name}</span></a
-              >`
+          onMap && this.selectable && isLocated(service)
+            ? html`<button class="show-on-map" part="show-on-map" @click=${() => this.select(result)}>
+                ${this.strings.showOnMap}<span class="visually-hidden">: ${label}</span>
+              </button>`
             : nothing
         }
-        ${
-          website
-            ? html`<a href=${website} target="_blank" rel="noopener noreferrer"
-                >${this.strings.website}<span class="visually-hidden">: ${service.name}</span></a
-              >`
-            : nothing
-        }
-        ${email ? html`<a href=${`mailto:${email}`}>${this.strings.email}<span class="visually-hidden">: ${service.name}</span></a>` : nothing}
       </div>
     `;
   }
