@@ -178,6 +178,42 @@ describe('<naloxone-finder> accessibility', () => {
     });
   });
 
+  describe('selection on a narrow screen, where the map is below the list', () => {
+    const narrow = () =>
+      finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" tile-url="none" style="display:block;width:360px"></naloxone-finder>`);
+    const inView = (e: Element) => {
+      const box = e.getBoundingClientRect();
+      return box.bottom > 0 && box.top < innerHeight;
+    };
+
+    it('a marker chosen on the map keeps the map in view: the page does not jump to the list', async () => {
+      const el = await narrow();
+      const map = el.shadowRoot!.querySelector('nf-map')!;
+      await waitUntil(() => map.shadowRoot!.querySelectorAll('.nf-marker').length === 5, 'the markers never showed', { timeout: 5000 });
+      map.scrollIntoView();
+      const before = scrollY;
+      expect(before, 'the map starts below the first screen').to.be.above(0);
+      const last = [...map.shadowRoot!.querySelectorAll<HTMLElement>('.nf-marker')].find((m) => m.getAttribute('aria-label')!.includes('s2'))!;
+      last.click();
+      await list(el).updateComplete;
+      await new Promise((r) => requestAnimationFrame(r));
+      expect(list(el).shadowRoot!.querySelector('li[aria-current="true"] [part="name"]')!.textContent).to.contain('s2');
+      expect(scrollY).to.equal(before);
+      expect(inView(map)).to.equal(true);
+    });
+
+    it('"Show on map" brings the map into view', async () => {
+      const el = await narrow();
+      scrollTo(0, 0);
+      const map = el.shadowRoot!.querySelector('nf-map')!;
+      expect(inView(map), 'below the list at first').to.equal(false);
+      list(el).shadowRoot!.querySelector<HTMLButtonElement>('button.show-on-map')!.click();
+      await el.updateComplete;
+      await new Promise((r) => requestAnimationFrame(r));
+      expect(inView(map)).to.equal(true);
+    });
+  });
+
   it('an empty feed draws no map', async () => {
     const el = await fixture<NaloxoneFinder>(html`<naloxone-finder src=${feedUrl({ version: 1, services: [] })} tile-url="none"></naloxone-finder>`);
     await waitUntil(() => list(el)?.shadowRoot?.textContent!.includes('no services'), 'the empty list never rendered', { timeout: 5000 });
