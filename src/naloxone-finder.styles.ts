@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { outlineButton } from './styles/buttons.js';
 
 export const finderStyles = css`
   :host {
@@ -20,11 +21,41 @@ export const finderStyles = css`
     border: none;
     border-radius: var(--_radius);
     background: var(--_accent);
-    color: #fff;
+    color: var(--_on-accent);
     font-weight: 700;
   }
   .locate[aria-busy='true'] {
     opacity: 0.8;
+  }
+  .area-button {
+    ${outlineButton}
+  }
+  .area {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+  }
+  .by-mail li > a {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 24px;
+  }
+  /* Hidden until focused; then a button like the others. */
+  .skip {
+    margin-block-end: 0.5rem;
+    ${outlineButton}
+  }
+  .skip:not(:focus) {
+    position: absolute;
+    clip-path: inset(50%);
+    width: 1px;
+    height: 1px;
+    min-height: 0;
+    padding: 0;
+    border: 0;
+    overflow: hidden;
+    white-space: nowrap;
   }
   .place-search {
     flex: 1 1 20rem;
@@ -41,14 +72,14 @@ export const finderStyles = css`
     margin: 0 0 0.75rem;
     padding: 0.75rem;
     border-radius: var(--_radius);
-    border: 2px solid var(--nf-color-error, #b00020);
+    border: 2px solid var(--_error);
     color: var(--_text);
   }
   .stale {
     margin: 0 0 0.75rem;
     padding: 0.5rem 0.75rem;
     border-radius: var(--_radius);
-    background: var(--nf-color-warning-background, #fff4cc);
+    background: var(--nf-color-warning-background, var(--_selected));
     color: var(--_text);
   }
   .panes {
@@ -68,6 +99,12 @@ export const finderStyles = css`
     nf-map {
       position: sticky;
       top: 0;
+    }
+  }
+  @media (forced-colors: active) {
+    .locate[aria-disabled='true'] {
+      color: GrayText;
+      border-color: GrayText;
     }
   }
 `;

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const overdoseCardStyles = css`
   :host {
-    --_urgent: var(--nf-color-urgent, #a4262c);
+    --_urgent: var(--nf-color-urgent, light-dark(#a4262c, #ff9b94));
   }
   details {
     border: 2px solid var(--_urgent);
@@ -70,18 +70,9 @@ export const overdoseCardStyles = css`
     border: 2px solid var(--_urgent);
     border-radius: var(--_radius);
     background: var(--_urgent);
-    color: #ffffff;
+    color: var(--_on-accent);
     font-weight: 700;
     text-decoration: none;
-  }
-  .training {
-    color: var(--_accent);
-    text-decoration: underline;
-  }
-  summary:focus-visible,
-  a:focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
   }
   /* Forced colours drop backgrounds: keep the call link looking like a link, and a button. */
   @media (forced-colors: active) {
@@ -89,10 +80,6 @@ export const overdoseCardStyles = css`
       color: LinkText;
       border-color: LinkText;
       text-decoration: underline;
-    }
-    summary:focus-visible,
-    a:focus-visible {
-      outline-color: Highlight;
     }
   }
 `;

@@ -34,13 +34,8 @@ export const placeSearchStyles = css`
     padding-inline: 1rem;
     border: 1px solid var(--_accent);
     background: var(--_accent);
-    color: var(--_bg);
+    color: var(--_on-accent);
     cursor: pointer;
-  }
-  input:focus-visible,
-  button:focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
   }
   [role='listbox'] {
     list-style: none;
@@ -50,6 +45,7 @@ export const placeSearchStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_bg);
+    box-sizing: border-box;
     max-block-size: 16rem;
     overflow-y: auto;
   }
@@ -70,5 +66,12 @@ export const placeSearchStyles = css`
   }
   .message:empty {
     display: none;
+  }
+  @media (forced-colors: active) {
+    [role='option'][aria-selected='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
   }
 `;

@@ -17,31 +17,21 @@ export const listStyles = css`
     padding: 0.75rem;
     scroll-margin: 0.5rem;
   }
+  /* Selected: a thick bar at the start, a shape and not only a colour; the padding keeps the text in place. */
   li[aria-current='true'] {
     background: var(--_selected);
     border-color: var(--_accent);
-    box-shadow: inset 4px 0 0 var(--_accent);
+    border-inline-start-width: 6px;
+    padding-inline-start: calc(0.75rem - 5px);
   }
-  h3 {
+  h3,
+  .heading {
     outline: none;
     margin: 0;
     font-size: 1.05rem;
-    line-height: 1.3;
-  }
-  .name {
-    all: unset;
-    display: inline;
-    font: inherit;
     font-weight: 700;
-    color: var(--_accent);
-    text-decoration: underline;
-    text-underline-offset: 0.15em;
-    cursor: pointer;
+    line-height: 1.3;
     overflow-wrap: anywhere;
-  }
-  .name:focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
   }
   .meta {
     display: flex;
@@ -88,8 +78,8 @@ export const listStyles = css`
     margin: 0.25rem 0;
     padding: 0.1rem 0.5rem;
     border-radius: var(--_radius);
-    background: var(--nf-color-warning-background, #fde2e1);
-    color: var(--nf-color-warning, #8a1c14);
+    background: var(--nf-color-warning-background, light-dark(#fde2e1, #4a1d1a));
+    color: var(--_warning);
     font-weight: 700;
   }
   .verified {
@@ -99,7 +89,6 @@ export const listStyles = css`
   }
   .section {
     margin: 1.25rem 0 0.25rem;
-    font-size: 1.05rem;
   }
   address,
   .description {
@@ -115,10 +104,20 @@ export const listStyles = css`
     margin-top: 0.5rem;
   }
   .actions a {
-    color: var(--_accent);
     min-height: 44px;
     display: inline-flex;
     align-items: center;
+  }
+  .show-on-map {
+    min-width: 44px;
+    ${outlineButton}
+  }
+  /* A link on a line of its own (by mail, report a problem) is a target, not a word in a sentence. */
+  li > a,
+  p > a:only-child {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 24px;
   }
   /* Feed text such as a phone "number" can be one long word: wrap it, never clip it. */
   .actions > * {
@@ -180,5 +179,11 @@ export const listStyles = css`
   .week tr.today th,
   .week tr.today td {
     font-weight: 700;
+  }
+  @media (forced-colors: active) {
+    li[aria-current='true'] {
+      border-color: Highlight;
+      border-radius: 0;
+    }
   }
 `;
