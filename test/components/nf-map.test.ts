@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/nf-map/nf-map.js';
 import type { NfMap } from '../../src/components/nf-map/nf-map.js';
+import { enMapA11y } from '../../src/i18n/map-a11y.js';
 import { fictionalService } from '../helpers/services.js';
 
 const services = [fictionalService('a', 1), fictionalService('b', 2), fictionalService('c', 3)];
@@ -14,6 +15,12 @@ async function map(template = html`<nf-map tile-url="none" latitude="0" longitud
 }
 
 const markers = (el: NfMap) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.leaflet-marker-icon.nf-marker')];
+const focused = (el: NfMap) => el.shadowRoot!.activeElement;
+/** Tooltips on show: a closed one fades out before Leaflet removes it. */
+const tooltips = (el: NfMap) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.leaflet-tooltip')].filter((t) => t.style.opacity !== '0');
+/** Leaflet re-measures the map when it is first laid out, which moves the centre slightly. */
+const settle = () => new Promise((r) => setTimeout(r, 100));
+const zoomInButton = (el: NfMap) => el.shadowRoot!.querySelector<HTMLButtonElement>('.leaflet-control-zoom-in')!;
 
 describe('<nf-map>', () => {
   it('is defined and draws one named, keyboard-reachable marker per service, plus the origin', async () => {
@@ -21,7 +28,11 @@ describe('<nf-map>', () => {
     expect(el).to.be.instanceOf(customElements.get('nf-map'));
     expect(el.shadowRoot!.querySelector('.leaflet-container')).to.exist;
     expect(markers(el).map((m) => m.getAttribute('aria-label'))).to.deep.equal(services.map((s) => s.name));
-    expect(markers(el).every((m) => m.tabIndex === 0 && m.getAttribute('role') === 'button')).to.equal(true);
+    expect(markers(el).every((m) => m.getAttribute('role') === 'button')).to.equal(true);
+    expect(
+      markers(el).map((m) => m.tabIndex),
+      'one tab stop: the first marker',
+    ).to.deep.equal([0, -1, -1]);
     expect(markers(el)[0].querySelector('svg')).to.exist;
     const origin = el.shadowRoot!.querySelector('.nf-origin')!;
     expect(origin.getAttribute('aria-label')).to.equal('Starting point');
@@ -235,6 +246,333 @@ describe('<nf-map>', () => {
     await el.updateComplete;
     expect(el.leafletMap).to.exist;
     expect(markers(el)).to.have.length(3);
+  });
+
+  describe('keyboard', () => {
+    it('is one tab stop for all its markers, between the map and its zoom buttons', async () => {
+      const page = await fixture(html`<div><button>Before</button><nf-map tile-url="none" latitude="0" longitude="0"></nf-map></div>`);
+      const el = page.querySelector('nf-map')!;
+      el.services = services;
+      await el.updateComplete;
+      page.querySelector('button')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el), 'the map itself first').to.equal(el.shadowRoot!.querySelector('.leaflet-container'));
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal(markers(el)[0]);
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el), 'one Tab past the markers').to.equal(zoomInButton(el));
+      el.selectedId = 'c';
+      await el.updateComplete;
+      expect(
+        markers(el).map((m) => m.tabIndex),
+        'the selected marker is the tab stop',
+      ).to.deep.equal([-1, -1, 0]);
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(focused(el)).to.equal(markers(el)[2]);
+    });
+
+    it('moves focus between markers in list order with arrows, Home and End, without selecting or panning', async () => {
+      let selections = 0;
+      const el = await map();
+      el.addEventListener('nf-service-select', () => selections++);
+      await settle();
+      const center = el.leafletMap!.getCenter();
+      const scroll = window.scrollY;
+      markers(el)[0].focus();
+      const steps: [string, number][] = [
+        ['ArrowDown', 1],
+        ['ArrowRight', 2],
+        ['ArrowRight', 2],
+        ['Home', 0],
+        ['ArrowUp', 0],
+        ['End', 2],
+        ['ArrowUp', 1],
+        ['ArrowLeft', 0],
+        ['ArrowDown', 1],
+      ];
+      for (const [key, index] of steps) {
+        await sendKeys({ press: key });
+        expect(focused(el), key).to.equal(markers(el)[index]);
+        expect(markers(el).map((m) => m.tabIndex)).to.deep.equal([0, 1, 2].map((i) => (i === index ? 0 : -1)));
+      }
+      expect(selections, 'focus is not selection').to.equal(0);
+      expect(el.selectedId).to.equal(null);
+      expect(el.leafletMap!.getCenter(), 'every marker was in view: the map stays put').to.deep.equal(center);
+      expect(window.scrollY, 'the page does not scroll either').to.equal(scroll);
+      setTimeout(() => sendKeys({ press: ' ' }));
+      const event = await oneEvent(el, 'nf-service-select');
+      expect(event.detail.service.id).to.equal('b');
+    });
+
+    it('brings a marker focused from the keyboard into view only when it is out of view', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      try {
+        const el = await map();
+        el.services = [...services, fictionalService('far', 50)];
+        await el.updateComplete;
+        const leaflet = el.leafletMap!;
+        await settle();
+        leaflet.setView([2 / 111.19508, 0], 13, { animate: false });
+        const center = leaflet.getCenter();
+        markers(el)[1].focus();
+        await sendKeys({ press: 'ArrowDown' });
+        expect(leaflet.getCenter(), 'c is in view').to.deep.equal(center);
+        await sendKeys({ press: 'End' });
+        expect(focused(el)).to.equal(markers(el)[3]);
+        expect(leaflet.getBounds().contains([50 / 111.19508, 0]), 'far is brought into view').to.equal(true);
+        expect(el.selectedId).to.equal(null);
+      } finally {
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
+    });
+
+    it('lets Leaflet pan with arrows on the map, not on a marker', async () => {
+      const el = await map();
+      const leaflet = el.leafletMap!;
+      const container = el.shadowRoot!.querySelector<HTMLElement>('.leaflet-container')!;
+      await settle();
+      container.focus();
+      markers(el)[0].focus();
+      const center = leaflet.getCenter();
+      await sendKeys({ press: 'ArrowRight' });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(leaflet.getCenter()).to.deep.equal(center);
+      container.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(leaflet.getCenter().lng, 'the map pans east').to.be.greaterThan(center.lng);
+    });
+
+    it('stacks the focused marker above the selected one, and that above the rest', async () => {
+      const el = await map();
+      el.services = ['a', 'b', 'c'].map((id) => fictionalService(id, 1));
+      el.selectedId = 'b';
+      await el.updateComplete;
+      const z = () => markers(el).map((m) => Number(getComputedStyle(m).zIndex));
+      expect(z()[1]).to.be.greaterThan(Math.max(z()[0], z()[2]));
+      markers(el)[2].focus();
+      expect(z()[2]).to.be.greaterThan(z()[1]);
+      markers(el)[2].blur();
+      expect(z()[1]).to.be.greaterThan(Math.max(z()[0], z()[2]));
+    });
+  });
+
+  describe('what it tells assistive technology', () => {
+    it('is a named region described by its keys', async () => {
+      const el = await map();
+      const container = el.shadowRoot!.querySelector('.leaflet-container')!;
+      expect([container.getAttribute('role'), container.getAttribute('aria-label')]).to.deep.equal(['region', 'Map of services']);
+      const description = () => el.shadowRoot!.getElementById(container.getAttribute('aria-describedby')!)!.textContent;
+      expect(description()).to.equal(enMapA11y.mapKeys);
+      expect(enMapA11y.mapKeys)
+        .to.match(/arrow keys move the map/i)
+        .and.match(/plus and minus/)
+        .and.match(/Tab/)
+        .and.match(/Enter/);
+      el.a11yStrings = { mapKeys: 'Les flèches déplacent la carte.' };
+      await el.updateComplete;
+      expect(description()).to.equal('Les flèches déplacent la carte.');
+    });
+
+    it('names each marker by name, street and distance, in the page language and the given units', async () => {
+      const page = await fixture(html`<div lang="en-CA"><nf-map tile-url="none"></nf-map></div>`);
+      const el = page.querySelector('nf-map')!;
+      el.services = [fictionalService('a', 1, { address: { street: '710 Granville Street', city: 'Vancouver' } }), fictionalService('b', 2)];
+      await el.updateComplete;
+      const names = () => markers(el).map((m) => m.getAttribute('aria-label'));
+      expect(names(), 'no distances: name and street').to.deep.equal(['Example Service a (fictional), 710 Granville Street', 'Example Service b (fictional)']);
+      el.distances = new Map([
+        ['a', 0.2],
+        ['b', 12.34],
+      ]);
+      await el.updateComplete;
+      expect(names()).to.deep.equal(['Example Service a (fictional), 710 Granville Street, 0.2 km', 'Example Service b (fictional), 12 km']);
+      el.units = 'mi';
+      await el.updateComplete;
+      expect(names()).to.deep.equal(['Example Service a (fictional), 710 Granville Street, 0.1 mi', 'Example Service b (fictional), 7.7 mi']);
+      page.setAttribute('lang', 'fr-CA');
+      el.units = 'km';
+      await el.updateComplete;
+      expect(names()[0]).to.equal('Example Service a (fictional), 710 Granville Street, 0,2 km');
+    });
+
+    it('reports a units attribute that is neither km nor mi', async () => {
+      const errors: string[] = [];
+      const error = console.error;
+      console.error = (message: string) => errors.push(message);
+      try {
+        const el = await fixture<NfMap>(html`<nf-map tile-url="none" units="miles"></nf-map>`);
+        expect(el.units).to.equal(undefined);
+        expect(errors).to.deep.equal([`nf-map: units="miles" is neither km nor mi, so distances use the page language's units.`]);
+      } finally {
+        console.error = error;
+      }
+    });
+
+    it("shows the selected marker's name in a tooltip, as text, read once", async () => {
+      const el = await map();
+      const hostile = '<img src=x onerror="window.tooltipRan = true">';
+      el.services = [fictionalService('a', 1), fictionalService('b', 2, { name: hostile, address: { street: '1 Main Street' } })];
+      el.distances = new Map([['b', 2]]);
+      el.units = 'km';
+      await el.updateComplete;
+      expect(tooltips(el)).to.have.length(0);
+      el.selectedId = 'b';
+      await el.updateComplete;
+      const [tip] = tooltips(el);
+      expect(tooltips(el)).to.have.length(1);
+      expect(tip.textContent).to.equal(`${hostile}, 1 Main Street, 2.0 km`);
+      expect(tip.querySelector('img')).to.equal(null);
+      expect(tip.getAttribute('aria-hidden'), 'it repeats the name').to.equal('true');
+      const marker = markers(el)[1];
+      expect(marker.getAttribute('aria-label')).to.equal(tip.textContent);
+      expect(marker.hasAttribute('aria-describedby'), 'not read a second time').to.equal(false);
+      const box = marker.getBoundingClientRect();
+      const tipBox = tip.getBoundingClientRect();
+      expect(tipBox.bottom, 'above the marker').to.be.at.most(box.top);
+      expect(tipBox.left).to.be.below(box.right);
+      expect(tipBox.right).to.be.above(box.left);
+      markers(el)[0].focus();
+      expect(
+        tooltips(el).map((t) => t.textContent),
+        'a focused marker shows its name too',
+      ).to.have.members([tip.textContent, 'Example Service a (fictional)']);
+      markers(el)[0].blur();
+      el.selectedId = null;
+      await el.updateComplete;
+      expect(tooltips(el)).to.have.length(0);
+      expect((window as { tooltipRan?: boolean }).tooltipRan).to.equal(undefined);
+    });
+
+    it('shows the selected marker by size and outline, not colour alone', async () => {
+      const el = await map();
+      el.selectedId = 'b';
+      await el.updateComplete;
+      const [plain, selected] = markers(el);
+      const stroke = (m: HTMLElement) => getComputedStyle(m.querySelector('path')!);
+      expect(selected.getBoundingClientRect().height).to.be.greaterThan(plain.getBoundingClientRect().height * 1.2);
+      expect(parseFloat(stroke(selected).strokeWidth)).to.be.greaterThan(parseFloat(stroke(plain).strokeWidth));
+      expect(stroke(selected).stroke).to.equal('rgb(27, 27, 27)');
+    });
+  });
+
+  it('turns off pan, zoom and fade animation when reduced motion is asked for', async () => {
+    // Out of view, but less than a map's height away: Leaflet animates such a pan by default.
+    const far = fictionalService('far', 2.5);
+    const select = async () => {
+      const el = await map(html`<nf-map tile-url="none" latitude="0" longitude="0" zoom="18"></nf-map>`);
+      el.services = [...services, far];
+      await el.updateComplete;
+      await settle();
+      el.leafletMap!.setView([0, 0], 14, { animate: false });
+      el.selectedId = 'far';
+      await el.updateComplete;
+      return el;
+    };
+    const animated = await select();
+    expect(animated.leafletMap!.getBounds().contains([far.lat, far.lng]), 'by default the pan is still under way').to.equal(false);
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const el = await select();
+      const leaflet = el.leafletMap!;
+      expect([leaflet.options.zoomAnimation, leaflet.options.fadeAnimation, leaflet.options.markerZoomAnimation]).to.deep.equal([false, false, false]);
+      expect(leaflet.getBounds().contains([far.lat, far.lng]), 'the pan is done at once').to.equal(true);
+      const center = leaflet.getCenter();
+      el.shadowRoot!.querySelector<HTMLElement>('.leaflet-container')!.focus();
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(leaflet.getCenter().lng, "Leaflet's own arrow-key pan is done at once too").to.be.below(center.lng);
+      expect(el.shadowRoot!.querySelector('.leaflet-pan-anim')).to.equal(null);
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  });
+
+  describe('look', () => {
+    it('has zoom buttons of at least 44 by 44 px and markers of at least 24 by 24', async () => {
+      const el = await map();
+      for (const button of el.shadowRoot!.querySelectorAll('.leaflet-control-zoom button')) {
+        const { width, height } = button.getBoundingClientRect();
+        expect(Math.min(width, height)).to.be.at.least(44);
+      }
+      for (const marker of markers(el)) {
+        const { width, height } = marker.getBoundingClientRect();
+        expect(Math.min(width, height)).to.be.at.least(24);
+      }
+    });
+
+    it('underlines the attribution link and draws controls and tooltips in the colour tokens', async () => {
+      const el = await map(
+        html`<nf-map
+          style="--nf-color-background: #101418; --nf-color-text: #f0f0f0; --nf-color-accent: #8cc8ff"
+          tile-url="/test/fixtures/tile.png?{z}/{x}/{y}"
+          tile-attribution="© [Example](https://example.org/) tiles"
+          latitude="0"
+          longitude="0"
+        ></nf-map>`,
+      );
+      el.selectedId = 'a';
+      await el.updateComplete;
+      const style = (selector: string) => getComputedStyle(el.shadowRoot!.querySelector(selector)!);
+      expect(style('.leaflet-control-attribution a').textDecorationLine).to.equal('underline');
+      expect(style('.leaflet-control-attribution a').color).to.equal('rgb(140, 200, 255)');
+      for (const selector of ['.leaflet-control-attribution', '.leaflet-control-zoom-in', '.leaflet-tooltip']) {
+        expect([style(selector).backgroundColor, style(selector).color], selector).to.deep.equal(['rgb(16, 20, 24)', 'rgb(240, 240, 240)']);
+      }
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps controls, credit and markers visible in forced colours, each control outlined', async () => {
+      const el = await map(
+        html`<nf-map tile-url="/test/fixtures/tile.png?{z}/{x}/{y}" tile-attribution="[Example](https://example.org/)" latitude="0" longitude="0"></nf-map>`,
+      );
+      el.selectedId = 'b';
+      await el.updateComplete;
+      // The test browser cannot switch forced colours on: apply the rules written for it.
+      const root = el.shadowRoot!;
+      const rules = root.adoptedStyleSheets
+        .flatMap((sheet) => [...sheet.cssRules])
+        .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.conditionText.includes('forced-colors: active'))
+        .flatMap((rule) => [...rule.cssRules].map((r) => r.cssText));
+      const forced = new CSSStyleSheet();
+      forced.replaceSync(rules.join('\n'));
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, forced];
+      const system = (color: string) => {
+        const probe = document.createElement('i');
+        probe.style.color = color;
+        document.body.append(probe);
+        const value = getComputedStyle(probe).color;
+        probe.remove();
+        return value;
+      };
+      const style = (selector: string) => getComputedStyle(root.querySelector(selector)!);
+      expect([style('.leaflet-control-zoom-in').backgroundColor, style('.leaflet-control-zoom-in').color]).to.deep.equal([
+        system('ButtonFace'),
+        system('ButtonText'),
+      ]);
+      for (const selector of ['.leaflet-bar', '.leaflet-control-attribution']) expect(style(selector).outlineStyle, selector).to.equal('solid');
+      expect(style('.leaflet-control-attribution a').color).to.equal(system('LinkText'));
+      const [plain, selected] = markers(el).map((m) => getComputedStyle(m.querySelector('path')!));
+      expect(plain.fill).to.equal(system('ButtonText'));
+      expect([selected.fill, selected.stroke]).to.deep.equal([system('Highlight'), system('CanvasText')]);
+      expect(getComputedStyle(root.querySelector('.nf-origin circle')!).fill).to.equal(system('LinkText'));
+    });
+  });
+
+  it('passes axe with 20 markers, several overlapping, one of them selected', async () => {
+    const el = await map();
+    const crowd = Array.from({ length: 20 }, (_, i) =>
+      // Five places hold four services each: two at the very same point, two a few metres off.
+      fictionalService(`s${i}`, 0.5 + Math.floor(i / 4) * 0.3 + (i % 4 > 1 ? 0.002 * (i % 4) : 0), { address: { street: `${i + 1} Main Street` } }),
+    );
+    el.services = crowd;
+    el.distances = new Map(crowd.map((s, i) => [s.id, 0.5 + i * 0.01]));
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    el.selectedId = 's5';
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
   });
 
   it('is accessible', async () => {

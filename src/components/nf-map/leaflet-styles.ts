@@ -3,7 +3,8 @@ import leafletCss from 'leaflet/dist/leaflet.css?inline';
 
 /**
  * Leaflet's own stylesheet (from the package, not feed data), adopted inside the shadow root,
- * then the look of our zoom buttons (controls.ts): Leaflet's CSS styles the links they replace.
+ * then the look of our zoom buttons (controls.ts; Leaflet's CSS styles the links they replace),
+ * the credit and the tooltips, in the widget's colour tokens and in forced colours.
  * Here, in the map chunk, because only a drawn map needs them.
  */
 export const leafletStyles = css`
@@ -11,22 +12,18 @@ export const leafletStyles = css`
   .leaflet-bar button {
     display: block;
     box-sizing: content-box;
-    width: 26px;
-    height: 26px;
-    line-height: 26px;
+    /* 44 px: the size of a primary touch target. */
+    width: 44px;
+    height: 44px;
+    line-height: 44px;
     margin: 0;
     padding: 0;
     border: 0;
-    border-bottom: 1px solid #ccc;
-    background-color: #fff;
-    color: #000;
+    border-bottom: 1px solid var(--_border);
+    background-color: var(--_bg);
+    color: var(--_text);
     text-align: center;
     cursor: pointer;
-  }
-  .leaflet-touch .leaflet-bar button {
-    width: 30px;
-    height: 30px;
-    line-height: 30px;
   }
   .leaflet-bar button:first-child {
     border-top-left-radius: 2px;
@@ -39,7 +36,7 @@ export const leafletStyles = css`
   }
   .leaflet-bar button:hover,
   .leaflet-bar button:focus-visible {
-    background-color: #f4f4f4;
+    background-color: var(--_selected);
   }
   .leaflet-bar button:focus-visible {
     outline: 3px solid var(--_text);
@@ -47,7 +44,46 @@ export const leafletStyles = css`
   }
   .leaflet-bar button.leaflet-disabled {
     cursor: default;
-    background-color: #f4f4f4;
-    color: #bbb;
+    background-color: var(--_bg);
+    color: var(--_border);
+  }
+  /* Opaque, so the credit and its underlined link keep their contrast over any tile. */
+  .leaflet-container .leaflet-control-attribution {
+    background: var(--_bg);
+    color: var(--_text);
+  }
+  .leaflet-container .leaflet-control-attribution a {
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+  .leaflet-tooltip {
+    background: var(--_bg);
+    color: var(--_text);
+    border-color: var(--_border);
+  }
+  .leaflet-tooltip-top::before {
+    border-top-color: var(--_border);
+  }
+  @media (forced-colors: active) {
+    .leaflet-bar,
+    .leaflet-control-attribution,
+    .leaflet-tooltip {
+      outline: 1px solid CanvasText;
+    }
+    .leaflet-bar button {
+      background-color: ButtonFace;
+      color: ButtonText;
+      border-color: ButtonText;
+    }
+    .leaflet-bar button.leaflet-disabled {
+      color: GrayText;
+    }
+    .leaflet-container .leaflet-control-attribution {
+      background: Canvas;
+      color: CanvasText;
+    }
+    .leaflet-container .leaflet-control-attribution a {
+      color: LinkText;
+    }
   }
 `;

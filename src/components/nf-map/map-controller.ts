@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   map as createMap,
   marker as createMarker,
+  tooltip,
   tileLayer,
   layerGroup,
   latLngBounds,
@@ -10,6 +11,7 @@ import {
   type LatLngBounds,
   type Map as LeafletMap,
   type Marker,
+  type Tooltip,
   type LeafletKeyboardEvent,
 } from 'leaflet/dist/leaflet-src.esm.js';
 import { originIcon, serviceIcon } from './marker-icon.js';
@@ -20,6 +22,8 @@ import type { LatLng, LocatedService, Service } from '../../types.js';
 
 export interface MapView {
   services: LocatedService[];
+  /** Each marker's accessible name, which its tooltip shows too. */
+  label: (service: LocatedService) => string;
   origin: LatLng | null;
   originLabel: string;
   selectedId: string | null;
@@ -28,22 +32,14 @@ export interface MapView {
   zoom: number;
   /** Automatic fits never show less than this many km across; undefined for no limit. */
   minViewKm: number | undefined;
-  mapLabel: string;
   zoomIn: string;
   zoomOut: string;
 }
 
-/** setIcon builds a new element, so the accessible name and state go on again each time. */
-function labelMarker(m: Marker, selected: boolean) {
-  const el = m.getElement();
-  el?.setAttribute('aria-label', m.options.title ?? '');
-  el?.setAttribute('aria-pressed', String(selected));
-}
-
-function setSelected(m: Marker, selected: boolean) {
-  m.setIcon(serviceIcon(selected)).setZIndexOffset(selected ? 1000 : 0);
-  labelMarker(m, selected);
-}
+const STILL = '(prefers-reduced-motion: reduce)';
+/** Marker stacking: the focused one above the selected one above the rest, however they overlap. */
+const FOCUSED_Z = 200000;
+const SELECTED_Z = 100000;
 
 /**
  * Owns one Leaflet map: created when the container exists, removed on disconnect, so
@@ -61,6 +57,15 @@ export class MapController implements ReactiveController {
   private readonly originLayer = layerGroup();
   private resizeObserver?: ResizeObserver;
   private selected: string | null = null;
+  /** Accessible names by service id. */
+  private readonly labels = new Map<string, string>();
+  /** The one marker in the tab order (roving tabindex). */
+  private stop: string | null = null;
+  private focused: string | null = null;
+  /** The marker hovered or focused, whose name shows in a tooltip. */
+  private hinted: string | null = null;
+  private hintTip?: Tooltip;
+  private selectedTip?: Tooltip;
 
   constructor(
     host: ReactiveControllerHost,
@@ -79,36 +84,46 @@ export class MapController implements ReactiveController {
     this.zoomButtons = undefined;
     this.attribution = undefined;
     this.markers.clear();
-    this.selected = null;
+    this.selected = this.stop = this.focused = this.hinted = null;
+    this.hintTip = this.selectedTip = undefined;
   }
 
   /** Creates the map on first call; later calls update tiles, markers, origin and selection. */
   render(
     container: HTMLElement,
     view: MapView,
-    changed: { services: boolean; origin: boolean; selection: boolean; tiles: boolean; labels: boolean; viewLimit: boolean },
+    changed: { services: boolean; origin: boolean; selection: boolean; tiles: boolean; labels: boolean; names: boolean; viewLimit: boolean },
   ) {
     const fresh = !this.map;
     if (!this.map) {
+      const still = matchMedia(STILL).matches;
       // Our own zoom and attribution controls: Leaflet's write HTML, which Trusted Types forbid.
-      this.map = createMap(container, { zoomControl: false, attributionControl: false });
+      this.map = createMap(container, {
+        zoomControl: false,
+        attributionControl: false,
+        zoomAnimation: !still,
+        fadeAnimation: !still,
+        markerZoomAnimation: !still,
+        inertia: !still,
+      });
+      // Leaflet's own pans (arrow keys on the map, a focused marker brought into view) animate
+      // unless told otherwise, and every pan of ours goes through panBy too.
+      const panBy = this.map.panBy.bind(this.map);
+      this.map.panBy = (offset, options) => panBy(offset, matchMedia(STILL).matches ? { ...options, animate: false } : options);
       this.zoomButtons = new ZoomButtons(view).addTo(this.map);
       this.attribution = new AttributionText().addTo(this.map);
       this.markerLayer.addTo(this.map);
       this.originLayer.addTo(this.map);
-      container.setAttribute('role', 'region');
       this.resizeObserver = new ResizeObserver(() => this.map?.invalidateSize());
       this.resizeObserver.observe(container);
     }
-    if (fresh || changed.labels) {
-      container.setAttribute('aria-label', view.mapLabel);
-      this.zoomButtons!.setLabels(view);
-    }
+    if (fresh || changed.labels) this.zoomButtons!.setLabels(view);
     if (fresh || changed.tiles) {
       this.setTiles(view.tileUrl);
       this.setAttribution(view.tileAttribution);
     }
-    if (fresh || changed.services) this.setMarkers(view.services);
+    if (fresh || changed.services) this.setMarkers(view);
+    else if (changed.names) this.setNames(view);
     if (fresh || changed.origin) this.setOrigin(view.origin, view.originLabel);
     if (fresh || changed.services || changed.origin || changed.viewLimit) this.fit(view);
     if (fresh || changed.services || changed.selection) this.select(view.selectedId, !fresh && changed.selection);
@@ -147,33 +162,104 @@ export class MapController implements ReactiveController {
     this.attribution!.set(parts);
   }
 
-  private setMarkers(services: LocatedService[]) {
+  private setMarkers(view: MapView) {
     this.markerLayer.clearLayers();
     this.markers.clear();
-    for (const service of services) {
-      const m = createMarker([service.lat, service.lng], {
-        icon: serviceIcon(false),
-        title: service.name,
-        alt: service.name,
-        keyboard: true,
-        riseOnHover: true,
-      });
+    this.selected = this.focused = this.hinted = null;
+    this.stop = view.services[0]?.id ?? null;
+    this.setNames(view);
+    for (const service of view.services) {
+      const { id } = service;
+      const m = createMarker([service.lat, service.lng], { icon: serviceIcon(false), keyboard: true, riseOnHover: true });
       m.on('click', () => this.onSelect(service));
-      // Leaflet gives markers role="button" but activates them from the keyboard only for popups.
       m.on('keydown', (e) => {
-        const key = (e as LeafletKeyboardEvent).originalEvent.key;
-        if (key !== 'Enter' && key !== ' ') return;
-        (e as LeafletKeyboardEvent).originalEvent.preventDefault();
-        this.onSelect(service);
+        const event = (e as LeafletKeyboardEvent).originalEvent;
+        if (event.altKey || event.ctrlKey || event.metaKey) return;
+        const ids = [...this.markers.keys()];
+        const at = ids.indexOf(id);
+        const moves: Record<string, number> = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: ids.length - 1 };
+        const to = ids[moves[event.key]];
+        // Leaflet gives markers role="button" but activates them from the keyboard only for popups.
+        if (event.key === 'Enter' || event.key === ' ') this.onSelect(service);
+        // Focus only: Leaflet pans a focused marker into view if it is not already.
+        else if (to !== undefined) this.markers.get(to)!.getElement()!.focus({ preventScroll: true });
+        else if (!(event.key in moves)) return;
+        event.preventDefault();
+        // Leaflet's keyboard handler would pan the map with the same arrows.
+        event.stopPropagation();
       });
-      m.on('add', () => labelMarker(m, false));
-      const tip = document.createElement('span');
-      tip.textContent = service.name;
-      m.bindTooltip(tip, { direction: 'top' });
-      this.markers.set(service.id, m);
+      m.on('mouseover', () => this.hint(id));
+      m.on('mouseout', () => this.hint(this.focused));
+      m.on('add', () => {
+        const el = m.getElement()!;
+        el.addEventListener('focus', () => {
+          this.focused = id;
+          this.setStop(id);
+          this.hint(id);
+        });
+        el.addEventListener('blur', () => {
+          this.focused = null;
+          this.paint(id);
+          this.hint(null);
+        });
+        this.paint(id);
+      });
+      this.markers.set(id, m);
       m.addTo(this.markerLayer);
     }
-    this.selected = null;
+  }
+
+  private setNames(view: MapView) {
+    this.labels.clear();
+    for (const service of view.services) this.labels.set(service.id, view.label(service));
+    for (const id of this.markers.keys()) this.paint(id);
+    this.drawTips();
+  }
+
+  /**
+   * Name, state, tab stop and stacking of one marker. setIcon resets Leaflet's tabindex, so
+   * this runs again after each.
+   */
+  private paint(id: string) {
+    const m = this.markers.get(id);
+    const el = m?.getElement();
+    if (!m || !el) return;
+    el.setAttribute('aria-label', this.labels.get(id)!);
+    el.setAttribute('aria-pressed', String(id === this.selected));
+    el.tabIndex = id === this.stop ? 0 : -1;
+    m.setZIndexOffset(id === this.focused ? FOCUSED_Z : id === this.selected ? SELECTED_Z : 0);
+  }
+
+  private setStop(id: string) {
+    const previous = this.stop;
+    this.stop = id;
+    if (previous !== null) this.paint(previous);
+    this.paint(id);
+  }
+
+  private hint(id: string | null) {
+    this.hinted = id;
+    this.drawTips();
+  }
+
+  /** The selected marker always shows its name; a hovered or focused one while it is. */
+  private drawTips() {
+    this.hintTip?.remove();
+    this.selectedTip?.remove();
+    this.hintTip = this.hinted === this.selected ? undefined : this.tip(this.hinted);
+    this.selectedTip = this.tip(this.selected);
+  }
+
+  private tip(id: string | null) {
+    const m = id === null ? undefined : this.markers.get(id);
+    if (!m) return undefined;
+    // Text, never HTML (Trusted Types), and above the marker whatever its size.
+    const text = document.createElement('span');
+    text.textContent = this.labels.get(id!)!;
+    const tip = tooltip({ direction: 'top', permanent: true }, m).setLatLng(m.getLatLng()).setContent(text).addTo(this.map!);
+    // It repeats the marker's name: shown, but not read a second time.
+    tip.getElement()!.setAttribute('aria-hidden', 'true');
+    return tip;
   }
 
   private setOrigin(origin: LatLng | null, label: string) {
@@ -256,12 +342,18 @@ export class MapController implements ReactiveController {
 
   private select(id: string | null, pan: boolean) {
     const previous = this.selected === null ? undefined : this.markers.get(this.selected);
-    if (previous && this.selected !== id) setSelected(previous, false);
-    this.selected = id;
     const m = id === null ? undefined : this.markers.get(id);
-    if (!m) return;
-    setSelected(m, true);
-    if (pan) this.map!.panTo(m.getLatLng());
+    if (previous && previous !== m) {
+      previous.setIcon(serviceIcon(false));
+      this.paint(this.selected!);
+    }
+    this.selected = id;
+    if (m) {
+      m.setIcon(serviceIcon(true));
+      this.setStop(id!);
+      if (pan) this.map!.panTo(m.getLatLng());
+    }
+    this.drawTips();
   }
 
   /** The marker for a service id, for tests and advanced integrations. */

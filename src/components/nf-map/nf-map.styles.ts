@@ -31,8 +31,11 @@ export const mapStyles = css`
   .nf-marker .nf-pin-dot {
     fill: #fff;
   }
+  /* Selected: larger (marker-icon.ts) and outlined, not only another colour. */
   .nf-marker--selected svg path {
     fill: var(--_marker-selected);
+    stroke: var(--_text);
+    stroke-width: 2.5;
   }
   .nf-marker svg,
   .nf-origin svg {
@@ -50,6 +53,23 @@ export const mapStyles = css`
     fill: var(--_origin);
     stroke: #fff;
     stroke-width: 3;
+  }
+  @media (forced-colors: active) {
+    .nf-marker svg path {
+      fill: ButtonText;
+      stroke: ButtonFace;
+    }
+    .nf-marker .nf-pin-dot {
+      fill: ButtonFace;
+    }
+    .nf-marker--selected svg path {
+      fill: Highlight;
+      stroke: CanvasText;
+    }
+    .nf-origin circle {
+      fill: LinkText;
+      stroke: Canvas;
+    }
   }
   .leaflet-div-icon {
     background: transparent;

@@ -4,11 +4,14 @@ import { hostStyles } from '../../styles/host.js';
 import { mapStyles } from './nf-map.styles.js';
 import type { MapController } from './map-controller.js';
 import { nextTask } from '../../util/yield.js';
-import { distanceKm, isLocated } from '../../geo/distance.js';
+import { distanceKm, formatDistance, isLocated } from '../../geo/distance.js';
 import { en, type Strings } from '../../i18n/strings.js';
+import { enMapA11y, type MapA11yStrings } from '../../i18n/map-a11y.js';
+import { defaultUnits, langOf } from '../../i18n/units.js';
+import { placeLabel } from '../../util/place-label.js';
 import { optionalNumber, originFrom } from '../../util/attributes.js';
 import { NfServiceSelectEvent } from '../../events.js';
-import type { Service } from '../../types.js';
+import type { Service, Units } from '../../types.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -28,6 +31,15 @@ const minViewKm: ComplexAttributeConverter<number | undefined> = {
   toAttribute: (value) => (value === undefined ? null : String(value)),
 };
 
+/** `units`: km or mi; anything else is reported, and the page language's units are used. */
+const unitsAttribute: ComplexAttributeConverter<Units | undefined> = {
+  fromAttribute(value) {
+    if (value === 'km' || value === 'mi') return value;
+    if (value !== null) console.error(`nf-map: units="${value}" is neither km nor mi, so distances use the page language's units.`);
+    return undefined;
+  },
+};
+
 export const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const OSM_ATTRIBUTION = '© [OpenStreetMap](https://www.openstreetmap.org/copyright) contributors';
 
@@ -38,6 +50,10 @@ export const OSM_ATTRIBUTION = '© [OpenStreetMap](https://www.openstreetmap.org
  * Privacy: tile images are requested with no Referer, and `min-view-km` keeps every automatic
  * fit at least that many km across, so the tiles a visitor's browser fetches never narrow
  * down where they are. Selecting a service still pans to it (its place is public).
+ *
+ * Keyboard: the map itself takes focus (arrow keys pan, plus and minus zoom, as its description
+ * says); the markers are one tab stop (the selected one, else the first), and arrow keys, Home
+ * and End move between them in `services` order; Enter or Space selects.
  *
  * Works under a strict Content-Security-Policy with Trusted Types and no policy of its own:
  * zoom buttons and attribution are built from DOM nodes, never HTML.
@@ -95,8 +111,20 @@ export class NfMap extends LitElement {
    */
   @property({ attribute: 'min-view-km', converter: minViewKm }) minViewKm?: number;
 
+  /**
+   * Distance of each service from the origin, in km, by service id (the finder's rounded
+   * distances). Each marker's name then ends with it: "London Drugs, 710 Granville Street, 0.2 km".
+   */
+  @property({ attribute: false }) distances?: ReadonlyMap<string, number>;
+
+  /** Units of those distances in marker names; by default those of the page language. */
+  @property({ converter: unitsAttribute }) units?: Units;
+
   /** Visible text, replaceable for translation. */
   @property({ attribute: false }) strings: Strings = en;
+
+  /** What the map tells assistive technology (its key help), replaceable for translation. */
+  @property({ attribute: false }) a11yStrings: MapA11yStrings = enMapA11y;
 
   @query('.map') private container!: HTMLElement;
 
@@ -148,10 +176,16 @@ export class NfMap extends LitElement {
     const has = (key: string) => this.pending.has(key);
     const tiles = this.tileUrl && this.tileUrl !== 'none' ? this.tileUrl : null;
     const attribution = this.tileAttribution ?? (this.tileUrl === OSM_TILES ? OSM_ATTRIBUTION : '');
+    const lang = langOf(this) || undefined;
+    const units = this.units ?? defaultUnits(lang);
     this.controller.render(
       this.container,
       {
         services: this.services.filter(isLocated),
+        label: (service) => {
+          const km = this.distances?.get(service.id);
+          return placeLabel(service, km === undefined ? undefined : formatDistance(km, units, lang));
+        },
         origin: originFrom(this.latitude, this.longitude),
         originLabel: this.originLabel,
         selectedId: this.selectedId,
@@ -159,7 +193,6 @@ export class NfMap extends LitElement {
         tileAttribution: attribution,
         zoom: this.zoom,
         minViewKm: this.minViewKm,
-        mapLabel: this.strings.mapLabel,
         zoomIn: this.strings.zoomIn,
         zoomOut: this.strings.zoomOut,
       },
@@ -169,6 +202,7 @@ export class NfMap extends LitElement {
         selection: has('selectedId'),
         tiles: has('tileUrl') || has('tileAttribution'),
         labels: has('strings'),
+        names: has('distances') || has('units'),
         viewLimit: has('minViewKm'),
       },
     );
@@ -183,7 +217,8 @@ export class NfMap extends LitElement {
 
   override render() {
     return html`<div class="root">
-      <div class="map" part="map"></div>
+      <div class="map" part="map" role="region" aria-label=${this.strings.mapLabel} aria-describedby="keys"></div>
+      <p id="keys" class="visually-hidden">${this.a11yStrings.mapKeys}</p>
       ${this.loadFailed ? html`<p class="failed" role="status">${this.strings.mapFailed}</p>` : nothing}
     </div>`;
   }
