@@ -30,16 +30,13 @@ export const finderStyles = css`
   .area-button {
     ${outlineButton}
   }
+  /* "Show my area on the map" and its note, just above the map they are about. */
   .area {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem 1rem;
-  }
-  .by-mail li > a {
-    display: inline-flex;
-    align-items: center;
-    min-block-size: 24px;
+    margin-block-end: 0.5rem;
   }
   /* Hidden until focused; then a button like the others. */
   .skip {
@@ -49,13 +46,6 @@ export const finderStyles = css`
   .skip:not(:focus) {
     position: absolute;
     clip-path: inset(50%);
-    width: 1px;
-    height: 1px;
-    min-height: 0;
-    padding: 0;
-    border: 0;
-    overflow: hidden;
-    white-space: nowrap;
   }
   .place-search {
     flex: 1 1 20rem;
@@ -96,15 +86,9 @@ export const finderStyles = css`
       overflow-y: auto;
       padding-inline-end: 0.25rem;
     }
-    nf-map {
+    .map-pane {
       position: sticky;
       top: 0;
-    }
-  }
-  @media (forced-colors: active) {
-    .locate[aria-disabled='true'] {
-      color: GrayText;
-      border-color: GrayText;
     }
   }
 `;
