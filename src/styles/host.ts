@@ -68,6 +68,13 @@ export const hostStyles = css`
   a {
     color: var(--_accent);
   }
+  /* A link on a line of its own (by mail, report a problem) is a target, not a word in a sentence. */
+  li > a,
+  p > a:only-child {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 24px;
+  }
   :focus-visible {
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
@@ -102,7 +109,7 @@ export const hostStyles = css`
    */
   @media (forced-colors: active) {
     button,
-    input:not([type='checkbox'], [type='radio']),
+    input:not([type='checkbox']),
     summary {
       border: 2px solid ButtonText !important;
     }

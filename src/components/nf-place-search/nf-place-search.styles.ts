@@ -67,11 +67,4 @@ export const placeSearchStyles = css`
   .message:empty {
     display: none;
   }
-  @media (forced-colors: active) {
-    [role='option'][aria-selected='true'] {
-      forced-color-adjust: none;
-      background: Highlight;
-      color: HighlightText;
-    }
-  }
 `;

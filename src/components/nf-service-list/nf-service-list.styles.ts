@@ -112,13 +112,6 @@ export const listStyles = css`
     min-width: 44px;
     ${outlineButton}
   }
-  /* A link on a line of its own (by mail, report a problem) is a target, not a word in a sentence. */
-  li > a,
-  p > a:only-child {
-    display: inline-flex;
-    align-items: center;
-    min-block-size: 24px;
-  }
   /* Feed text such as a phone "number" can be one long word: wrap it, never clip it. */
   .actions > * {
     min-width: 0;
