@@ -28,7 +28,26 @@ export const hostStyles = css`
     --_selected: var(--nf-color-selected, light-dark(#fff4cc, #3a3320));
     --_error: var(--nf-color-error, light-dark(#b00020, #ff8a8a));
     --_warning: var(--nf-color-warning, light-dark(#8a1c14, #ffb4ab));
+    --_warning-bg: var(--nf-color-warning-background, light-dark(#fde2e1, #4a1d1a));
+    --_urgent: var(--nf-color-urgent, light-dark(#a4262c, #ff9b94));
     --_radius: var(--nf-radius, 6px);
+  }
+  /* Browsers before light-dark() (Safari < 17.5, Chrome < 123) would drop every colour and leave
+     white text on the page's white: give them the light palette. */
+  @supports not (color: light-dark(#000, #fff)) {
+    :host {
+      --_text: var(--nf-color-text, #1b1b1b);
+      --_bg: var(--nf-color-background, #ffffff);
+      --_accent: var(--nf-color-accent, #005a9c);
+      --_on-accent: var(--nf-color-on-accent, #ffffff);
+      --_muted: var(--nf-color-muted, #4a4a4a);
+      --_border: var(--nf-color-border, #c8c8c8);
+      --_selected: var(--nf-color-selected, #fff4cc);
+      --_error: var(--nf-color-error, #b00020);
+      --_warning: var(--nf-color-warning, #8a1c14);
+      --_warning-bg: var(--nf-color-warning-background, #fde2e1);
+      --_urgent: var(--nf-color-urgent, #a4262c);
+    }
   }
   :host([theme='light']) {
     --_scheme: light;
@@ -69,8 +88,8 @@ export const hostStyles = css`
     color: var(--_accent);
   }
   /* A link on a line of its own (by mail, report a problem) is a target, not a word in a sentence. */
-  li > a,
-  p > a:only-child {
+  /* :where() keeps this a default: any component's own rule for a link wins. */
+  :where(li > a, p > a:only-child) {
     display: inline-flex;
     align-items: center;
     min-block-size: 24px;

@@ -127,6 +127,34 @@ function applyForcedColourRules(el: Element) {
   return found;
 }
 
+describe('browsers without light-dark()', () => {
+  it('get the light value of every colour that light-dark() picks, so nothing falls back to transparent', async () => {
+    const { hostStyles } = await import('../../src/styles/host.js');
+    const css = hostStyles.cssText;
+    const paired = [...css.matchAll(/(--_[\w-]+): var\((--nf-[\w-]+), light-dark\((#[0-9a-f]+),/gi)].map(
+      ([, token, pub, light]) => `${token}: var(${pub}, ${light})`,
+    );
+    expect(paired.length).to.be.at.least(9);
+    const fallback = /@supports not \(color: light-dark\(#000, #fff\)\)\s*\{\s*:host\s*\{([^}]*)\}/.exec(css)?.[1] ?? '';
+    const given = fallback
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean);
+    expect(given).to.have.members(paired);
+  });
+  it('no stylesheet outside the host styles uses light-dark(), which only they back up', async () => {
+    const sheets = await Promise.all([
+      import('../../src/naloxone-finder.styles.js').then((m) => m.finderStyles),
+      import('../../src/components/nf-service-list/nf-service-list.styles.js').then((m) => m.listStyles),
+      import('../../src/components/nf-overdose-card/nf-overdose-card.styles.js').then((m) => m.overdoseCardStyles),
+      import('../../src/components/nf-filter-bar/nf-filter-bar.styles.js').then((m) => m.filterBarStyles),
+      import('../../src/components/nf-place-search/nf-place-search.styles.js').then((m) => Object.values(m)[0] as { cssText: string }),
+      import('../../src/components/nf-map/nf-map.styles.js').then((m) => Object.values(m)[0] as { cssText: string }),
+    ]);
+    for (const sheet of sheets) expect(sheet.cssText).not.to.contain('light-dark(');
+  });
+});
+
 describe('forced colours', () => {
   it('gives every control a visible border and the selected result a thick Highlight bar, not only a background', async () => {
     const el = await richFinder();

@@ -1,9 +1,6 @@
 import { css } from 'lit';
 
 export const overdoseCardStyles = css`
-  :host {
-    --_urgent: var(--nf-color-urgent, light-dark(#a4262c, #ff9b94));
-  }
   details {
     border: 2px solid var(--_urgent);
     border-radius: var(--_radius);

@@ -78,7 +78,7 @@ export const listStyles = css`
     margin: 0.25rem 0;
     padding: 0.1rem 0.5rem;
     border-radius: var(--_radius);
-    background: var(--nf-color-warning-background, light-dark(#fde2e1, #4a1d1a));
+    background: var(--_warning-bg);
     color: var(--_warning);
     font-weight: 700;
   }
