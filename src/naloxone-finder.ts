@@ -127,7 +127,11 @@ const radiusConverter = {
  * @csspart map - From the map: the map container.
  *
  * @cssproperty [--nf-map-height=360px] - Height of the map (and of the list beside it on wide layouts).
- * @cssproperty [--nf-color-error=#b00020] - Border of the feed error message.
+ * @cssproperty [--nf-color-error=#b00020 / dark #ff8a8a] - Border of the feed error message.
+ * @cssproperty [--nf-color-on-accent=#ffffff / dark #101214] - Text on accent-coloured buttons ("Use my location", "Search").
+ * @cssproperty [--nf-color-warning=#8a1c14 / dark #ffb4ab] - "Temporarily closed" text.
+ * @cssproperty [--nf-color-warning-background=#fde2e1 / dark #4a1d1a] - Behind "Temporarily closed".
+ * @cssproperty [--nf-color-urgent=#a4262c / dark #ff9b94] - The overdose card's border and heading.
  *
  * @fires nf-feed-load - The feed was loaded. `detail: { count, skipped, warnings, format, staleSince? }`.
  * @fires nf-feed-error - The feed could not be loaded. `detail: { kind, message, status, src, skipped? }`.
@@ -276,6 +280,12 @@ export class NaloxoneFinder extends LitElement {
   /** Directions link template; `{lat}` and `{lng}` are the service's coordinates. */
   @property({ attribute: 'directions-url' }) directionsUrl = DEFAULT_DIRECTIONS_URL;
 
+  /**
+   * `light`, `dark`, or `auto` (the default, also when absent): the visitor's own setting
+   * (`prefers-color-scheme`). Reflected; the list, search and map inside follow it.
+   */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
   /** The level of the widget's headings (each result's name, "Naloxone by mail"), 1–6. Default 3. */
   @property({ attribute: 'heading-level', converter: headingLevel }) headingLevel = 3;
 
@@ -343,6 +353,9 @@ export class NaloxoneFinder extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('theme') && this.theme && !['light', 'dark', 'auto'].includes(this.theme)) {
+      console.error(`naloxone-finder: theme="${this.theme}" is not light, dark or auto; following the visitor's setting.`);
+    }
     if (changed.has('filters')) this.chosen = this.filters ?? {};
     if (changed.has('mailUrl') || changed.has('mailLabel') || changed.has('strings')) this.mailLink = this.readMailLink();
     if ((changed.has('latitude') || changed.has('longitude')) && !this.#device && !this.#searched && this.hasUpdated) {
