@@ -3,6 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/nf-map/nf-map.js';
 import type { NfMap } from '../../src/components/nf-map/nf-map.js';
 import { enMapA11y } from '../../src/i18n/map-a11y.js';
+import type { AxeResults, RunOptions } from 'axe-core';
 import { fictionalService } from '../helpers/services.js';
 
 const services = [fictionalService('a', 1), fictionalService('b', 2), fictionalService('c', 3)];
@@ -570,9 +571,19 @@ describe('<nf-map>', () => {
     el.distances = new Map(crowd.map((s, i) => [s.id, 0.5 + i * 0.01]));
     await el.updateComplete;
     await expect(el).to.be.accessible();
+    // accessible() runs axe's default rules, which leave target-size (WCAG 2.2 AA) out.
+    const wcag22 = async () => {
+      const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+      // The axe that accessible() loaded.
+      const { axe } = window as unknown as { axe: { run: (context: Element, options: RunOptions) => Promise<AxeResults> } };
+      const { violations } = await axe.run(el, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return violations.map((v) => `${v.id}: ${v.nodes.length}`);
+    };
+    expect(await wcag22()).to.deep.equal([]);
     el.selectedId = 's5';
     await el.updateComplete;
     await expect(el).to.be.accessible();
+    expect(await wcag22()).to.deep.equal([]);
   });
 
   it('is accessible', async () => {
