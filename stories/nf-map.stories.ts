@@ -4,6 +4,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/components/nf-map/nf-map.js';
 import { loadFeed } from '../src/feed/load-feed.js';
+import { distanceKm, isLocated } from '../src/geo/distance.js';
 import type { NfServiceSelectEvent } from '../src/events.js';
 import type { Service } from '../src/types.js';
 import { EXAMPLE_FEED, EXAMPLE_ORIGIN } from './story-feeds.js';
@@ -16,6 +17,9 @@ interface MapArgs {
   'selected-id'?: string;
   'tile-url'?: string;
   'tile-attribution'?: string;
+  units?: 'km' | 'mi';
+  /** Give each marker's name its distance from the origin, as the finder does. */
+  distances?: boolean;
   onNfServiceSelect: (event: NfServiceSelectEvent) => void;
 }
 
@@ -24,20 +28,27 @@ const meta = {
   component: 'nf-map',
   loaders: [async () => ({ services: (await loadFeed(EXAMPLE_FEED)).services })],
   // The map needs a height: here through the public `--nf-map-height` custom property.
-  render: (args, { loaded }) => html`
-    <nf-map
-      style="--nf-map-height: 420px"
-      .services=${loaded['services'] as Service[]}
-      latitude=${ifDefined(args.latitude)}
-      longitude=${ifDefined(args.longitude)}
-      origin-label=${ifDefined(args['origin-label'] || undefined)}
-      zoom=${ifDefined(args.zoom)}
-      selected-id=${ifDefined(args['selected-id'] || undefined)}
-      tile-url=${ifDefined(args['tile-url'] || undefined)}
-      tile-attribution=${ifDefined(args['tile-attribution'] || undefined)}
-      @nf-service-select=${args.onNfServiceSelect}
-    ></nf-map>
-  `,
+  render: (args, { loaded }) => {
+    const services = loaded['services'] as Service[];
+    const origin = { lat: args.latitude ?? 0, lng: args.longitude ?? 0 };
+    const distances = args.distances ? new Map(services.filter(isLocated).map((s) => [s.id, distanceKm(origin, s)])) : undefined;
+    return html`
+      <nf-map
+        style="--nf-map-height: 420px"
+        .services=${services}
+        .distances=${distances}
+        units=${ifDefined(args.units)}
+        latitude=${ifDefined(args.latitude)}
+        longitude=${ifDefined(args.longitude)}
+        origin-label=${ifDefined(args['origin-label'] || undefined)}
+        zoom=${ifDefined(args.zoom)}
+        selected-id=${ifDefined(args['selected-id'] || undefined)}
+        tile-url=${ifDefined(args['tile-url'] || undefined)}
+        tile-attribution=${ifDefined(args['tile-attribution'] || undefined)}
+        @nf-service-select=${args.onNfServiceSelect}
+      ></nf-map>
+    `;
+  },
   argTypes: {
     latitude: { control: { type: 'number', min: -90, max: 90, step: 0.0001 } },
     longitude: { control: { type: 'number', min: -180, max: 180, step: 0.0001 } },
@@ -49,6 +60,8 @@ const meta = {
       description: 'Tile URL template (`{z}/{x}/{y}`). Empty uses OpenStreetMap; `none` draws no tiles and requests none.',
     },
     'tile-attribution': { control: 'text' },
+    units: { control: 'inline-radio', options: ['km', 'mi'] },
+    distances: { control: 'boolean' },
   },
   args: {
     latitude: EXAMPLE_ORIGIN.latitude,
@@ -92,4 +105,13 @@ export const NoTiles: Story = {
   name: 'Without tiles',
   args: { 'tile-url': 'none' },
   parameters: describe('`tile-url="none"`: markers on a plain background, and no tile requests.'),
+};
+
+export const Distances: Story = {
+  name: 'Names with distances',
+  args: { distances: true, units: 'km', 'selected-id': 'ex-3' },
+  parameters: describe(
+    'With `.distances` (km by service id, as the finder sets it) each marker is named by name, street and distance, ' +
+      'and the selected one shows that name above it. Tab reaches one marker; arrow keys, Home and End move between them.',
+  ),
 };

@@ -5,6 +5,5 @@ export interface MapA11yStrings {
 }
 
 export const enMapA11y: MapA11yStrings = {
-  mapKeys:
-    'Arrow keys move the map; plus and minus zoom in and out. Press Tab to reach the services on the map, then use the arrow keys to move from one service to the next and Enter to select one.',
+  mapKeys: 'Arrow keys move the map; plus and minus zoom. Press Tab to reach the services, then arrow keys move between them and Enter selects one.',
 };
