@@ -76,7 +76,9 @@ describe('<nf-map>', () => {
     await new Promise((r) => setTimeout(r, 400));
     const selected = el.shadowRoot!.querySelector('.nf-marker--selected')!;
     expect(selected.getAttribute('aria-label')).to.equal('Example Service far (fictional)');
-    expect(selected.getAttribute('aria-pressed')).to.equal('true');
+    expect(selected.getAttribute('aria-current')).to.equal('true');
+    expect(selected.hasAttribute('aria-pressed'), 'not a toggle that cannot be un-pressed').to.equal(false);
+    expect(el.shadowRoot!.querySelectorAll('.nf-marker[aria-current]')).to.have.length(1);
     expect(el.shadowRoot!.querySelectorAll('.nf-marker--selected')).to.have.length(1);
     expect(el.leafletMap!.getBounds().contains([services.length && 50 / 111.19508, 0])).to.equal(true);
   });
@@ -361,10 +363,11 @@ describe('<nf-map>', () => {
   });
 
   describe('what it tells assistive technology', () => {
-    it('is a named region described by its keys', async () => {
+    // A group, not a region: two finders on a page would make two landmarks with one name.
+    it('is a named group described by its keys', async () => {
       const el = await map();
       const container = el.shadowRoot!.querySelector('.leaflet-container')!;
-      expect([container.getAttribute('role'), container.getAttribute('aria-label')]).to.deep.equal(['region', 'Map of services']);
+      expect([container.getAttribute('role'), container.getAttribute('aria-label')]).to.deep.equal(['group', 'Map of services']);
       const description = () => el.shadowRoot!.getElementById(container.getAttribute('aria-describedby')!)!.textContent;
       expect(description()).to.equal(enMapA11y.mapKeys);
       expect(enMapA11y.mapKeys)

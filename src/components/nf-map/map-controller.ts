@@ -225,7 +225,9 @@ export class MapController implements ReactiveController {
     const el = m?.getElement();
     if (!m || !el) return;
     el.setAttribute('aria-label', this.labels.get(id)!);
-    el.setAttribute('aria-pressed', String(id === this.selected));
+    // The chosen place, as the list marks its item; not a toggle, which would promise un-pressing.
+    if (id === this.selected) el.setAttribute('aria-current', 'true');
+    else el.removeAttribute('aria-current');
     el.tabIndex = id === this.stop ? 0 : -1;
     m.setZIndexOffset(id === this.focused ? FOCUSED_Z : id === this.selected ? SELECTED_Z : 0);
   }

@@ -217,7 +217,7 @@ export class NfMap extends LitElement {
 
   override render() {
     return html`<div class="root">
-      <div class="map" part="map" role="region" aria-label=${this.strings.mapLabel} aria-describedby="keys"></div>
+      <div class="map" part="map" role="group" aria-label=${this.strings.mapLabel} aria-describedby="keys"></div>
       <p id="keys" class="visually-hidden">${this.a11yStrings.mapKeys}</p>
       ${this.loadFailed ? html`<p class="failed" role="status">${this.strings.mapFailed}</p>` : nothing}
     </div>`;
