@@ -4,7 +4,7 @@ import { leafletTrustedTypes } from '../rollup.config.js';
 const config: StorybookConfig = {
   framework: '@storybook/web-components-vite',
   stories: ['../stories/**/*.stories.ts'],
-  addons: ['@storybook/addon-docs'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   // Feeds are served the way a partner would host them: fictional fixtures, and the real
   // 2018 Vancouver demonstration data that the demo page uses.
   staticDirs: [

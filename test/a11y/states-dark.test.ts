@@ -1,0 +1,3 @@
+import { checkEveryState } from './states.js';
+
+checkEveryState('dark');

@@ -1,0 +1,3 @@
+import { checkEveryStory } from './stories.js';
+
+checkEveryStory('dark');
