@@ -14,6 +14,13 @@ const list = (el: NaloxoneFinder) => el.shadowRoot!.querySelector<NfServiceList>
 const mapEl = (el: NaloxoneFinder) => el.shadowRoot!.querySelector<NfMap>('nf-map');
 const names = (el: NaloxoneFinder) => [...list(el).shadowRoot!.querySelectorAll('[part="name"]')].map((b) => b.textContent!.trim());
 const ids = (el: NaloxoneFinder) => names(el).map((n) => /Service (\w+)/.exec(n)?.[1] ?? n);
+/** What each listed result's marker should be named: its name, street and the distance the list shows. */
+const markerLabels = (el: NaloxoneFinder) =>
+  [...list(el).shadowRoot!.querySelectorAll('li[part="item"]')].map((li) =>
+    [li.querySelector('[part="name"]')!.textContent, li.querySelector('address')?.firstChild?.textContent, li.querySelector('[part="distance"]')?.textContent]
+      .filter(Boolean)
+      .join(', '),
+  );
 const text = (el: NaloxoneFinder) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
 async function loaded(el: NaloxoneFinder) {
@@ -452,6 +459,8 @@ describe('<naloxone-finder>', () => {
     await loaded(el);
     expect(names(el)).to.deep.equal(['Example Clinic (fictional)', 'Example Pharmacy (fictional)', 'Example Van (fictional)']);
 
+    await tabTo('"Filters"', (e) => e.getAttribute('part') === 'toggle');
+    await sendKeys({ press: 'Enter' });
     await tabTo('"Free"', (e) => e.localName === 'input' && e.parentElement!.textContent!.includes('Free'));
     await sendKeys({ press: 'Space' });
     await tabTo('"Open now"', (e) => e.localName === 'input' && e.parentElement!.textContent!.includes('Open now'));
@@ -498,7 +507,7 @@ describe('<naloxone-finder>', () => {
       expect(ids(el)).to.deep.equal(['s0', 's2', 's4']);
       expect(summary(el)).to.equal('3 of 5 services match: Free');
       const markers = [...mapEl(el)!.shadowRoot!.querySelectorAll('.nf-marker')].map((m) => m.getAttribute('aria-label'));
-      expect(markers).to.deep.equal(names(el));
+      expect(markers).to.deep.equal(markerLabels(el));
       expect(changes.at(-1)).to.deep.equal(['s0', 's2', 's4']);
       expect([...bar(el).shadowRoot!.querySelectorAll('label')].map((l) => l.textContent!.trim())).to.include('No ID needed (1)');
       box(el, 'No ID needed').click();
@@ -525,9 +534,16 @@ describe('<naloxone-finder>', () => {
       expect(ids(hidden)).to.deep.equal(['s0', 's2', 's4']);
     });
 
-    it('works from the keyboard alone: Tab to a choice, Space ticks it', async () => {
+    it('works from the keyboard alone: Enter opens "Filters", Tab reaches a choice, Space ticks it', async () => {
       const el = await finder(html`<naloxone-finder src=${feedUrl(feed)} latitude="0" longitude="0" map="off"></naloxone-finder>`);
-      box(el, 'No ID needed').focus();
+      const toggle = bar(el).shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
+      expect(box(el, 'No ID needed').checkVisibility(), 'behind the button at first').to.equal(false);
+      toggle.focus();
+      await sendKeys({ press: 'Enter' });
+      await bar(el).updateComplete;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      for (let i = 0; i < 12 && bar(el).shadowRoot!.activeElement !== box(el, 'No ID needed'); i++) await sendKeys({ press: 'Tab' });
+      expect(bar(el).shadowRoot!.activeElement).to.equal(box(el, 'No ID needed'));
       await sendKeys({ press: 'Space' });
       await loaded(el);
       expect(ids(el)).to.deep.equal(['s1', 's2']);
@@ -573,8 +589,8 @@ describe('<naloxone-finder>', () => {
       const card = el.shadowRoot!.querySelector('[part="by-mail"]')!;
       expect(card.querySelector('[role="heading"][aria-level="3"]')!.textContent).to.equal('Naloxone by mail');
       expect([...card.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')])).to.deep.equal([
-        ['Example Naloxone Mail Program (fictional)', 'https://example.org/mail'],
-        ['Order free naloxone by mail (fictional)', 'https://example.org/order'],
+        ['Example Naloxone Mail Program (fictional) (opens in a new tab)', 'https://example.org/mail'],
+        ['Order free naloxone by mail (fictional) (opens in a new tab)', 'https://example.org/order'],
       ]);
       // Also the last item of the list, whatever the distance.
       const lists = list(el).shadowRoot!.querySelectorAll('ol');
@@ -653,10 +669,10 @@ describe('<naloxone-finder>', () => {
     const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" limit="2" tile-url="none"></naloxone-finder>`);
     const markerNames = () => [...mapEl(el)!.shadowRoot!.querySelectorAll('.nf-marker')].map((m) => m.getAttribute('aria-label'));
     expect(names(el)).to.have.length(2);
-    expect(markerNames()).to.deep.equal(names(el));
+    expect(markerNames()).to.deep.equal(markerLabels(el));
     list(el).shadowRoot!.querySelector<HTMLButtonElement>('[part="show-more"]')!.click();
     await waitUntil(() => markerNames().length === 4);
-    expect(markerNames()).to.deep.equal(names(el));
+    expect(markerNames()).to.deep.equal(markerLabels(el));
   });
 
   it('fires nf-results-change once per change of what is shown, from the finder, and moves focus to the first new result', async () => {

@@ -51,6 +51,8 @@ export interface Strings {
   away: (distance: string) => string;
   selectService: (name: string) => string;
   mapLabel: string;
+  /** The map's description: how to use it from the keyboard. */
+  mapKeys: string;
   zoomIn: string;
   zoomOut: string;
   mapFailed: string;
@@ -158,6 +160,7 @@ export const en: Strings = {
   away: (distance) => `${distance} away`,
   selectService: (name) => `Show ${name} on the map`,
   mapLabel: 'Map of services',
+  mapKeys: 'Arrow keys move the map; plus and minus zoom. Press Tab to reach the services, then arrow keys move between them and Enter selects one.',
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
   mapFailed: 'The map could not be loaded. The list has every service.',

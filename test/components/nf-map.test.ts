@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/nf-map/nf-map.js';
 import type { NfMap } from '../../src/components/nf-map/nf-map.js';
-import { enMapA11y } from '../../src/i18n/map-a11y.js';
+import { en } from '../../src/i18n/strings.js';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { fictionalService } from '../helpers/services.js';
 
@@ -369,13 +369,13 @@ describe('<nf-map>', () => {
       const container = el.shadowRoot!.querySelector('.leaflet-container')!;
       expect([container.getAttribute('role'), container.getAttribute('aria-label')]).to.deep.equal(['group', 'Map of services']);
       const description = () => el.shadowRoot!.getElementById(container.getAttribute('aria-describedby')!)!.textContent;
-      expect(description()).to.equal(enMapA11y.mapKeys);
-      expect(enMapA11y.mapKeys)
+      expect(description()).to.equal(en.mapKeys);
+      expect(en.mapKeys)
         .to.match(/arrow keys move the map/i)
         .and.match(/plus and minus/)
         .and.match(/Tab/)
         .and.match(/Enter/);
-      el.a11yStrings = { mapKeys: 'Les flèches déplacent la carte.' };
+      el.strings = { ...en, mapKeys: 'Les flèches déplacent la carte.' };
       await el.updateComplete;
       expect(description()).to.equal('Les flèches déplacent la carte.');
     });

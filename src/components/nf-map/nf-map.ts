@@ -6,7 +6,6 @@ import type { MapController } from './map-controller.js';
 import { nextTask } from '../../util/yield.js';
 import { distanceKm, formatDistance, isLocated } from '../../geo/distance.js';
 import { en, type Strings } from '../../i18n/strings.js';
-import { enMapA11y, type MapA11yStrings } from '../../i18n/map-a11y.js';
 import { defaultUnits, langOf } from '../../i18n/units.js';
 import { placeLabel } from '../../util/place-label.js';
 import { optionalNumber, originFrom } from '../../util/attributes.js';
@@ -123,9 +122,6 @@ export class NfMap extends LitElement {
   /** Visible text, replaceable for translation. */
   @property({ attribute: false }) strings: Strings = en;
 
-  /** What the map tells assistive technology (its key help), replaceable for translation. */
-  @property({ attribute: false }) a11yStrings: MapA11yStrings = enMapA11y;
-
   @query('.map') private container!: HTMLElement;
 
   @state() private loadFailed = false;
@@ -218,7 +214,7 @@ export class NfMap extends LitElement {
   override render() {
     return html`<div class="root">
       <div class="map" part="map" role="group" aria-label=${this.strings.mapLabel} aria-describedby="keys"></div>
-      <p id="keys" class="visually-hidden">${this.a11yStrings.mapKeys}</p>
+      <p id="keys" class="visually-hidden">${this.strings.mapKeys}</p>
       ${this.loadFailed ? html`<p class="failed" role="status">${this.strings.mapFailed}</p>` : nothing}
     </div>`;
   }
