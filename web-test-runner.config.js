@@ -95,6 +95,8 @@ export default {
   // One page at a time: headless Chromium pauses animation frames in a page that is not in
   // front, which stalls fixtures and Leaflet in whichever test page runs second.
   concurrency: 1,
+  // The axe files check dozens of stories each; a slow CI machine must not cut them off.
+  testsFinishTimeout: 300_000,
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   reporters: [defaultReporter(), countReporter],
 };

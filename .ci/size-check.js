@@ -1,8 +1,10 @@
 // Fails the build when the drop-in code grows past its budgets (gzip -9, as servers send it).
 //   - naloxone-finder.js, the file every visitor loads before the list can show: 60 KiB.
-//   - that file plus the map chunk (Leaflet), what a visitor with the map loads in all: 90 KiB.
+//   - that file plus the map chunk (Leaflet), what a visitor with the map loads in all: 94 KiB.
 //     (76 KiB until the privacy, CSP, filter, overdose, hours, place-search and details work of
-//     issues 6 and 7 put the entry at about 44 kB; the list still needs only the entry.)
+//     issues 6 and 7 put the entry at about 44 kB; 90 KiB until issue 8's accessibility work,
+//     measured at +1.9 kB: the live region, headings, dark and forced-colours palettes, roving
+//     markers, marker names and key help. The list still needs only the entry.)
 //   - the PMTiles chunk (the pmtiles reader and its layer), loaded only for a `pmtiles:` tile URL: 10 KiB
 //     (8.5 KiB measured when it was added, fflate's inflate included), and none of it in the two above.
 //   - the gazetteer (src/places/data/), loaded on the first place search, one chunk per country and kind:
@@ -50,7 +52,7 @@ const placeBudgets = placeChunk('us-zips')
 const budgets = [
   ...placeBudgets,
   ['naloxone-finder.js (first paint)', sizes.get('naloxone-finder.js'), 60 * 1024],
-  ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + sizes.get(`chunks/${mapChunk}`), 90 * 1024],
+  ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + sizes.get(`chunks/${mapChunk}`), 94 * 1024],
   ['PMTiles chunk', sizes.get(`chunks/${pmtilesChunk}`), 10 * 1024],
 ];
 for (const [file, size] of sizes) console.log(`${String(size).padStart(7)} B gzip  dist/${file}`);
