@@ -490,7 +490,10 @@ export class NaloxoneFinder extends LitElement {
     const { service } = event.detail;
     this.selectedId = service.id;
     // "Show on map" in the list: on a narrow screen the map is below it, so bring it into view.
-    if ((event.target as Element).localName === 'nf-service-list') this.renderRoot.querySelector('.map-pane')?.scrollIntoView({ block: 'nearest' });
+    if ((event.target as Element).localName === 'nf-service-list')
+      this.renderRoot
+        .querySelector('.map-pane')
+        ?.scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'auto' });
     const ranked = this.#ranked?.result.matches.find((r) => r.service.id === service.id);
     this.dispatchEvent(new NfServiceSelectEvent({ service, distance: ranked?.distanceKm ?? null }));
   }
