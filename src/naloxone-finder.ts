@@ -11,7 +11,8 @@ import { logFeedReport } from './feed/report.js';
 import { defaultUnits, langOf } from './i18n/units.js';
 import { dateFormat } from './i18n/intl.js';
 import { locate, LocateError, type LocateErrorKind } from './geo/geolocation.js';
-import { en, type Strings } from './i18n/strings.js';
+import type { Strings } from './i18n/strings.js';
+import { LocaleController, type StringOverrides } from './i18n/localize.js';
 import { DEFAULT_DIRECTIONS_URL, headingLevel, optionalNumber, originFrom, positiveNumber, typesConverter } from './util/attributes.js';
 import { runQuery, type QueryResult } from './query/query.js';
 import { readFilterList, type Filters } from './query/filters.js';
@@ -289,8 +290,17 @@ export class NaloxoneFinder extends LitElement {
   /** The level of the widget's headings (each result's name, "Naloxone by mail"), 1–6. Default 3. */
   @property({ attribute: 'heading-level', converter: headingLevel }) headingLevel = 3;
 
-  /** Visible text, replaceable for translation. */
-  @property({ attribute: false }) strings: Strings = en;
+  /**
+   * Words to use instead of the language's own: any part of `Strings`, down to one word, e.g.
+   * `{ useMyLocation: 'Find naloxone near me' }`. The rest comes from the page language.
+   */
+  @property({ attribute: false }) strings?: StringOverrides;
+
+  /** Words in the element's language (`lang` here or on an ancestor), under the partner's `strings`. */
+  private readonly l10n = new LocaleController(this);
+  private get t() {
+    return this.l10n.t;
+  }
 
   /** The visitor's point: private, never in a property, attribute, event or inner element. */
   #device: LatLng | null = null;
@@ -313,6 +323,7 @@ export class NaloxoneFinder extends LitElement {
   @state() private chosen: Filters = {};
   @state() private locationMessage = '';
   @state() private selectedId: string | null = null;
+  private mailHref?: string;
   private mailLink?: { href: string; label: string };
   /** How many results are shown: `limit` at first, more with each "Show more". */
   private shownCount = 0;
@@ -357,7 +368,11 @@ export class NaloxoneFinder extends LitElement {
       console.error(`naloxone-finder: theme="${this.theme}" is not light, dark or auto; following the visitor's setting.`);
     }
     if (changed.has('filters')) this.chosen = this.filters ?? {};
-    if (changed.has('mailUrl') || changed.has('mailLabel') || changed.has('strings')) this.mailLink = this.readMailLink();
+    if (changed.has('mailUrl')) this.mailHref = this.readMailHref();
+    // The link's words follow the language; the same object while they and the address stay.
+    const mailLabel = this.mailLabel || this.t.byMailHeading;
+    if (this.mailLink?.href !== this.mailHref || this.mailLink?.label !== mailLabel)
+      this.mailLink = this.mailHref ? { href: this.mailHref, label: mailLabel } : undefined;
     if ((changed.has('latitude') || changed.has('longitude')) && !this.#device && !this.#searched && this.hasUpdated) {
       this.dispatchEvent(new NfLocationChangeEvent({ source: this.origin ? 'attribute' : 'none' }));
     }
@@ -414,16 +429,16 @@ export class NaloxoneFinder extends LitElement {
   async useMyLocation() {
     if (this.locating) return;
     this.locating = true;
-    this.locationMessage = this.strings.locating;
+    this.locationMessage = this.t.locating;
     try {
       this.#device = await locate();
       this.#searched = null;
       this.#showArea = false;
-      this.locationMessage = this.strings.usingYourLocation;
+      this.locationMessage = this.t.usingYourLocation;
       this.dispatchEvent(new NfLocationChangeEvent({ source: 'device' }));
     } catch (error) {
       const kind = error instanceof LocateError ? error.kind : 'unavailable';
-      this.locationMessage = this.strings[LOCATE_MESSAGES[kind]] as string;
+      this.locationMessage = this.t[LOCATE_MESSAGES[kind]] as string;
     } finally {
       this.locating = false;
     }
@@ -447,7 +462,7 @@ export class NaloxoneFinder extends LitElement {
 
   private errorText(error: unknown): string {
     const e = FeedLoadError.from(error);
-    const s = this.strings;
+    const s = this.t;
     switch (e.kind) {
       case 'http':
         return s.feedErrorHttp(e.status ?? 0, e.statusText ?? '');
@@ -460,13 +475,13 @@ export class NaloxoneFinder extends LitElement {
       case 'empty':
         return s.feedErrorEmpty;
       case 'json':
-        return s.feedErrorJson(e.detail ?? e.message);
+        return s.feedErrorJson;
       case 'no-valid-records':
         return s.feedErrorNoValidRecords(e.skipped?.length ?? 0);
       case 'aborted':
         return s.feedErrorAborted;
       default:
-        return s.feedErrorFormat(e.message);
+        return s.feedErrorFormat;
     }
   }
 
@@ -478,7 +493,7 @@ export class NaloxoneFinder extends LitElement {
     } catch {
       // Keep the ISO date.
     }
-    return html`<p class="stale" part="stale">${this.strings.staleFeed(date)}</p>`;
+    return html`<p class="stale" part="stale">${this.t.staleFeed(date)}</p>`;
   }
 
   /**
@@ -574,7 +589,7 @@ export class NaloxoneFinder extends LitElement {
     const units = this.effectiveUnits;
     const locale = langOf(this) || navigator.language;
     const distance = formatDistance(this.radiusKm(units)!, units, locale);
-    const s = this.strings;
+    const s = this.t;
     const note = this.#device ? s.nothingNearYou(distance) : s.nothingWithin(distance, this.#searched?.label || this.originLabel || s.defaultPlace);
     const mailLink = this.mailLink;
     return html`<p class="radius-note" part="radius-note">${note}</p>
@@ -596,18 +611,15 @@ export class NaloxoneFinder extends LitElement {
   }
 
   private newTabLink(href: string, text: string) {
-    return html`<a href=${href} target="_blank" rel="noopener noreferrer">${text}<span class="visually-hidden"> ${this.strings.newTab}</span></a>`;
+    return html`<a href=${href} target="_blank" rel="noopener noreferrer">${text}<span class="visually-hidden"> ${this.t.newTab}</span></a>`;
   }
 
-  /** The partner's `mail-url` as a link, when it is a safe web address; checked (and reported) once per change. */
-  private readMailLink(): { href: string; label: string } | undefined {
+  /** The partner's `mail-url`, when it is a safe web address; checked (and reported) once per change. */
+  private readMailHref(): string | undefined {
     if (!this.mailUrl) return undefined;
     const href = safeWebUrl(this.mailUrl);
-    if (!href) {
-      console.error(`naloxone-finder: mail-url "${this.mailUrl.slice(0, 100)}" is not an http(s) address; it is not shown.`);
-      return undefined;
-    }
-    return { href, label: this.mailLabel || this.strings.byMailHeading };
+    if (!href) console.error(`naloxone-finder: mail-url "${this.mailUrl.slice(0, 100)}" is not an http(s) address; it is not shown.`);
+    return href;
   }
 
   /** Which host the map images come from, in words for the note beside "Show my area". */
@@ -674,7 +686,7 @@ export class NaloxoneFinder extends LitElement {
   }
 
   private announcement(): string {
-    const s = this.strings;
+    const s = this.t;
     const { status, value, error } = this.feed;
     if (status === TaskStatus.PENDING) return s.loading;
     if (status === TaskStatus.ERROR) return this.errorText(error);
@@ -698,9 +710,9 @@ export class NaloxoneFinder extends LitElement {
 
   private originNote(): string {
     if (this.locationMessage) return this.locationMessage;
-    if (this.#searched) return this.strings.sortedFrom(this.#searched.label);
-    if (!this.origin) return this.strings.noOrigin;
-    return this.strings.sortedFrom(this.originLabel || this.strings.startingPoint.toLowerCase());
+    if (this.#searched) return this.t.sortedFrom(this.#searched.label);
+    if (!this.origin) return this.t.noOrigin;
+    return this.originLabel ? this.t.sortedFrom(this.originLabel) : this.t.sortedFromStart;
   }
 
   /** Offered while the device location is in use and the map is kept coarse. */
@@ -708,10 +720,8 @@ export class NaloxoneFinder extends LitElement {
     if ((!this.#device && !this.#searched) || this.map === 'off' || this.mapFollowsLocation) return nothing;
     const host = this.tileHost();
     return html`<div class="area">
-      <button class="area-button" part="area-button" aria-pressed=${this.#showArea ? 'true' : 'false'} @click=${this.toggleArea}>
-        ${this.strings.showMyArea}
-      </button>
-      ${host ? html`<span class="area-note" part="area-note">${this.strings.tileHostNote(host)}</span>` : nothing}
+      <button class="area-button" part="area-button" aria-pressed=${this.#showArea ? 'true' : 'false'} @click=${this.toggleArea}>${this.t.showMyArea}</button>
+      ${host ? html`<span class="area-note" part="area-note">${this.t.tileHostNote(host)}</span>` : nothing}
     </div>`;
   }
 
@@ -738,7 +748,7 @@ export class NaloxoneFinder extends LitElement {
           aria-disabled=${this.locating ? 'true' : 'false'}
           @click=${this.useMyLocation}
         >
-          ${this.strings.useMyLocation}
+          ${this.t.useMyLocation}
         </button>
         ${
           this.placeSearch !== 'off'
@@ -756,7 +766,7 @@ export class NaloxoneFinder extends LitElement {
       </div>
       ${this.feed.render({
         initial: () => this.renderPanes([]),
-        pending: () => html`<p class="note">${this.strings.loading}</p>`,
+        pending: () => html`<p class="note">${this.t.loading}</p>`,
         complete: (result) => html`${this.renderStale(result.staleSince)}${this.renderPanes(result.services)}`,
         error: (error) => html`<p class="alert" part="error">${this.errorText(error)}</p>`,
       })}
@@ -794,7 +804,7 @@ export class NaloxoneFinder extends LitElement {
           : nothing
       }
       ${this.renderBeyond(result)}
-      ${withMap && shown.length ? html`<button class="skip" part="skip-link" @click=${this.focusMap}>${this.strings.skipToMap}</button>` : nothing}
+      ${withMap && shown.length ? html`<button class="skip" part="skip-link" @click=${this.focusMap}>${this.t.skipToMap}</button>` : nothing}
       <div class="panes ${withMap ? 'with-map' : ''}">
         <nf-service-list
           class="list"
@@ -830,7 +840,7 @@ export class NaloxoneFinder extends LitElement {
                   .latitude=${mapOrigin?.lat}
                   .longitude=${mapOrigin?.lng}
                   .minViewKm=${chosen && !mapShowsDevice ? PRIVATE_VIEW_KM : undefined}
-                  .originLabel=${device ? this.strings.yourLocation : this.#searched?.label || this.originLabel || this.strings.startingPoint}
+                  .originLabel=${device ? this.t.yourLocation : this.#searched?.label || this.originLabel || this.t.startingPoint}
                   .zoom=${this.zoom}
                   .selectedId=${this.selectedId}
                   .tileUrl=${this.tileUrl}

@@ -106,16 +106,19 @@ describe('<naloxone-finder>', () => {
     el.remove();
   });
 
-  it('says what failed: an HTML page instead of a feed', async () => {
+  it('says what failed: an HTML page instead of a feed (the parser\u2019s English detail goes to the page\u2019s developers, not the visitor)', async () => {
     const el = document.createElement('naloxone-finder');
     const event = oneEvent(el, 'nf-feed-error');
     el.src = URL.createObjectURL(new Blob(['<!doctype html><title>Not found</title>'], { type: 'text/html' }));
     document.body.append(el);
     const { detail } = await event;
     expect(detail.kind).to.equal('format');
+    expect(detail.message).to.equal(
+      'received an HTML page, not a feed (it starts "<!doctype html><title>Not found</title>"). Check that the address points at the data file.',
+    );
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.equal(
-      'The list of services could not be read: received an HTML page, not a feed (it starts "<!doctype html><title>Not found</title>"). Check that the address points at the data file.',
+      'The list of services could not be read: the file is not in a form this page understands. Please let the website’s team know.',
     );
     el.remove();
   });
@@ -127,9 +130,10 @@ describe('<naloxone-finder>', () => {
     document.body.append(el);
     const { detail } = await event;
     expect(detail.kind).to.equal('json');
+    expect(detail.message).to.contain('line 1, column 29: the text ends inside a list ([) that is never closed');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.equal(
-      'The list of services could not be read: it is not valid JSON (line 1, column 29: the text ends inside a list ([) that is never closed).',
+      'The list of services could not be read: the file is damaged or cut short. Please let the website’s team know.',
     );
     el.remove();
   });

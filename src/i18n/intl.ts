@@ -17,3 +17,12 @@ export const dateFormat = (locale: string | undefined, options: Intl.DateTimeFor
   cached(`date|${locale ?? ''}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
 
 export const displayNames = (locale: string, type: Intl.DisplayNamesType) => cached(`names|${locale}|${type}`, () => new Intl.DisplayNames([locale], { type }));
+
+const rules = new Map<string, Intl.PluralRules>();
+
+/** The form of a word for a count, by the language's plural rules (`one`, `few`, `many`, `other`…). */
+export function plural(locale: string, count: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string {
+  let r = rules.get(locale);
+  if (!r) rules.set(locale, (r = new Intl.PluralRules(locale)));
+  return forms[r.select(count)] ?? forms.other;
+}

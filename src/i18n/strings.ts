@@ -1,8 +1,19 @@
 import type { ServiceType } from '../feed/service-types.js';
 import type { Need } from '../query/filters.js';
+import { plural } from './intl.js';
+import { enHours, type HoursStrings } from './hours.js';
+import { enOverdose, type OverdoseStrings } from './overdose.js';
+import { enPlaces, type PlacesStrings } from './places.js';
 
-/** Every visible string, so a translation is one object. English is the default. */
+/**
+ * Every visible string, so a translation is one object: the finder's and its list's, with the
+ * opening-hours words, the place search's and the overdose card's in their own groups.
+ * English is the default. Counts pass through the language's plural rules (Intl.PluralRules).
+ */
 export interface Strings {
+  hours: HoursStrings;
+  places: PlacesStrings;
+  overdose: OverdoseStrings;
   typeLabels: Record<ServiceType, string>;
   loading: string;
   useMyLocation: string;
@@ -40,6 +51,8 @@ export interface Strings {
   tileHostNote: (host: string) => string;
   noOrigin: string;
   sortedFrom: (place: string) => string;
+  /** "Nearest first from the starting point.": the partner set an origin without naming it. */
+  sortedFromStart: string;
   resultsHeading: string;
   resultCount: (shown: number, total: number) => string;
   showMore: (count: number) => string;
@@ -48,8 +61,6 @@ export interface Strings {
   call: (phone: string) => string;
   directions: string;
   website: string;
-  away: (distance: string) => string;
-  selectService: (name: string) => string;
   mapLabel: string;
   /** The map's description: how to use it from the keyboard. */
   mapKeys: string;
@@ -60,14 +71,13 @@ export interface Strings {
   startingPoint: string;
   feedErrorHttp: (status: number, statusText: string) => string;
   feedErrorNetwork: string;
-  feedErrorJson: (detail: string) => string;
-  feedErrorFormat: (detail: string) => string;
+  feedErrorJson: string;
+  feedErrorFormat: string;
   feedErrorAborted: string;
   feedErrorTimeout: (seconds: number) => string;
   feedErrorTooLarge: string;
   feedErrorEmpty: string;
   feedErrorNoValidRecords: (count: number) => string;
-  skippedNotice: (count: number) => string;
   email: string;
   free: string;
   cost: (text: string) => string;
@@ -87,8 +97,13 @@ export interface Strings {
 
 /** Counts as English writes them ("14,034"). */
 const n = (value: number) => value.toLocaleString('en');
+/** "1 service", "2 services". */
+const count = (value: number, one: string, other: string) => `${n(value)} ${plural('en', value, { one, other })}`;
 
 export const en: Strings = {
+  hours: enHours,
+  places: enPlaces,
+  overdose: enOverdose,
   typeLabels: {
     naloxone: 'Naloxone',
     'naloxone-vending': 'Naloxone vending machine',
@@ -138,7 +153,7 @@ export const en: Strings = {
     'open-24h': 'Open 24 hours',
   },
   filterOption: (label, count) => `${label} (${n(count)})`,
-  filterSummary: (matched, total, chosen) => `${n(matched)} of ${n(total)} ${total === 1 ? 'service matches' : 'services match'}: ${chosen}`,
+  filterSummary: (matched, total, chosen) => `${n(matched)} of ${count(total, 'service matches', 'services match')}: ${chosen}`,
   filterNone: (chosen) => `No services match: ${chosen}. Clear some filters to see more.`,
   clearFilters: 'Clear filters',
   nothingWithin: (distance, place) => `Nothing within ${distance} of ${place}. The nearest services are listed below.`,
@@ -149,16 +164,15 @@ export const en: Strings = {
   tileHostNote: (host) => `Map images come from ${host}, which then sees the area shown.`,
   noOrigin: 'No starting point yet, so services are listed in the order the provider gave. Use your location to see the nearest first.',
   sortedFrom: (place) => `Nearest first from ${place}.`,
+  sortedFromStart: 'Nearest first from the starting point.',
   resultsHeading: 'Services',
-  resultCount: (shown, total) => (shown === total ? `${n(total)} ${total === 1 ? 'service' : 'services'}` : `Showing ${n(shown)} of ${n(total)} services`),
+  resultCount: (shown, total) => (shown === total ? count(total, 'service', 'services') : `Showing ${n(shown)} of ${count(total, 'service', 'services')}`),
   showMore: (count) => `Show ${n(count)} more`,
   empty: 'This list has no services yet.',
   noMatches: 'No services of the chosen kinds are listed.',
   call: (phone) => `Call ${phone}`,
   directions: 'Directions',
   website: 'Website',
-  away: (distance) => `${distance} away`,
-  selectService: (name) => `Show ${name} on the map`,
   mapLabel: 'Map of services',
   mapKeys: 'Arrow keys move the map; plus and minus zoom. Press Tab to reach the services, then arrow keys move between them and Enter selects one.',
   zoomIn: 'Zoom in',
@@ -168,15 +182,14 @@ export const en: Strings = {
   startingPoint: 'Starting point',
   feedErrorHttp: (status, statusText) => `The list of services could not be loaded: the server answered ${status}${statusText ? ` ${statusText}` : ''}.`,
   feedErrorNetwork: 'The list of services could not be loaded: the network request failed. Check your connection and try again.',
-  feedErrorJson: (detail) => `The list of services could not be read: it is not valid JSON (${detail}).`,
-  feedErrorFormat: (detail) => `The list of services could not be read: ${detail}`,
+  feedErrorJson: 'The list of services could not be read: the file is damaged or cut short. Please let the website’s team know.',
+  feedErrorFormat: 'The list of services could not be read: the file is not in a form this page understands. Please let the website’s team know.',
   feedErrorAborted: 'Loading the list of services was stopped.',
   feedErrorTimeout: (seconds) => `The list of services could not be loaded: the server did not answer within ${seconds} seconds, even after trying again.`,
   feedErrorTooLarge: 'The list of services could not be loaded: the file is larger than the 20 MB limit.',
   feedErrorEmpty: 'The list of services could not be loaded: the server sent an empty file.',
-  feedErrorNoValidRecords: (count) =>
-    `The list of services could not be shown: none of its ${n(count)} ${count === 1 ? 'record' : 'records'} could be read. Please let the website's team know.`,
-  skippedNotice: (count) => `${n(count)} ${count === 1 ? 'record' : 'records'} in the feed could not be shown.`,
+  feedErrorNoValidRecords: (records) =>
+    `The list of services could not be shown: none of its ${count(records, 'record', 'records')} could be read. Please let the website's team know.`,
   email: 'Email',
   free: 'Free',
   cost: (text) => `Cost: ${text}`,

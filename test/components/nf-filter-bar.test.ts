@@ -18,7 +18,7 @@ async function bar(width: number) {
 const visible = (el: Element | null) => !!el && getComputedStyle(el).display !== 'none';
 
 describe('<nf-filter-bar>', () => {
-  it('on a narrow screen hides the choices behind a "Filters" button that says how many are on', async () => {
+  it('hides the choices behind a "Filters" button that says how many are on', async () => {
     const el = await bar(320);
     const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
     expect(visible(toggle)).to.equal(true);
@@ -33,9 +33,12 @@ describe('<nf-filter-bar>', () => {
     expect(toggle.textContent!.trim()).to.equal('Filters (1 on)');
   });
 
-  it('on a wide screen shows the choices with no button; languages by name, most offered first', async () => {
+  it('on a wide screen too keeps the choices behind the button (one Tab stop); languages by name, most offered first', async () => {
     const el = await bar(900);
-    expect(visible(el.shadowRoot!.querySelector('[part="toggle"]'))).to.equal(false);
+    expect(visible(el.shadowRoot!.querySelector('[part="toggle"]'))).to.equal(true);
+    expect(visible(el.shadowRoot!.querySelector('[part="panel"]'))).to.equal(false);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
+    await el.updateComplete;
     expect(visible(el.shadowRoot!.querySelector('[part="panel"]'))).to.equal(true);
     const groups = [...el.shadowRoot!.querySelectorAll('fieldset')].map((f) => [
       f.querySelector('legend')!.textContent,

@@ -190,7 +190,7 @@ describe('<nf-overdose-card>', () => {
 
   it('takes translated strings', async () => {
     const el = await fixture<NfOverdoseCard>(html`<nf-overdose-card lang="fr-FR" open></nf-overdose-card>`);
-    el.strings = { ...enOverdose, summary: 'Si une personne fait peut-être une surdose', call: (n) => `Appelez le ${n}` };
+    el.strings = { overdose: { summary: 'Si une personne fait peut-être une surdose', call: (n) => `Appelez le ${n}` } };
     await el.updateComplete;
     expect(part(el, 'summary')!.textContent).to.equal('Si une personne fait peut-être une surdose');
     expect(callLink(el).textContent).to.equal('Appelez le 112');

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
 import { filterBarStyles } from './nf-filter-bar.styles.js';
-import { en, type Strings } from '../../i18n/strings.js';
+import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import { displayNames } from '../../i18n/intl.js';
 import { langOf } from '../../i18n/units.js';
 import { sortTypes, type ServiceType } from '../../feed/service-types.js';
@@ -50,8 +50,17 @@ export class NfFilterBar extends LitElement {
   @property({ type: Number }) matched = 0;
   @property({ type: Number }) total = 0;
 
-  /** Visible text, replaceable for translation. */
-  @property({ attribute: false }) strings: Strings = en;
+  /**
+   * Words to use instead of the language's own: any part of `Strings`, down to one word, e.g.
+   * `{ useMyLocation: 'Find naloxone near me' }`. The rest comes from the page language.
+   */
+  @property({ attribute: false }) strings?: StringOverrides;
+
+  /** Words in the element's language (`lang` here or on an ancestor), under the partner's `strings`. */
+  private readonly l10n = new LocaleController(this);
+  private get t() {
+    return this.l10n.t;
+  }
 
   @state() private expanded = false;
 
@@ -80,8 +89,8 @@ export class NfFilterBar extends LitElement {
   private chosenText(): string {
     const f = this.filters;
     const labels = [
-      ...(f.types ?? []).map((t) => this.strings.typeLabels[t]),
-      ...(f.needs ?? []).map((n) => this.strings.needLabels[n]),
+      ...(f.types ?? []).map((t) => this.t.typeLabels[t]),
+      ...(f.needs ?? []).map((n) => this.t.needLabels[n]),
       ...(f.languages ?? []).map((l) => this.languageName(l)),
     ];
     try {
@@ -97,7 +106,7 @@ export class NfFilterBar extends LitElement {
    */
   get summary(): string {
     if (!this.activeCount()) return '';
-    return this.matched ? this.strings.filterSummary(this.matched, this.total, this.chosenText()) : this.strings.filterNone(this.chosenText());
+    return this.matched ? this.t.filterSummary(this.matched, this.total, this.chosenText()) : this.t.filterNone(this.chosenText());
   }
 
   private toggle(group: Group, value: string, on: boolean) {
@@ -130,19 +139,19 @@ export class NfFilterBar extends LitElement {
         aria-controls="panel"
         @click=${() => (this.expanded = !this.expanded)}
       >
-        ${this.strings.filtersButton(active)}
+        ${this.t.filtersButton(active)}
       </button>
       <div id="panel" class="panel" part="panel" ?data-collapsed=${!this.expanded}>
-        ${this.renderGroup('types', this.strings.filterTypesLegend, types, (t) => this.strings.typeLabels[t as ServiceType], counts.types)}
-        ${this.renderGroup('needs', this.strings.filterNeedsLegend, needs, (n) => this.strings.needLabels[n as Need], counts.needs)}
+        ${this.renderGroup('types', this.t.filterTypesLegend, types, (t) => this.t.typeLabels[t as ServiceType], counts.types)}
+        ${this.renderGroup('needs', this.t.filterNeedsLegend, needs, (n) => this.t.needLabels[n as Need], counts.needs)}
         ${
           languages.length > 1 || f.languages?.length
-            ? this.renderGroup('languages', this.strings.filterLanguagesLegend, languages, (l) => this.languageName(l), counts.languages)
+            ? this.renderGroup('languages', this.t.filterLanguagesLegend, languages, (l) => this.languageName(l), counts.languages)
             : nothing
         }
       </div>
       <p class="summary" part="summary">${this.summary}</p>
-      ${active ? html`<button class="clear" part="clear" @click=${this.clear}>${this.strings.clearFilters}</button>` : nothing}
+      ${active ? html`<button class="clear" part="clear" @click=${this.clear}>${this.t.clearFilters}</button>` : nothing}
     </div>`;
   }
 
@@ -155,7 +164,7 @@ export class NfFilterBar extends LitElement {
         (v) =>
           html`<label class="option">
             <input type="checkbox" .checked=${active.includes(v)} @change=${(e: Event) => this.toggle(group, v, (e.target as HTMLInputElement).checked)} />
-            ${this.strings.filterOption(label(v), counts[v] ?? 0)}
+            ${this.t.filterOption(label(v), counts[v] ?? 0)}
           </label>`,
       )}
     </fieldset>`;

@@ -5,7 +5,7 @@ import { mapStyles } from './nf-map.styles.js';
 import type { MapController } from './map-controller.js';
 import { nextTask } from '../../util/yield.js';
 import { distanceKm, formatDistance, isLocated } from '../../geo/distance.js';
-import { en, type Strings } from '../../i18n/strings.js';
+import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import { defaultUnits, langOf } from '../../i18n/units.js';
 import { placeLabel } from '../../util/place-label.js';
 import { optionalNumber, originFrom } from '../../util/attributes.js';
@@ -81,8 +81,8 @@ export class NfMap extends LitElement {
   /** Origin longitude. */
   @property({ converter: optionalNumber }) longitude?: number;
 
-  /** Accessible name of the origin marker ("Your location", "Starting point"). */
-  @property({ attribute: 'origin-label' }) originLabel = en.startingPoint;
+  /** Accessible name of the origin marker ("Your location"); default "Starting point" in the page language. */
+  @property({ attribute: 'origin-label' }) originLabel?: string;
 
   /** Zoom used when there is a single point, and the closest zoom when fitting. */
   @property({ type: Number }) zoom = 15;
@@ -119,8 +119,19 @@ export class NfMap extends LitElement {
   /** Units of those distances in marker names; by default those of the page language. */
   @property({ converter: unitsAttribute }) units?: Units;
 
-  /** Visible text, replaceable for translation. */
-  @property({ attribute: false }) strings: Strings = en;
+  /**
+   * Words to use instead of the language's own: any part of `Strings`, down to one word, e.g.
+   * `{ useMyLocation: 'Find naloxone near me' }`. The rest comes from the page language.
+   */
+  @property({ attribute: false }) strings?: StringOverrides;
+
+  /** Words in the element's language (`lang` here or on an ancestor), under the partner's `strings`. */
+  /** The words the map was last drawn with. */
+  private shownWords?: object;
+  private readonly l10n = new LocaleController(this);
+  private get t() {
+    return this.l10n.t;
+  }
 
   @query('.map') private container!: HTMLElement;
 
@@ -168,6 +179,12 @@ export class NfMap extends LitElement {
 
   protected override updated(changed: PropertyValues<this>) {
     for (const key of changed.keys()) this.pending.add(key);
+    // The words change with the language as well as with `strings`.
+    if (this.t !== this.shownWords) {
+      this.shownWords = this.t;
+      this.pending.add('strings');
+      this.pending.add('originLabel');
+    }
     if (!this.controller || !this.container) return;
     const has = (key: string) => this.pending.has(key);
     const tiles = this.tileUrl && this.tileUrl !== 'none' ? this.tileUrl : null;
@@ -183,14 +200,14 @@ export class NfMap extends LitElement {
           return placeLabel(service, km === undefined ? undefined : formatDistance(km, units, lang));
         },
         origin: originFrom(this.latitude, this.longitude),
-        originLabel: this.originLabel,
+        originLabel: this.originLabel ?? this.t.startingPoint,
         selectedId: this.selectedId,
         tileUrl: tiles,
         tileAttribution: attribution,
         zoom: this.zoom,
         minViewKm: this.minViewKm,
-        zoomIn: this.strings.zoomIn,
-        zoomOut: this.strings.zoomOut,
+        zoomIn: this.t.zoomIn,
+        zoomOut: this.t.zoomOut,
       },
       {
         services: has('services'),
@@ -198,7 +215,7 @@ export class NfMap extends LitElement {
         selection: has('selectedId'),
         tiles: has('tileUrl') || has('tileAttribution'),
         labels: has('strings'),
-        names: has('distances') || has('units'),
+        names: has('distances') || has('units') || has('strings'),
         viewLimit: has('minViewKm'),
       },
     );
@@ -213,9 +230,9 @@ export class NfMap extends LitElement {
 
   override render() {
     return html`<div class="root">
-      <div class="map" part="map" role="group" aria-label=${this.strings.mapLabel} aria-describedby="keys"></div>
-      <p id="keys" class="visually-hidden">${this.strings.mapKeys}</p>
-      ${this.loadFailed ? html`<p class="failed" role="status">${this.strings.mapFailed}</p>` : nothing}
+      <div class="map" part="map" role="group" aria-label=${this.t.mapLabel} aria-describedby="keys"></div>
+      <p id="keys" class="visually-hidden">${this.t.mapKeys}</p>
+      ${this.loadFailed ? html`<p class="failed" role="status">${this.t.mapFailed}</p>` : nothing}
     </div>`;
   }
 }

@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
 import { overdoseCardStyles } from './nf-overdose-card.styles.js';
 import { langOf } from '../../i18n/units.js';
-import { enOverdose, type OverdoseStrings } from '../../i18n/overdose.js';
+import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import { safeWebUrl } from '../../util/safe-url.js';
 import { emergencyNumberFor, emergencyTel, readEmergencyNumber } from './emergency-number.js';
 
@@ -63,8 +63,17 @@ export class NfOverdoseCard extends LitElement {
   /** The training link's text. Default: "Learn how to respond to an overdose". */
   @property({ attribute: 'training-label' }) trainingLabel?: string | null;
 
-  /** Visible text, replaceable for translation. */
-  @property({ attribute: false }) strings: OverdoseStrings = enOverdose;
+  /**
+   * Words to use instead of the language's own: any part of `Strings`, down to one word, e.g.
+   * `{ useMyLocation: 'Find naloxone near me' }`. The rest comes from the page language.
+   */
+  @property({ attribute: false }) strings?: StringOverrides;
+
+  /** Words in the element's language (`lang` here or on an ancestor), under the partner's `strings`. */
+  private readonly l10n = new LocaleController(this);
+  private get t() {
+    return this.l10n.t;
+  }
 
   /** Derived in willUpdate: the partner's number and training link, once accepted. */
   private partnerNumber?: string;
@@ -99,7 +108,7 @@ export class NfOverdoseCard extends LitElement {
   }
 
   override render() {
-    const s = this.strings;
+    const s = this.t.overdose;
     const number = this.partnerNumber ?? this.languageNumber;
     return html`
       <div class="root" part="base">

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
-import { enPlaces, type PlacesStrings } from '../../i18n/places.js';
+import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import type { PartnerPlace, Place, PlaceSearchResult } from '../../places/search.js';
 import { NfPlaceSelectEvent } from './events.js';
 import { placeSearchStyles } from './nf-place-search.styles.js';
@@ -50,8 +50,17 @@ export class NfPlaceSearch extends LitElement {
    */
   @property({ attribute: 'geocoder-url' }) geocoderUrl?: string;
 
-  /** Visible strings; English by default. */
-  @property({ attribute: false }) strings: PlacesStrings = enPlaces;
+  /**
+   * Words to use instead of the language's own: any part of `Strings`, down to one word, e.g.
+   * `{ useMyLocation: 'Find naloxone near me' }`. The rest comes from the page language.
+   */
+  @property({ attribute: false }) strings?: StringOverrides;
+
+  /** Words in the element's language (`lang` here or on an ancestor), under the partner's `strings`. */
+  private readonly l10n = new LocaleController(this);
+  private get t() {
+    return this.l10n.t;
+  }
 
   @state() private choices: Place[] = [];
   @state() private active = -1;
@@ -66,7 +75,7 @@ export class NfPlaceSearch extends LitElement {
     const count = ++this.searchCount;
     this.choices = [];
     this.active = -1;
-    this.message = this.strings.searching;
+    this.message = this.t.places.searching;
     let result: PlaceSearchResult;
     try {
       // The search code comes with the gazetteer, on the first search: never at start-up.
@@ -86,7 +95,7 @@ export class NfPlaceSearch extends LitElement {
   }
 
   private show(result: PlaceSearchResult, query: string) {
-    const s = this.strings;
+    const s = this.t.places;
     switch (result.kind) {
       case 'found':
         this.choose(result.place);
@@ -117,7 +126,7 @@ export class NfPlaceSearch extends LitElement {
   private choose(place: Place) {
     this.choices = [];
     this.active = -1;
-    this.message = this.strings.selected(place.label);
+    this.message = this.t.places.selected(place.label);
     this.dispatchEvent(new NfPlaceSelectEvent({ label: place.label, source: 'search', latitude: place.latitude, longitude: place.longitude, place }));
   }
 
@@ -168,7 +177,7 @@ export class NfPlaceSearch extends LitElement {
     return html`<div class="root">
       <form part="form" role="search" @submit=${this.onSubmit}>
         <div class="field">
-          <label id="${this.uid}-label" for="${this.uid}-input">${this.strings.label}</label>
+          <label id="${this.uid}-label" for="${this.uid}-input">${this.t.places.label}</label>
           <input
             id="${this.uid}-input"
             part="input"
@@ -186,7 +195,7 @@ export class NfPlaceSearch extends LitElement {
           />
           ${this.renderChoices()}
         </div>
-        <button part="button" type="submit">${this.strings.search}</button>
+        <button part="button" type="submit">${this.t.places.search}</button>
       </form>
       <p class="message" part="message" role="status">${this.message}</p>
     </div>`;
@@ -197,7 +206,7 @@ export class NfPlaceSearch extends LitElement {
       id="${this.uid}-listbox"
       part="listbox"
       role="listbox"
-      aria-label=${this.strings.label}
+      aria-label=${this.t.places.label}
       ?hidden=${this.choices.length === 0}
       @mousedown=${this.onOptionPointer}
     >

@@ -7,11 +7,10 @@ import { formatDistance, isLocated } from '../../geo/distance.js';
 import { runQuery } from '../../query/query.js';
 import { defaultUnits, langOf, regionOf } from '../../i18n/units.js';
 import { dateFormat, displayNames } from '../../i18n/intl.js';
-import { en, type Strings } from '../../i18n/strings.js';
+import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import { safeWebUrl, telUrl } from '../../util/safe-url.js';
 import { reportHref } from '../../util/report-url.js';
 import { formatHoursStatus, formatHoursTime, hoursStatus, knownTimeZone, serviceRules, weekTable } from '../../hours/index.js';
-import { enHours, type HoursStrings } from '../../i18n/hours.js';
 import { sortTypes } from '../../feed/service-types.js';
 import { isEmail } from '../../feed/validate.js';
 import { DEFAULT_DIRECTIONS_URL, directionsHref, headingLevel, optionalNumber, originFrom, typesConverter } from '../../util/attributes.js';
@@ -142,11 +141,17 @@ export class NfServiceList extends LitElement {
    */
   @property({ attribute: false }) clock?: HoursClock;
 
-  /** Visible text, replaceable for translation. */
-  @property({ attribute: false }) strings: Strings = en;
+  /**
+   * Words to use instead of the language's own: any part of `Strings`, down to one word, e.g.
+   * `{ useMyLocation: 'Find naloxone near me' }`. The rest comes from the page language.
+   */
+  @property({ attribute: false }) strings?: StringOverrides;
 
-  /** The words of opening hours ("Open now · closes {time}"), replaceable for translation. */
-  @property({ attribute: false }) hoursStrings: HoursStrings = enHours;
+  /** Words in the element's language (`lang` here or on an ancestor), under the partner's `strings`. */
+  private readonly l10n = new LocaleController(this);
+  private get t() {
+    return this.l10n.t;
+  }
 
   @state() private shown = 20;
   /** Ids of the results whose details are open. */
@@ -253,13 +258,13 @@ export class NfServiceList extends LitElement {
   }
 
   private renderContent() {
-    if (!this.services.length) return html`<p class="note" part="summary">${this.strings.empty}</p>`;
+    if (!this.services.length) return html`<p class="note" part="summary">${this.t.empty}</p>`;
     // The page language can change without a property change: read it once per render.
     const locale = this.locale;
     const view: View = { locale, units: this.units ?? defaultUnits(locale), region: regionOf(locale) };
     const mail = this.renderMail(view);
     if (!this.ranked.length)
-      return html`<p class="note" part="summary">${this.strings.noMatches}</p>
+      return html`<p class="note" part="summary">${this.t.noMatches}</p>
         ${mail}`;
     const visible = this.visible;
     const remaining = this.total - visible.length;
@@ -267,10 +272,10 @@ export class NfServiceList extends LitElement {
     const located = firstUnlocated < 0 ? visible : visible.slice(0, firstUnlocated);
     const unlocated = firstUnlocated < 0 ? [] : visible.slice(firstUnlocated);
     return html`
-      <p class="summary" part="summary">${this.strings.resultCount(visible.length, this.total)}</p>
+      <p class="summary" part="summary">${this.t.resultCount(visible.length, this.total)}</p>
       ${
         located.length
-          ? html`<ol part="list" aria-label=${this.strings.resultsHeading} @keydown=${this.onKeydown}>
+          ? html`<ol part="list" aria-label=${this.t.resultsHeading} @keydown=${this.onKeydown}>
               ${located.map((result) => this.renderItem(result, view))}
             </ol>`
           : nothing
@@ -278,17 +283,17 @@ export class NfServiceList extends LitElement {
       ${
         unlocated.length
           ? html`<div part="no-position">
-                <div class="heading section" role="heading" aria-level=${this.headingLevel}>${this.strings.noPositionHeading}</div>
-                <p class="note">${this.strings.noPositionNote}</p>
+                <div class="heading section" role="heading" aria-level=${this.headingLevel}>${this.t.noPositionHeading}</div>
+                <p class="note">${this.t.noPositionNote}</p>
               </div>
-              <ol part="list" aria-label=${this.strings.noPositionHeading} @keydown=${this.onKeydown}>
+              <ol part="list" aria-label=${this.t.noPositionHeading} @keydown=${this.onKeydown}>
                 ${unlocated.map((result) => this.renderItem(result, view))}
               </ol>`
           : nothing
       }
       ${
         remaining > 0
-          ? html`<button class="more" part="show-more" @click=${this.showMore}>${this.strings.showMore(Math.min(remaining, Math.max(1, this.limit)))}</button>`
+          ? html`<button class="more" part="show-more" @click=${this.showMore}>${this.t.showMore(Math.min(remaining, Math.max(1, this.limit)))}</button>`
           : nothing
       }
       ${mail}
@@ -301,10 +306,10 @@ export class NfServiceList extends LitElement {
     const link = this.mailLink;
     if (!mail.length && !link) return nothing;
     return html`<div part="by-mail">
-        <div class="heading section" role="heading" aria-level=${this.headingLevel}>${this.strings.byMailHeading}</div>
-        <p class="note">${this.strings.byMailIntro}</p>
+        <div class="heading section" role="heading" aria-level=${this.headingLevel}>${this.t.byMailHeading}</div>
+        <p class="note">${this.t.byMailIntro}</p>
       </div>
-      <ol part="list" aria-label=${this.strings.byMailHeading} @keydown=${this.onKeydown}>
+      <ol part="list" aria-label=${this.t.byMailHeading} @keydown=${this.onKeydown}>
         ${mail.map((service) => this.renderItem({ service, distanceKm: null }, view, false))}
         ${link ? html`<li part="item">${this.newTabLink(link.href, link.label)}</li>` : nothing}
       </ol>`;
@@ -324,11 +329,11 @@ export class NfServiceList extends LitElement {
         ${
           service.types.length
             ? html`<ul class="types" part="type-list">
-                ${sortTypes(service.types).map((t) => html`<li>${this.strings.typeLabels[t]}</li>`)}
+                ${sortTypes(service.types).map((t) => html`<li>${this.t.typeLabels[t]}</li>`)}
               </ul>`
             : nothing
         }
-        ${service.status === 'temporarily-closed' ? html`<p class="closed" part="status">${this.strings.temporarilyClosed}</p>` : nothing}
+        ${service.status === 'temporarily-closed' ? html`<p class="closed" part="status">${this.t.temporarilyClosed}</p>` : nothing}
         ${this.renderHoursStatus(service, view)} ${this.renderFeatures(service, view.locale)} ${this.renderAddress(service.address, view)}
         ${service.description ? html`<p class="description">${shorten(service.description)}</p>` : nothing} ${this.renderActions(result, onMap)}
         ${this.renderDetails(service, view)}
@@ -338,7 +343,7 @@ export class NfServiceList extends LitElement {
 
   /** Everything else about a service, in place, behind a "Details" button. */
   private renderDetails(service: Service, view: View) {
-    const s = this.strings;
+    const s = this.t;
     const open = this.open.has(service.id);
     const id = `details-${cssSafeId(service.id)}`;
     const report = this.reportUrl ? reportHref(this.reportUrl, service) : undefined;
@@ -376,7 +381,7 @@ export class NfServiceList extends LitElement {
     const zone = zoneOf(service);
     const status = hoursStatus(service, zone, now);
     if (!status) return nothing;
-    const text = formatHoursStatus(status, { locale: view.locale, timeZone: zone ?? 'UTC', now, strings: this.hoursStrings });
+    const text = formatHoursStatus(status, { locale: view.locale, timeZone: zone ?? 'UTC', now, strings: this.t.hours });
     const open = status.state !== 'closed';
     return html`<p class="hours-status ${open ? 'open' : 'shut'}" part="hours-status">${text}</p>`;
   }
@@ -390,18 +395,18 @@ export class NfServiceList extends LitElement {
     const dayName = dateFormat(view.locale, { weekday: 'long', timeZone: zone });
     return html`<table class="week" part="hours-week">
       <caption>
-        ${this.strings.hoursHeading}
+        ${this.t.hoursHeading}
       </caption>
       <tbody>
         ${weekTable(rules, zone, now).map(
           (day) =>
             html`<tr class=${day.today ? 'today' : ''} aria-current=${day.today ? 'date' : 'false'}>
-              <th scope="row">${dayName.format(day.noon)}${day.today ? html` <span class="today-mark">(${this.strings.today})</span>` : nothing}</th>
+              <th scope="row">${dayName.format(day.noon)}${day.today ? html` <span class="today-mark">(${this.t.today})</span>` : nothing}</th>
               <td>
                 ${
                   day.ranges.length
                     ? day.ranges.map((r) => `${formatHoursTime(r.opens, view.locale)}–${formatHoursTime(r.closes, view.locale)}`).join(', ')
-                    : this.hoursStrings.closed
+                    : this.t.hours.closed
                 }
               </td>
             </tr>`,
@@ -425,7 +430,7 @@ export class NfServiceList extends LitElement {
   }
 
   private renderFeatures(service: Service, locale: string) {
-    const s = this.strings;
+    const s = this.t;
     const features = [
       service.cost === 'free' ? s.free : service.cost ? s.cost(service.cost) : '',
       service.noIdRequired ? s.noIdRequired : '',
@@ -452,7 +457,7 @@ export class NfServiceList extends LitElement {
    */
   private newTabLink(href: string, text: string, about?: string, part?: string) {
     return html`<a href=${href} part=${ifDefined(part)} target="_blank" rel="noopener noreferrer"
-      >${text}<span class="visually-hidden">${about ? `: ${about}` : ''} ${this.strings.newTab}</span></a
+      >${text}<span class="visually-hidden">${about ? `: ${about}` : ''} ${this.t.newTab}</span></a
     >`;
   }
 
@@ -466,14 +471,13 @@ export class NfServiceList extends LitElement {
     const directions = isLocated(service) ? directionsHref(this.directionsUrl, service.lat, service.lng) : undefined;
     return html`
       <div class="actions" part="actions">
-        ${tel ? html`<a href=${tel}>${this.strings.call(service.phone!)}</a>` : service.phone ? html`<span>${service.phone}</span>` : nothing}
-        ${directions ? this.newTabLink(directions, this.strings.directions, label) : nothing}
-        ${website ? this.newTabLink(website, this.strings.website, label) : nothing}
-        ${email ? html`<a href=${`mailto:${email}`}>${this.strings.email}<span class="visually-hidden">: ${label}</span></a>` : nothing}
+        ${tel ? html`<a href=${tel}>${this.t.call(service.phone!)}</a>` : service.phone ? html`<span>${service.phone}</span>` : nothing}
+        ${directions ? this.newTabLink(directions, this.t.directions, label) : nothing} ${website ? this.newTabLink(website, this.t.website, label) : nothing}
+        ${email ? html`<a href=${`mailto:${email}`}>${this.t.email}<span class="visually-hidden">: ${label}</span></a>` : nothing}
         ${
           onMap && this.selectable && isLocated(service)
             ? html`<button class="show-on-map" part="show-on-map" @click=${() => this.select(result)}>
-                ${this.strings.showOnMap}<span class="visually-hidden">: ${label}</span>
+                ${this.t.showOnMap}<span class="visually-hidden">: ${label}</span>
               </button>`
             : nothing
         }

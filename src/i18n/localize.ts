@@ -1,0 +1,137 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { en, type Strings } from './strings.js';
+import { langOf } from './units.js';
+
+/** Any part of `Strings`, down to one word: what a partner's `strings` property takes. */
+export type StringOverrides = {
+  [K in keyof Strings]?: Strings[K] extends (...args: never[]) => unknown ? Strings[K] : Strings[K] extends object ? Partial<Strings[K]> : Strings[K];
+};
+
+/** The locales that ship, each a chunk fetched only when a page asks for it. English is in the entry. */
+const SHIPPED: Record<string, () => Promise<{ default: StringOverrides }>> = {};
+
+const registered = new Map<string, StringOverrides>([['en', en]]);
+const loading = new Map<string, Promise<void>>();
+const controllers = new Set<LocaleController>();
+const warned = new Set<string>();
+let observer: MutationObserver | undefined;
+
+/**
+ * Adds a language (or replaces one) for every finder on the page: `lang="pt"` then picks it.
+ * Keys it leaves out fall back to English, with one console warning naming them.
+ */
+export function registerLocale(tag: string, strings: StringOverrides): void {
+  const key = tag.toLowerCase();
+  registered.set(key, strings);
+  warnMissing(key, strings);
+  for (const c of controllers) c.refresh(true);
+}
+
+/** Makes a locale chunk available under `tag` (how es and fr ship). */
+export function shipLocale(tag: string, load: () => Promise<{ default: StringOverrides }>): void {
+  SHIPPED[tag] = load;
+}
+
+/** The locale a language tag gets: itself, else its language (`es-MX` → `es`), else English. */
+export function localeKey(lang: string): string {
+  const tag = lang.toLowerCase();
+  const base = tag.split('-')[0];
+  for (const key of [tag, base]) if (registered.has(key) || key in SHIPPED) return key;
+  return 'en';
+}
+
+function warnMissing(key: string, strings: StringOverrides) {
+  if (key === 'en' || warned.has(key)) return;
+  const missing: string[] = [];
+  for (const [k, value] of Object.entries(en)) {
+    const given = (strings as Record<string, unknown>)[k];
+    if (given === undefined) missing.push(k);
+    else if (value && typeof value === 'object')
+      for (const sub of Object.keys(value)) if ((given as Record<string, unknown>)[sub] === undefined) missing.push(`${k}.${sub}`);
+  }
+  if (!missing.length) return;
+  warned.add(key);
+  console.warn(`naloxone-finder: the "${key}" strings have no ${missing.join(', ')}; English is used for those.`);
+}
+
+/** `base` with `over` laid on it, one level into objects (type labels, hours words…). */
+function merge(base: Strings, ...layers: (StringOverrides | undefined)[]): Strings {
+  const out: Record<string, unknown> = { ...base };
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const [k, v] of Object.entries(layer)) {
+      if (v === undefined) continue;
+      const was = out[k];
+      out[k] = v && typeof v === 'object' && was && typeof was === 'object' ? { ...was, ...v } : v;
+    }
+  }
+  return out as unknown as Strings;
+}
+
+/** A page-wide watch on `lang` attributes, so a change re-renders the finders it concerns. */
+function watchLang() {
+  if (observer || typeof MutationObserver === 'undefined') return;
+  observer = new MutationObserver(() => controllers.forEach((c) => c.refresh()));
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
+
+type Host = ReactiveControllerHost & HTMLElement & { strings?: StringOverrides };
+
+/**
+ * The language an element speaks: its own `lang`, else the nearest ancestor's (through shadow
+ * roots), else the browser's. `t` holds its words: English, under the chosen locale, under the
+ * partner's `strings`. A locale chunk loads the first time a page asks for it.
+ */
+export class LocaleController implements ReactiveController {
+  /** The language tag in effect, for Intl (`es-MX`). */
+  lang = 'en';
+  #key = 'en';
+  #made?: { key: string; locale: StringOverrides | undefined; overrides: StringOverrides | undefined; t: Strings };
+
+  constructor(private readonly host: Host) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    controllers.add(this);
+    watchLang();
+    this.refresh();
+  }
+
+  hostDisconnected() {
+    controllers.delete(this);
+  }
+
+  /** Reads the language again; re-renders the host when it (or, with `force`, its locale) changed. */
+  refresh(force = false) {
+    const lang = langOf(this.host) || navigator.language || 'en';
+    const key = localeKey(lang);
+    const changed = lang !== this.lang || key !== this.#key;
+    this.lang = lang;
+    this.#key = key;
+    if (!registered.has(key)) {
+      let load = loading.get(key);
+      if (!load) {
+        load = SHIPPED[key]()
+          .then((m) => void registered.set(key, m.default))
+          .catch((error: unknown) =>
+            console.error(`naloxone-finder: the "${key}" strings could not be loaded (${(error as Error)?.message ?? error}); English is used.`),
+          );
+        loading.set(key, load);
+      }
+      void load.then(() => this.host.requestUpdate());
+    }
+    if (changed || force) this.host.requestUpdate();
+  }
+
+  /** The words in effect: made again only when the locale or the partner's `strings` change. */
+  get t(): Strings {
+    const locale = registered.get(this.#key);
+    const overrides = this.host.strings;
+    const m = this.#made;
+    if (!m || m.key !== this.#key || m.locale !== locale || m.overrides !== overrides) {
+      this.#made = { key: this.#key, locale, overrides, t: merge(en, locale, overrides) };
+    }
+    return this.#made!.t;
+  }
+}
