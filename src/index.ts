@@ -27,4 +27,5 @@ export { distanceKm, formatDistance } from './geo/distance.js';
 export { rankServices, runQuery, roundDistanceKm, type Query, type QueryResult } from './query/query.js';
 export { countFilters, matchesFilters, readFilterList, NEEDS, type Filters, type FilterCounts, type Need } from './query/filters.js';
 export { en, type Strings } from './i18n/strings.js';
+export { registerLocale, type StringOverrides } from './i18n/localize.js';
 export type * from './types.js';

@@ -12,7 +12,7 @@ import { defaultUnits, langOf } from './i18n/units.js';
 import { dateFormat } from './i18n/intl.js';
 import { locate, LocateError, type LocateErrorKind } from './geo/geolocation.js';
 import type { Strings } from './i18n/strings.js';
-import { LocaleController, type StringOverrides } from './i18n/localize.js';
+import { LocaleController, registerLocale, type StringOverrides } from './i18n/localize.js';
 import { DEFAULT_DIRECTIONS_URL, headingLevel, optionalNumber, originFrom, positiveNumber, typesConverter } from './util/attributes.js';
 import { runQuery, type QueryResult } from './query/query.js';
 import { readFilterList, type Filters } from './query/filters.js';
@@ -144,6 +144,14 @@ const radiusConverter = {
 @customElement('naloxone-finder')
 export class NaloxoneFinder extends LitElement {
   static override styles = [hostStyles, finderStyles];
+
+  /**
+   * Adds a language for every finder on the page: `NaloxoneFinder.registerLocale('pt', {...})`,
+   * then `lang="pt"` picks it. Keys left out fall back to English, with one console warning.
+   */
+  static registerLocale(tag: string, strings: StringOverrides): void {
+    registerLocale(tag, strings);
+  }
 
   /** URL of the feed: native JSON, GeoJSON, CSV or Open Referral (HSDS) JSON. */
   @property() src?: string;
