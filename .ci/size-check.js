@@ -12,7 +12,7 @@
 //     a name: all US and Canadian towns; a Canadian postal district): 150 KiB each.
 //   - each locale chunk beyond English (es, fr): 8 KiB.
 // The CSV and HSDS readers are listed too; they load only for feeds in those formats.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const dist = new URL('../dist/', import.meta.url);
@@ -52,17 +52,21 @@ const placeBudgets = placeChunk('us-zips')
 
 // Each shipped language beyond English is a chunk of its own (src/i18n/locales/), fetched only
 // for a page in that language: 8 KiB each, and none of its words in the entry.
-const LOCALES = [
-  ['es', 'Usar mi ubicación'],
-  ['fr', 'Utiliser ma position'],
-];
+const localeDir = new URL('../src/i18n/locales/', import.meta.url);
+const LOCALES = (existsSync(localeDir) ? readdirSync(localeDir) : [])
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => {
+    // A locale's own words for "Use my location" mark it: found in the entry, it was bundled eagerly.
+    const mark = /useMyLocation: '([^']+)'/.exec(readFileSync(new URL(f, localeDir), 'utf8'))?.[1];
+    return [f.replace(/\.ts$/, ''), mark];
+  });
 const localeBudgets = LOCALES.map(([tag, mark]) => {
   const chunk = chunks.find((f) => f.startsWith(`${tag}-`));
   if (!chunk) {
     console.error(`Size check: no ${tag} locale chunk (chunks/${tag}-*.js); it must be imported dynamically.`);
     process.exit(1);
   }
-  if (readFileSync(new URL('naloxone-finder.js', dist), 'utf8').includes(mark)) {
+  if (mark && readFileSync(new URL('naloxone-finder.js', dist), 'utf8').includes(mark)) {
     console.error(`Size check: the entry holds the ${tag} strings; load them only through their chunk.`);
     process.exit(1);
   }
