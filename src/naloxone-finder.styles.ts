@@ -6,14 +6,14 @@ export const finderStyles = css`
     container-type: inline-size;
   }
   .overdose {
-    margin-bottom: 0.75rem;
+    margin-block-end: 0.75rem;
   }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem 1rem;
-    margin-bottom: 0.75rem;
+    margin-block-end: 0.75rem;
   }
   .locate {
     min-height: 44px;
@@ -88,7 +88,7 @@ export const finderStyles = css`
     }
     .map-pane {
       position: sticky;
-      top: 0;
+      inset-block-start: 0;
     }
   }
 `;

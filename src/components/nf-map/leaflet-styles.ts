@@ -9,6 +9,30 @@ import leafletCss from 'leaflet/dist/leaflet.css?inline';
  */
 export const leafletStyles = css`
   ${unsafeCSS(leafletCss)}
+  /*
+   * Leaflet pins its control corners, and the controls in them, to the left and right. Restated
+   * from the inline start and end (these come later, so they replace Leaflet's values), the
+   * controls follow the page's direction: with dir="rtl" the zoom buttons (topleft) move to the
+   * top right and the credit (bottomright) to the bottom left.
+   */
+  .leaflet-left {
+    inset-inline: 0 auto;
+  }
+  .leaflet-right {
+    inset-inline: auto 0;
+  }
+  .leaflet-control {
+    float: inline-start;
+  }
+  .leaflet-right .leaflet-control {
+    float: inline-end;
+  }
+  .leaflet-left .leaflet-control {
+    margin-inline: 10px 0;
+  }
+  .leaflet-right .leaflet-control {
+    margin-inline: 0 10px;
+  }
   .leaflet-bar button {
     display: block;
     box-sizing: content-box;
@@ -19,20 +43,20 @@ export const leafletStyles = css`
     margin: 0;
     padding: 0;
     border: 0;
-    border-bottom: 1px solid var(--_border);
+    border-block-end: 1px solid var(--_border);
     background-color: var(--_bg);
     color: var(--_text);
     text-align: center;
     cursor: pointer;
   }
   .leaflet-bar button:first-child {
-    border-top-left-radius: 2px;
-    border-top-right-radius: 2px;
+    border-start-start-radius: 2px;
+    border-start-end-radius: 2px;
   }
   .leaflet-bar button:last-child {
-    border-bottom-left-radius: 2px;
-    border-bottom-right-radius: 2px;
-    border-bottom: none;
+    border-end-start-radius: 2px;
+    border-end-end-radius: 2px;
+    border-block-end: none;
   }
   .leaflet-bar button:hover,
   .leaflet-bar button:focus-visible {
@@ -47,8 +71,10 @@ export const leafletStyles = css`
     background-color: var(--_bg);
     color: var(--_border);
   }
-  /* Opaque, so the credit and its underlined link keep their contrast over any tile. */
+  /* Opaque, so the credit and its underlined link keep their contrast over any tile. Flush in its
+     corner, as Leaflet has it: the corner rules above come after Leaflet's own "margin: 0". */
   .leaflet-container .leaflet-control-attribution {
+    margin: 0;
     background: var(--_bg);
     color: var(--_text);
   }
@@ -57,6 +83,9 @@ export const leafletStyles = css`
     text-decoration: underline;
   }
   .leaflet-tooltip {
+    /* Physical on purpose: Leaflet moves each tooltip with a transform from its pane's top left,
+       and without this a right-to-left page would start it at its right edge instead. */
+    left: 0;
     background: var(--_bg);
     color: var(--_text);
     border-color: var(--_border);

@@ -101,7 +101,7 @@ export const listStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem 1rem;
-    margin-top: 0.5rem;
+    margin-block-start: 0.5rem;
   }
   .actions a {
     min-height: 44px;
@@ -124,11 +124,11 @@ export const listStyles = css`
     color: var(--_muted);
   }
   .more {
-    margin-top: 0.75rem;
+    margin-block-start: 0.75rem;
     ${outlineButton}
   }
   .details-toggle {
-    margin-top: 0.25rem;
+    margin-block-start: 0.25rem;
     min-height: 44px;
     padding: 0.25rem 0.75rem;
     border: 1px solid var(--_accent);
@@ -140,7 +140,7 @@ export const listStyles = css`
     font-weight: 700;
   }
   .details {
-    margin-top: 0.25rem;
+    margin-block-start: 0.25rem;
     padding-inline-start: 0.75rem;
     border-inline-start: 3px solid var(--_border);
   }
@@ -165,7 +165,8 @@ export const listStyles = css`
   }
   .week th,
   .week td {
-    padding: 0.1rem 0.75rem 0.1rem 0;
+    padding-block: 0.1rem;
+    padding-inline: 0 0.75rem;
     text-align: start;
     font-weight: normal;
   }
