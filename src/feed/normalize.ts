@@ -3,30 +3,48 @@
  * "English", "Español" and "en" mean the same wherever they came from.
  */
 
-/** ISO 639-1 codes, and the ISO 639-3 ones directories use that have no two-letter code. */
-const LANGUAGE_CODES = (
-  'aa ab af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ' +
-  'ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt ' +
-  'lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn ' +
-  'so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi wa wo xh yi yo za zh zu ase yue fil hmn haw chr prs'
+/**
+ * The languages services in North America list most often. Their names in English, in the
+ * language itself, in Spanish and in French come from Intl.DisplayNames at run time.
+ */
+const CODES = (
+  'en es fr zh yue ar ru pt de it pl uk el he yi ht ja ko vi fil ilo ceb hi ur bn pa gu ta te ml ne fa prs ps tr so am ti om ' +
+  'sw yo ig ha rw ro hu cs sk hr sr bs sq nl sv da no fi th lo km my id ms hmn haw sm to chr mi ku hy ka az uz kk mn'
 ).split(' ');
 
-/** Spellings common in feeds that the language's own names do not cover. */
-const LANGUAGE_ALIASES: Record<string, string> = {
-  creole: 'ht',
+/**
+ * Names feeds write that Intl.DisplayNames does not give in every browser (Chromium names none
+ * of ase, nv, cr, iu, oj, kea, lou) or names differently ("Filipino", "Persian").
+ */
+const ALIASES: Record<string, string> = {
+  asl: 'ase',
+  'american sign language': 'ase',
+  navajo: 'nv',
+  cree: 'cr',
+  inuktitut: 'iu',
+  ojibwe: 'oj',
+  ojibwa: 'oj',
   haitian: 'ht',
   kreyol: 'ht',
   'kreyol ayisyen': 'ht',
+  'cape verdean creole': 'kea',
+  'louisiana creole': 'lou',
   mandarin: 'zh',
-  // ICU names "tl" Filipino, so the name Tagalog needs its own entry.
-  tagalog: 'tl',
+  tagalog: 'fil',
   farsi: 'fa',
-  asl: 'ase',
+  // Each can mean more than one language: read as the one most feeds here mean, with a warning.
+  creole: 'ht',
   'sign language': 'ase',
-  ojibwe: 'oj',
-  dari: 'prs',
 };
+const AMBIGUOUS = new Set(['creole', 'sign language']);
 
+/** Codes that name no one language ("undetermined", "multiple"...), which visitors cannot filter by. */
+const NOT_A_LANGUAGE = /^(?:und|mul|mis|zxx)$/;
+const TAG = /^[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*$/i;
+/** Between languages, except inside parentheses: "English, Spanish", "en; fr", "English and French", "inglés y español". */
+const SEPARATOR = /(?:[,;|/&+\n、，；]|\s+(?:and|or|y|e|o|et|ou|und)\s+)(?![^()]*\))/i;
+
+/** Case, accents and punctuation do not matter: "ESPAÑOL", "espanol" and "Español" are one name. */
 const key = (text: string) =>
   text
     .normalize('NFD')
@@ -35,79 +53,106 @@ const key = (text: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
-let names: Map<string, string> | undefined;
-
-/** Every language's name in English and in itself → its code; built on first use. */
-function languageNames(): Map<string, string> {
-  if (names) return names;
-  names = new Map(Object.entries(LANGUAGE_ALIASES));
-  const english = new Intl.DisplayNames('en', { type: 'language', fallback: 'none' });
-  for (const code of LANGUAGE_CODES) {
-    let own: string | undefined;
-    try {
-      own = new Intl.DisplayNames([code], { type: 'language', fallback: 'none' }).of(code);
-    } catch {
-      own = undefined;
-    }
-    for (const name of [english.of(code), own]) if (name && !names.has(key(name))) names.set(key(name), code);
+function canonical(tag: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0];
+  } catch {
+    return undefined;
   }
-  return names;
 }
 
-const TAG = /^[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*$/i;
+const displayNames = (locale: string) => new Intl.DisplayNames(locale, { type: 'language', fallback: 'none' });
+
+let table: { names: Map<string, string>; english: Intl.DisplayNames } | undefined;
 
 /**
- * One language, as a code ("en", "es-MX", "fr_CA") or a name in English or in the language
- * itself ("Spanish", "Español", "Haitian Creole", "Creole", "ASL") → a BCP 47 tag; undefined
- * when it is neither.
+ * Name → canonical tag, built on first use from ALIASES, then names in English, in each
+ * language itself (''), in Spanish and in French; a name two languages share stays with the first.
+ * About 1 ms in Chromium, plus the tens it spends loading Intl's data if nothing used it before.
  */
-export function languageTag(value: string): string | undefined {
-  const text = value.trim();
-  if (!text) return undefined;
-  const byName = (name: string) => own(languageNames(), key(name));
-  if (TAG.test(text)) {
-    let tag: string | undefined;
-    try {
-      tag = Intl.getCanonicalLocales(text.replace(/_/g, '-'))[0];
-    } catch {
-      tag = undefined;
+function languageTable() {
+  if (table) return table;
+  const names = new Map(Object.entries(ALIASES).map(([alias, code]) => [alias, canonical(code) ?? code]));
+  for (const locale of ['en', '', 'es', 'fr']) {
+    const inLocale = locale ? displayNames(locale) : undefined;
+    for (const code of CODES) {
+      const k = key((inLocale ?? displayNames(code)).of(code) ?? '');
+      const tag = canonical(code);
+      if (k && tag && !names.has(k)) names.set(k, tag);
     }
-    const known = tag && new Intl.DisplayNames('en', { type: 'language', fallback: 'none' }).of(tag.split('-')[0]);
-    // "ASL" is also a well-formed tag, but means the alias; a tag no name matches stays a tag.
-    if (known) return tag;
-    return byName(text) ?? tag;
   }
-  // "Chinese (Mandarin)", "Spanish - Latin America": the name before the qualifier.
-  return byName(text) ?? byName(text.replace(/\s*[(\-–—,].*$/, ''));
+  table = { names, english: displayNames('en') };
+  return table;
 }
 
-function own(map: Map<string, string>, name: string): string | undefined {
-  return name ? map.get(name) : undefined;
+/** A code of a language the browser or ALIASES knows: "All", "Yes" and "Sp" are well-formed tags too. */
+function codeTag(text: string): string | undefined {
+  const tag = TAG.test(text) ? canonical(text) : undefined;
+  const primary = tag?.split('-')[0];
+  if (!primary || NOT_A_LANGUAGE.test(primary)) return undefined;
+  return Object.values(ALIASES).includes(primary) || languageTable().english.of(primary) ? tag : undefined;
+}
+
+/** One name or code → its tag; undefined when it is neither. */
+function readOne(text: string): { tag: string; ambiguous?: boolean } | undefined {
+  const name = key(text);
+  const tag = languageTable().names.get(name) ?? codeTag(text);
+  return tag ? { tag, ambiguous: AMBIGUOUS.has(name) } : undefined;
+}
+
+export interface ReadLanguages {
+  /** Distinct canonical BCP 47 tags, in the order given. */
+  tags: string[];
+  /** Items that are not languages, as written (for a warning). */
+  unknown: unknown[];
+  /** Names read as their most common meaning ("Creole" as "ht"), for a warning. */
+  ambiguous: { name: string; tag: string }[];
 }
 
 /**
- * A list of languages, as a list or one cell ("English, Spanish", "en; fr", "English and
- * French", "English/Spanish") → distinct BCP 47 tags in the order given, and the items that
- * are not languages (for a warning).
+ * A list of languages, as a list or one cell, in names (English, the language's own, Spanish,
+ * French), codes ("es", "spa", "es_MX") or both: "English, Español y Kreyòl", "en; fr",
+ * "Chinese (Cantonese)", "English - Spanish". The one reader every format uses.
  */
-export function readLanguages(value: unknown): { tags: string[]; unknown: unknown[] } {
-  const items = Array.isArray(value)
-    ? value
-    : typeof value === 'string'
-      ? value.split(/[;,|/&\n]|\s+and\s+/i)
-      : value === undefined || value === null
-        ? []
-        : [value];
-  const tags = new Set<string>();
-  const unknown: unknown[] = [];
-  for (const raw of items) {
-    const item = typeof raw === 'string' ? raw.trim() : raw;
-    if (item === '') continue;
-    const tag = typeof item === 'string' ? languageTag(item) : undefined;
-    if (tag) tags.add(tag);
-    else unknown.push(item);
+export function readLanguages(value: unknown): ReadLanguages {
+  const read: ReadLanguages = { tags: [], unknown: [], ambiguous: [] };
+  // A list's items may be cells themselves: ["English", "Spanish and French"].
+  const items = (Array.isArray(value) ? value : value == null ? [] : [value]).flatMap((item: unknown) =>
+    typeof item === 'string' ? item.split(SEPARATOR) : [item],
+  );
+  for (const item of items) {
+    if (typeof item !== 'string') read.unknown.push(item);
+    else if (item.trim()) readItem(item.trim(), read);
   }
-  return { tags: [...tags], unknown };
+  read.tags = [...new Set(read.tags)];
+  return read;
+}
+
+function readItem(item: string, read: ReadLanguages): void {
+  const one = readOne(item);
+  if (one) {
+    read.tags.push(one.tag);
+    if (one.ambiguous) read.ambiguous.push({ name: item, tag: one.tag });
+    return;
+  }
+  // "Chinese (Cantonese)": the languages in parentheses say which; "Spanish (Mexico)": the name before.
+  // "English - Spanish": both; "Spanish - Latin America": the name before.
+  const paren = /^(.*?)\s*\(([^()]*)\)$/.exec(item);
+  const [, head, tail] = paren ?? /^(.+?)\s+[-–—]\s+(.+)$/.exec(item) ?? [];
+  if (tail !== undefined) {
+    const inner = readLanguages(tail);
+    if (inner.tags.length && !inner.unknown.length) {
+      if (!paren) readItem(head, read);
+      read.tags.push(...inner.tags);
+      read.ambiguous.push(...inner.ambiguous);
+      return;
+    }
+    if (head && readOne(head)) {
+      readItem(head, read);
+      return;
+    }
+  }
+  read.unknown.push(item);
 }
 
 const FREE =

@@ -256,8 +256,13 @@ function readTimezone(r: RecordReader): string | undefined {
 }
 
 function readLanguageField(r: RecordReader): string[] | undefined {
-  const { tags, unknown } = readLanguages(r.get('languages'));
-  for (const item of unknown) r.warnings.push(`language ${describe(item)} is not a language name or a BCP 47 tag such as "en" or "es-MX" and was left out`);
+  const { tags, unknown, ambiguous } = readLanguages(r.get('languages'));
+  for (const { name, tag } of ambiguous) {
+    r.warnings.push(`language ${describe(name)} can mean more than one language and was read as "${tag}"; write its full name or code to be exact`);
+  }
+  for (const item of unknown) {
+    r.warnings.push(`language ${describe(item)} is not a language name or code that could be read (such as "Spanish", "es" or "es-MX") and was left out`);
+  }
   return tags.length ? tags : undefined;
 }
 

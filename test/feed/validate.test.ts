@@ -251,7 +251,7 @@ describe('parseNativeFeed', () => {
       '"email" "not-an-email" is not an email address and is not shown',
       '"hours" rule 2 was left out: opens "nine" is not a time like "09:00" or "9am"',
       '"timezone" "Mars/Olympus" is not an IANA time zone such as "America/Vancouver"',
-      'language "!!" is not a language name or a BCP 47 tag such as "en" or "es-MX" and was left out',
+      'language "!!" is not a language name or code that could be read (such as "Spanish", "es" or "es-MX") and was left out',
       '"lastVerified" "2026-02-30" is not a date like 2026-11-01',
       '"status" "maybe" is not active, temporarily-closed or closed',
       '"walkIn" must be true or false, got "sometimes"',

@@ -4,7 +4,7 @@ import { FeedFormatError } from '../validate.js';
 import type { FormatOutput } from './format.js';
 import { parseClockTime, parseDayList, WEEKDAYS } from '../../hours/clock.js';
 import { looksLikeSalRow } from './hsds-detect.js';
-import { languageTag, readCost as readCostText } from '../normalize.js';
+import { readCost as readCostText, readLanguages, type ReadLanguages } from '../normalize.js';
 import { cleanText, describe, has, isObject, type Json, listOf, MAX_LENGTH, own, quote } from '../text.js';
 
 /**
@@ -45,6 +45,8 @@ interface Context {
   unmappedTerms: Set<string>;
   unknownTargets: Set<string>;
   unknownLanguages: Set<string>;
+  /** Names read as their usual meaning ("Creole") → the tag read. */
+  ambiguousLanguages: Map<string, string>;
   out: FormatOutput;
 }
 
@@ -64,6 +66,7 @@ export function readHsds(doc: unknown, options: HsdsOptions = {}): FormatOutput 
     unmappedTerms: new Set(),
     unknownTargets: new Set(),
     unknownLanguages: new Set(),
+    ambiguousLanguages: new Map(),
     out,
   };
   unwrap(doc, ctx);
@@ -80,8 +83,15 @@ export function readHsds(doc: unknown, options: HsdsOptions = {}): FormatOutput 
   if (ctx.unknownTargets.size) {
     out.warnings.push({ index: -1, reason: `the type map names types that do not exist and were ignored: ${listed(ctx.unknownTargets)}` });
   }
+  if (ctx.ambiguousLanguages.size) {
+    const read = [...ctx.ambiguousLanguages].map(([name, tag]) => `${describe(name)} as "${tag}"`);
+    out.warnings.push({
+      index: -1,
+      reason: `languages that can mean more than one language were read as the usual one (write the full name or code to be exact): ${listOf(read, 20)}`,
+    });
+  }
   if (ctx.unknownLanguages.size) {
-    out.warnings.push({ index: -1, reason: `languages that are not language codes and were left out: ${listed(ctx.unknownLanguages)}` });
+    out.warnings.push({ index: -1, reason: `languages that are not language names or codes and were left out: ${listed(ctx.unknownLanguages)}` });
   }
   return out;
 }
@@ -219,7 +229,7 @@ function readEntry(entry: Entry, ctx: Context): void {
       types: sortTypes([...new Set([...shared.types, ...readTypes([sal, loc], ctx)])]),
       address,
       phone: firstPhone([own(sal, 'phones'), own(loc, 'phones'), own(service, 'phones')]),
-      languages: readLanguages([own(service, 'languages'), own(loc, 'languages')], ctx),
+      languages: languagesOf([own(service, 'languages'), own(loc, 'languages')], ctx),
       accessibility: readAccessibility(loc),
       ...shared.hoursFrom(
         [
@@ -259,7 +269,7 @@ function serviceFields(service: Json, ctx: Context, warn: (reason: string) => vo
     email: str(own(service, 'email')),
     description: str(own(service, 'description')),
     cost: readCost(service),
-    languages: readLanguages([own(service, 'languages')], ctx),
+    languages: languagesOf([own(service, 'languages')], ctx),
     lastVerified: readDate(service, warn),
     status: readStatus(own(service, 'status'), warn),
   };
@@ -368,28 +378,33 @@ function readAccessibility(location: Json): string | undefined {
   return all.length ? all.join('; ') : undefined;
 }
 
-/** A language entry: `{code, name}` in 3.0, a name or code string in 1.x exports. */
-function entryTag(value: unknown, ctx: Context): string | undefined {
-  const entry = isObject(value) ? value : { name: value };
-  const code = str(own(entry, 'code'));
-  const name = str(own(entry, 'name')) ?? str(own(entry, 'language'));
-  const tag = (code && languageTag(code)) ?? (name && languageTag(name));
-  if (!tag) {
-    const label = name ?? code;
-    if (label) ctx.unknownLanguages.add(label);
-  }
-  return tag || undefined;
-}
-
-function readLanguages(lists: unknown[], ctx: Context): string[] | undefined {
+/**
+ * Languages from `languages` lists (of `{code, name}` in 3.0, `{language}` in 1.x, or strings
+ * of names or codes) or a string, through the reader every format shares.
+ */
+function languagesOf(lists: unknown[], ctx: Context): string[] | undefined {
   const tags = new Set<string>();
   for (const list of lists) {
-    for (const entry of Array.isArray(list) ? list : []) {
-      const tag = entryTag(entry, ctx);
-      if (tag) tags.add(tag);
+    for (const entry of typeof list === 'string' ? [list] : Array.isArray(list) ? list : []) {
+      const read = entryLanguages(entry);
+      for (const tag of read.tags) tags.add(tag);
+      for (const item of read.unknown) {
+        const label = str(item);
+        if (label) ctx.unknownLanguages.add(label);
+      }
+      for (const { name, tag } of read.ambiguous) ctx.ambiguousLanguages.set(name, tag);
     }
   }
   return tags.size ? [...tags] : undefined;
+}
+
+/** The code when it reads as a language (it is exact), else the name. */
+function entryLanguages(entry: unknown): ReadLanguages {
+  if (!isObject(entry)) return readLanguages(entry);
+  const code = str(own(entry, 'code'));
+  const name = str(own(entry, 'name')) ?? str(own(entry, 'language'));
+  const byCode = readLanguages(code);
+  return byCode.tags.length || !name ? byCode : readLanguages(name);
 }
 
 /** Plain-language term names we can place without a type map. Checked in this order. */
