@@ -744,6 +744,7 @@ export class NaloxoneFinder extends LitElement {
               good-samaritan-note=${ifDefined(this.goodSamaritanNote)}
               training-url=${ifDefined(this.trainingUrl)}
               training-label=${ifDefined(this.trainingLabel)}
+              .strings=${this.strings}
             ></nf-overdose-card>`
           : nothing
       }
@@ -766,6 +767,7 @@ export class NaloxoneFinder extends LitElement {
                 place-region=${ifDefined(this.placeRegion)}
                 geocoder-url=${ifDefined(this.geocoderUrl)}
                 .places=${this.places}
+                .strings=${this.strings}
                 @nf-place-select=${this.onPlace}
               ></nf-place-search>`
             : nothing

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { en, type Strings } from './strings.js';
-import { langOf } from './units.js';
+import { langOf, rawLangOf } from './units.js';
 
 /** Any part of `Strings`, down to one word: what a partner's `strings` property takes. */
 export type StringOverrides = {
@@ -8,7 +8,10 @@ export type StringOverrides = {
 };
 
 /** The locales that ship, each a chunk fetched only when a page asks for it. English is in the entry. */
-const SHIPPED: Record<string, () => Promise<{ default: StringOverrides }>> = {};
+const SHIPPED: Record<string, () => Promise<{ default: StringOverrides }>> = {
+  es: () => import('./locales/es.js'),
+  fr: () => import('./locales/fr.js'),
+};
 
 const registered = new Map<string, StringOverrides>([['en', en]]);
 const loading = new Map<string, Promise<void>>();
@@ -25,11 +28,6 @@ export function registerLocale(tag: string, strings: StringOverrides): void {
   registered.set(key, strings);
   warnMissing(key, strings);
   for (const c of controllers) c.refresh(true);
-}
-
-/** Makes a locale chunk available under `tag` (how es and fr ship). */
-export function shipLocale(tag: string, load: () => Promise<{ default: StringOverrides }>): void {
-  SHIPPED[tag] = load;
 }
 
 /** The locale a language tag gets: itself, else its language (`es-MX` → `es`), else English. */
@@ -104,8 +102,10 @@ export class LocaleController implements ReactiveController {
 
   /** Reads the language again; re-renders the host when it (or, with `force`, its locale) changed. */
   refresh(force = false) {
+    // The words follow `lang` as written (a partner's own tag such as `x-pseudo` included);
+    // Intl gets a tag it accepts.
     const lang = langOf(this.host) || navigator.language || 'en';
-    const key = localeKey(lang);
+    const key = localeKey(rawLangOf(this.host) || lang);
     const changed = lang !== this.lang || key !== this.#key;
     this.lang = lang;
     this.#key = key;

@@ -30,8 +30,22 @@ export function regionOf(tag: string): string | undefined {
   return locale(tag)?.maximize().region;
 }
 
-/** The language in effect for an element, looking through enclosing shadow roots to the page. */
+/**
+ * The language in effect for an element, for Intl: `lang` here or on the nearest ancestor
+ * (through shadow roots), when Intl takes it; '' otherwise (a private tag such as `x-pseudo`, or
+ * `en_US`), so callers use the browser's. `rawLangOf` gives the attribute as written.
+ */
 export function langOf(element: Element): string {
+  const tag = rawLangOf(element);
+  try {
+    return tag ? Intl.getCanonicalLocales(tag)[0] : '';
+  } catch {
+    return '';
+  }
+}
+
+/** The `lang` attribute in effect for an element, as written, looking through enclosing shadow roots. */
+export function rawLangOf(element: Element): string {
   let node: Element | null = element;
   while (node) {
     const found: Element | null = node.closest('[lang]');

@@ -320,7 +320,7 @@ export class NfServiceList extends LitElement {
     const selected = service.id === this.selectedId;
     return html`
       <li part="item" data-id=${service.id} aria-current=${selected ? 'true' : 'false'}>
-        <div class="heading" role="heading" aria-level=${this.headingLevel} tabindex="-1"><span part="name">${service.name}</span></div>
+        <div class="heading" role="heading" aria-level=${this.headingLevel} tabindex="-1"><span part="name" dir="auto">${service.name}</span></div>
         ${
           distanceKm === null
             ? nothing
