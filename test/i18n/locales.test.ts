@@ -165,8 +165,8 @@ describe('es grammar', () => {
     expect(es.feedErrorTimeout(21)).to.contain('en 21 segundos,');
   });
 
-  it('writes numbers the Spanish way', () => {
-    expect(es.resultCount(14034, 14034)).to.equal('14.034 servicios');
+  it('writes numbers the Latin American way (this locale is Spanish for the Americas)', () => {
+    expect(es.resultCount(14034, 14034)).to.equal('14,034 servicios');
   });
 
   it('contracts "a el" and "de el" but not before a name that starts with El', () => {
