@@ -46,7 +46,9 @@ const SAMPLES: Record<string, unknown[]> = {
  * which catches a key copied from English and never translated.
  */
 const SAME_AS_ENGLISH: Record<Tag, Record<string, string>> = {
-  es: {},
+  es: {
+    filterOption: 'a label and its count in brackets: the label is translated, and Latin American Spanish groups digits as English does',
+  },
   fr: {
     'typeLabels.naloxone': 'the medicine is "naloxone" in French too (capitalised as a label)',
     filterTypesLegend: '"Services" is the French word as well',
