@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import '../helpers/property-seed.js';
 import { readCost, readLanguages } from '../../src/feed/normalize.js';
 
 const tags = (value: unknown) => readLanguages(value).tags;
@@ -117,6 +119,37 @@ describe('readLanguages', () => {
     expect(readLanguages(['English', 'Spanish and French'])).to.deep.equal({ tags: ['en', 'es', 'fr'], ...none });
     expect(readLanguages(undefined)).to.deep.equal({ tags: [], ...none });
     expect(readLanguages('__proto__, constructor, toString')).to.deep.equal({ tags: [], unknown: ['__proto__', 'constructor', 'toString'], ambiguous: [] });
+  });
+
+  it('reads any list of names and codes, in any case, with any separators, as their tags in order', () => {
+    const languages: [string, string][] = [
+      ['English', 'en'],
+      ['Español', 'es'],
+      ['français', 'fr'],
+      ['中文', 'zh'],
+      ['Tiếng Việt', 'vi'],
+      ['Kreyòl ayisyen', 'ht'],
+      ['Haitian Creole', 'ht'],
+      ['American Sign Language', 'ase'],
+      ['es-MX', 'es-MX'],
+      ['spa', 'es'],
+      ['Chinese (Cantonese)', 'yue'],
+      ['Spanish (Mexico)', 'es'],
+      ['Русский', 'ru'],
+      ['العربية', 'ar'],
+    ];
+    const separators = [',', ', ', ';', ' / ', '|', ' & ', ' + ', ' and ', ' y ', ' et ', ' or ', '\n', '、'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...languages), fc.constantFrom(...separators), fc.constantFrom('', ' ', '  ')), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        (items, upper) => {
+          const cell = items.map(([[name], separator, pad], i) => `${i ? separator : ''}${pad}${upper ? name.toUpperCase() : name}${pad}`).join('');
+          const read = readLanguages(cell);
+          expect(read, cell).to.deep.equal({ tags: [...new Set(items.map(([[, tag]]) => tag))], ...none });
+        },
+      ),
+    );
   });
 
   it('reads back every name the browser gives these languages, in English, Spanish, French and their own', () => {
