@@ -29,7 +29,7 @@ import {
   type NfFiltersChangeEvent,
   type NfShowMoreEvent,
 } from './events.js';
-import { OSM_TILES } from './components/nf-map/nf-map.js';
+import { OSM_TILES, preloadMap } from './components/nf-map/nf-map.js';
 import './components/nf-service-list/nf-service-list.js';
 import './components/nf-map/nf-map.js';
 import './components/nf-filter-bar/nf-filter-bar.js';
@@ -372,6 +372,8 @@ export class NaloxoneFinder extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    // The map chunk downloads beside the feed, not after it; a failure shows when the map renders.
+    if (changed.has('map') && this.map !== 'off') preloadMap().catch(() => undefined);
     if (changed.has('theme') && this.theme && !['light', 'dark', 'auto'].includes(this.theme)) {
       console.error(`naloxone-finder: theme="${this.theme}" is not light, dark or auto; following the visitor's setting.`);
     }

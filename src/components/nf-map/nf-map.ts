@@ -43,6 +43,12 @@ export const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const OSM_ATTRIBUTION = '© [OpenStreetMap](https://www.openstreetmap.org/copyright) contributors';
 
 /**
+ * Starts fetching the map chunk (Leaflet and its CSS); the same module promise every time. The
+ * finder calls it as it starts loading its feed, so the two download side by side.
+ */
+export const preloadMap = () => import('./map-controller.js');
+
+/**
  * A Leaflet map with a marker for each service and the origin, fitted to both. Works alone
  * or inside `<naloxone-finder>`, which feeds it the services its list shows.
  *
@@ -159,7 +165,7 @@ export class NfMap extends LitElement {
   /** Evaluating Leaflet, adopting its CSS and drawing the map each get a task of their own. */
   private async loadLeaflet() {
     try {
-      const { MapController, leafletStyles } = await import('./map-controller.js');
+      const { MapController, leafletStyles } = await preloadMap();
       await nextTask();
       adoptStyles(this.shadowRoot!, [...NfMap.elementStyles, leafletStyles]);
       await nextTask();
