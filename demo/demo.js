@@ -8,3 +8,8 @@ const note = document.getElementById('samhsa-missing');
 finder?.addEventListener('nf-feed-error', (event) => {
   if (note && event.detail.kind === 'http' && event.detail.status === 404) note.hidden = false;
 });
+
+// The language picker above the Vancouver finder: the finder follows its `lang` attribute.
+const picker = document.getElementById('vancouver-lang');
+const vancouver = document.getElementById('vancouver-finder');
+picker?.addEventListener('change', () => vancouver?.setAttribute('lang', picker.value));
