@@ -1,15 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { composeStories, setProjectAnnotations } from 'storybook/preview-api';
+import { setProjectAnnotations } from 'storybook/preview-api';
 import * as webComponents from '@storybook/web-components/entry-preview';
-import allStories from '../a11y/all-stories.js';
+import { forEveryStory } from '../a11y/every-story.js';
 import { deepElements, settle } from '../a11y/settle.js';
 import { themeAnnotations } from '../../.storybook/theme.js';
 import { localeAnnotations } from '../../.storybook/locale.js';
 import { en } from '../../src/i18n/strings.js';
 import { PSEUDO_CLOSE, PSEUDO_OPEN, PSEUDO_TAG, pseudo } from './pseudo-locale.js';
-
-type Composed = { storyName: string; run: (context: { canvasElement: HTMLElement }) => Promise<void> };
 
 /** A phone's width: the narrowest the README promises. */
 const WIDTH = 320;
@@ -180,45 +178,25 @@ async function settled(canvas: HTMLElement, what: string) {
  */
 describe(`every story in the pseudo-locale (${PSEUDO_TAG}) at ${WIDTH} px`, () => {
   const annotations = setProjectAnnotations([webComponents, themeAnnotations, localeAnnotations, { initialGlobals: { locale: PSEUDO_TAG } }]);
-  let canvas: HTMLElement;
-
   before(async () => {
     await setViewport({ width: WIDTH, height: 640 });
     expect(innerWidth, 'the page is a phone’s width').to.equal(WIDTH);
   });
-  beforeEach(() => {
-    canvas = document.createElement('div');
-    document.body.append(canvas);
+  forEveryStory(annotations, async (canvas, name) => {
+    await settled(canvas, name);
+    const top = [...canvas.querySelectorAll('*')].filter(ours);
+    expect(
+      top.map((e) => e.closest('[lang]')?.getAttribute('lang')),
+      'the toolbar locale reached the elements',
+    ).to.deep.equal(top.map(() => PSEUDO_TAG));
+    const shown = top
+      .flatMap((e) => deepElements(e.shadowRoot ?? e))
+      .flatMap((e) => [...e.childNodes])
+      .filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(PSEUDO_OPEN));
+    expect(shown, 'pseudo-localized text is on screen').to.not.be.empty;
+    const problems = [...findUntranslated(canvas).map((f) => `untranslated: ${f}`), ...findOverflow(canvas).map((f) => `overflow: ${f}`)];
+    expect(problems, `${name}:\n  ${problems.join('\n  ')}\n`).to.deep.equal([]);
   });
-  afterEach(async () => {
-    canvas.remove();
-    await caches.delete('naloxone-finder-v1');
-    localStorage.clear();
-  });
-
-  for (const [file, module] of Object.entries(allStories)) {
-    const stories = composeStories(module as Parameters<typeof composeStories>[0], annotations) as unknown as Record<string, Composed>;
-    for (const [exportName, story] of Object.entries(stories)) {
-      const name = `${file} › ${story.storyName ?? exportName}`;
-      it(name, async function () {
-        this.timeout(30000);
-        await story.run({ canvasElement: canvas });
-        await settled(canvas, name);
-        const top = [...canvas.querySelectorAll('*')].filter(ours);
-        expect(
-          top.map((e) => e.closest('[lang]')?.getAttribute('lang')),
-          'the toolbar locale reached the elements',
-        ).to.deep.equal(top.map(() => PSEUDO_TAG));
-        const shown = top
-          .flatMap((e) => deepElements(e.shadowRoot ?? e))
-          .flatMap((e) => [...e.childNodes])
-          .filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(PSEUDO_OPEN));
-        expect(shown, 'pseudo-localized text is on screen').to.not.be.empty;
-        const problems = [...findUntranslated(canvas).map((f) => `untranslated: ${f}`), ...findOverflow(canvas).map((f) => `overflow: ${f}`)];
-        expect(problems, `${name}:\n  ${problems.join('\n  ')}\n`).to.deep.equal([]);
-      });
-    }
-  }
 });
 
 /** A stand-in for one of our elements, to show the checks catch what they look for. */
