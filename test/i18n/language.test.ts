@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import { NaloxoneFinder } from '../../src/naloxone-finder.js';
 import type { NfServiceList } from '../../src/components/nf-service-list/nf-service-list.js';
+import type { NfPlaceSearch } from '../../src/components/nf-place-search/nf-place-search.js';
 import { feedAt, feedUrl } from '../helpers/services.js';
 
 /** How the language is chosen, changed at run time, overridden and added. */
@@ -78,6 +79,19 @@ describe('the language of the finder', () => {
     expect(list(el).shadowRoot!.querySelector('[part="summary"]')!.textContent).to.equal('2 servicios');
     el.removeAttribute('lang');
     await waitUntil(() => status(el) === 'Utiliser ma position');
+  });
+
+  it('a message the place search already shows follows a change of language', async () => {
+    const { default: es } = await import('../../src/i18n/locales/es.js');
+    const search = await fixture<NfPlaceSearch>(html`<nf-place-search lang="en"></nf-place-search>`);
+    const input = search.shadowRoot!.querySelector('input')!;
+    input.value = 'Nowhereville Example';
+    input.dispatchEvent(new Event('input'));
+    search.shadowRoot!.querySelector('form')!.requestSubmit();
+    const message = () => search.shadowRoot!.querySelector('[part="message"]')!.textContent!.trim();
+    await waitUntil(() => message().startsWith('No place called'), 'nothing was said', { timeout: 8000 });
+    search.lang = 'es';
+    await waitUntil(() => message() === es.places.notFound('Nowhereville Example'), `still says "${message()}"`, { timeout: 5000 });
   });
 
   it('an unknown language gets English', async () => {

@@ -2,6 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
+import type { Strings } from '../../i18n/strings.js';
 import type { PartnerPlace, Place, PlaceSearchResult } from '../../places/search.js';
 import { NfPlaceSelectEvent } from './events.js';
 import { placeSearchStyles } from './nf-place-search.styles.js';
@@ -64,7 +65,8 @@ export class NfPlaceSearch extends LitElement {
 
   @state() private choices: Place[] = [];
   @state() private active = -1;
-  @state() private message = '';
+  /** The status line, as words made from the strings in effect, so it follows a change of language. */
+  @state() private message: (s: Strings['places']) => string = () => '';
 
   private readonly uid = `nf-place-search-${nextId++}`;
   /** Answers to an older search are dropped. */
@@ -75,7 +77,7 @@ export class NfPlaceSearch extends LitElement {
     const count = ++this.searchCount;
     this.choices = [];
     this.active = -1;
-    this.message = this.t.places.searching;
+    this.message = (s) => s.searching;
     let result: PlaceSearchResult;
     try {
       // The search code comes with the gazetteer, on the first search: never at start-up.
@@ -95,20 +97,19 @@ export class NfPlaceSearch extends LitElement {
   }
 
   private show(result: PlaceSearchResult, query: string) {
-    const s = this.t.places;
     switch (result.kind) {
       case 'found':
         this.choose(result.place);
         return;
       case 'choices':
         this.choices = result.places;
-        this.message = result.reason === 'ambiguous' ? s.ambiguous(result.places.length) : s.similar;
+        this.message = (s) => (result.reason === 'ambiguous' ? s.ambiguous(result.places.length) : s.similar);
         return;
       case 'not-found':
-        this.message = s.notFound(query);
+        this.message = (s) => s.notFound(query);
         return;
       case 'unknown-code':
-        this.message =
+        this.message = (s) =>
           result.codeKind === 'postal-district'
             ? s.unknownPostalDistrict(result.code)
             : result.located === false
@@ -116,17 +117,17 @@ export class NfPlaceSearch extends LitElement {
               : s.unknownZip(result.code);
         return;
       case 'invalid':
-        this.message = s.invalid[result.reason];
+        this.message = (s) => s.invalid[result.reason];
         return;
       case 'unavailable':
-        this.message = s.unavailable;
+        this.message = (s) => s.unavailable;
     }
   }
 
   private choose(place: Place) {
     this.choices = [];
     this.active = -1;
-    this.message = this.t.places.selected(place.label);
+    this.message = (s) => s.selected(place.label);
     this.dispatchEvent(new NfPlaceSelectEvent({ label: place.label, source: 'search', latitude: place.latitude, longitude: place.longitude, place }));
   }
 
@@ -142,7 +143,7 @@ export class NfPlaceSearch extends LitElement {
       event.preventDefault();
       this.choices = [];
       this.active = -1;
-      this.message = '';
+      this.message = () => '';
     } else if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && open) {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
@@ -197,7 +198,7 @@ export class NfPlaceSearch extends LitElement {
         </div>
         <button part="button" type="submit">${this.t.places.search}</button>
       </form>
-      <p class="message" part="message" role="status">${this.message}</p>
+      <p class="message" part="message" role="status">${this.message(this.t.places)}</p>
     </div>`;
   }
 
