@@ -52,6 +52,12 @@ function all<T extends Element = HTMLElement>(el: Element, selector: string): T[
 }
 const find = <T extends Element = HTMLElement>(el: Element, selector: string): T | undefined => all<T>(el, selector)[0];
 const box = (e: Element) => e.getBoundingClientRect();
+/** The element that has the focus, through shadow roots. */
+function deepActive(): Element | null {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
 
 /** Distance from the inline-start edge of `outer` to that of `inner`: from the right in rtl, from the left in ltr. */
 const fromStart = (dir: Dir, inner: DOMRect, outer: DOMRect) => (dir === 'rtl' ? outer.right - inner.right : inner.left - outer.left);
@@ -251,6 +257,22 @@ describe('right-to-left layout', () => {
       expect(rtl[i][1], `marker ${i} from the top`).to.be.closeTo(y, 1);
     });
   });
+
+  for (const dir of ['rtl', 'ltr'] as const) {
+    it(`on the markers, the arrow that points to the ${dir === 'rtl' ? 'left' : 'right'} goes to the next service (${dir})`, async () => {
+      const { el } = await finderIn(dir);
+      const markers = all(el, 'nf-map >>> .nf-marker');
+      expect(markers.length).to.be.at.least(2);
+      markers.find((m) => m.tabIndex === 0)!.focus();
+      const first = deepActive();
+      await sendKeys({ press: dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight' });
+      const second = deepActive();
+      expect(second).not.to.equal(first);
+      expect(markers.indexOf(second as HTMLElement)).to.equal(markers.indexOf(first as HTMLElement) + 1);
+      await sendKeys({ press: dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft' });
+      expect(deepActive()).to.equal(first);
+    });
+  }
 
   it('moves the map controls when the page changes direction', async () => {
     const { wrapper, el } = await finderIn('ltr');

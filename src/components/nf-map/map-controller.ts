@@ -177,7 +177,16 @@ export class MapController implements ReactiveController {
         if (event.altKey || event.ctrlKey || event.metaKey) return;
         const ids = [...this.markers.keys()];
         const at = ids.indexOf(id);
-        const moves: Record<string, number> = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: ids.length - 1 };
+        // Right is "next" in a left-to-right page and "previous" in a right-to-left one.
+        const ahead = getComputedStyle(m.getElement()!).direction === 'rtl' ? -1 : 1;
+        const moves: Record<string, number> = {
+          ArrowDown: at + 1,
+          ArrowRight: at + ahead,
+          ArrowUp: at - 1,
+          ArrowLeft: at - ahead,
+          Home: 0,
+          End: ids.length - 1,
+        };
         const to = ids[moves[event.key]];
         // Leaflet gives markers role="button" but activates them from the keyboard only for popups.
         if (event.key === 'Enter' || event.key === ' ') this.onSelect(service);
