@@ -26,3 +26,17 @@ export function plural(locale: string, count: number, forms: Partial<Record<Intl
   if (!r) rules.set(locale, (r = new Intl.PluralRules(locale)));
   return forms[r.select(count)] ?? forms.other;
 }
+
+/**
+ * A language's name in `locale` ("Spanish", "español"); `known` names those the browser cannot
+ * (Chromium names no sign or Indigenous North American languages); else the tag itself.
+ */
+export function languageName(tag: string, locale: string, known: Record<string, string>): string {
+  let name: string | undefined;
+  try {
+    name = displayNames(locale, 'language').of(tag);
+  } catch {
+    name = undefined;
+  }
+  return name && name.toLowerCase() !== tag.toLowerCase() ? name : (known[tag] ?? known[tag.split('-')[0]] ?? tag);
+}

@@ -39,6 +39,8 @@ export interface Strings {
   filterNeedsLegend: string;
   filterLanguagesLegend: string;
   needLabels: Record<Need, string>;
+  /** Names of languages feeds list that browsers may not name (Chromium names none of these). */
+  languageNames: Record<'ase' | 'nv' | 'cr' | 'iu' | 'oj' | 'kea' | 'lou', string>;
   filterOption: (label: string, count: number) => string;
   filterSummary: (matched: number, total: number, chosen: string) => string;
   filterNone: (chosen: string) => string;
@@ -144,6 +146,15 @@ export const en: Strings = {
   filterTypesLegend: 'Services',
   filterNeedsLegend: 'What you need',
   filterLanguagesLegend: 'Languages',
+  languageNames: {
+    ase: 'American Sign Language',
+    nv: 'Navajo',
+    cr: 'Cree',
+    iu: 'Inuktitut',
+    oj: 'Ojibwe',
+    kea: 'Cape Verdean Creole',
+    lou: 'Louisiana Creole',
+  },
   needLabels: {
     free: 'Free',
     'no-id': 'No ID needed',

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/nf-service-list/nf-service-list.js';
 import type { NfServiceList } from '../../src/components/nf-service-list/nf-service-list.js';
@@ -188,6 +188,16 @@ describe('<nf-service-list>', () => {
     expect(item.querySelector('a[href="mailto:hello@example.org"]')).to.exist;
     const paid = await list(html`<nf-service-list></nf-service-list>`, [fictionalService('p', 1, { cost: 'Sliding scale' })]);
     expect(items(paid)[0].querySelector('[part="features"]')!.textContent!.trim()).to.equal('Cost: Sliding scale');
+  });
+
+  it('names languages the browser cannot name (ASL, Cree) from the strings, in the page language', async () => {
+    const signs = fictionalService('asl', 1, { languages: ['ase', 'cr', 'es'] });
+    const el = await list(html`<nf-service-list lang="en-US" latitude="0" longitude="0"></nf-service-list>`, [signs]);
+    const languages = () => items(el)[0].querySelector('[part="features"] li')!.textContent;
+    expect(languages()).to.equal('Languages: American Sign Language, Cree, Spanish');
+    el.lang = 'fr-CA';
+    await waitUntil(() => languages()!.includes('langue des signes américaine'), `still "${languages()}"`, { timeout: 5000 });
+    expect(languages()).to.equal('Langues\u00a0: langue des signes américaine, cri, espagnol');
   });
 
   it('says when there is nothing to list', async () => {

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
 import { filterBarStyles } from './nf-filter-bar.styles.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
-import { displayNames } from '../../i18n/intl.js';
+import { languageName } from '../../i18n/intl.js';
 import { langOf } from '../../i18n/units.js';
 import { sortTypes, type ServiceType } from '../../feed/service-types.js';
 import { NEEDS, type FilterCounts, type Filters, type Need } from '../../query/filters.js';
@@ -78,11 +78,7 @@ export class NfFilterBar extends LitElement {
   }
 
   private languageName(tag: string): string {
-    try {
-      return displayNames(this.locale, 'language').of(tag) ?? tag;
-    } catch {
-      return tag;
-    }
+    return languageName(tag, this.locale, this.t.languageNames);
   }
 
   /** The labels of the active filters, as a list in the page language ("Free and Open now"). */

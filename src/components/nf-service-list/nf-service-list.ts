@@ -6,7 +6,7 @@ import { listStyles } from './nf-service-list.styles.js';
 import { formatDistance, isLocated } from '../../geo/distance.js';
 import { runQuery } from '../../query/query.js';
 import { defaultUnits, langOf, regionOf } from '../../i18n/units.js';
-import { dateFormat, displayNames } from '../../i18n/intl.js';
+import { dateFormat, displayNames, languageName } from '../../i18n/intl.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import { safeWebUrl, telUrl } from '../../util/safe-url.js';
 import { reportHref } from '../../util/report-url.js';
@@ -439,7 +439,7 @@ export class NfServiceList extends LitElement {
       service.anonymous ? s.anonymous : '',
       service.peerRun ? s.peerRun : '',
       service.open24h ? s.open24h : '',
-      service.languages?.length ? s.languages(languageNames(service.languages, locale)) : '',
+      service.languages?.length ? s.languages(service.languages.map((tag) => languageName(tag, locale, s.languageNames)).join(', ')) : '',
     ].filter(Boolean);
     if (!features.length) return nothing;
     return html`<ul class="features" part="features">
@@ -519,17 +519,6 @@ function daysSince(isoDate: string): number {
 /** Ids come from feeds: keep only characters that are safe in an id reference. */
 function cssSafeId(id: string): string {
   return id.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`);
-}
-
-/** Language names in the page language ("English, Spanish"), tags when the browser cannot name them. */
-function languageNames(tags: string[], locale: string): string {
-  let names: Intl.DisplayNames | undefined;
-  try {
-    names = displayNames(locale, 'language');
-  } catch {
-    names = undefined;
-  }
-  return tags.map((tag) => names?.of(tag) ?? tag).join(', ');
 }
 
 function formatDate(isoDate: string, locale: string): string {

@@ -103,6 +103,15 @@ const es: Strings = {
   filterTypesLegend: 'Servicios',
   filterNeedsLegend: 'Lo que necesita',
   filterLanguagesLegend: 'Idiomas',
+  languageNames: {
+    ase: 'lengua de señas americana',
+    nv: 'navajo',
+    cr: 'cree',
+    iu: 'inuktitut',
+    oj: 'ojibwe',
+    kea: 'criollo caboverdiano',
+    lou: 'criollo de Luisiana',
+  },
   needLabels: {
     free: 'Gratis',
     'no-id': 'Sin identificación',

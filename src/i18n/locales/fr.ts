@@ -111,6 +111,15 @@ const fr: Strings = {
   filterTypesLegend: 'Services',
   filterNeedsLegend: 'Ce dont vous avez besoin',
   filterLanguagesLegend: 'Langues',
+  languageNames: {
+    ase: 'langue des signes américaine',
+    nv: 'navajo',
+    cr: 'cri',
+    iu: 'inuktitut',
+    oj: 'ojibwé',
+    kea: 'créole cap-verdien',
+    lou: 'créole louisianais',
+  },
   needLabels: {
     free: 'Gratuit',
     'no-id': 'Sans pièce d’identité',
