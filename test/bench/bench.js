@@ -12,6 +12,9 @@
  *                                                  the list has re-rendered and painted; and the
  *                                                  yardstick, runQuery over the same services (see
  *                                                  measureJourney)
+ *   ?mode=pan&page=nf-map|plain&markers=2000&bundle=<URL>
+ *                                                  pan/zoom steps over that many fictional markers, drawn by
+ *                                                  <nf-map> from the bundle or by plain Leaflet (see measurePan)
  *   &hold=1                                        wait for benchGo() (the runner profiles the load)
  * The result is the promise `window.benchResult`. Times are performance.now() milliseconds.
  */
@@ -315,10 +318,133 @@ async function measureJourney(feed) {
   };
 }
 
+/** The city-sized box the pan pages spread their markers over (about 14 × 11 km). */
+const PAN_AREA = { south: 49.2, north: 49.3, west: -123.22, east: -123.02 };
+/** The view both pan pages start from: the whole box in the 1000 × 500 px map. */
+const PAN_VIEW = { center: [49.25, -123.12], zoom: 12 };
+const PAN_STEPS = 20;
+/** The pans, in turn: around a square, so the view stays over the markers. */
+const PAN_OFFSETS = [
+  { name: 'pan 200 px right', by: [200, 0] },
+  { name: 'pan 200 px down', by: [0, 200] },
+  { name: 'pan 200 px left', by: [-200, 0] },
+  { name: 'pan 200 px up', by: [0, -200] },
+];
+
+/** The same points in every run and on both pages: a seeded generator (mulberry32). */
+function panServices(count) {
+  let seed = 0x2000;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return Array.from({ length: count }, (_, i) => ({
+    id: `pan-${i}`,
+    name: `Example Service ${i + 1} (fictional)`,
+    lat: Number((PAN_AREA.south + random() * (PAN_AREA.north - PAN_AREA.south)).toFixed(5)),
+    lng: Number((PAN_AREA.west + random() * (PAN_AREA.east - PAN_AREA.west)).toFixed(5)),
+    types: ['naloxone'],
+  }));
+}
+
+/** `<nf-map>` from the built bundle, 1000 × 500 px, no tiles: its Leaflet map once the markers are drawn. */
+async function nfMapPage(services, container) {
+  await import(params.get('bundle') ?? '/dist/naloxone-finder.js');
+  await customElements.whenDefined('nf-map');
+  const el = document.createElement('nf-map');
+  el.setAttribute('tile-url', 'none');
+  el.style.setProperty('--nf-map-height', '500px');
+  container.append(el);
+  // Leaflet's chunk loads and an empty map is drawn first, so the draw below is of the markers alone.
+  await el.updateComplete;
+  await settle();
+  const t0 = performance.now();
+  el.services = services;
+  await el.updateComplete;
+  const drawn = await afterPaint();
+  return { map: el.leafletMap, markerPane: el.leafletMap.getPane('markerPane'), firstDrawMs: drawn - t0 };
+}
+
+/** Plain Leaflet from node_modules with its own CSS and default (image) markers, the same size. */
+async function plainPage(services, container) {
+  const css = document.createElement('link');
+  css.rel = 'stylesheet';
+  css.href = '/node_modules/leaflet/dist/leaflet.css';
+  const cssLoaded = new Promise((resolve, reject) => {
+    css.onload = resolve;
+    css.onerror = () => reject(new Error(`${css.href} did not load`));
+  });
+  document.head.append(css);
+  await cssLoaded;
+  const L = await import('/node_modules/leaflet/dist/leaflet-src.esm.js');
+  // The same box as <nf-map>'s map container: 500 px high with a 1 px border inside it.
+  const div = document.createElement('div');
+  div.style.cssText = 'box-sizing: border-box; height: 500px; border: 1px solid #c8c8c8';
+  container.append(div);
+  const map = L.map(div).setView(PAN_VIEW.center, PAN_VIEW.zoom, { animate: false });
+  await afterPaint();
+  await settle();
+  const t0 = performance.now();
+  for (const s of services) L.marker([s.lat, s.lng], { title: s.name }).addTo(map);
+  const drawn = await afterPaint();
+  return { map, markerPane: map.getPane('markerPane'), firstDrawMs: drawn - t0 };
+}
+
+/** Resolves once the frame after the current one has begun, so the current one has been painted. */
+const twoFrames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))));
+
+/**
+ * The pan/zoom cost of a map with 2,000 markers: the same fictional points, on <nf-map> from
+ * the bundle or on plain Leaflet (the yardstick), in a 1000 × 500 px map without tiles. After
+ * the first draw both are set to the same view; then 20 steps, a pan of 200 px and a zoom in
+ * or out by turns, none animated, each timed from the call until the next frame has painted.
+ */
+async function measurePan() {
+  const which = params.get('page');
+  const pages = { 'nf-map': nfMapPage, plain: plainPage };
+  if (!pages[which]) throw new Error(`page=${which}: expected nf-map or plain`);
+  const container = document.createElement('div');
+  container.style.width = '1000px';
+  document.body.append(container);
+  const count = Number(params.get('markers'));
+  if (!(Number.isInteger(count) && count > 0)) throw new Error(`markers=${params.get('markers')}: expected a positive whole number`);
+  const services = panServices(count);
+  const { map, markerPane, firstDrawMs } = await pages[which](services, container);
+  map.setView(PAN_VIEW.center, PAN_VIEW.zoom, { animate: false });
+  await afterPaint();
+  await settle();
+  const inView = services.filter((s) => map.getBounds().contains([s.lat, s.lng])).length;
+  const steps = [];
+  for (let i = 0; i < PAN_STEPS; i++) {
+    const zoomIn = i % 4 === 1;
+    const pan = i % 2 === 0 ? PAN_OFFSETS[(i / 2) % 4] : undefined;
+    const name = pan ? pan.name : zoomIn ? 'zoom in' : 'zoom out';
+    const start = performance.now();
+    if (pan) map.panBy(pan.by, { animate: false });
+    else map.setView(map.getCenter(), map.getZoom() + (zoomIn ? 1 : -1), { animate: false });
+    const end = await twoFrames();
+    steps.push({ name, start, end, ms: end - start });
+    await settle();
+  }
+  const size = map.getSize();
+  return {
+    marks: { steps: steps.map(({ name, start, end }) => ({ name, start, end })) },
+    page: which,
+    markers: markerPane.children.length,
+    inView,
+    size: [size.x, size.y],
+    firstDrawMs,
+    stepMs: steps.map((s) => s.ms),
+    stepNames: steps.map((s) => s.name),
+  };
+}
+
 async function run() {
   const mode = params.get('mode');
   const feed = params.get('feed');
-  const measures = { parse: measureParse, widget: measureWidget, hostile: measureHostile, fetch: measureFetch, journey: measureJourney };
+  const measures = { parse: measureParse, widget: measureWidget, hostile: measureHostile, fetch: measureFetch, journey: measureJourney, pan: measurePan };
   const result = await measures[mode](feed);
   return { ...result, longTasks: window.benchLongTasks.slice() };
 }

@@ -29,7 +29,16 @@
  * during a journey step, at any CPU rate (the loads before it are reported, not gated here: the
  * CSV load is the samhsa scenario's).
  *
- *   node test/bench/run.mjs [--runs 5] [--rates 1,4] [--only samhsa|hostile|journey] [--zip 15213] [--profile] [--dist dir] [--csv file] [--json out.json]
+ * Pan and zoom over 2,000 markers (issue 10): the same fictional services (made in the page from
+ * a seeded generator, spread over a city-sized box, named "Example Service N (fictional)") drawn
+ * by <nf-map> from the bundle (tile-url="none") and by plain Leaflet from node_modules with its
+ * default markers, both 1000 × 500 px at the same view. After the first draw, 20 steps (a 200 px
+ * panBy and a zoom in or out by turns, not animated), each timed until the next frame has painted
+ * (two requestAnimationFrames after the move). Reported: p50 and p95 of the steps per page, and
+ * nf-map ÷ plain Leaflet, the median of each run's ratio. Exits 1 when the p95 ratio is over
+ * 1.5 unthrottled; the slow phone is reported.
+ *
+ *   node test/bench/run.mjs [--runs 5] [--rates 1,4] [--only samhsa|hostile|journey|pan] [--zip 15213] [--profile] [--dist dir] [--csv file] [--json out.json]
  *
  * --profile loads the CSV once more (at the slowest rate) under the CPU profiler and lists, through
  * the source maps, the functions that took the time in the whole load and in its tasks over 200 ms;
@@ -70,10 +79,14 @@ const { values: opts } = parseArgs({
     zip: { type: 'string', default: '15213' },
   },
 });
-if (opts.only !== undefined && !['samhsa', 'hostile', 'journey'].includes(opts.only)) throw new Error('--only takes samhsa, hostile or journey');
+if (opts.only !== undefined && !['samhsa', 'hostile', 'journey', 'pan'].includes(opts.only)) throw new Error('--only takes samhsa, hostile, journey or pan');
 const SAMHSA = opts.only === undefined || opts.only === 'samhsa';
 const HOSTILE = opts.only === undefined || opts.only === 'hostile';
 const JOURNEY = opts.only === undefined || opts.only === 'journey';
+const PAN = opts.only === undefined || opts.only === 'pan';
+/** The most <nf-map>'s p95 pan/zoom step may cost, as a multiple of plain Leaflet's, unthrottled. */
+const PAN_RATIO_LIMIT = 1.5;
+const PAN_MARKERS = 2000;
 const RUNS = Math.max(1, Number(opts.runs) || 5);
 const RATES = opts.rates
   .split(',')
@@ -234,6 +247,7 @@ function phaseAt(at, marks) {
 /** Where a task ran: its phase, or "a → b" when it spans two (nf-feed-load fires inside a task). */
 function phaseOf(task, marks, mode) {
   if (mode === 'journey') return journeyPhase(task, marks);
+  if (mode === 'pan') return marks.steps.find((s) => task.start <= s.end && task.start + task.duration >= s.start)?.name ?? 'first draw, between steps';
   // JSON.parse runs inside a task that started just before its t0 mark: overlap is what counts.
   if (mode === 'parse') return task.start <= marks.end && task.start + task.duration >= marks.t0 ? 'JSON.parse itself' : 'page load / fetch';
   const first = phaseAt(task.start, marks);
@@ -481,6 +495,58 @@ function printJourney(results, journeyScenarios, row) {
   );
 }
 
+/** Nearest-rank percentile: p95 of 20 steps is the 19th fastest. */
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+/**
+ * The pan/zoom table: per page, the medians over runs of each run's p50 and p95 step; then
+ * <nf-map> ÷ plain Leaflet, the median of the runs' ratios (the two pages of a run are measured
+ * back to back). Returns those figures by CPU rate, for the gate and --json.
+ */
+function printPan(results, [plain, nfMap], row) {
+  const first = results[RATES[0]][nfMap.key][0];
+  const yardstick = results[RATES[0]][plain.key][0];
+  if (first.size.join() !== yardstick.size.join()) throw new Error(`pan pages differ in map size: ${first.size.join('×')} and ${yardstick.size.join('×')}`);
+  console.log(
+    `\npan/zoom over ${PAN_MARKERS.toLocaleString('en-US')} fictional markers, ${first.size.join(' × ')} px map, ${first.inView.toLocaleString('en-US')} in the first view:` +
+      `\n  ${first.stepMs.length} steps (${first.stepNames.slice(0, 4).join(', ')}, …), ms from the call to the next frame painted; median of ${RUNS} runs`,
+  );
+  const summary = {};
+  for (const rate of RATES) {
+    const stats = (key) => {
+      const runs = results[rate][key];
+      return {
+        p50: runs.map((r) => percentile(r.stepMs, 50)),
+        p95: runs.map((r) => percentile(r.stepMs, 95)),
+        firstDraw: median(runs.map((r) => r.firstDrawMs)),
+        longest: Math.max(0, ...runs.flatMap((r) => r.longTasks.filter((t) => t.phase !== 'first draw, between steps').map((t) => t.duration))),
+      };
+    };
+    const a = stats(plain.key);
+    const b = stats(nfMap.key);
+    const ratio = (x, y) => median(x.map((v, i) => v / y[i]));
+    summary[rate] = {
+      plain: { p50: median(a.p50), p95: median(a.p95), firstDrawMs: a.firstDraw, longestTaskMs: a.longest },
+      nfMap: { p50: median(b.p50), p95: median(b.p95), firstDrawMs: b.firstDraw, longestTaskMs: b.longest },
+      p50Ratio: ratio(b.p50, a.p50),
+      p95Ratio: ratio(b.p95, a.p95),
+    };
+  }
+  const cell = (s) => `p50 ${lpad(fmt(s.p50), 7)}, p95 ${lpad(fmt(s.p95), 7)}  (${s.longestTaskMs ? fmt(s.longestTaskMs) : '<50 ms'})`;
+  row(`  ${plain.label}`, (rate) => cell(summary[rate].plain));
+  row(`  ${nfMap.label}`, (rate) => cell(summary[rate].nfMap));
+  row(
+    `  nf-map ÷ plain (gate: p95 ≤ ${PAN_RATIO_LIMIT}× at 1×)`,
+    (rate) => `p50 ${summary[rate].p50Ratio.toFixed(2)}×, p95 ${summary[rate].p95Ratio.toFixed(2)}×`,
+  );
+  row('  first draw of the markers (context)', (rate) => `plain ${fmt(summary[rate].plain.firstDrawMs)}, nf-map ${fmt(summary[rate].nfMap.firstDrawMs)}`);
+  console.log('  In brackets: the longest main-thread task during a step, over all runs (PerformanceObserver sees tasks of 50 ms and more).');
+  return summary;
+}
+
 /** One more journey under the CPU profiler: where each step spent its time. */
 async function profileJourney(browser, origin, { rate, scenario }) {
   console.log(`\nCPU profile of one more journey: ${scenario.label}, ${rateLabel(rate)}`);
@@ -558,10 +624,16 @@ async function main() {
           },
         ]
       : [];
-    const scenarios = [...(SAMHSA ? samhsaScenarios : []), ...hostileScenarios, ...fetchScenarios, ...journeyScenarios];
+    const panScenarios = PAN
+      ? [
+          { key: 'pan:plain', label: 'plain Leaflet, default markers (yardstick)', query: { mode: 'pan', page: 'plain', markers: String(PAN_MARKERS) } },
+          { key: 'pan:nf-map', label: '<nf-map> from the bundle, tile-url="none"', query: { mode: 'pan', page: 'nf-map', markers: String(PAN_MARKERS) } },
+        ]
+      : [];
+    const scenarios = [...(SAMHSA ? samhsaScenarios : []), ...hostileScenarios, ...fetchScenarios, ...journeyScenarios, ...panScenarios];
 
     console.log(
-      `naloxone-finder benchmark: ${[SAMHSA && basename(CSV), HOSTILE && 'hostile inputs', JOURNEY && "the visitor's journey"].filter(Boolean).join(', ')}`,
+      `naloxone-finder benchmark: ${[SAMHSA && basename(CSV), HOSTILE && 'hostile inputs', JOURNEY && "the visitor's journey", PAN && `pan/zoom over ${PAN_MARKERS.toLocaleString('en-US')} markers`].filter(Boolean).join(', ')}`,
     );
     if (data) {
       console.log(
@@ -589,6 +661,9 @@ async function main() {
           const result = await measure(browser, origin, scenario, rate);
           if (result.error) throw new Error(`${scenario.label} (${rateLabel(rate)}): ${result.error}`);
           if (result.errors.length) console.warn(`  page errors in ${scenario.label}: ${result.errors.join('; ')}`);
+          if (scenario.query.mode === 'pan' && result.markers !== PAN_MARKERS) {
+            throw new Error(`${scenario.label}: ${result.markers} markers drawn, not ${PAN_MARKERS}`);
+          }
           result.longTasks = result.longTasks.map((task) => ({ ...task, phase: phaseOf(task, result.marks, scenario.query.mode) }));
           results[rate][scenario.key].push(result);
           process.stdout.write('.');
@@ -668,6 +743,7 @@ async function main() {
     }
 
     if (JOURNEY) printJourney(results, journeyScenarios, row);
+    const pan = PAN ? printPan(results, panScenarios, row) : undefined;
 
     // Tasks over the limit, by phase
     const offenders = [];
@@ -723,8 +799,13 @@ async function main() {
       for (const [key, { count, longest, runs }] of groups) {
         console.log(`  ${key}: ${count}× (in ${runs.size} of ${RUNS} runs), longest ${fmt(longest)}`);
       }
-    } else {
+    } else if (SAMHSA || HOSTILE || JOURNEY) {
       console.log(`\nPASS: no main-thread task over ${LIMIT_MS} ms while the widget loaded${JOURNEY ? ' or during a journey step' : ''}.`);
+    }
+    const panFailed = pan !== undefined && !(pan[1]?.p95Ratio <= PAN_RATIO_LIMIT);
+    if (pan) {
+      const ratio = pan[1] ? `${pan[1].p95Ratio.toFixed(2)}×` : 'not measured (--rates has no 1)';
+      console.log(`\n${panFailed ? 'FAIL' : 'PASS'}: <nf-map>'s p95 pan/zoom step is ${ratio} plain Leaflet's unthrottled (limit ${PAN_RATIO_LIMIT}×).`);
     }
 
     if (opts.profile || widgetOffenders.length) {
@@ -741,10 +822,10 @@ async function main() {
     }
 
     if (opts.json) {
-      await writeFile(opts.json, JSON.stringify({ data, version, runs: RUNS, rates: RATES, results }, null, 2));
+      await writeFile(opts.json, JSON.stringify({ data, version, runs: RUNS, rates: RATES, pan, results }, null, 2));
       console.log(`\nraw results: ${opts.json}`);
     }
-    return widgetOffenders.length ? 1 : 0;
+    return widgetOffenders.length || panFailed ? 1 : 0;
   } finally {
     await browser?.close();
     if (server) await new Promise((done) => server.close(done));
