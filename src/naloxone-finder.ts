@@ -8,7 +8,7 @@ import { loadFeed, FeedLoadError, type LoadedFeed } from './feed/load-feed.js';
 import { parseFeedData, type FeedFormat } from './feed/parse-feed.js';
 import { readFieldMap, type FieldMap } from './feed/field-map.js';
 import { logFeedReport } from './feed/report.js';
-import { defaultUnits, langOf } from './i18n/units.js';
+import { defaultUnits } from './i18n/units.js';
 import { dateFormat } from './i18n/intl.js';
 import { locate, LocateError, type LocateErrorKind } from './geo/geolocation.js';
 import type { Strings } from './i18n/strings.js';
@@ -20,6 +20,7 @@ import { isOpenAt, knownTimeZone, serviceRules, serviceTimeZone } from './hours/
 import type { HoursClock } from './components/nf-service-list/nf-service-list.js';
 import { formatDistance, KM_PER_MILE } from './geo/distance.js';
 import { safeWebUrl } from './util/safe-url.js';
+import { newTabLink } from './util/new-tab-link.js';
 import {
   NfFeedErrorEvent,
   NfFeedLoadEvent,
@@ -499,7 +500,7 @@ export class NaloxoneFinder extends LitElement {
     if (!staleSince) return nothing;
     let date = staleSince;
     try {
-      date = dateFormat(langOf(this) || navigator.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(staleSince));
+      date = dateFormat(this.l10n.lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(staleSince));
     } catch {
       // Keep the ISO date.
     }
@@ -557,7 +558,7 @@ export class NaloxoneFinder extends LitElement {
 
   /** Units as the list shows them: the attribute, else from the page language. */
   private get effectiveUnits(): Units {
-    return this.units ?? defaultUnits(langOf(this) || navigator.language);
+    return this.units ?? defaultUnits(this.l10n.lang);
   }
 
   /** Ranks once per change of feed, origin, types or units, not on every render. */
@@ -597,7 +598,7 @@ export class NaloxoneFinder extends LitElement {
   private renderBeyond(result: QueryResult) {
     if (!result.beyond) return nothing;
     const units = this.effectiveUnits;
-    const locale = langOf(this) || navigator.language;
+    const locale = this.l10n.lang;
     const distance = formatDistance(this.radiusKm(units)!, units, locale);
     const s = this.t;
     const note = this.#device ? s.nothingNearYou(distance) : s.nothingWithin(distance, this.#searched?.label || this.originLabel || s.defaultPlace);
@@ -611,17 +612,13 @@ export class NaloxoneFinder extends LitElement {
               <ul>
                 ${result.mail.map((m) => {
                   const href = m.website ? safeWebUrl(m.website) : undefined;
-                  return html`<li>${href ? this.newTabLink(href, m.name) : m.name}</li>`;
+                  return html`<li>${href ? newTabLink(href, m.name, s.newTab) : m.name}</li>`;
                 })}
-                ${mailLink ? html`<li>${this.newTabLink(mailLink.href, mailLink.label)}</li>` : nothing}
+                ${mailLink ? html`<li>${newTabLink(mailLink.href, mailLink.label, s.newTab)}</li>` : nothing}
               </ul>
             </section>`
           : nothing
       }`;
-  }
-
-  private newTabLink(href: string, text: string) {
-    return html`<a href=${href} target="_blank" rel="noopener noreferrer">${text}<span class="visually-hidden"> ${this.t.newTab}</span></a>`;
   }
 
   /** The partner's `mail-url`, when it is a safe web address; checked (and reported) once per change. */

@@ -1,11 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { hostStyles } from '../../styles/host.js';
 import { listStyles } from './nf-service-list.styles.js';
 import { formatDistance, isLocated } from '../../geo/distance.js';
 import { runQuery } from '../../query/query.js';
-import { defaultUnits, langOf, regionOf } from '../../i18n/units.js';
+import { defaultUnits, regionOf } from '../../i18n/units.js';
 import { dateFormat, displayNames, languageName } from '../../i18n/intl.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import { safeWebUrl, telUrl } from '../../util/safe-url.js';
@@ -15,6 +14,7 @@ import { sortTypes } from '../../feed/service-types.js';
 import { isEmail } from '../../feed/validate.js';
 import { DEFAULT_DIRECTIONS_URL, directionsHref, headingLevel, optionalNumber, originFrom, typesConverter } from '../../util/attributes.js';
 import { placeLabel } from '../../util/place-label.js';
+import { newTabLink } from '../../util/new-tab-link.js';
 import { NfResultsChangeEvent, NfServiceSelectEvent, NfShowMoreEvent } from '../../events.js';
 import type { Address, RankedService, Service, ServiceType, Units } from '../../types.js';
 
@@ -311,7 +311,7 @@ export class NfServiceList extends LitElement {
       </div>
       <ol part="list" aria-label=${this.t.byMailHeading} @keydown=${this.onKeydown}>
         ${mail.map((service) => this.renderItem({ service, distanceKm: null }, view, false))}
-        ${link ? html`<li part="item">${this.newTabLink(link.href, link.label)}</li>` : nothing}
+        ${link ? html`<li part="item">${newTabLink(link.href, link.label, this.t.newTab)}</li>` : nothing}
       </ol>`;
   }
 
@@ -367,7 +367,7 @@ export class NfServiceList extends LitElement {
         ${service.accessibility ? html`<p class="description">${s.accessibility(service.accessibility)}</p>` : nothing}
         ${service.lastVerified ? html`<p class="verified" part="verified">${s.lastVerified(formatDate(service.lastVerified, view.locale))}</p>` : nothing}
         ${stale ? html`<p class="stale-note" part="stale-note">${s.outOfDate}</p>` : nothing}
-        ${report ? html`<p>${this.newTabLink(report, s.reportProblem, placeLabel(service), 'report')}</p>` : nothing}
+        ${report ? html`<p>${newTabLink(report, s.reportProblem, s.newTab, { about: placeLabel(service), part: 'report' })}</p>` : nothing}
       </div>`;
   }
 
@@ -448,17 +448,7 @@ export class NfServiceList extends LitElement {
   }
 
   private get locale(): string {
-    return langOf(this) || navigator.language;
-  }
-
-  /**
-   * A link that opens in a new tab and says so; `about` names the place, for screen readers,
-   * when the visible words ("Directions") are the same in every result.
-   */
-  private newTabLink(href: string, text: string, about?: string, part?: string) {
-    return html`<a href=${href} part=${ifDefined(part)} target="_blank" rel="noopener noreferrer"
-      >${text}<span class="visually-hidden">${about ? `: ${about}` : ''} ${this.t.newTab}</span></a
-    >`;
+    return this.l10n.lang;
   }
 
   private renderActions(result: RankedService, onMap: boolean) {
@@ -472,7 +462,8 @@ export class NfServiceList extends LitElement {
     return html`
       <div class="actions" part="actions">
         ${tel ? html`<a href=${tel}>${this.t.call(service.phone!)}</a>` : service.phone ? html`<span>${service.phone}</span>` : nothing}
-        ${directions ? this.newTabLink(directions, this.t.directions, label) : nothing} ${website ? this.newTabLink(website, this.t.website, label) : nothing}
+        ${directions ? newTabLink(directions, this.t.directions, this.t.newTab, { about: label }) : nothing}
+        ${website ? newTabLink(website, this.t.website, this.t.newTab, { about: label }) : nothing}
         ${email ? html`<a href=${`mailto:${email}`}>${this.t.email}<span class="visually-hidden">: ${label}</span></a>` : nothing}
         ${
           onMap && this.selectable && isLocated(service)
