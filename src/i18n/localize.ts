@@ -100,8 +100,18 @@ export class LocaleController implements ReactiveController {
     controllers.delete(this);
   }
 
+  /** Each render reads the language again: an ancestor's `lang` may change where no watch sees it. */
+  hostUpdate() {
+    this.read();
+  }
+
   /** Reads the language again; re-renders the host when it (or, with `force`, its locale) changed. */
   refresh(force = false) {
+    if (this.read() || force) this.host.requestUpdate();
+  }
+
+  /** Takes the language in effect now, starts loading its words if needed; true when it changed. */
+  private read(): boolean {
     // The words follow `lang` as written (a partner's own tag such as `x-pseudo` included);
     // Intl gets a tag it accepts.
     const lang = langOf(this.host) || navigator.language || 'en';
@@ -121,7 +131,7 @@ export class LocaleController implements ReactiveController {
       }
       void load.then(() => this.host.requestUpdate());
     }
-    if (changed || force) this.host.requestUpdate();
+    return changed;
   }
 
   /** The words in effect: made again only when the locale or the partner's `strings` change. */

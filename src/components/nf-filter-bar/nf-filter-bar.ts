@@ -4,7 +4,6 @@ import { hostStyles } from '../../styles/host.js';
 import { filterBarStyles } from './nf-filter-bar.styles.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import { languageName } from '../../i18n/intl.js';
-import { langOf } from '../../i18n/units.js';
 import { sortTypes, type ServiceType } from '../../feed/service-types.js';
 import { NEEDS, type FilterCounts, type Filters, type Need } from '../../query/filters.js';
 import { NfFiltersChangeEvent } from '../../events.js';
@@ -74,7 +73,7 @@ export class NfFilterBar extends LitElement {
   }
 
   private get locale() {
-    return langOf(this) || navigator.language;
+    return this.l10n.lang;
   }
 
   private languageName(tag: string): string {

@@ -6,7 +6,7 @@ import type { MapController } from './map-controller.js';
 import { nextTask } from '../../util/yield.js';
 import { distanceKm, formatDistance, isLocated } from '../../geo/distance.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
-import { defaultUnits, langOf } from '../../i18n/units.js';
+import { defaultUnits } from '../../i18n/units.js';
 import { placeLabel } from '../../util/place-label.js';
 import { optionalNumber, originFrom } from '../../util/attributes.js';
 import { NfServiceSelectEvent } from '../../events.js';
@@ -131,9 +131,9 @@ export class NfMap extends LitElement {
    */
   @property({ attribute: false }) strings?: StringOverrides;
 
-  /** Words in the element's language (`lang` here or on an ancestor), under the partner's `strings`. */
   /** The words the map was last drawn with. */
   private shownWords?: object;
+  /** Words in the element's language (`lang` here or on an ancestor), under the partner's `strings`. */
   private readonly l10n = new LocaleController(this);
   private get t() {
     return this.l10n.t;
@@ -195,7 +195,7 @@ export class NfMap extends LitElement {
     const has = (key: string) => this.pending.has(key);
     const tiles = this.tileUrl && this.tileUrl !== 'none' ? this.tileUrl : null;
     const attribution = this.tileAttribution ?? (this.tileUrl === OSM_TILES ? OSM_ATTRIBUTION : '');
-    const lang = langOf(this) || undefined;
+    const lang = this.l10n.lang;
     const units = this.units ?? defaultUnits(lang);
     this.controller.render(
       this.container,

@@ -2,7 +2,6 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
 import { overdoseCardStyles } from './nf-overdose-card.styles.js';
-import { langOf } from '../../i18n/units.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import { safeWebUrl } from '../../util/safe-url.js';
 import { emergencyNumberFor, emergencyTel, readEmergencyNumber } from './emergency-number.js';
@@ -100,7 +99,7 @@ export class NfOverdoseCard extends LitElement {
 
   /** The number for the country of the element's language, read at each render (a changed `lang` shows on the next update). */
   private get languageNumber(): string {
-    return emergencyNumberFor(langOf(this) || navigator.language);
+    return emergencyNumberFor(this.l10n.lang);
   }
 
   private onToggle(event: Event) {
