@@ -1,0 +1,126 @@
+import KDBush from 'kdbush';
+import { around } from 'geokdbush';
+import { distanceKm, isLocated } from '../geo/distance.js';
+import type { LatLng, Service } from '../types.js';
+
+/** What crosses from a worker: the tree's own buffer and which service each point is. Both transferable. */
+export interface IndexData {
+  tree: ArrayBuffer;
+  /** `rows[point]` is the service's position in the feed's `services` array. */
+  rows: Uint32Array;
+}
+
+/** A candidate found near the origin: the service's position in the feed, and its distance. */
+export interface Near {
+  row: number;
+  km: number;
+}
+
+/** geokdbush's Earth is 6371 km, Turf's 6371.0088 km: search this much wider, then measure with Turf. */
+const SEARCH_SLACK = 1 + 1e-5;
+/** Distances this close are a tie (the two formulas' rounding), broken by feed order. */
+const TIE_KM = 1e-9;
+
+/**
+ * A static spatial index of a feed's services with a position (kdbush), built once per feed,
+ * so a new origin costs O(log n + k) for the k nearest instead of a sort of every record.
+ * Distances it hands out are Turf's, as everywhere else, so rankings never depend on which
+ * formula chose the candidates.
+ */
+export class ServiceIndex {
+  private constructor(
+    private readonly tree: KDBush,
+    private readonly rows: Uint32Array,
+    private readonly services: readonly Service[],
+  ) {}
+
+  static build(services: readonly Service[]): ServiceIndex {
+    const rows: number[] = [];
+    for (let i = 0; i < services.length; i++) if (isLocated(services[i])) rows.push(i);
+    const tree = new KDBush(Math.max(1, rows.length));
+    // KDBush cannot hold nothing: an empty feed gets one point no row ever asks for.
+    if (!rows.length) tree.add(0, 0);
+    for (const row of rows) tree.add(services[row].lng!, services[row].lat!);
+    tree.finish();
+    return new ServiceIndex(tree, Uint32Array.from(rows), services);
+  }
+
+  /** An index a worker built for these services (`data` from its `data`). */
+  static from(services: readonly Service[], data: IndexData): ServiceIndex {
+    return new ServiceIndex(KDBush.from(data.tree), data.rows, services);
+  }
+
+  get data(): IndexData {
+    return { tree: this.tree.data as ArrayBuffer, rows: this.rows };
+  }
+
+  /**
+   * The `k` services nearest `origin` that `keep(row)` accepts, within `maxKm` when given:
+   * nearest first, ties in feed order.
+   */
+  nearest(origin: LatLng, k: number, keep: (row: number) => boolean, maxKm = Infinity): Near[] {
+    if (k <= 0) return [];
+    const rows = this.rows;
+    const pick = (point: number) => point < rows.length && keep(rows[point]);
+    const search = Number.isFinite(maxKm) ? maxKm * SEARCH_SLACK : Infinity;
+    // Ask for one more than needed, and more again while the last one found ties with the k-th:
+    // services at the same distance are then all in hand and can be put in feed order.
+    for (let want = k + 1; ; want *= 2) {
+      const found = around(this.tree, origin.lng, origin.lat, want, search, pick);
+      const near = found.map((point) => ({ row: rows[point], km: distanceKm(origin, this.services[rows[point]] as LatLng) })).filter((n) => n.km <= maxKm);
+      const done = found.length < want || near.length <= k || near[near.length - 1].km - near[k - 1].km > TIE_KM;
+      if (done) return near.sort((a, b) => a.km - b.km || a.row - b.row).slice(0, k);
+    }
+  }
+
+  /**
+   * How many services `keep(row)` accepts within `km` of `origin`: a box search, then the exact
+   * distance. The box is split at the antimeridian and widened to every longitude near a pole.
+   */
+  countWithin(origin: LatLng, km: number, keep: (row: number) => boolean): number {
+    const KM_PER_DEGREE = 111.19;
+    const dLat = km / KM_PER_DEGREE;
+    const south = Math.max(-90, origin.lat - dLat);
+    const north = Math.min(90, origin.lat + dLat);
+    const widest = Math.max(Math.abs(south), Math.abs(north));
+    const cos = Math.cos((widest * Math.PI) / 180);
+    const dLng = widest >= 89.9 || cos <= 0 ? 180 : (km / (KM_PER_DEGREE * cos)) * SEARCH_SLACK;
+    const boxes: [number, number][] =
+      dLng >= 180
+        ? [[-180, 180]]
+        : origin.lng - dLng < -180
+          ? [
+              [origin.lng - dLng + 360, 180],
+              [-180, origin.lng + dLng],
+            ]
+          : origin.lng + dLng > 180
+            ? [
+                [origin.lng - dLng, 180],
+                [-180, origin.lng + dLng - 360],
+              ]
+            : [[origin.lng - dLng, origin.lng + dLng]];
+    let count = 0;
+    for (const [west, east] of boxes) {
+      for (const point of this.tree.range(west, south - 1e-9, east, north + 1e-9)) {
+        if (point >= this.rows.length) continue;
+        const row = this.rows[point];
+        if (keep(row) && distanceKm(origin, this.services[row] as LatLng) <= km) count++;
+      }
+    }
+    return count;
+  }
+}
+
+const built = new WeakMap<readonly Service[], ServiceIndex>();
+
+/** The index of a feed's services: built on first use, then the same one for that array. */
+export function indexFor(services: readonly Service[]): ServiceIndex {
+  let index = built.get(services);
+  if (!index) built.set(services, (index = ServiceIndex.build(services)));
+  return index;
+}
+
+/** Uses an index built elsewhere (a worker) for these services, so none is built here. */
+export function adoptIndex(services: readonly Service[], data: IndexData): void {
+  built.set(services, ServiceIndex.from(services, data));
+}
