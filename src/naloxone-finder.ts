@@ -14,7 +14,7 @@ import { locate, LocateError, type LocateErrorKind } from './geo/geolocation.js'
 import type { Strings } from './i18n/strings.js';
 import { LocaleController, registerLocale, type StringOverrides } from './i18n/localize.js';
 import { DEFAULT_DIRECTIONS_URL, headingLevel, optionalNumber, originFrom, positiveNumber, typesConverter } from './util/attributes.js';
-import { runQuery, type QueryResult } from './query/query.js';
+import { rankedDistance, rankSelection, selectServices, type RankedResults, type Ranking, type Selection } from './query/query.js';
 import { readFilterList, type Filters } from './query/filters.js';
 import { isOpenAt, knownTimeZone, serviceRules, serviceTimeZone } from './hours/index.js';
 import type { HoursClock } from './components/nf-service-list/nf-service-list.js';
@@ -38,7 +38,10 @@ import './components/nf-overdose-card/nf-overdose-card.js';
 import './components/nf-place-search/nf-place-search.js';
 import type { NfPlaceSelectEvent } from './components/nf-place-search/events.js';
 import type { PartnerPlace } from './places/search.js';
-import type { LatLng, RankedService, Service, ServiceType, Units } from './types.js';
+import type { LatLng, Service, ServiceType, Units } from './types.js';
+
+/** What the finder shows: the visitor's selection of the feed, ranked from where they are. */
+type Results = Selection & Ranking;
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -317,7 +320,8 @@ export class NaloxoneFinder extends LitElement {
   #searched: { lat: number; lng: number; label: string } | null = null;
   /** The visitor asked to see their own area on the map. */
   #showArea = false;
-  #ranked?: { key: readonly unknown[]; result: QueryResult };
+  #selection?: { key: readonly unknown[]; selection: Selection };
+  #ranked?: { key: readonly unknown[]; result: Results };
 
   @state() private locating = false;
   /** Time zones found from coordinates, for services that name none; filled in after the feed loads. */
@@ -337,7 +341,7 @@ export class NaloxoneFinder extends LitElement {
   /** How many results are shown: `limit` at first, more with each "Show more". */
   private shownCount = 0;
   /** The ranked results and limit the page belongs to: new ones start a new page. */
-  private pagedResults?: RankedService[];
+  private pagedResults?: RankedResults;
   private pagedLimit?: number;
   private shownPage?: { count: number; services: Service[] };
   /** The ids last reported by nf-results-change, so it fires once per real change. */
@@ -520,8 +524,8 @@ export class NaloxoneFinder extends LitElement {
       this.renderRoot
         .querySelector('.map-pane')
         ?.scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'auto' });
-    const ranked = this.#ranked?.result.matches.find((r) => r.service.id === service.id);
-    this.dispatchEvent(new NfServiceSelectEvent({ service, distance: ranked?.distanceKm ?? null }));
+    const distance = rankedDistance(service, this.#device ?? this.origin, this.effectiveUnits);
+    this.dispatchEvent(new NfServiceSelectEvent({ service, distance }));
   }
 
   /** "Skip to the map": focus goes to the map itself, whose description tells its keys. */
@@ -530,7 +534,7 @@ export class NaloxoneFinder extends LitElement {
   }
 
   /** Distances of the page's services (km by id), so markers can say how far each is. */
-  private distancesOf(page: Service[], results: RankedService[]): Map<string, number> {
+  private distancesOf(page: Service[], results: RankedResults): Map<string, number> {
     if (this.pageDistances?.page !== page) {
       const distances = new Map<string, number>();
       for (const r of results.slice(0, page.length)) if (r.distanceKm !== null) distances.set(r.service.id, r.distanceKm);
@@ -561,18 +565,31 @@ export class NaloxoneFinder extends LitElement {
     return this.units ?? defaultUnits(this.l10n.lang);
   }
 
-  /** Ranks once per change of feed, origin, types or units, not on every render. */
-  private rank(services: Service[]): QueryResult {
+  /**
+   * The query, in two stages so each runs only when its inputs change: the selection (types,
+   * filters, the clock for "open now"; a pass over the feed) and the ranking from the origin
+   * (the spatial index; only the page shown is ranked).
+   */
+  private rank(services: Service[]): Results {
+    const selection = this.select(services);
     const origin = this.#device ?? this.origin;
     const units = this.effectiveUnits;
     const radiusKm = this.radiusKm(units);
+    const key = [selection, origin?.lat, origin?.lng, units, radiusKm] as const;
+    if (this.#ranked && key.every((v, i) => v === this.#ranked!.key[i])) return this.#ranked.result;
+    const result = { ...selection, ...rankSelection(selection, { origin, roundTo: units, radiusKm }) };
+    this.#ranked = { key, result };
+    return result;
+  }
+
+  private select(services: Service[]): Selection {
     const clock = this.clock;
     const openNow = this.chosen.needs?.includes('open-now');
-    // "Open now" changes with the clock: only then does the minute re-run the query.
-    const key = [services, origin?.lat, origin?.lng, this.types, units, radiusKm, this.chosen, this.zones, openNow ? clock.now.getTime() : 0] as const;
-    if (this.#ranked && key.every((v, i) => v === this.#ranked!.key[i])) return this.#ranked.result;
-    // Whether a service is open depends on the clock, not on the origin or the filters: work it
-    // out once per service per clock, not again for each search or filter.
+    // "Open now" changes with the clock: only then does the minute select again.
+    const key = [services, this.types, this.chosen, this.zones, openNow ? clock.now.getTime() : 0] as const;
+    if (this.#selection && key.every((v, i) => v === this.#selection!.key[i])) return this.#selection.selection;
+    // Whether a service is open depends on the clock, not on the filters: work it out once per
+    // service per clock, not again for each filter.
     if (this.openCache?.clock !== clock) this.openCache = { clock, open: new Map() };
     const known = this.openCache.open;
     const isOpen = (s: Service) => {
@@ -582,9 +599,9 @@ export class NaloxoneFinder extends LitElement {
       known.set(s, open);
       return open;
     };
-    const result = runQuery(services, { origin, types: this.types, roundTo: units, radiusKm, filters: this.chosen, isOpen });
-    this.#ranked = { key, result };
-    return result;
+    const selection = selectServices(services, { types: this.types, filters: this.chosen, isOpen });
+    this.#selection = { key, selection };
+    return selection;
   }
 
   /** The radius in km, or null for none. */
@@ -595,7 +612,7 @@ export class NaloxoneFinder extends LitElement {
   }
 
   /** "Nothing within 30 mi of …" and the by-mail card, when every match lies beyond the radius. */
-  private renderBeyond(result: QueryResult) {
+  private renderBeyond(result: Results) {
     if (!result.beyond) return nothing;
     const units = this.effectiveUnits;
     const locale = this.l10n.lang;
@@ -654,7 +671,7 @@ export class NaloxoneFinder extends LitElement {
    * The services to show: `limit` of them again whenever the results or the limit change, more
    * after "Show more". The same array while the page is the same, so the map redraws only then.
    */
-  private page(results: RankedService[]): Service[] {
+  private page(results: RankedResults): Service[] {
     if (results !== this.pagedResults || this.limit !== this.pagedLimit) {
       this.pagedResults = results;
       this.pagedLimit = this.limit;

@@ -1,6 +1,7 @@
 import { distanceKm, isLocated, KM_PER_MILE } from '../geo/distance.js';
 import { countFilters, matchesFilters, noFilters, type FilterCounts, type Filters, type OpenAt } from './filters.js';
-import type { LatLng, RankedService, Service, ServiceType, Units } from '../types.js';
+import { indexFor, type ServiceIndex } from './spatial-index.js';
+import type { LatLng, LocatedService, RankedService, Service, ServiceType, Units } from '../types.js';
 
 /** What the visitor (and the partner) asked for: one value in, one `QueryResult` out. */
 export interface Query {
@@ -41,42 +42,211 @@ export interface QueryResult {
   counts: FilterCounts;
 }
 
+/** Ranked results handed out a page at a time: the first `k` cost O(log n + k), not a sort of all. Arrays fit too. */
+export interface RankedResults {
+  readonly length: number;
+  slice(start?: number, end?: number): RankedService[];
+}
+
 /**
- * Filters by type and sorts nearest first; temporarily closed services come after the open
- * ones, and services without a map position come last, in feed order. Without an origin,
- * feed order is kept. Ties keep feed order (Array.prototype.sort is stable). Sorting uses the
- * exact distances; only the rounded ones leave this function when `roundTo` is set.
+ * The part of a query that does not depend on where the visitor is: the partner's types, the
+ * visitor's filters and the clock. O(n): worked out once per change of those, not per origin.
  */
-export function runQuery(services: readonly Service[], query: Query = {}): QueryResult {
+export interface Selection {
+  services: readonly Service[];
+  /** By feed position: 0 not shown, 1 shown on the map and in the list, 2 the same but temporarily closed. */
+  flags: Uint8Array;
+  open: number;
+  closed: number;
+  /** Every match with a position, in feed order: what the map shows. */
+  mapped: LocatedService[];
+  /** Matches without a position, in feed order: listed last. */
+  unlocated: Service[];
+  mail: Service[];
+  total: number;
+  counts: FilterCounts;
+}
+
+const OPEN = 1;
+const CLOSED = 2;
+
+/** Partner types, visitor filters and "open now" applied to a feed; see `Selection`. */
+export function selectServices(services: readonly Service[], query: Pick<Query, 'types' | 'filters' | 'isOpen'> = {}): Selection {
   const wanted = query.types?.length ? new Set(query.types) : null;
   const partners = wanted ? services.filter((s) => s.types.some((t) => wanted.has(t))) : services;
   const filters = query.filters ?? {};
   const ctx = { isOpen: once(query.isOpen) };
   const counts = countFilters(partners, filters, ctx);
-  const kept = noFilters(filters) ? partners : partners.filter((s) => matchesFilters(s, filters, ctx));
-  const total = partners.reduce((n, s) => n + (s.types.includes('mail-based') ? 0 : 1), 0);
-  const origin = query.origin;
-  const located: { service: Service; km: number | null; closed: number }[] = [];
-  const unlocated: RankedService[] = [];
-  const mail: Service[] = [];
-  for (const service of kept) {
-    if (service.types.includes('mail-based')) {
-      mail.push(service);
+  const all = noFilters(filters);
+  const flags = new Uint8Array(services.length);
+  const selection: Selection = { services, flags, open: 0, closed: 0, mapped: [], unlocated: [], mail: [], total: 0, counts };
+  for (let row = 0; row < services.length; row++) {
+    const service = services[row];
+    if (wanted && !service.types.some((t) => wanted.has(t))) continue;
+    const mail = service.types.includes('mail-based');
+    if (!mail) selection.total++;
+    if (!all && !matchesFilters(service, filters, ctx)) continue;
+    if (mail) {
+      selection.mail.push(service);
     } else if (isLocated(service)) {
-      located.push({ service, km: origin ? distanceKm(origin, service) : null, closed: service.status === 'temporarily-closed' ? 1 : 0 });
+      const closed = service.status === 'temporarily-closed';
+      flags[row] = closed ? CLOSED : OPEN;
+      if (closed) selection.closed++;
+      else selection.open++;
+      selection.mapped.push(service);
     } else {
-      unlocated.push({ service, distanceKm: null });
+      selection.unlocated.push(service);
     }
   }
-  located.sort((a, b) => a.closed - b.closed || (a.km ?? 0) - (b.km ?? 0));
+  return selection;
+}
+
+/** Where a selection's matches stand from an origin: what `runQuery` adds to a `Selection`. */
+export interface Ranking {
+  /** Every match, nearest first (temporarily closed after open ones), those without a position last. */
+  matches: RankedResults;
+  /** What the list shows: see `QueryResult.listed`. */
+  listed: RankedResults;
+  withinRadius: number;
+  beyond: boolean;
+}
+
+/**
+ * Ranks a selection from an origin with the feed's spatial index: only what is asked for is
+ * ranked, so a new origin costs O(log n + k). Without an origin, feed order is kept.
+ */
+export function rankSelection(selection: Selection, query: Pick<Query, 'origin' | 'radiusKm' | 'roundTo'> = {}): Ranking {
+  const { flags, services, unlocated } = selection;
+  const origin = query.origin ?? null;
   const round = query.roundTo;
-  const ranked = located.map(({ service, km }) => ({ service, distanceKm: km !== null && round ? roundDistanceKm(km, round) : km }));
-  const radius = origin && query.radiusKm != null && query.radiusKm > 0 ? query.radiusKm : null;
-  const within = radius === null ? ranked : ranked.filter((_, i) => located[i].km! <= radius);
-  const beyond = within.length === 0 && ranked.length > 0;
-  const matches = [...ranked, ...unlocated];
-  const listed = beyond ? matches : within === ranked ? matches : [...within, ...unlocated];
-  return { matches, listed, withinRadius: within.length, beyond, mail, total, counts };
+  const last = new ListSegment(unlocated, null);
+  if (!origin) {
+    const inOrder = (flag: number) =>
+      new ListSegment(
+        lazyFilter(services, (_, row) => flags[row] === flag),
+        null,
+        flag === OPEN ? selection.open : selection.closed,
+      );
+    const matches = new Ranked([inOrder(OPEN), inOrder(CLOSED), last]);
+    return { matches, listed: matches, withinRadius: selection.open + selection.closed, beyond: false };
+  }
+  const index = indexFor(services);
+  const keepOpen = (row: number) => flags[row] === OPEN;
+  const keepClosed = (row: number) => flags[row] === CLOSED;
+  const near = (keep: (row: number) => boolean, count: number, maxKm?: number) => new NearSegment(index, origin, keep, count, round, maxKm);
+  const matches = new Ranked([near(keepOpen, selection.open), near(keepClosed, selection.closed), last]);
+  const radius = query.radiusKm != null && query.radiusKm > 0 ? query.radiusKm : null;
+  if (radius === null) return { matches, listed: matches, withinRadius: selection.open + selection.closed, beyond: false };
+  const open = index.countWithin(origin, radius, keepOpen);
+  const closed = selection.closed ? index.countWithin(origin, radius, keepClosed) : 0;
+  const withinRadius = open + closed;
+  const beyond = withinRadius === 0 && selection.open + selection.closed > 0;
+  const listed = beyond ? matches : new Ranked([near(keepOpen, open, radius), near(keepClosed, closed, radius), last]);
+  return { matches, listed, withinRadius, beyond };
+}
+
+/**
+ * Filters by type and sorts nearest first; temporarily closed services come after the open
+ * ones, and services without a map position come last, in feed order. Without an origin,
+ * feed order is kept. Ties keep feed order. Sorting uses the exact distances; only the rounded
+ * ones leave this function when `roundTo` is set. Every result in arrays: for a page of a big
+ * feed, `selectServices` and `rankSelection` rank only what is shown.
+ */
+export function runQuery(services: readonly Service[], query: Query = {}): QueryResult {
+  const selection = selectServices(services, query);
+  const ranking = rankSelection(selection, query);
+  const { mail, total, counts } = selection;
+  return { matches: ranking.matches.slice(), listed: ranking.listed.slice(), withinRadius: ranking.withinRadius, beyond: ranking.beyond, mail, total, counts };
+}
+
+/** A service's distance from the origin as a ranking gives it (rounded to `roundTo`), or null. */
+export function rankedDistance(service: Service, origin: LatLng | null | undefined, roundTo?: Units): number | null {
+  if (!origin || !isLocated(service)) return null;
+  const km = distanceKm(origin, service);
+  return roundTo ? roundDistanceKm(km, roundTo) : km;
+}
+
+/** Part of a ranking: its length is known at once, its first `k` are worked out when asked for. */
+interface Segment {
+  readonly length: number;
+  take(k: number): RankedService[];
+}
+
+/** Segments one after the other, as one list. */
+class Ranked implements RankedResults {
+  readonly length: number;
+  constructor(private readonly segments: Segment[]) {
+    this.length = segments.reduce((n, s) => n + s.length, 0);
+  }
+
+  slice(start = 0, end = this.length): RankedService[] {
+    const from = Math.max(0, start < 0 ? this.length + start : start);
+    const to = Math.min(this.length, end < 0 ? this.length + end : end);
+    const out: RankedService[] = [];
+    let offset = 0;
+    for (const segment of this.segments) {
+      if (offset >= to) break;
+      if (offset + segment.length > from) {
+        const part = segment.take(Math.min(segment.length, to - offset));
+        for (let i = Math.max(0, from - offset); i < part.length; i++) out.push(part[i]);
+      }
+      offset += segment.length;
+    }
+    return out;
+  }
+}
+
+/** Services in a given order, at one distance (null: no origin or no position). */
+class ListSegment implements Segment {
+  readonly length: number;
+  private memo: RankedService[] = [];
+  constructor(
+    private readonly items: readonly Service[] | (() => readonly Service[]),
+    private readonly distanceKm: null,
+    length?: number,
+  ) {
+    this.length = length ?? (typeof items === 'function' ? items().length : items.length);
+  }
+
+  take(k: number): RankedService[] {
+    if (this.memo.length < Math.min(k, this.length)) {
+      const items = typeof this.items === 'function' ? this.items() : this.items;
+      this.memo = items.slice(0, Math.max(k, this.memo.length * 2)).map((service) => ({ service, distanceKm: this.distanceKm }));
+    }
+    return this.memo.slice(0, k);
+  }
+}
+
+/** The services a filter keeps, found once and only when asked for. */
+function lazyFilter(services: readonly Service[], keep: (s: Service, row: number) => boolean): () => Service[] {
+  let kept: Service[] | undefined;
+  return () => (kept ??= services.filter(keep));
+}
+
+/** The nearest services a predicate accepts, from the spatial index, a growing prefix at a time. */
+class NearSegment implements Segment {
+  private memo: RankedService[] = [];
+  constructor(
+    private readonly index: ServiceIndex,
+    private readonly origin: LatLng,
+    private readonly keep: (row: number) => boolean,
+    readonly length: number,
+    private readonly round: Units | undefined,
+    private readonly maxKm?: number,
+  ) {}
+
+  take(k: number): RankedService[] {
+    const want = Math.min(k, this.length);
+    if (this.memo.length < want) {
+      // Twice what was asked before, so paging through "Show more" stays linear overall.
+      const n = Math.min(this.length, Math.max(want, this.memo.length * 2, 32));
+      this.memo = this.index.nearest(this.origin, n, this.keep, this.maxKm).map(({ row, km }) => ({
+        service: this.index.serviceAt(row),
+        distanceKm: this.round ? roundDistanceKm(km, this.round) : km,
+      }));
+    }
+    return this.memo.slice(0, want);
+  }
 }
 
 /** `isOpen` asked at most once per service per query (the counts ask it for every choice). */

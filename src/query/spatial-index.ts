@@ -50,6 +50,11 @@ export class ServiceIndex {
     return new ServiceIndex(KDBush.from(data.tree), data.rows, services);
   }
 
+  /** The service at a feed position. */
+  serviceAt(row: number): Service {
+    return this.services[row];
+  }
+
   get data(): IndexData {
     return { tree: this.tree.data as ArrayBuffer, rows: this.rows };
   }

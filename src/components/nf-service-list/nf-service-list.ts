@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
 import { listStyles } from './nf-service-list.styles.js';
 import { formatDistance, isLocated } from '../../geo/distance.js';
-import { runQuery } from '../../query/query.js';
+import { runQuery, type RankedResults } from '../../query/query.js';
 import { defaultUnits, regionOf } from '../../i18n/units.js';
 import { dateFormat, displayNames, languageName } from '../../i18n/intl.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
@@ -76,9 +76,10 @@ export class NfServiceList extends LitElement {
   /**
    * Results already filtered and ranked by a composite that runs the query itself (as
    * `<naloxone-finder>` does, so the visitor's point never reaches this element). When set,
-   * they are listed as given, and `latitude`, `longitude` and `types` are not used.
+   * they are listed as given, and `latitude`, `longitude` and `types` are not used. An array,
+   * or any list with `length` and `slice` (the finder's ranks only the page it shows).
    */
-  @property({ attribute: false }) results?: RankedService[];
+  @property({ attribute: false }) results?: RankedResults;
 
   /**
    * How many of `results` to show, when a composite holds the paging: "Show more" then fires
@@ -157,7 +158,7 @@ export class NfServiceList extends LitElement {
   /** Ids of the results whose details are open. */
   @state() private open = new Set<string>();
 
-  private ranked: RankedService[] = [];
+  private ranked: RankedResults = [];
   private ownMail: Service[] = [];
   /** After "Show more", the index of the first new result, to move focus to once it is shown. */
   private focusFrom = -1;

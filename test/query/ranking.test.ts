@@ -1,0 +1,144 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import '../helpers/property-seed.js';
+import { distanceKm, isLocated } from '../../src/geo/distance.js';
+import { rankSelection, roundDistanceKm, selectServices, runQuery } from '../../src/query/query.js';
+import { adoptIndex, indexFor, ServiceIndex } from '../../src/query/spatial-index.js';
+import type { LatLng, RankedService, Service, ServiceType } from '../../src/types.js';
+
+/**
+ * The spatial index ranks only what is asked for. These check it against the plainest
+ * possible ranking: every record measured and sorted, closed after open, ties in feed order,
+ * then those without a position, with the radius applied to the sorted list.
+ */
+function bruteForce(services: Service[], origin: LatLng | null, radiusKm: number | null, types: ServiceType[] | null) {
+  const rows = services.map((service, row) => ({ service, row })).filter(({ service }) => !types || service.types.some((t) => types.includes(t)));
+  const inPerson = rows.filter(({ service }) => !service.types.includes('mail-based'));
+  const located = inPerson
+    .filter(({ service }) => isLocated(service))
+    .map(({ service, row }) => ({
+      service,
+      row,
+      km: origin ? distanceKm(origin, service as LatLng) : 0,
+      closed: service.status === 'temporarily-closed' ? 1 : 0,
+    }));
+  located.sort((a, b) => a.closed - b.closed || a.km - b.km || a.row - b.row);
+  const unlocated = inPerson.filter(({ service }) => !isLocated(service)).map(({ service }) => service.id);
+  const within = radiusKm === null || !origin ? located : located.filter((l) => l.km <= radiusKm);
+  const matches = [...located.map((l) => l.service.id), ...unlocated];
+  const beyond = within.length === 0 && located.length > 0;
+  const listed = beyond || within === located ? matches : [...within.map((l) => l.service.id), ...unlocated];
+  return { matches, listed, withinRadius: within.length, beyond, km: new Map(located.map((l) => [l.service.id, l.km])) };
+}
+
+const ids = (results: RankedService[]) => results.map((r) => r.service.id);
+
+/** Places that make trouble: shared points (ties), both sides of the antimeridian, near the poles. */
+const lat = fc.oneof(fc.constantFrom(0, 0.01, 45, -45, 89.99, -89.99), fc.double({ min: -90, max: 90, noNaN: true }));
+const lng = fc.oneof(fc.constantFrom(0, 0.01, 179.99, -179.99, 180, -180), fc.double({ min: -180, max: 180, noNaN: true }));
+const record = fc.record({
+  located: fc.boolean(),
+  lat,
+  lng,
+  closed: fc.boolean(),
+  types: fc.subarray(['naloxone', 'syringe-services', 'mail-based'] as ServiceType[], { minLength: 1 }),
+});
+const feed = fc.array(record, { maxLength: 120, size: 'medium' }).map((records) =>
+  records.map((r, i): Service => ({
+    id: `s${i}`,
+    name: `Example Service ${i} (fictional)`,
+    types: r.types,
+    ...(r.located ? { lat: r.lat, lng: r.lng } : {}),
+    ...(r.closed ? { status: 'temporarily-closed' as const } : {}),
+  })),
+);
+/**
+ * Some feeds repeat a few points many times: ties everywhere, more than one request to the index
+ * holds, as in a city of pharmacies at one mall.
+ */
+const crowded = fc
+  .array(fc.tuple(fc.constantFrom([49.28, -123.12], [49.2801, -123.12], [0, 179.999], [0, -179.999]), fc.boolean()), { maxLength: 200, size: 'max' })
+  .map((points) =>
+    points.map(([[pLat, pLng], closed], i): Service => ({
+      id: `c${i}`,
+      name: `Example Service ${i} (fictional)`,
+      types: ['naloxone'],
+      lat: pLat,
+      lng: pLng,
+      ...(closed ? { status: 'temporarily-closed' as const } : {}),
+    })),
+  );
+const origin = fc.option(fc.record({ lat, lng }), { nil: null });
+const radius = fc.option(fc.constantFrom(0.001, 1, 50, 500, 5000, 20000), { nil: null });
+
+describe('ranking with the spatial index', () => {
+  it('gives every page exactly what measuring and sorting every record gives', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(feed, crowded),
+        origin,
+        radius,
+        fc.option(fc.constant(['naloxone'] as ServiceType[]), { nil: null }),
+        fc.integer({ min: 1, max: 30 }),
+        (services, from, km, types, page) => {
+          const expected = bruteForce(services, from, km, types);
+          const ranking = rankSelection(selectServices(services, { types }), { origin: from, radiusKm: km });
+          expect(ranking.withinRadius, 'within').to.equal(expected.withinRadius);
+          expect(ranking.beyond, 'beyond').to.equal(expected.beyond);
+          expect(ranking.listed.length, 'listed length').to.equal(expected.listed.length);
+          expect(ranking.matches.length, 'matches length').to.equal(expected.matches.length);
+          // Page by page, as "Show more" asks, then all at once.
+          for (let shown = page; shown < ranking.listed.length + page; shown += page) {
+            expect(ids(ranking.listed.slice(0, shown)), `first ${shown}`).to.deep.equal(expected.listed.slice(0, shown));
+          }
+          const all = ranking.matches.slice();
+          expect(ids(all)).to.deep.equal(expected.matches);
+          for (const r of all) if (r.distanceKm !== null) expect(r.distanceKm).to.equal(expected.km.get(r.service.id));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rounds distances only after ranking, as runQuery does', () => {
+    const services: Service[] = [1.04, 1.02, 12.7].map((km, i) => ({
+      id: `r${i}`,
+      name: `Example Service ${i} (fictional)`,
+      types: ['naloxone'],
+      lat: km / 111.195,
+      lng: 0,
+    }));
+    const ranking = rankSelection(selectServices(services), { origin: { lat: 0, lng: 0 }, roundTo: 'km' });
+    expect(ids(ranking.matches.slice(0, 3))).to.deep.equal(['r1', 'r0', 'r2']);
+    expect(ranking.matches.slice(0, 3).map((r) => r.distanceKm)).to.deep.equal(
+      ranking.matches.slice(0, 3).map((r) => roundDistanceKm(distanceKm({ lat: 0, lng: 0 }, r.service as LatLng), 'km')),
+    );
+    expect(runQuery(services, { origin: { lat: 0, lng: 0 }, roundTo: 'km' }).matches).to.deep.equal(ranking.matches.slice());
+  });
+
+  it('builds the index once per feed, and uses one handed over from elsewhere', () => {
+    const services: Service[] = Array.from({ length: 50 }, (_, i) => ({
+      id: `i${i}`,
+      name: `Example Service ${i} (fictional)`,
+      types: ['naloxone'],
+      lat: i / 10,
+      lng: -i / 10,
+    }));
+    expect(indexFor(services)).to.equal(indexFor(services));
+    const copy = services.slice();
+    // Index data as a worker would send it: the buffers, rebuilt here without sorting again.
+    adoptIndex(copy, ServiceIndex.build(services).data);
+    const from = { lat: 2, lng: -2 };
+    expect(ids(rankSelection(selectServices(copy), { origin: from }).matches.slice(0, 5))).to.deep.equal(
+      ids(rankSelection(selectServices(services), { origin: from }).matches.slice(0, 5)),
+    );
+  });
+
+  it('ranks an empty feed and one where nothing has a position', () => {
+    expect(rankSelection(selectServices([]), { origin: { lat: 0, lng: 0 }, radiusKm: 50 }).listed.slice()).to.deep.equal([]);
+    const nowhere: Service[] = [{ id: 'n', name: 'Example Van (fictional)', types: ['naloxone'] }];
+    const ranking = rankSelection(selectServices(nowhere), { origin: { lat: 0, lng: 0 }, radiusKm: 50 });
+    expect(ids(ranking.listed.slice())).to.deep.equal(['n']);
+    expect(ranking.beyond).to.equal(false);
+  });
+});
