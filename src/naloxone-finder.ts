@@ -15,7 +15,7 @@ import type { Strings } from './i18n/strings.js';
 import { LocaleController, registerLocale, type StringOverrides } from './i18n/localize.js';
 import { DEFAULT_DIRECTIONS_URL, headingLevel, optionalNumber, originFrom, positiveNumber, typesConverter } from './util/attributes.js';
 import { rankedDistance, rankSelection, selectServices, type RankedResults, type Ranking, type Selection } from './query/query.js';
-import { readFilterList, type Filters } from './query/filters.js';
+import { readFilterList, type FilterCounts, type Filters } from './query/filters.js';
 import { isOpenAt, knownTimeZone, serviceRules, serviceTimeZone } from './hours/index.js';
 import type { HoursClock } from './components/nf-service-list/nf-service-list.js';
 import { formatDistance, KM_PER_MILE } from './geo/distance.js';
@@ -41,7 +41,7 @@ import type { PartnerPlace } from './places/search.js';
 import type { LatLng, Service, ServiceType, Units } from './types.js';
 
 /** What the finder shows: the visitor's selection of the feed, ranked from where they are. */
-type Results = Selection & Ranking;
+type Results = Ranking & { selection: Selection };
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -322,6 +322,7 @@ export class NaloxoneFinder extends LitElement {
   #showArea = false;
   #selection?: { key: readonly unknown[]; selection: Selection };
   #ranked?: { key: readonly unknown[]; result: Results };
+  #counts?: { selection: Selection; get: () => FilterCounts };
 
   @state() private locating = false;
   /** Time zones found from coordinates, for services that name none; filled in after the feed loads. */
@@ -577,9 +578,16 @@ export class NaloxoneFinder extends LitElement {
     const radiusKm = this.radiusKm(units);
     const key = [selection, origin?.lat, origin?.lng, units, radiusKm] as const;
     if (this.#ranked && key.every((v, i) => v === this.#ranked!.key[i])) return this.#ranked.result;
-    const result = { ...selection, ...rankSelection(selection, { origin, roundTo: units, radiusKm }) };
+    // Not spread: the selection's counts are worked out only if the filter bar reads them.
+    const result = { ...rankSelection(selection, { origin, roundTo: units, radiusKm }), selection };
     this.#ranked = { key, result };
     return result;
+  }
+
+  /** The filter bar's counts, read only when its panel opens; the same function per selection. */
+  private countsOf(selection: Selection): () => FilterCounts {
+    if (this.#counts?.selection !== selection) this.#counts = { selection, get: () => selection.counts };
+    return this.#counts.get;
   }
 
   private select(services: Service[]): Selection {
@@ -622,12 +630,12 @@ export class NaloxoneFinder extends LitElement {
     const mailLink = this.mailLink;
     return html`<p class="radius-note" part="radius-note">${note}</p>
       ${
-        result.mail.length || mailLink
+        result.selection.mail.length || mailLink
           ? html`<section class="by-mail" part="by-mail" aria-labelledby="by-mail-heading">
               <div id="by-mail-heading" class="heading" role="heading" aria-level=${this.headingLevel}>${s.byMailHeading}</div>
               <p>${s.byMailIntro}</p>
               <ul>
-                ${result.mail.map((m) => {
+                ${result.selection.mail.map((m) => {
                   const href = m.website ? safeWebUrl(m.website) : undefined;
                   return html`<li>${href ? newTabLink(href, m.name, s.newTab) : m.name}</li>`;
                 })}
@@ -820,10 +828,10 @@ export class NaloxoneFinder extends LitElement {
         this.filterBar !== 'off' && services.length
           ? html`<nf-filter-bar
               exportparts="toggle: filter-toggle, panel: filter-panel, group: filter-group, summary: filter-summary, clear: clear-filters"
-              .counts=${result.counts}
+              .counts=${this.countsOf(result.selection)}
               .filters=${this.chosen}
               .matched=${result.matches.length}
-              .total=${result.total}
+              .total=${result.selection.total}
               .strings=${this.strings}
               @nf-filters-change=${this.onFilters}
             ></nf-filter-bar>`
@@ -838,7 +846,7 @@ export class NaloxoneFinder extends LitElement {
           .services=${services}
           .results=${results}
           .shownCount=${shown.length}
-          .mail=${result.mail}
+          .mail=${result.selection.mail}
           .mailLink=${this.mailLink}
           .staleAfter=${this.staleAfter}
           .clock=${this.clock}

@@ -499,9 +499,16 @@ describe('<naloxone-finder>', () => {
     const box = (el: NaloxoneFinder, label: string) =>
       [...bar(el).shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.trim().startsWith(label))!.querySelector('input')!;
     const summary = (el: NaloxoneFinder) => bar(el).shadowRoot!.querySelector('[part="summary"]')!.textContent!.trim();
+    /** Opens "Filters": the choices (and their counts) are drawn only while it is open. */
+    const openFilters = async (el: NaloxoneFinder) => {
+      bar(el).shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
+      await bar(el).updateComplete;
+    };
 
     it('shows each choice with its count; ticking narrows the list, the map and the summary; "Clear filters" restores', async () => {
       const el = await finder(html`<naloxone-finder src=${feedUrl(feed)} latitude="0" longitude="0" tile-url="none"></naloxone-finder>`);
+      expect(bar(el).shadowRoot!.querySelectorAll('label'), 'no choices drawn (nor counted) until asked for').to.have.length(0);
+      await openFilters(el);
       const labels = [...bar(el).shadowRoot!.querySelectorAll('label')].map((l) => l.textContent!.trim());
       expect(labels).to.deep.equal(['Naloxone (4)', 'Drop-in center (1)', 'Free (3)', 'No ID needed (2)']);
       const changes: string[][] = [];
@@ -541,7 +548,7 @@ describe('<naloxone-finder>', () => {
     it('works from the keyboard alone: Enter opens "Filters", Tab reaches a choice, Space ticks it', async () => {
       const el = await finder(html`<naloxone-finder src=${feedUrl(feed)} latitude="0" longitude="0" map="off"></naloxone-finder>`);
       const toggle = bar(el).shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
-      expect(box(el, 'No ID needed').checkVisibility(), 'behind the button at first').to.equal(false);
+      expect(bar(el).shadowRoot!.querySelector('input'), 'behind the button at first').to.equal(null);
       toggle.focus();
       await sendKeys({ press: 'Enter' });
       await bar(el).updateComplete;

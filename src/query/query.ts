@@ -64,7 +64,12 @@ export interface Selection {
   unlocated: Service[];
   mail: Service[];
   total: number;
-  counts: FilterCounts;
+  /**
+   * For the filter bar: how many services each choice would show. Worked out on first read
+   * (a pass over the feed that asks every service whether it is open now), so a visitor who
+   * never opens the filters never waits for it.
+   */
+  readonly counts: FilterCounts;
 }
 
 const OPEN = 1;
@@ -76,10 +81,22 @@ export function selectServices(services: readonly Service[], query: Pick<Query, 
   const partners = wanted ? services.filter((s) => s.types.some((t) => wanted.has(t))) : services;
   const filters = query.filters ?? {};
   const ctx = { isOpen: once(query.isOpen) };
-  const counts = countFilters(partners, filters, ctx);
   const all = noFilters(filters);
   const flags = new Uint8Array(services.length);
-  const selection: Selection = { services, flags, open: 0, closed: 0, mapped: [], unlocated: [], mail: [], total: 0, counts };
+  let counts: FilterCounts | undefined;
+  const selection: Selection = {
+    services,
+    flags,
+    open: 0,
+    closed: 0,
+    mapped: [],
+    unlocated: [],
+    mail: [],
+    total: 0,
+    get counts() {
+      return (counts ??= countFilters(partners, filters, ctx));
+    },
+  };
   for (let row = 0; row < services.length; row++) {
     const service = services[row];
     if (wanted && !service.types.some((t) => wanted.has(t))) continue;

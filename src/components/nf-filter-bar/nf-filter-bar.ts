@@ -39,8 +39,12 @@ type Group = 'types' | 'needs' | 'languages';
 export class NfFilterBar extends LitElement {
   static override styles = [hostStyles, filterBarStyles];
 
-  /** How many services each choice would show (from `runQuery(...).counts`). */
-  @property({ attribute: false }) counts?: FilterCounts;
+  /**
+   * How many services each choice would show (from `runQuery(...).counts`), or a function that
+   * gives them: it is called only while the panel is open, so counting a big feed waits until
+   * a visitor asks for the filters.
+   */
+  @property({ attribute: false }) counts?: FilterCounts | (() => FilterCounts);
 
   /** The active filters. */
   @property({ attribute: false }) filters: Filters = {};
@@ -117,15 +121,8 @@ export class NfFilterBar extends LitElement {
   }
 
   override render() {
-    const counts = this.counts;
-    if (!counts) return nothing;
+    if (!this.counts) return nothing;
     const active = this.activeCount();
-    const f = this.filters;
-    const types = sortTypes(Object.keys(counts.types) as ServiceType[]).filter((t) => (counts.types[t] ?? 0) > 0 || f.types?.includes(t));
-    const needs = NEEDS.filter((n) => counts.needs[n] > 0 || f.needs?.includes(n));
-    const languages = Object.keys(counts.languages)
-      .filter((l) => counts.languages[l] > 0 || f.languages?.includes(l))
-      .sort((a, b) => counts.languages[b] - counts.languages[a] || a.localeCompare(b));
     return html`<div class="root" part="base">
       <button
         class="toggle"
@@ -136,18 +133,30 @@ export class NfFilterBar extends LitElement {
       >
         ${this.t.filtersButton(active)}
       </button>
-      <div id="panel" class="panel" part="panel" ?data-collapsed=${!this.expanded}>
-        ${this.renderGroup('types', this.t.filterTypesLegend, types, (t) => this.t.typeLabels[t as ServiceType], counts.types)}
-        ${this.renderGroup('needs', this.t.filterNeedsLegend, needs, (n) => this.t.needLabels[n as Need], counts.needs)}
-        ${
-          languages.length > 1 || f.languages?.length
-            ? this.renderGroup('languages', this.t.filterLanguagesLegend, languages, (l) => this.languageName(l), counts.languages)
-            : nothing
-        }
-      </div>
+      <div id="panel" class="panel" part="panel" ?data-collapsed=${!this.expanded}>${this.expanded ? this.renderGroups() : nothing}</div>
       <p class="summary" part="summary">${this.summary}</p>
       ${active ? html`<button class="clear" part="clear" @click=${this.clear}>${this.t.clearFilters}</button>` : nothing}
     </div>`;
+  }
+
+  /** The checkboxes, drawn only while the panel is open. */
+  private renderGroups() {
+    const counts = typeof this.counts === 'function' ? this.counts() : this.counts!;
+    const f = this.filters;
+    const types = sortTypes(Object.keys(counts.types) as ServiceType[]).filter((t) => (counts.types[t] ?? 0) > 0 || f.types?.includes(t));
+    const needs = NEEDS.filter((n) => counts.needs[n] > 0 || f.needs?.includes(n));
+    const languages = Object.keys(counts.languages)
+      .filter((l) => counts.languages[l] > 0 || f.languages?.includes(l))
+      .sort((a, b) => counts.languages[b] - counts.languages[a] || a.localeCompare(b));
+    return html`
+      ${this.renderGroup('types', this.t.filterTypesLegend, types, (t) => this.t.typeLabels[t as ServiceType], counts.types)}
+      ${this.renderGroup('needs', this.t.filterNeedsLegend, needs, (n) => this.t.needLabels[n as Need], counts.needs)}
+      ${
+        languages.length > 1 || f.languages?.length
+          ? this.renderGroup('languages', this.t.filterLanguagesLegend, languages, (l) => this.languageName(l), counts.languages)
+          : nothing
+      }
+    `;
   }
 
   private renderGroup(group: Group, legend: string, values: readonly string[], label: (v: string) => string, counts: Partial<Record<string, number>>) {
