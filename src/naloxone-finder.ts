@@ -38,7 +38,7 @@ import './components/nf-overdose-card/nf-overdose-card.js';
 import './components/nf-place-search/nf-place-search.js';
 import type { NfPlaceSelectEvent } from './components/nf-place-search/events.js';
 import type { PartnerPlace } from './places/search.js';
-import type { LatLng, Service, ServiceType, Units } from './types.js';
+import type { LatLng, RankedService, Service, ServiceType, Units } from './types.js';
 
 /** What the finder shows: the visitor's selection of the feed, ranked from where they are. */
 type Results = Ranking & { selection: Selection };
@@ -114,6 +114,7 @@ const radiusConverter = {
  * @csspart item - From the list: one result; the selected one has `aria-current="true"`.
  * @csspart name - From the list: the service name, in the result's heading.
  * @csspart show-on-map - From the list: a result's "Show on map" button.
+ * @csspart chosen - From the list: "Chosen on the map", above a service chosen on the map that the shown results do not hold.
  * @csspart skip-link - "Skip to the map", above the list: shown when focused, it moves the focus to the map.
  * @csspart distance - From the list: the distance.
  * @csspart type-list - From the list: the service type labels.
@@ -323,6 +324,9 @@ export class NaloxoneFinder extends LitElement {
   #selection?: { key: readonly unknown[]; selection: Selection };
   #ranked?: { key: readonly unknown[]; result: Results };
   #counts?: { selection: Selection; get: () => FilterCounts };
+  /** The service last chosen in the list or on the map, and its place in the list when pinned there. */
+  #chosen?: Service;
+  #pinned?: RankedService;
 
   @state() private locating = false;
   /** Time zones found from coordinates, for services that name none; filled in after the feed loads. */
@@ -520,6 +524,7 @@ export class NaloxoneFinder extends LitElement {
     event.stopPropagation();
     const { service } = event.detail;
     this.selectedId = service.id;
+    this.#chosen = service;
     // "Show on map" in the list: on a narrow screen the map is below it, so bring it into view.
     if ((event.target as Element).localName === 'nf-service-list')
       this.renderRoot
@@ -527,6 +532,20 @@ export class NaloxoneFinder extends LitElement {
         ?.scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'auto' });
     const distance = rankedDistance(service, this.#device ?? this.origin, this.effectiveUnits);
     this.dispatchEvent(new NfServiceSelectEvent({ service, distance }));
+  }
+
+  /**
+   * A service chosen on the map that the shown page does not hold, while the filters still
+   * keep it: the list shows it first, so every choice on the map has its place in the list.
+   */
+  private pinnedResult(shown: Service[], selection: Selection): RankedService | undefined {
+    const chosen = this.#chosen;
+    if (!chosen || chosen.id !== this.selectedId || shown.some((s) => s.id === chosen.id) || !selection.mapped.some((s) => s.id === chosen.id))
+      return undefined;
+    const distanceKm = rankedDistance(chosen, this.#device ?? this.origin, this.effectiveUnits);
+    // The same object while nothing about it changed, so the list does not redraw for it.
+    if (this.#pinned?.service !== chosen || this.#pinned.distanceKm !== distanceKm) this.#pinned = { service: chosen, distanceKm };
+    return this.#pinned;
   }
 
   /** "Skip to the map": focus goes to the map itself, whose description tells its keys. */
@@ -815,6 +834,7 @@ export class NaloxoneFinder extends LitElement {
     const result = this.rank(services);
     const results = result.listed;
     const shown = this.page(results);
+    const pinned = this.pinnedResult(shown, result.selection);
     // The device point reaches the map only when the visitor asked to see their area (or the
     // partner opted in); until then the map shows no origin and stays coarse.
     // A searched place is public enough to mark and centre on, but the map stays coarse for it
@@ -842,12 +862,13 @@ export class NaloxoneFinder extends LitElement {
       <div class="panes ${withMap ? 'with-map' : ''}">
         <nf-service-list
           class="list"
-          exportparts="list, item, name, show-on-map, distance, type-list, features, status: item-status, address, actions, verified, no-position, by-mail: mail-heading, summary, show-more, details-button, details, stale-note, report"
+          exportparts="list, item, name, show-on-map, chosen, distance, type-list, features, status: item-status, address, actions, verified, no-position, by-mail: mail-heading, summary, show-more, details-button, details, stale-note, report"
           .services=${services}
           .results=${results}
           .shownCount=${shown.length}
           .mail=${result.selection.mail}
           .mailLink=${this.mailLink}
+          .pinned=${pinned}
           .staleAfter=${this.staleAfter}
           .clock=${this.clock}
           .reportUrl=${this.reportUrl}

@@ -7,6 +7,7 @@ import { feedAt, feedUrl, KM_PER_DEGREE } from './helpers/services.js';
 import { stubGeolocation } from './helpers/geolocation.js';
 import { errorsDuring } from './helpers/console.js';
 import { sendKeys } from '@web/test-runner-commands';
+import { NfServiceSelectEvent } from '../src/events.js';
 
 // Five fictional services north of (0, 0), given out of order.
 const FEED = feedAt([4, 1, 9, 2, 6]);
@@ -735,6 +736,29 @@ describe('<naloxone-finder>', () => {
     await list(el).updateComplete;
     const current = list(el).shadowRoot!.querySelector('li[aria-current="true"]')!;
     expect(current.querySelector('[part="name"]')!.textContent).to.contain('s2');
+  });
+
+  it('lists first a service chosen on the map beyond the shown page, under "Chosen on the map"', async () => {
+    const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" units="km" limit="2" tile-url="none"></naloxone-finder>`);
+    const names = () =>
+      [...list(el).shadowRoot!.querySelectorAll('li[part="item"] [part="name"]')].map((n) => n.textContent!.replace(/^Example Service | \(fictional\)$/g, ''));
+    expect(names()).to.deep.equal(['s1', 's3']);
+    expect(list(el).shadowRoot!.querySelector('[part="chosen"]')).to.equal(null);
+    // s2 (9 km) is fifth nearest: on the map (the map shows every match), not on the list's page.
+    const far = FEED.services.find((s) => s.id === 's2')!;
+    mapEl(el)!.dispatchEvent(new NfServiceSelectEvent({ service: far, distance: null }));
+    await el.updateComplete;
+    await list(el).updateComplete;
+    expect(list(el).shadowRoot!.querySelector('[part="chosen"]')!.textContent).to.contain('Chosen on the map');
+    expect(names()).to.deep.equal(['s2', 's1', 's3']);
+    const chosen = list(el).shadowRoot!.querySelector('li[aria-current="true"]')!;
+    expect(chosen.querySelector('[part="name"]')!.textContent).to.contain('s2');
+    expect(chosen.querySelector('[part="distance"]')!.textContent).to.equal('9.0 km');
+    // Choosing a listed one takes the pinned one away.
+    list(el).shadowRoot!.querySelectorAll<HTMLButtonElement>('button.show-on-map')[1].click();
+    await el.updateComplete;
+    await list(el).updateComplete;
+    expect(names()).to.deep.equal(['s1', 's3']);
   });
 
   it('asks for location only when the button is pressed, re-sorts from it, and sends it nowhere', async () => {

@@ -94,6 +94,8 @@ export interface Strings {
   lastVerified: (date: string) => string;
   noPositionHeading: string;
   noPositionNote: string;
+  /** Above a service chosen on the map that the list's page does not hold. */
+  chosenHeading: string;
   staleFeed: (date: string) => string;
 }
 
@@ -215,5 +217,6 @@ export const en: Strings = {
   lastVerified: (date) => `Information checked ${date}`,
   noPositionHeading: 'No map position',
   noPositionNote: 'These services have no map position, so they are not sorted by distance. Check the address.',
+  chosenHeading: 'Chosen on the map',
   staleFeed: (date) => `Could not refresh the list; showing data from ${date}.`,
 };

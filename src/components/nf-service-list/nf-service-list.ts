@@ -52,6 +52,7 @@ declare global {
  * @csspart actions - The row of links (call, directions, website).
  * @csspart summary - The "N services" line above the list.
  * @csspart show-more - The "Show N more" button.
+ * @csspart chosen - The heading above `pinned`: a service chosen on the map that the page does not hold.
  *
  * @cssproperty [--nf-color-accent=#005a9c] - Links, buttons, selection outline.
  * @cssproperty [--nf-color-text=#1b1b1b] - Body text.
@@ -95,6 +96,13 @@ export class NfServiceList extends LitElement {
 
   /** A partner's own by-mail page, offered last: `{ href, label }` (http(s) only). */
   @property({ attribute: false }) mailLink?: { href: string; label: string };
+
+  /**
+   * A service chosen on the map that the shown results do not hold (further down the ranking,
+   * or beyond the radius): listed first, under "Chosen on the map", so the choice always has
+   * its place in the list. A composite sets it; alone, the list shows only its own results.
+   */
+  @property({ attribute: false }) pinned?: RankedService;
 
   /** Origin latitude for distances; with `longitude`, sorts nearest first. */
   @property({ converter: optionalNumber }) latitude?: number;
@@ -274,6 +282,7 @@ export class NfServiceList extends LitElement {
     const unlocated = firstUnlocated < 0 ? [] : visible.slice(firstUnlocated);
     return html`
       <p class="summary" part="summary">${this.t.resultCount(visible.length, this.total)}</p>
+      ${this.renderPinned(view)}
       ${
         located.length
           ? html`<ol part="list" aria-label=${this.t.resultsHeading} @keydown=${this.onKeydown}>
@@ -299,6 +308,17 @@ export class NfServiceList extends LitElement {
       }
       ${mail}
     `;
+  }
+
+  private renderPinned(view: View) {
+    const pinned = this.pinned;
+    if (!pinned) return nothing;
+    return html`<div part="chosen">
+        <div class="heading section" role="heading" aria-level=${this.headingLevel}>${this.t.chosenHeading}</div>
+      </div>
+      <ol part="list" aria-label=${this.t.chosenHeading} @keydown=${this.onKeydown}>
+        ${this.renderItem(pinned, view)}
+      </ol>`;
   }
 
   /** Naloxone by mail, always last, whatever the distance or the page. */

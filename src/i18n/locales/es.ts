@@ -183,6 +183,7 @@ const es: Strings = {
   lastVerified: (date) => `Información verificada el ${date}`,
   noPositionHeading: 'Sin ubicación en el mapa',
   noPositionNote: 'Estos servicios no tienen ubicación en el mapa, así que no están ordenados por distancia. Revise la dirección.',
+  chosenHeading: 'Elegido en el mapa',
   staleFeed: (date) => `No se pudo actualizar la lista; se muestran los datos del ${date}.`,
 };
 

@@ -190,6 +190,7 @@ const fr: Strings = {
   lastVerified: (date) => `Renseignements vérifiés le ${date}`,
   noPositionHeading: 'Aucune position sur la carte',
   noPositionNote: 'Ces services n’ont pas de position sur la carte, ils ne sont donc pas triés par distance. Vérifiez l’adresse.',
+  chosenHeading: 'Choisi sur la carte',
   staleFeed: (date) => `Impossible d’actualiser la liste. Voici les données du ${date}.`,
 };
 
