@@ -24,7 +24,19 @@ export { fetchFeed, FeedFetchError } from './feed/fetch-feed.js';
 export { readFieldMap, type FieldMap } from './feed/field-map.js';
 export { SERVICE_TYPES, isServiceType } from './feed/service-types.js';
 export { distanceKm, formatDistance } from './geo/distance.js';
-export { rankServices, runQuery, roundDistanceKm, type Query, type QueryResult } from './query/query.js';
+export {
+  rankServices,
+  runQuery,
+  selectServices,
+  rankSelection,
+  rankedDistance,
+  roundDistanceKm,
+  type Query,
+  type QueryResult,
+  type Selection,
+  type Ranking,
+  type RankedResults,
+} from './query/query.js';
 export { countFilters, matchesFilters, readFilterList, NEEDS, type Filters, type FilterCounts, type Need } from './query/filters.js';
 export { en, type Strings } from './i18n/strings.js';
 export { registerLocale, type StringOverrides } from './i18n/localize.js';

@@ -5,7 +5,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { hostStyles } from './styles/host.js';
 import { finderStyles } from './naloxone-finder.styles.js';
 import { loadFeed, FeedLoadError, type LoadedFeed } from './feed/load-feed.js';
-import { parseFeedData, type FeedFormat } from './feed/parse-feed.js';
+import { parseFeedData, type FeedFormat, type ParseOptions } from './feed/parse-feed.js';
 import { readFieldMap, type FieldMap } from './feed/field-map.js';
 import { logFeedReport } from './feed/report.js';
 import { defaultUnits } from './i18n/units.js';
@@ -15,6 +15,7 @@ import type { Strings } from './i18n/strings.js';
 import { LocaleController, registerLocale, type StringOverrides } from './i18n/localize.js';
 import { DEFAULT_DIRECTIONS_URL, headingLevel, optionalNumber, originFrom, positiveNumber, typesConverter } from './util/attributes.js';
 import { rankedDistance, rankSelection, selectServices, type RankedResults, type Ranking, type Selection } from './query/query.js';
+import type { ServiceIndex } from './query/spatial-index.js';
 import { readFilterList, type FilterCounts, type Filters } from './query/filters.js';
 import { isOpenAt, knownTimeZone, serviceRules, serviceTimeZone } from './hours/index.js';
 import type { HoursClock } from './components/nf-service-list/nf-service-list.js';
@@ -42,6 +43,8 @@ import type { LatLng, RankedService, Service, ServiceType, Units } from './types
 
 /** What the finder shows: the visitor's selection of the feed, ranked from where they are. */
 type Results = Ranking & { selection: Selection };
+/** A loaded feed with its spatial index (none if the index's chunk could not be loaded). */
+type FinderFeed = LoadedFeed & { index?: ServiceIndex };
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -358,19 +361,36 @@ export class NaloxoneFinder extends LitElement {
   private announceTimer?: ReturnType<typeof setTimeout>;
 
   private readonly feed = new Task(this, {
-    task: async ([src, services, format, fieldMap, defaultTypes], { signal }): Promise<LoadedFeed> => {
-      const options = { format, fieldMap: fieldMap == null ? undefined : readFieldMap(fieldMap), defaultTypes: defaultTypes ?? undefined, signal };
-      if (services !== undefined) return parseFeedData(services, options);
-      if (!src) return { format: 'native', services: [], skipped: [], warnings: [] };
-      // The attribute converters check their values; a property set from script is checked here.
-      const timeout = this.timeout > 0 && Number.isFinite(this.timeout) ? this.timeout : DEFAULT_TIMEOUT_S;
-      const cacheDays = this.cacheDays >= 0 && Number.isFinite(this.cacheDays) ? this.cacheDays : DEFAULT_CACHE_DAYS;
-      return loadFeed(src, { ...options, timeoutMs: timeout * 1000, cacheDays });
+    task: async ([src, services, format, fieldMap, defaultTypes], { signal }): Promise<FinderFeed> => {
+      // The spatial index is a chunk of its own, fetched beside the feed.
+      const indexing = import('./query/spatial-index.js');
+      indexing.catch(() => undefined);
+      const feed = await this.loadServices(src, services, {
+        format,
+        fieldMap: fieldMap == null ? undefined : readFieldMap(fieldMap),
+        defaultTypes: defaultTypes ?? undefined,
+        signal,
+      });
+      // Without it (the chunk failed to load), every match is measured and sorted instead.
+      const index = await indexing.then(
+        ({ indexFor }) => indexFor(feed.services),
+        () => undefined,
+      );
+      return { ...feed, index };
     },
     args: () => [this.src, this.services, this.format, this.fieldMap, this.defaultTypes] as const,
     onComplete: (result) => this.reportLoad(result),
     onError: (error) => this.reportError(error),
   });
+
+  private loadServices(src: string | undefined, services: unknown, options: ParseOptions): Promise<LoadedFeed> {
+    if (services !== undefined) return parseFeedData(services, options);
+    if (!src) return Promise.resolve({ format: 'native', services: [], skipped: [], warnings: [] });
+    // The attribute converters check their values; a property set from script is checked here.
+    const timeout = this.timeout > 0 && Number.isFinite(this.timeout) ? this.timeout : DEFAULT_TIMEOUT_S;
+    const cacheDays = this.cacheDays >= 0 && Number.isFinite(this.cacheDays) ? this.cacheDays : DEFAULT_CACHE_DAYS;
+    return loadFeed(src, { ...options, timeoutMs: timeout * 1000, cacheDays });
+  }
 
   /**
    * The place distances are measured from: the place the visitor searched for, else the
@@ -590,15 +610,15 @@ export class NaloxoneFinder extends LitElement {
    * filters, the clock for "open now"; a pass over the feed) and the ranking from the origin
    * (the spatial index; only the page shown is ranked).
    */
-  private rank(services: Service[]): Results {
+  private rank(services: Service[], index: ServiceIndex | undefined): Results {
     const selection = this.select(services);
     const origin = this.#device ?? this.origin;
     const units = this.effectiveUnits;
     const radiusKm = this.radiusKm(units);
-    const key = [selection, origin?.lat, origin?.lng, units, radiusKm] as const;
+    const key = [selection, index, origin?.lat, origin?.lng, units, radiusKm] as const;
     if (this.#ranked && key.every((v, i) => v === this.#ranked!.key[i])) return this.#ranked.result;
     // Not spread: the selection's counts are worked out only if the filter bar reads them.
-    const result = { ...rankSelection(selection, { origin, roundTo: units, radiusKm }), selection };
+    const result = { ...rankSelection(selection, { origin, roundTo: units, radiusKm }, index), selection };
     this.#ranked = { key, result };
     return result;
   }
@@ -818,20 +838,20 @@ export class NaloxoneFinder extends LitElement {
         <p class="status" part="status">${this.originNote()}</p>
       </div>
       ${this.feed.render({
-        initial: () => this.renderPanes([]),
+        initial: () => this.renderPanes({ services: [] }),
         pending: () => html`<p class="note">${this.t.loading}</p>`,
-        complete: (result) => html`${this.renderStale(result.staleSince)}${this.renderPanes(result.services)}`,
+        complete: (result) => html`${this.renderStale(result.staleSince)}${this.renderPanes(result)}`,
         error: (error) => html`<p class="alert" part="error">${this.errorText(error)}</p>`,
       })}
       <div class="live visually-hidden" role="status"></div>
     </div>`;
   }
 
-  private renderPanes(services: Service[]) {
+  private renderPanes({ services, index }: { services: Service[]; index?: ServiceIndex }) {
     // No map for a feed with nothing in it: an empty map tells the visitor nothing.
     const withMap = this.map !== 'off' && services.length > 0;
     void this.findZones(services);
-    const result = this.rank(services);
+    const result = this.rank(services, index);
     const results = result.listed;
     const shown = this.page(results);
     const pinned = this.pinnedResult(shown, result.selection);

@@ -1,6 +1,6 @@
 import { distanceKm, isLocated, KM_PER_MILE } from '../geo/distance.js';
 import { countFilters, matchesFilters, noFilters, type FilterCounts, type Filters, type OpenAt } from './filters.js';
-import { indexFor, type ServiceIndex } from './spatial-index.js';
+import type { ServiceIndex } from './spatial-index.js';
 import type { LatLng, LocatedService, RankedService, Service, ServiceType, Units } from '../types.js';
 
 /** What the visitor (and the partner) asked for: one value in, one `QueryResult` out. */
@@ -129,37 +129,52 @@ export interface Ranking {
 }
 
 /**
- * Ranks a selection from an origin with the feed's spatial index: only what is asked for is
- * ranked, so a new origin costs O(log n + k). Without an origin, feed order is kept.
+ * Ranks a selection from an origin. With the feed's spatial index (`indexFor(services)` from
+ * `spatial-index.js`, a chunk of its own) only what is asked for is ranked, so a new origin
+ * costs O(log n + k); without it every match is measured and sorted, which is quicker for a
+ * few hundred services. Both give the same ranking. Without an origin, feed order is kept.
  */
-export function rankSelection(selection: Selection, query: Pick<Query, 'origin' | 'radiusKm' | 'roundTo'> = {}): Ranking {
+export function rankSelection(selection: Selection, query: Pick<Query, 'origin' | 'radiusKm' | 'roundTo'> = {}, index?: ServiceIndex): Ranking {
   const { flags, services, unlocated } = selection;
   const origin = query.origin ?? null;
-  const round = query.roundTo;
-  const last = new ListSegment(unlocated, null);
+  const last = new ListSegment(unlocated);
+  const located = selection.open + selection.closed;
   if (!origin) {
     const inOrder = (flag: number) =>
       new ListSegment(
         lazyFilter(services, (_, row) => flags[row] === flag),
-        null,
         flag === OPEN ? selection.open : selection.closed,
       );
     const matches = new Ranked([inOrder(OPEN), inOrder(CLOSED), last]);
-    return { matches, listed: matches, withinRadius: selection.open + selection.closed, beyond: false };
+    return { matches, listed: matches, withinRadius: located, beyond: false };
   }
-  const index = indexFor(services);
+  const radius = query.radiusKm != null && query.radiusKm > 0 ? query.radiusKm : null;
+  if (!index) return sortedRanking(selection, origin, radius, query.roundTo);
   const keepOpen = (row: number) => flags[row] === OPEN;
   const keepClosed = (row: number) => flags[row] === CLOSED;
-  const near = (keep: (row: number) => boolean, count: number, maxKm?: number) => new NearSegment(index, origin, keep, count, round, maxKm);
+  const near = (keep: (row: number) => boolean, count: number, maxKm?: number) => new NearSegment(index, origin, keep, count, query.roundTo, maxKm);
   const matches = new Ranked([near(keepOpen, selection.open), near(keepClosed, selection.closed), last]);
-  const radius = query.radiusKm != null && query.radiusKm > 0 ? query.radiusKm : null;
-  if (radius === null) return { matches, listed: matches, withinRadius: selection.open + selection.closed, beyond: false };
+  if (radius === null) return { matches, listed: matches, withinRadius: located, beyond: false };
   const open = index.countWithin(origin, radius, keepOpen);
   const closed = selection.closed ? index.countWithin(origin, radius, keepClosed) : 0;
   const withinRadius = open + closed;
-  const beyond = withinRadius === 0 && selection.open + selection.closed > 0;
+  const beyond = withinRadius === 0 && located > 0;
   const listed = beyond ? matches : new Ranked([near(keepOpen, open, radius), near(keepClosed, closed, radius), last]);
   return { matches, listed, withinRadius, beyond };
+}
+
+/** Every match measured and sorted: closed after open, nearest first, ties in feed order. */
+function sortedRanking(selection: Selection, origin: LatLng, radius: number | null, round: Units | undefined): Ranking {
+  const { flags, services, unlocated } = selection;
+  const measured: { row: number; km: number }[] = [];
+  for (let row = 0; row < flags.length; row++) if (flags[row]) measured.push({ row, km: distanceKm(origin, services[row] as LatLng) });
+  measured.sort((a, b) => flags[a.row] - flags[b.row] || a.km - b.km || a.row - b.row);
+  const ranked = measured.map(({ row, km }) => ({ service: services[row], distanceKm: round ? roundDistanceKm(km, round) : km }));
+  const within = radius === null ? ranked : ranked.filter((_, i) => measured[i].km <= radius);
+  const beyond = within.length === 0 && ranked.length > 0;
+  const matches = [...ranked, ...unlocated.map((service) => ({ service, distanceKm: null }))];
+  const listed = beyond || within === ranked ? matches : [...within, ...matches.slice(ranked.length)];
+  return { matches, listed, withinRadius: within.length, beyond };
 }
 
 /**
@@ -213,13 +228,12 @@ class Ranked implements RankedResults {
   }
 }
 
-/** Services in a given order, at one distance (null: no origin or no position). */
+/** Services in a given order, without distances (no origin, or no position). */
 class ListSegment implements Segment {
   readonly length: number;
   private memo: RankedService[] = [];
   constructor(
     private readonly items: readonly Service[] | (() => readonly Service[]),
-    private readonly distanceKm: null,
     length?: number,
   ) {
     this.length = length ?? (typeof items === 'function' ? items().length : items.length);
@@ -228,7 +242,7 @@ class ListSegment implements Segment {
   take(k: number): RankedService[] {
     if (this.memo.length < Math.min(k, this.length)) {
       const items = typeof this.items === 'function' ? this.items() : this.items;
-      this.memo = items.slice(0, Math.max(k, this.memo.length * 2)).map((service) => ({ service, distanceKm: this.distanceKm }));
+      this.memo = items.slice(0, Math.max(k, this.memo.length * 2)).map((service) => ({ service, distanceKm: null }));
     }
     return this.memo.slice(0, k);
   }

@@ -82,18 +82,24 @@ describe('ranking with the spatial index', () => {
         fc.integer({ min: 1, max: 30 }),
         (services, from, km, types, page) => {
           const expected = bruteForce(services, from, km, types);
-          const ranking = rankSelection(selectServices(services, { types }), { origin: from, radiusKm: km });
-          expect(ranking.withinRadius, 'within').to.equal(expected.withinRadius);
-          expect(ranking.beyond, 'beyond').to.equal(expected.beyond);
-          expect(ranking.listed.length, 'listed length').to.equal(expected.listed.length);
-          expect(ranking.matches.length, 'matches length').to.equal(expected.matches.length);
-          // Page by page, as "Show more" asks, then all at once.
-          for (let shown = page; shown < ranking.listed.length + page; shown += page) {
-            expect(ids(ranking.listed.slice(0, shown)), `first ${shown}`).to.deep.equal(expected.listed.slice(0, shown));
+          const selection = selectServices(services, { types });
+          // Through the index, and measuring and sorting every match (without one).
+          for (const ranking of [
+            rankSelection(selection, { origin: from, radiusKm: km }, indexFor(services)),
+            rankSelection(selection, { origin: from, radiusKm: km }),
+          ]) {
+            expect(ranking.withinRadius, 'within').to.equal(expected.withinRadius);
+            expect(ranking.beyond, 'beyond').to.equal(expected.beyond);
+            expect(ranking.listed.length, 'listed length').to.equal(expected.listed.length);
+            expect(ranking.matches.length, 'matches length').to.equal(expected.matches.length);
+            // Page by page, as "Show more" asks, then all at once.
+            for (let shown = page; shown < ranking.listed.length + page; shown += page) {
+              expect(ids(ranking.listed.slice(0, shown)), `first ${shown}`).to.deep.equal(expected.listed.slice(0, shown));
+            }
+            const all = ranking.matches.slice();
+            expect(ids(all)).to.deep.equal(expected.matches);
+            for (const r of all) if (r.distanceKm !== null) expect(r.distanceKm).to.equal(expected.km.get(r.service.id));
           }
-          const all = ranking.matches.slice();
-          expect(ids(all)).to.deep.equal(expected.matches);
-          for (const r of all) if (r.distanceKm !== null) expect(r.distanceKm).to.equal(expected.km.get(r.service.id));
         },
       ),
       { numRuns: 300 },
@@ -108,7 +114,7 @@ describe('ranking with the spatial index', () => {
       lat: km / 111.195,
       lng: 0,
     }));
-    const ranking = rankSelection(selectServices(services), { origin: { lat: 0, lng: 0 }, roundTo: 'km' });
+    const ranking = rankSelection(selectServices(services), { origin: { lat: 0, lng: 0 }, roundTo: 'km' }, indexFor(services));
     expect(ids(ranking.matches.slice(0, 3))).to.deep.equal(['r1', 'r0', 'r2']);
     expect(ranking.matches.slice(0, 3).map((r) => r.distanceKm)).to.deep.equal(
       ranking.matches.slice(0, 3).map((r) => roundDistanceKm(distanceKm({ lat: 0, lng: 0 }, r.service as LatLng), 'km')),
@@ -129,15 +135,16 @@ describe('ranking with the spatial index', () => {
     // Index data as a worker would send it: the buffers, rebuilt here without sorting again.
     adoptIndex(copy, ServiceIndex.build(services).data);
     const from = { lat: 2, lng: -2 };
-    expect(ids(rankSelection(selectServices(copy), { origin: from }).matches.slice(0, 5))).to.deep.equal(
+    expect(indexFor(copy)).to.not.equal(indexFor(services));
+    expect(ids(rankSelection(selectServices(copy), { origin: from }, indexFor(copy)).matches.slice(0, 5))).to.deep.equal(
       ids(rankSelection(selectServices(services), { origin: from }).matches.slice(0, 5)),
     );
   });
 
   it('ranks an empty feed and one where nothing has a position', () => {
-    expect(rankSelection(selectServices([]), { origin: { lat: 0, lng: 0 }, radiusKm: 50 }).listed.slice()).to.deep.equal([]);
+    expect(rankSelection(selectServices([]), { origin: { lat: 0, lng: 0 }, radiusKm: 50 }, indexFor([])).listed.slice()).to.deep.equal([]);
     const nowhere: Service[] = [{ id: 'n', name: 'Example Van (fictional)', types: ['naloxone'] }];
-    const ranking = rankSelection(selectServices(nowhere), { origin: { lat: 0, lng: 0 }, radiusKm: 50 });
+    const ranking = rankSelection(selectServices(nowhere), { origin: { lat: 0, lng: 0 }, radiusKm: 50 }, indexFor(nowhere));
     expect(ids(ranking.listed.slice())).to.deep.equal(['n']);
     expect(ranking.beyond).to.equal(false);
   });
