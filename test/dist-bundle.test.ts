@@ -30,20 +30,20 @@ describe('dist/naloxone-finder.js on a plain HTML page', () => {
     for (const tag of ['naloxone-finder', 'nf-service-list', 'nf-map']) expect(frame.contentWindow!.customElements.get(tag), tag).to.exist;
   });
 
-  it('draws the map with its markers and fetches only the script, its map chunk and the feed', async () => {
+  it('draws the map with its markers and fetches only the script, its map and index chunks and the feed', async () => {
     const map = finder().shadowRoot!.querySelector('nf-map')!;
     await waitUntil(() => map.shadowRoot?.querySelectorAll('.nf-marker').length === 3, 'no markers', { timeout: 5000 });
     const requested = frame
       .contentWindow!.performance.getEntriesByType('resource')
       .map((r) => new URL(r.name).pathname)
       .filter((p) => !p.startsWith('/__web-dev-server'));
-    expect(requested.filter((p) => !/^\/dist\/chunks\/map-controller-[\w-]+\.js$/.test(p)).sort()).to.deep.equal([
+    expect(requested.filter((p) => !/^\/dist\/chunks\/(map-controller|spatial-index)-[\w-]+\.js$/.test(p)).sort()).to.deep.equal([
       '/dist/naloxone-finder.js',
       '/test/fixtures/fictional-feed.json',
     ]);
     expect(
       requested.filter((p) => p.startsWith('/dist/chunks/')),
-      'the map chunk, and no CSV or HSDS reader',
-    ).to.have.length(1);
+      'the map and spatial index chunks, and no CSV or HSDS reader',
+    ).to.have.length(2);
   });
 });

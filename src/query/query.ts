@@ -152,7 +152,7 @@ export function rankSelection(selection: Selection, query: Pick<Query, 'origin' 
   if (!index) return sortedRanking(selection, origin, radius, query.roundTo);
   const keepOpen = (row: number) => flags[row] === OPEN;
   const keepClosed = (row: number) => flags[row] === CLOSED;
-  const near = (keep: (row: number) => boolean, count: number, maxKm?: number) => new NearSegment(index, origin, keep, count, query.roundTo, maxKm);
+  const near = (keep: (row: number) => boolean, count: number, maxKm?: number) => nearSegment(index, origin, keep, count, query.roundTo, maxKm);
   const matches = new Ranked([near(keepOpen, selection.open), near(keepClosed, selection.closed), last]);
   if (radius === null) return { matches, listed: matches, withinRadius: located, beyond: false };
   const open = index.countWithin(origin, radius, keepOpen);
@@ -254,30 +254,28 @@ function lazyFilter(services: readonly Service[], keep: (s: Service, row: number
   return () => (kept ??= services.filter(keep));
 }
 
-/** The nearest services a predicate accepts, from the spatial index, a growing prefix at a time. */
-class NearSegment implements Segment {
-  private memo: RankedService[] = [];
-  constructor(
-    private readonly index: ServiceIndex,
-    private readonly origin: LatLng,
-    private readonly keep: (row: number) => boolean,
-    readonly length: number,
-    private readonly round: Units | undefined,
-    private readonly maxKm?: number,
-  ) {}
-
-  take(k: number): RankedService[] {
-    const want = Math.min(k, this.length);
-    if (this.memo.length < want) {
-      // Twice what was asked before, so paging through "Show more" stays linear overall.
-      const n = Math.min(this.length, Math.max(want, this.memo.length * 2, 32));
-      this.memo = this.index.nearest(this.origin, n, this.keep, this.maxKm).map(({ row, km }) => ({
-        service: this.index.serviceAt(row),
-        distanceKm: this.round ? roundDistanceKm(km, this.round) : km,
-      }));
-    }
-    return this.memo.slice(0, want);
-  }
+/**
+ * The nearest services a predicate accepts, from the spatial index, a growing prefix at a time.
+ * The origin stays in this closure: a ranking is handed to views and sits in properties page
+ * scripts can walk, and the visitor's point must not be found there.
+ */
+function nearSegment(index: ServiceIndex, origin: LatLng, keep: (row: number) => boolean, length: number, round: Units | undefined, maxKm?: number): Segment {
+  let memo: RankedService[] = [];
+  return {
+    length,
+    take(k) {
+      const want = Math.min(k, length);
+      if (memo.length < want) {
+        // Twice what was asked before, so paging through "Show more" stays linear overall.
+        const n = Math.min(length, Math.max(want, memo.length * 2, 32));
+        memo = index.nearest(origin, n, keep, maxKm).map(({ row, km }) => ({
+          service: index.serviceAt(row),
+          distanceKm: round ? roundDistanceKm(km, round) : km,
+        }));
+      }
+      return memo.slice(0, want);
+    },
+  };
 }
 
 /** `isOpen` asked at most once per service per query (the counts ask it for every choice). */
