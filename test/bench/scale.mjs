@@ -445,7 +445,7 @@ export function scaleRows(scale, feeds, { pan, panLimit } = {}) {
 
   if (pan) {
     const measure = 'pan/zoom over 2,000 markers: p95 step';
-    const data = '2k fictional markers (--only pan)';
+    const data = '2k fictional markers (the pan scenario)';
     const target = `≤ ${panLimit}× plain Leaflet`;
     if (!pan[1]) unmeasured(measure, data, target);
     else row(measure, data, ms(pan[1].nfMap.p95), `${times(pan[1].p95Ratio)} (plain ${ms(pan[1].plain.p95)})`, target, within(pan[1].p95Ratio, panLimit));
@@ -477,7 +477,11 @@ export function printScaleDetails(scale, feeds, rates) {
     for (const size of ['14k', '100k']) {
       const d = s.draw[size];
       const side = (x) =>
-        x.timedOut ? `timed out (> ${x.timedOut.limitMs / 1000} s)` : `${ms(x.ms)} (${x.domMarkers?.toLocaleString('en-US')} in the DOM, zoom ${x.view?.zoom})`;
+        x.timedOut
+          ? `timed out (> ${x.timedOut.limitMs / 1000} s)`
+          : x.runs.length
+            ? `${ms(x.ms)} (${x.domMarkers?.toLocaleString('en-US')} in the DOM, zoom ${x.view?.zoom})`
+            : 'not run at this rate';
       console.log(`    first draw ${size.padEnd(5)} ours ${side(d.ours)}; bare supercluster ${side(d.bare)}; markercluster ${side(d.mc)}`);
     }
     console.log(
