@@ -39,8 +39,9 @@
  * 1.5 unthrottled; the slow phone is reported.
  *
  * Scale (issue 10's targets, scale.mjs and scale.js): the 14k directory as a native feed and a
- * synthetic 100k feed of full fictional records, through the finder (feed → first item painted
- * against JSON.parse of the same text; a new origin against sorting every record; the longest task
+ * synthetic 100k feed of full fictional records, through the finder (feed response → first item
+ * painted against JSON.parse of the same text in the same page, cold, just before the load; a new
+ * origin against sorting every record; the longest task
  * while loading; the JS heap against the parsed JSON alone; max-feed-mb="200" and a 101 MB probe),
  * and every service on a map: <nf-map> against a bare supercluster + Leaflet page and
  * leaflet.markercluster (first draw; 20 pan/zoom steps at 100k). It ends the run with one Markdown
