@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // The benchmark's in-page script runs in the browser.
-    files: ['test/bench/bench.js'],
+    files: ['test/bench/bench.js', 'test/bench/scale.js'],
     languageOptions: { globals: globals.browser },
   },
   {

@@ -38,12 +38,24 @@
  * nf-map ÷ plain Leaflet, the median of each run's ratio. Exits 1 when the p95 ratio is over
  * 1.5 unthrottled; the slow phone is reported.
  *
- *   node test/bench/run.mjs [--runs 5] [--rates 1,4] [--only samhsa|hostile|journey|pan] [--zip 15213] [--profile] [--dist dir] [--csv file] [--json out.json]
+ * Scale (issue 10's targets, scale.mjs and scale.js): the 14k directory as a native feed and a
+ * synthetic 100k feed of full fictional records, through the finder (feed response → first item
+ * painted against JSON.parse of the same text in the same page, cold, just before the load; a new
+ * origin against sorting every record; the longest task
+ * while loading; the JS heap against the parsed JSON alone; max-feed-mb="200" and a 101 MB probe),
+ * and every service on a map: <nf-map> against a bare supercluster + Leaflet page and
+ * leaflet.markercluster (first draw; 20 pan/zoom steps at 100k). It ends the run with one Markdown
+ * table of the targets (measure | data | result | ratio | target | pass/fail), the machine's CPU
+ * count and Chromium's version in its heading; --json adds its rows as `targets`. Exits 1 when a
+ * row fails. Runs 3 times by default (--runs sets it for every scenario).
+ *
+ *   node test/bench/run.mjs [--runs 5] [--rates 1,4] [--only samhsa|hostile|journey|pan|scale] [--zip 15213] [--profile] [--dist dir] [--csv file] [--json out.json] [--no-gate]
  *
  * --profile loads the CSV once more (at the slowest rate) under the CPU profiler and lists, through
  * the source maps, the functions that took the time in the whole load and in its tasks over 200 ms;
  * it does so by itself when a task is over 200 ms, also for each scenario over the limit (at the rate
  * of its longest task).
+ * --no-gate reports every FAIL but exits 0 (errors still exit 2).
  * Env: CHROME_PATH (default /usr/lib/chromium/chromium).
  */
 import { chromiumArgs, executablePath } from '../helpers/chromium.js';
@@ -52,11 +64,12 @@ import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { SourceMap } from 'node:module';
-import { loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import puppeteer from 'puppeteer-core';
+import { markdownTable, printScaleDetails, runScale, scaleRows, writeScaleFeeds } from './scale.mjs';
 
 const execFileAsync = promisify(execFile);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -69,7 +82,7 @@ const ORIGIN = { lat: 39.8283, lng: -98.5795 };
 
 const { values: opts } = parseArgs({
   options: {
-    runs: { type: 'string', default: '5' },
+    runs: { type: 'string' },
     rates: { type: 'string', default: '1,4' },
     profile: { type: 'boolean', default: false },
     dist: { type: 'string', default: join(ROOT, 'dist') },
@@ -77,17 +90,22 @@ const { values: opts } = parseArgs({
     json: { type: 'string' },
     only: { type: 'string' },
     zip: { type: 'string', default: '15213' },
+    'no-gate': { type: 'boolean', default: false },
   },
 });
-if (opts.only !== undefined && !['samhsa', 'hostile', 'journey', 'pan'].includes(opts.only)) throw new Error('--only takes samhsa, hostile, journey or pan');
+if (opts.only !== undefined && !['samhsa', 'hostile', 'journey', 'pan', 'scale'].includes(opts.only))
+  throw new Error('--only takes samhsa, hostile, journey, pan or scale');
 const SAMHSA = opts.only === undefined || opts.only === 'samhsa';
 const HOSTILE = opts.only === undefined || opts.only === 'hostile';
 const JOURNEY = opts.only === undefined || opts.only === 'journey';
 const PAN = opts.only === undefined || opts.only === 'pan';
+const SCALE = opts.only === undefined || opts.only === 'scale';
 /** The most <nf-map>'s p95 pan/zoom step may cost, as a multiple of plain Leaflet's, unthrottled. */
 const PAN_RATIO_LIMIT = 1.5;
 const PAN_MARKERS = 2000;
 const RUNS = Math.max(1, Number(opts.runs) || 5);
+/** The scale pages load up to 100k services each: 3 runs unless --runs says otherwise. */
+const SCALE_RUNS = Math.max(1, Number(opts.runs) || 3);
 const RATES = opts.rates
   .split(',')
   .map(Number)
@@ -580,6 +598,8 @@ async function main() {
     const data = SAMHSA ? await convertToNative(CSV, nativeFile) : undefined;
     const hostileFiles = HOSTILE ? await writeHostileFeeds(tmp) : [];
     const fictionalRows = JOURNEY ? await writeJourneyFeed(CSV, join(tmp, 'journey-fictional.csv')) : 0;
+    if (SCALE && !data) await convertToNative(CSV, nativeFile);
+    const scaleFeeds = SCALE ? await writeScaleFeeds(tmp, nativeFile) : undefined;
     const started = await startServer({ '/': ROOT, '/dist/': DIST, '/data/': dirname(CSV), '/feeds/': tmp });
     server = started.server;
     const origin = started.origin;
@@ -633,7 +653,7 @@ async function main() {
     const scenarios = [...(SAMHSA ? samhsaScenarios : []), ...hostileScenarios, ...fetchScenarios, ...journeyScenarios, ...panScenarios];
 
     console.log(
-      `naloxone-finder benchmark: ${[SAMHSA && basename(CSV), HOSTILE && 'hostile inputs', JOURNEY && "the visitor's journey", PAN && `pan/zoom over ${PAN_MARKERS.toLocaleString('en-US')} markers`].filter(Boolean).join(', ')}`,
+      `naloxone-finder benchmark: ${[SAMHSA && basename(CSV), HOSTILE && 'hostile inputs', JOURNEY && "the visitor's journey", PAN && `pan/zoom over ${PAN_MARKERS.toLocaleString('en-US')} markers`, SCALE && 'scale (issue 10 targets)'].filter(Boolean).join(', ')}`,
     );
     if (data) {
       console.log(
@@ -647,12 +667,17 @@ async function main() {
       );
     }
     for (const file of hostileFiles) console.log(`  hostile: ${file.name}, ${(file.bytes / 1e6).toFixed(1)} MB: ${file.label}`);
+    if (scaleFeeds) {
+      console.log(
+        `  scale: ${basename(CSV)} as a native feed (${(scaleFeeds.small.bytes / 1e6).toFixed(1)} MB) and ${scaleFeeds.big.services.toLocaleString('en-US')} synthetic fictional services (${(scaleFeeds.big.bytes / 1e6).toFixed(1)} MB, made in ${fmt(scaleFeeds.big.madeInMs)}); median of ${SCALE_RUNS} runs`,
+      );
+    }
     console.log(`  ${basename(bundle)} ${(bundleBytes / 1024).toFixed(0)} KiB from ${DIST.replace(ROOT + sep, '')}/; ${version}; median of ${RUNS} runs`);
     const busy = () => loadavg()[0].toFixed(1);
     console.log(`  load average before: ${busy()} (other work on the machine skews every figure)\n`);
 
     const results = {};
-    for (const rate of RATES) {
+    for (const rate of scenarios.length ? RATES : []) {
       results[rate] = Object.fromEntries(scenarios.map((s) => [s.key, []]));
       for (let run = 0; run < RUNS; run++) {
         // Interleaved, so a slow moment of the machine does not land on one scenario only.
@@ -674,13 +699,19 @@ async function main() {
       }
       process.stdout.write(` ${rateLabel(rate)} done\n`);
     }
+    const scale = SCALE
+      ? await runScale({ browser, origin, feeds: scaleFeeds, rates: RATES, runs: SCALE_RUNS, originPoint: ORIGIN, progress: () => process.stdout.write('.') })
+      : undefined;
+    if (SCALE) process.stdout.write(' scale done\n');
     console.log(`load average after: ${busy()}\n`);
 
     // Summary table
     const columns = RATES.map(rateLabel);
     const width = 50;
     const col = 40;
-    if (SAMHSA || HOSTILE) {
+    if (!scenarios.length) {
+      // The scale scenario alone prints its own figures below.
+    } else if (SAMHSA || HOSTILE) {
       console.log(pad('median time (longest task, tasks >50 ms per load)', width) + columns.map((c) => `| ${pad(c, col - 2)}`).join(''));
       console.log('-'.repeat(width + col * columns.length));
     } else {
@@ -821,11 +852,26 @@ async function main() {
       for (const target of targets) await (target.scenario.query.mode === 'journey' ? profileJourney : profileOne)(browser, origin, target);
     }
 
+    // Issue 10's targets, the last thing printed: one Markdown table.
+    let targets;
+    if (scale) {
+      printScaleDetails(scale, scaleFeeds, RATES);
+      const rows = scaleRows(scale, scaleFeeds, { pan, panLimit: PAN_RATIO_LIMIT });
+      targets = { cpus: cpus().length, chromium: version, runs: SCALE_RUNS, rows };
+      console.log(`\n${markdownTable(rows, { cpus: targets.cpus, version, runs: SCALE_RUNS })}\n`);
+    }
+    const targetsFailed = targets ? targets.rows.filter((r) => r.pass === false).length : 0;
+    if (targetsFailed) console.log(`FAIL: ${targetsFailed} of ${targets.rows.length} targets missed${opts['no-gate'] ? ' (--no-gate: exit 0)' : ''}.`);
+
     if (opts.json) {
-      await writeFile(opts.json, JSON.stringify({ data, version, runs: RUNS, rates: RATES, pan, results }, null, 2));
+      await writeFile(
+        opts.json,
+        JSON.stringify({ data, version, runs: RUNS, rates: RATES, pan, results, targets, scale: scale && { feeds: scaleFeeds, ...scale } }, null, 2),
+      );
       console.log(`\nraw results: ${opts.json}`);
     }
-    return widgetOffenders.length || panFailed ? 1 : 0;
+    const failed = widgetOffenders.length || panFailed || targetsFailed;
+    return failed && !opts['no-gate'] ? 1 : 0;
   } finally {
     await browser?.close();
     if (server) await new Promise((done) => server.close(done));
