@@ -261,6 +261,18 @@ async function measureJourney(feed) {
   const filterSummary = () => bar()?.shadowRoot?.querySelector('[part="summary"]')?.textContent.trim() ?? '';
   const listText = () => listOf(el).shadowRoot.textContent;
   const offered = [];
+  // The choices (and their counts) are drawn only once "Filters" is open.
+  const toggle = bar()?.shadowRoot?.querySelector('[part="toggle"]');
+  if (toggle && toggle.getAttribute('aria-expanded') !== 'true') {
+    steps.push(
+      await step(
+        el,
+        'open "Filters"',
+        () => toggle.click(),
+        () => !!bar().shadowRoot.querySelector('label.option'),
+      ),
+    );
+  }
   for (const label of NEED_LABELS) {
     const box = option(label)?.querySelector('input');
     if (!box) continue;
