@@ -68,6 +68,8 @@ export interface Strings {
   mapKeys: string;
   zoomIn: string;
   zoomOut: string;
+  /** A map cluster's name: its count and the types of service it holds, already joined ("Naloxone, Treatment"). */
+  clusterLabel: (count: number, types: string) => string;
   mapFailed: string;
   yourLocation: string;
   startingPoint: string;
@@ -188,6 +190,7 @@ export const en: Strings = {
   mapKeys: 'Arrow keys move the map; plus and minus zoom. Press Tab to reach the services, then arrow keys move between them and Enter selects one.',
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
+  clusterLabel: (total, types) => `${count(total, 'service', 'services')}${types ? `: ${types}` : ''}`,
   mapFailed: 'The map could not be loaded. The list has every service.',
   yourLocation: 'Your location',
   startingPoint: 'Starting point',

@@ -31,6 +31,7 @@ const SAMPLES: Record<string, unknown[]> = {
   sortedFrom: ['Pittsburgh PA'],
   resultCount: [10, 25],
   showMore: [10],
+  clusterLabel: [12, 'Naloxone and Treatment'],
   call: ['412 555 0100'],
   feedErrorHttp: [503, 'Service Unavailable'],
   feedErrorTimeout: [15],
