@@ -30,7 +30,7 @@ export interface MapView {
   label: (service: LocatedService) => string;
   /** A cluster's accessible name: "12 services: Naloxone, Treatment". */
   clusterLabel: (count: number, types: ServiceType[]) => string;
-  /** A count as a cluster shows it ("12", "1.2K"). */
+  /** A count as a cluster shows it ("12", "1,234"), as its name writes it. */
   countText: (count: number) => string;
   origin: LatLng | null;
   originLabel: string;
@@ -411,7 +411,8 @@ export class MapController implements ReactiveController {
     if (spec.kind === 'cluster') return this.view!.clusterLabel(spec.count, spec.types);
     let label = this.labels.get(spec.index);
     if (label === undefined) this.labels.set(spec.index, (label = this.view!.label(this.index!.services[spec.index])));
-    return label;
+    // Led by the number its pin shows, so the visible text is in the name (speech input says it).
+    return spec.number === undefined ? label : `${spec.number}. ${label}`;
   }
 
   private countText(count: number) {

@@ -60,7 +60,7 @@ export function serviceIcon(selected: boolean, number?: number, shift: [number, 
 
 /** A cluster: a disc with its count, larger for more services (at least 40 px across). */
 export function clusterIcon(text: string, count: number): DivIcon {
-  const size = count < 100 ? 40 : count < 1000 ? 46 : 54;
+  const size = count < 100 ? 40 : count < 1000 ? 46 : count < 10000 ? 54 : 62;
   const label = document.createElement('span');
   label.className = 'nf-cluster-count';
   label.setAttribute('aria-hidden', 'true');

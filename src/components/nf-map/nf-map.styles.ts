@@ -52,7 +52,7 @@ export const mapStyles = css`
     color: var(--_on-cluster);
     border: 3px solid var(--_bg);
     box-shadow: 0 0 0 2px var(--_cluster);
-    font: 700 13px/1 var(--_font);
+    font: 700 12px/1 var(--_font);
     cursor: pointer;
   }
   .nf-cluster:focus-visible {

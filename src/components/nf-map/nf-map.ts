@@ -166,7 +166,7 @@ export class NfMap extends LitElement {
   private controller?: MapController;
   /** `services` with coordinates, worked out once per array so the index is kept. */
   private located: LocatedService[] = [];
-  private listFormat?: { lang: string; format: Intl.ListFormat; count: Intl.NumberFormat };
+  private listFormat?: { lang: string; format: Intl.ListFormat };
   private loading?: Promise<void>;
   /** Everything changed since the map was last drawn, kept while Leaflet is still loading. */
   private pending = new Set<PropertyKey>();
@@ -210,15 +210,9 @@ export class NfMap extends LitElement {
     if (changed.has('services')) this.located = this.services.filter(isLocated);
   }
 
-  /** "Naloxone, Treatment" and compact counts ("1.2K") in the element's language. */
+  /** Joins type labels as the element's language does ("Naloxone, Treatment"). */
   private formats(lang: string) {
-    if (this.listFormat?.lang !== lang) {
-      this.listFormat = {
-        lang,
-        format: new Intl.ListFormat(lang, { type: 'unit' }),
-        count: new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 }),
-      };
-    }
+    if (this.listFormat?.lang !== lang) this.listFormat = { lang, format: new Intl.ListFormat(lang, { type: 'unit' }) };
     return this.listFormat;
   }
 
@@ -247,7 +241,7 @@ export class NfMap extends LitElement {
         },
         clusterLabel: (count: number, types: ServiceType[]) =>
           this.t.clusterLabel(count, this.formats(lang).format.format(types.map((type) => this.t.typeLabels[type]))),
-        countText: (count: number) => this.formats(lang).count.format(count),
+        countText: (count: number) => this.t.clusterCount(count),
         origin: originFrom(this.latitude, this.longitude),
         originLabel: this.originLabel ?? this.t.startingPoint,
         selectedId: this.selectedId,

@@ -153,6 +153,7 @@ const es: Strings = {
   zoomIn: 'Acercar',
   zoomOut: 'Alejar',
   clusterLabel: (total, types) => `${count(total, 'servicio', 'servicios')}${types ? `: ${types}` : ''}`,
+  clusterCount: (total) => n(total),
   mapFailed: 'No se pudo cargar el mapa. La lista tiene todos los servicios.',
   yourLocation: 'Su ubicación',
   startingPoint: 'Punto de partida',

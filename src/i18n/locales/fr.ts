@@ -159,6 +159,7 @@ const fr: Strings = {
   zoomIn: 'Zoom avant',
   zoomOut: 'Zoom arrière',
   clusterLabel: (total, types) => `${count(total, 'service', 'services')}${types ? `\u00A0: ${types}` : ''}`,
+  clusterCount: (total) => n(total),
   mapFailed: 'La carte n’a pas pu être chargée. La liste contient tous les services.',
   yourLocation: 'Votre position',
   startingPoint: 'Point de départ',
