@@ -55,10 +55,8 @@ export class ClusterIndex {
       },
       reduce: (into, from) => {
         if (from.m < into.m) into.m = from.m;
-        for (const type of SERVICE_TYPES) {
-          const n = from[type];
-          if (n) into[type] = (into[type] ?? 0) + n;
-        }
+        // Only the types present, not the whole vocabulary: this runs once per merge.
+        for (const key in from) if (key !== 'm') into[key as ServiceType] = (into[key as ServiceType] ?? 0) + from[key as ServiceType]!;
       },
     });
     this.index.load(

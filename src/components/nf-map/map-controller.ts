@@ -57,9 +57,26 @@ type Spec = (Drawable & { lat: number; lng: number }) & { rank: number; number: 
 interface Drawn {
   marker: Marker;
   spec: Spec;
-  /** What its icon shows: a new look means a new icon. */
+  /** What its icon shows: a new look means a new icon (and a new name). */
   look: string;
+  /** Its accessible name, once worked out, and the name and tab index its element has. */
+  name?: string;
+  shownName?: string;
+  shownTab?: number;
+  current?: boolean;
   z: number;
+}
+
+/** The box around points, in one loop: Leaflet's own makes an object per point (100k of them). */
+function boxOf(points: [number, number][]): LatLngBounds {
+  let [south, west, north, east] = [90, 180, -90, -180];
+  for (const [lat, lng] of points) {
+    if (lat < south) south = lat;
+    if (lat > north) north = lat;
+    if (lng < west) west = lng;
+    if (lng > east) east = lng;
+  }
+  return latLngBounds([south, west], [north, east]);
 }
 
 /** Least distance between the centres of fanned-out markers, px: a marker is 24 px wide. */
@@ -199,14 +216,13 @@ export class MapController implements ReactiveController {
     try {
       if (fresh || changed.services) this.setServices(view);
       if (fresh || changed.services || changed.listed) this.setListed(view);
-      if (fresh || changed.names) this.labels.clear();
+      if (fresh || changed.names) this.forgetNames();
       if (fresh || changed.origin) this.setOrigin(view.origin, view.originLabel);
       if (fresh || changed.services || changed.listed || changed.origin || changed.viewLimit) this.fit(view);
     } finally {
       this.holding = false;
     }
     if (fresh || changed.services || changed.selection) this.select(view.selectedId, !fresh && changed.selection);
-    else if (changed.names) this.setNames();
     else this.redraw();
   }
 
@@ -303,13 +319,14 @@ export class MapController implements ReactiveController {
     }
     if (this.focused !== null && !next.has(this.focused)) this.focused = null;
     for (const [key, spec] of next) {
-      const look = spec.kind === 'cluster' ? `c${this.countText(spec.count)}` : `s${spec.index === selected}|${spec.number}|${spec.shift.join()}`;
+      const look = spec.kind === 'cluster' ? `c${spec.count}|${spec.types.join()}` : `s${spec.index === selected}|${spec.number}|${spec.shift.join()}`;
       const d = this.drawn.get(key);
       if (!d) this.drawn.set(key, this.create(key, spec, look));
       else {
         d.spec = spec;
         if (d.look !== look) {
           d.look = look;
+          d.name = d.shownName = d.shownTab = d.current = undefined;
           d.marker.setIcon(this.icon(spec));
         }
       }
@@ -407,7 +424,10 @@ export class MapController implements ReactiveController {
 
   /** Names are worked out for what is drawn only, once each, so 100k services cost nothing here. */
   private label(d: Drawn): string {
-    const { spec } = d;
+    return (d.name ??= this.name(d.spec));
+  }
+
+  private name(spec: Spec): string {
     if (spec.kind === 'cluster') return this.view!.clusterLabel(spec.count, spec.types);
     let label = this.labels.get(spec.index);
     if (label === undefined) this.labels.set(spec.index, (label = this.view!.label(this.index!.services[spec.index])));
@@ -419,10 +439,13 @@ export class MapController implements ReactiveController {
     return this.view!.countText(count);
   }
 
-  private setNames() {
+  /** New words or distances: names are worked out again, and clusters show their counts anew. */
+  private forgetNames() {
     this.labels.clear();
-    for (const d of this.drawn.values()) if (d.spec.kind === 'cluster') d.look = '';
-    this.redraw();
+    for (const d of this.drawn.values()) {
+      d.name = undefined;
+      if (d.spec.kind === 'cluster') d.look = '';
+    }
   }
 
   /**
@@ -433,12 +456,18 @@ export class MapController implements ReactiveController {
     const d = this.drawn.get(key);
     const el = d?.marker.getElement();
     if (!d || !el) return;
-    el.setAttribute('aria-label', this.label(d));
+    // Only what changed is written: a redraw after each move repaints every marker in view.
+    const name = this.label(d);
+    if (d.shownName !== name) el.setAttribute('aria-label', (d.shownName = name));
     const selected = d.spec.kind === 'service' && d.spec.index === this.selectedIndex;
     // The chosen place, as the list marks its item; not a toggle, which would promise un-pressing.
-    if (selected) el.setAttribute('aria-current', 'true');
-    else el.removeAttribute('aria-current');
-    el.tabIndex = key === this.stop ? 0 : -1;
+    if (selected !== d.current) {
+      d.current = selected;
+      if (selected) el.setAttribute('aria-current', 'true');
+      else el.removeAttribute('aria-current');
+    }
+    const tab = key === this.stop ? 0 : -1;
+    if (d.shownTab !== tab) el.tabIndex = d.shownTab = tab;
     const z = key === this.focused ? FOCUSED_Z : selected ? SELECTED_Z : 0;
     if (z !== d.z) {
       d.z = z;
@@ -513,10 +542,10 @@ export class MapController implements ReactiveController {
     // No animation: an animated zoom still running when the element is removed makes
     // Leaflet 1.9 throw from a timer, and a jump is quicker on slow phones anyway.
     if (points.length === 0) this.map!.setView([20, 0], Math.min(2, closest), { animate: false });
-    else if (Number.isFinite(closest) && closest < view.zoom) this.coarseView(latLngBounds(points), closest, view.origin !== null);
+    else if (Number.isFinite(closest) && closest < view.zoom) this.coarseView(boxOf(points), closest, view.origin !== null);
     else if (points.length === 1) this.map!.setView(points[0], closest, { animate: false });
     // Extra room at the top: a pin stands above its point and would be clipped.
-    else this.map!.fitBounds(latLngBounds(points), { paddingTopLeft: [24, 48], paddingBottomRight: [24, 16], maxZoom: closest, animate: false });
+    else this.map!.fitBounds(boxOf(points), { paddingTopLeft: [24, 48], paddingBottomRight: [24, 16], maxZoom: closest, animate: false });
   }
 
   /**
