@@ -115,3 +115,56 @@ export const Distances: Story = {
       'and the selected one shows that name above it. Tab reaches one marker; arrow keys, Home and End move between them.',
   ),
 };
+
+/**
+ * Fictional services for the clustered story: a seeded generator, so every run and every
+ * screenshot shows the same points, denser towards the middle as a city's are.
+ */
+function fictionalCrowd(count: number): Service[] {
+  let seed = 0x5eed;
+  const random = () => {
+    seed = (seed * 16807) % 2147483647;
+    return (seed - 1) / 2147483646;
+  };
+  return Array.from({ length: count }, (_, i) => {
+    const angle = random() * 2 * Math.PI;
+    // Squared: most points near the centre, a few far out.
+    const reach = random() ** 2 * 0.4;
+    return {
+      id: `crowd-${i + 1}`,
+      name: `Example Service ${i + 1} (fictional)`,
+      lat: reach * Math.sin(angle),
+      lng: reach * Math.cos(angle) * 1.5,
+      types: i % 4 === 0 ? ['treatment'] : i % 7 === 0 ? ['naloxone', 'drug-checking'] : ['naloxone'],
+    } satisfies Service;
+  });
+}
+
+const CROWD = fictionalCrowd(5000);
+/** The ten nearest the origin, as the finder's list would show them first. */
+const CROWD_LISTED = [...CROWD]
+  .sort((a, b) => Math.hypot(a.lat!, a.lng!) - Math.hypot(b.lat!, b.lng!))
+  .slice(0, 10)
+  .map((s) => s.id);
+
+export const Clustered: Story = {
+  name: 'Clustered: 5,000 services',
+  args: { 'tile-url': 'none' },
+  render: (args) => html`
+    <nf-map
+      style="--nf-map-height: 420px"
+      .services=${CROWD}
+      .listed=${CROWD_LISTED}
+      latitude=${ifDefined(args.latitude)}
+      longitude=${ifDefined(args.longitude)}
+      selected-id=${ifDefined(args['selected-id'] || undefined)}
+      tile-url=${ifDefined(args['tile-url'] || undefined)}
+      @nf-service-select=${args.onNfServiceSelect}
+    ></nf-map>
+  `,
+  parameters: describe(
+    '5,000 fictional services (generated, not real places). The ten a list would show are drawn on their own, numbered 1 to 10; ' +
+      'the rest merge into clusters named by their count and types ("12 services: Naloxone, Treatment"). Choosing a cluster ' +
+      '(click, or Enter from the keyboard) zooms in until it splits. Only what is in view is drawn.',
+  ),
+};

@@ -68,6 +68,10 @@ export interface Strings {
   mapKeys: string;
   zoomIn: string;
   zoomOut: string;
+  /** A map cluster's name: its count and the types of service it holds, already joined ("Naloxone, Treatment"). */
+  clusterLabel: (count: number, types: string) => string;
+  /** The count a cluster shows on the map: written as in clusterLabel, which must contain it. */
+  clusterCount: (count: number) => string;
   mapFailed: string;
   yourLocation: string;
   startingPoint: string;
@@ -190,6 +194,8 @@ export const en: Strings = {
   mapKeys: 'Arrow keys move the map; plus and minus zoom. Press Tab to reach the services, then arrow keys move between them and Enter selects one.',
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
+  clusterLabel: (total, types) => `${count(total, 'service', 'services')}${types ? `: ${types}` : ''}`,
+  clusterCount: (total) => n(total),
   mapFailed: 'The map could not be loaded. The list has every service.',
   yourLocation: 'Your location',
   startingPoint: 'Starting point',

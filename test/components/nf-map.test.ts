@@ -314,6 +314,8 @@ describe('<nf-map>', () => {
       try {
         const el = await map();
         el.services = [...services, fictionalService('far', 50)];
+        // Listed, so drawn wherever it is: the map draws other services only in and near the view.
+        el.listed = ['a', 'b', 'c', 'far'];
         await el.updateComplete;
         const leaflet = el.leafletMap!;
         await settle();
@@ -351,6 +353,8 @@ describe('<nf-map>', () => {
     it('stacks the focused marker above the selected one, and that above the rest', async () => {
       const el = await map();
       el.services = ['a', 'b', 'c'].map((id) => fictionalService(id, 1));
+      // Listed, so none is in a cluster: three markers at one point, fanned out around it.
+      el.listed = ['a', 'b', 'c'];
       el.selectedId = 'b';
       await el.updateComplete;
       const z = () => markers(el).map((m) => Number(getComputedStyle(m).zIndex));

@@ -31,6 +31,8 @@ const SAMPLES: Record<string, unknown[]> = {
   sortedFrom: ['Pittsburgh PA'],
   resultCount: [10, 25],
   showMore: [10],
+  clusterLabel: [12, 'Naloxone and Treatment'],
+  clusterCount: [12345],
   call: ['412 555 0100'],
   feedErrorHttp: [503, 'Service Unavailable'],
   feedErrorTimeout: [15],
@@ -48,6 +50,7 @@ const SAMPLES: Record<string, unknown[]> = {
 const SAME_AS_ENGLISH: Record<Tag, Record<string, string>> = {
   es: {
     filterOption: 'a label and its count in brackets: the label is translated, and Latin American Spanish groups digits as English does',
+    clusterCount: 'a number alone, and Latin American Spanish groups digits as English does',
   },
   fr: {
     'typeLabels.naloxone': 'the medicine is "naloxone" in French too (capitalised as a label)',

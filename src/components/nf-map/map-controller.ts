@@ -14,16 +14,24 @@ import {
   type Tooltip,
   type LeafletKeyboardEvent,
 } from 'leaflet/dist/leaflet-src.esm.js';
-import { originIcon, serviceIcon } from './marker-icon.js';
+import { clusterIcon, originIcon, serviceIcon } from './marker-icon.js';
+import { ClusterIndex, type Drawable } from './cluster-index.js';
 import { AttributionText, ZoomButtons } from './controls.js';
 import { parseAttribution } from './attribution.js';
 import { maxZoomForView } from './view-limit.js';
-import type { LatLng, LocatedService, Service } from '../../types.js';
+import type { LatLng, LocatedService, Service, ServiceType } from '../../types.js';
 
 export interface MapView {
-  services: LocatedService[];
+  /** Every service to map; the same array keeps its cluster index. */
+  services: readonly LocatedService[];
+  /** Ids of the services the list shows, in its order: drawn on their own, numbered from 1. */
+  listed: readonly string[] | undefined;
   /** Each marker's accessible name, which its tooltip shows too. */
   label: (service: LocatedService) => string;
+  /** A cluster's accessible name: "12 services: Naloxone, Treatment". */
+  clusterLabel: (count: number, types: ServiceType[]) => string;
+  /** A count as a cluster shows it ("12", "1,234"), as its name writes it. */
+  countText: (count: number) => string;
   origin: LatLng | null;
   originLabel: string;
   selectedId: string | null;
@@ -40,6 +48,62 @@ const STILL = '(prefers-reduced-motion: reduce)';
 /** Marker stacking: the focused one above the selected one above the rest, however they overlap. */
 const FOCUSED_Z = 200000;
 const SELECTED_Z = 100000;
+/** Clusters and services are drawn for the view and this fraction of it on each side, so a short pan finds them there. */
+const MARGIN = 0.25;
+
+type Spec = (Drawable & { lat: number; lng: number }) & { rank: number; number: number | undefined; shift: [number, number] };
+
+/** A marker or cluster on the map, with what it was drawn from. */
+interface Drawn {
+  marker: Marker;
+  spec: Spec;
+  /** What its icon shows: a new look means a new icon (and a new name). */
+  look: string;
+  /** Its accessible name, once worked out, and the name and tab index its element has. */
+  name?: string;
+  shownName?: string;
+  shownTab?: number;
+  current?: boolean;
+  z: number;
+}
+
+/** The box around points, in one loop: Leaflet's own makes an object per point (100k of them). */
+function boxOf(points: [number, number][]): LatLngBounds {
+  let [south, west, north, east] = [90, 180, -90, -180];
+  for (const [lat, lng] of points) {
+    if (lat < south) south = lat;
+    if (lat > north) north = lat;
+    if (lng < west) west = lng;
+    if (lng > east) east = lng;
+  }
+  return latLngBounds([south, west], [north, east]);
+}
+
+/** Least distance between the centres of fanned-out markers, px: a marker is 24 px wide. */
+const FAN_GAP = 28;
+
+/**
+ * Services at the very same point (two pharmacies at one address) would hide each other at
+ * any zoom: each gets its own place on a small circle around the point, listed ones first.
+ */
+function fanOut(specs: Map<string, Spec>) {
+  const at = new Map<string, Spec[]>();
+  for (const spec of specs.values()) {
+    if (spec.kind !== 'service') continue;
+    const key = `${spec.lat},${spec.lng}`;
+    (at.get(key) ?? at.set(key, []).get(key)!).push(spec);
+  }
+  for (const group of at.values()) {
+    const k = group.length;
+    if (k < 2) continue;
+    group.sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || a.rank - b.rank);
+    const r = k === 2 ? FAN_GAP / 2 : FAN_GAP / 2 / Math.sin(Math.PI / k);
+    group.forEach((spec, j) => {
+      const angle = Math.PI + (2 * Math.PI * j) / k;
+      spec.shift = [Math.round(r * Math.cos(angle)), Math.round(r * Math.sin(angle))];
+    });
+  }
+}
 
 /**
  * Owns one Leaflet map: created when the container exists, removed on disconnect, so
@@ -52,14 +116,25 @@ export class MapController implements ReactiveController {
   private attributionKey?: string;
   private zoomButtons?: ZoomButtons;
   private attribution?: AttributionText;
-  private readonly markers = new Map<string, Marker>();
+  private index?: ClusterIndex;
+  /** Markers and clusters on the map by key: `s` + place in `services`, or `c` + cluster id. */
+  private readonly drawn = new Map<string, Drawn>();
+  /** Keyboard order: listed services in list order, then the rest by rank. */
+  private order: string[] = [];
+  /** Listed services by place in `services`, with their number. */
+  private readonly listed = new Map<number, number>();
+  /** Drawn on their own wherever they are: the listed services and the selected one. */
+  private pinned = new Set<number>();
   private readonly markerLayer = layerGroup();
   private readonly originLayer = layerGroup();
   private resizeObserver?: ResizeObserver;
   private selected: string | null = null;
-  /** Accessible names by service id. */
-  private readonly labels = new Map<string, string>();
-  /** The one marker in the tab order (roving tabindex). */
+  private view?: MapView;
+  /** True while render() changes several things at once: one redraw at the end. */
+  private holding = false;
+  /** Accessible names by place in `services`. */
+  private readonly labels = new Map<number, string>();
+  /** The one marker or cluster in the tab order (roving tabindex). */
   private stop: string | null = null;
   private focused: string | null = null;
   /** The marker hovered or focused, whose name shows in a tooltip. */
@@ -83,7 +158,10 @@ export class MapController implements ReactiveController {
     this.attributionKey = undefined;
     this.zoomButtons = undefined;
     this.attribution = undefined;
-    this.markers.clear();
+    // The layer outlives the map: a re-attached element draws its markers afresh.
+    this.markerLayer.clearLayers();
+    this.drawn.clear();
+    this.order = [];
     this.selected = this.stop = this.focused = this.hinted = null;
     this.hintTip = this.selectedTip = undefined;
   }
@@ -92,8 +170,18 @@ export class MapController implements ReactiveController {
   render(
     container: HTMLElement,
     view: MapView,
-    changed: { services: boolean; origin: boolean; selection: boolean; tiles: boolean; labels: boolean; names: boolean; viewLimit: boolean },
+    changed: {
+      services: boolean;
+      listed: boolean;
+      origin: boolean;
+      selection: boolean;
+      tiles: boolean;
+      labels: boolean;
+      names: boolean;
+      viewLimit: boolean;
+    },
   ) {
+    this.view = view;
     const fresh = !this.map;
     if (!this.map) {
       const still = matchMedia(STILL).matches;
@@ -114,6 +202,8 @@ export class MapController implements ReactiveController {
       this.attribution = new AttributionText().addTo(this.map);
       this.markerLayer.addTo(this.map);
       this.originLayer.addTo(this.map);
+      // Clusters are asked for once a move or zoom has ended, never during one.
+      this.map.on('moveend', () => this.redraw());
       this.resizeObserver = new ResizeObserver(() => this.map?.invalidateSize());
       this.resizeObserver.observe(container);
     }
@@ -122,11 +212,18 @@ export class MapController implements ReactiveController {
       this.setTiles(view.tileUrl);
       this.setAttribution(view.tileAttribution);
     }
-    if (fresh || changed.services) this.setMarkers(view);
-    else if (changed.names) this.setNames(view);
-    if (fresh || changed.origin) this.setOrigin(view.origin, view.originLabel);
-    if (fresh || changed.services || changed.origin || changed.viewLimit) this.fit(view);
+    this.holding = true;
+    try {
+      if (fresh || changed.services) this.setServices(view);
+      if (fresh || changed.services || changed.listed) this.setListed(view);
+      if (fresh || changed.names) this.forgetNames();
+      if (fresh || changed.origin) this.setOrigin(view.origin, view.originLabel);
+      if (fresh || changed.services || changed.listed || changed.origin || changed.viewLimit) this.fit(view);
+    } finally {
+      this.holding = false;
+    }
     if (fresh || changed.services || changed.selection) this.select(view.selectedId, !fresh && changed.selection);
+    else this.redraw();
   }
 
   private setTiles(url: string | null) {
@@ -162,94 +259,231 @@ export class MapController implements ReactiveController {
     this.attribution!.set(parts);
   }
 
-  private setMarkers(view: MapView) {
+  /** A new index for a new `services` array; the same array keeps its index and its markers. */
+  private setServices(view: MapView) {
+    if (this.index?.services === view.services) return;
+    this.index = view.services.length ? new ClusterIndex(view.services) : undefined;
     this.markerLayer.clearLayers();
-    this.markers.clear();
-    this.selected = this.focused = this.hinted = null;
-    this.stop = view.services[0]?.id ?? null;
-    this.setNames(view);
-    for (const service of view.services) {
-      const { id } = service;
-      const m = createMarker([service.lat, service.lng], { icon: serviceIcon(false), keyboard: true, riseOnHover: true });
-      m.on('click', () => this.onSelect(service));
-      m.on('keydown', (e) => {
-        const event = (e as LeafletKeyboardEvent).originalEvent;
-        if (event.altKey || event.ctrlKey || event.metaKey) return;
-        const ids = [...this.markers.keys()];
-        const at = ids.indexOf(id);
-        // Right is "next" in a left-to-right page and "previous" in a right-to-left one.
-        const ahead = getComputedStyle(m.getElement()!).direction === 'rtl' ? -1 : 1;
-        const moves: Record<string, number> = {
-          ArrowDown: at + 1,
-          ArrowRight: at + ahead,
-          ArrowUp: at - 1,
-          ArrowLeft: at - ahead,
-          Home: 0,
-          End: ids.length - 1,
-        };
-        const to = ids[moves[event.key]];
-        // Leaflet gives markers role="button" but activates them from the keyboard only for popups.
-        if (event.key === 'Enter' || event.key === ' ') this.onSelect(service);
-        // Focus only: Leaflet pans a focused marker into view if it is not already.
-        else if (to !== undefined) this.markers.get(to)!.getElement()!.focus({ preventScroll: true });
-        else if (!(event.key in moves)) return;
-        event.preventDefault();
-        // Leaflet's keyboard handler would pan the map with the same arrows.
-        event.stopPropagation();
-      });
-      m.on('mouseover', () => this.hint(id));
-      m.on('mouseout', () => this.hint(this.focused));
-      m.on('add', () => {
-        const el = m.getElement()!;
-        el.addEventListener('focus', () => {
-          this.focused = id;
-          this.setStop(id);
-          this.hint(id);
-        });
-        el.addEventListener('blur', () => {
-          this.focused = null;
-          this.paint(id);
-          this.hint(null);
-        });
-        this.paint(id);
-      });
-      this.markers.set(id, m);
-      m.addTo(this.markerLayer);
-    }
+    this.drawn.clear();
+    this.order = [];
+    this.labels.clear();
+    this.selected = this.stop = this.focused = this.hinted = null;
   }
 
-  private setNames(view: MapView) {
-    this.labels.clear();
-    for (const service of view.services) this.labels.set(service.id, view.label(service));
-    for (const id of this.markers.keys()) this.paint(id);
-    this.drawTips();
+  /** Listed services by place in `services`, numbered from 1 in list order. */
+  private setListed(view: MapView) {
+    this.listed.clear();
+    for (const id of view.listed ?? []) {
+      const i = this.index?.indexOf(id);
+      if (i !== undefined && !this.listed.has(i)) this.listed.set(i, this.listed.size + 1);
+    }
+    this.pin();
+  }
+
+  private pin() {
+    this.pinned = new Set(this.listed.keys());
+    if (this.selectedIndex !== undefined) this.pinned.add(this.selectedIndex);
+  }
+
+  private get selectedIndex(): number | undefined {
+    return this.selected === null ? undefined : this.index?.indexOf(this.selected);
   }
 
   /**
-   * Name, state, tab stop and stacking of one marker. setIcon resets Leaflet's tabindex, so
-   * this runs again after each.
+   * Draws what the view holds: the pinned services wherever they are, and the clusters and
+   * other services in the view and a margin around it, reusing the markers already there.
    */
-  private paint(id: string) {
-    const m = this.markers.get(id);
-    const el = m?.getElement();
-    if (!m || !el) return;
-    el.setAttribute('aria-label', this.labels.get(id)!);
+  private redraw() {
+    const map = this.map;
+    if (!map || this.holding || !this.hasView) return;
+    const next = new Map<string, Spec>();
+    const selected = this.selectedIndex;
+    const service = (i: number): Spec => {
+      const s = this.index!.services[i];
+      return { kind: 'service', index: i, lat: s.lat, lng: s.lng, rank: i, number: this.listed.get(i), shift: [0, 0] };
+    };
+    for (const i of this.pinned) next.set(`s${i}`, service(i));
+    if (this.index) {
+      const b = map.getBounds().pad(MARGIN);
+      for (const item of this.index.query([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], map.getZoom(), this.pinned)) {
+        if (item.kind === 'service') next.set(`s${item.index}`, service(item.index));
+        else next.set(`c${item.id}`, { ...item, number: undefined, shift: [0, 0] });
+      }
+    }
+    fanOut(next);
+    const lost = this.focused !== null && !next.has(this.focused) ? this.drawn.get(this.focused)!.marker.getLatLng() : undefined;
+    for (const [key, d] of this.drawn) {
+      if (next.has(key)) continue;
+      d.marker.remove();
+      this.drawn.delete(key);
+    }
+    if (this.focused !== null && !next.has(this.focused)) this.focused = null;
+    for (const [key, spec] of next) {
+      const look = spec.kind === 'cluster' ? `c${spec.count}|${spec.types.join()}` : `s${spec.index === selected}|${spec.number}|${spec.shift.join()}`;
+      const d = this.drawn.get(key);
+      if (!d) this.drawn.set(key, this.create(key, spec, look));
+      else {
+        d.spec = spec;
+        if (d.look !== look) {
+          d.look = look;
+          d.name = d.shownName = d.shownTab = d.current = undefined;
+          d.marker.setIcon(this.icon(spec));
+        }
+      }
+    }
+    const rest = [...next.keys()].filter((key) => !(next.get(key)!.kind === 'service' && this.listed.has(next.get(key)!.rank)));
+    rest.sort((a, b) => next.get(a)!.rank - next.get(b)!.rank);
+    this.order = [...[...this.listed.keys()].map((i) => `s${i}`), ...rest];
+    if (this.stop === null || !next.has(this.stop)) this.stop = selected !== undefined ? `s${selected}` : (this.order[0] ?? null);
+    for (const key of this.drawn.keys()) this.paint(key);
+    if (this.hinted !== null && !next.has(this.hinted)) this.hinted = null;
+    this.drawTips();
+    // The focused marker or cluster is gone (a cluster chosen, a zoom): focus the nearest in
+    // view instead, so it is never lost to the page.
+    if (lost) this.focusNear(lost);
+  }
+
+  private focusNear(at: LatLng) {
+    const map = this.map!;
+    const from = map.latLngToContainerPoint(at);
+    const size = map.getSize();
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const [key, d] of this.drawn) {
+      const p = map.latLngToContainerPoint(d.marker.getLatLng());
+      if (p.x < 0 || p.y < 0 || p.x > size.x || p.y > size.y) continue;
+      const distance = p.distanceTo(from);
+      if (distance < bestDistance) [best, bestDistance] = [key, distance];
+    }
+    const el = best === undefined ? map.getContainer() : this.drawn.get(best)!.marker.getElement()!;
+    el.focus({ preventScroll: true });
+  }
+
+  private icon(spec: Spec) {
+    if (spec.kind === 'cluster') return clusterIcon(this.countText(spec.count), spec.count);
+    return serviceIcon(spec.index === this.selectedIndex, spec.number, spec.shift);
+  }
+
+  private create(key: string, spec: Spec, look: string): Drawn {
+    const m = createMarker([spec.lat, spec.lng], { icon: this.icon(spec), keyboard: true, riseOnHover: true });
+    const d: Drawn = { marker: m, spec, look, z: 0 };
+    m.on('click', () => this.activate(key));
+    m.on('keydown', (e) => this.onKey(key, (e as LeafletKeyboardEvent).originalEvent));
+    m.on('mouseover', () => this.hint(key));
+    m.on('mouseout', () => this.hint(this.focused));
+    m.on('add', () => {
+      const el = m.getElement()!;
+      el.addEventListener('focus', () => {
+        this.focused = key;
+        this.setStop(key);
+        this.hint(key);
+      });
+      el.addEventListener('blur', () => {
+        if (this.focused === key) this.focused = null;
+        this.paint(key);
+        this.hint(this.focused);
+      });
+      this.paint(key);
+    });
+    m.addTo(this.markerLayer);
+    return d;
+  }
+
+  /** Choosing a service selects it; choosing a cluster zooms in until it splits. */
+  private activate(key: string) {
+    const d = this.drawn.get(key);
+    if (!d) return;
+    const { spec } = d;
+    if (spec.kind === 'service') this.onSelect(this.index!.services[spec.index]);
+    else this.map!.setView([spec.lat, spec.lng], Math.max(this.index!.expansionZoom(spec.id), this.map!.getZoom() + 1), { animate: false });
+  }
+
+  private onKey(key: string, event: KeyboardEvent) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const at = this.order.indexOf(key);
+    // Right is "next" in a left-to-right page and "previous" in a right-to-left one.
+    const ahead = getComputedStyle(this.drawn.get(key)!.marker.getElement()!).direction === 'rtl' ? -1 : 1;
+    const moves: Record<string, number> = {
+      ArrowDown: at + 1,
+      ArrowRight: at + ahead,
+      ArrowUp: at - 1,
+      ArrowLeft: at - ahead,
+      Home: 0,
+      End: this.order.length - 1,
+    };
+    const to = this.order[moves[event.key]];
+    // Leaflet gives markers role="button" but activates them from the keyboard only for popups.
+    if (event.key === 'Enter' || event.key === ' ') this.activate(key);
+    // Focus only: Leaflet pans a focused marker into view if it is not already.
+    else if (to !== undefined) this.drawn.get(to)!.marker.getElement()!.focus({ preventScroll: true });
+    else if (!(event.key in moves)) return;
+    event.preventDefault();
+    // Leaflet's keyboard handler would pan the map with the same arrows.
+    event.stopPropagation();
+  }
+
+  /** Names are worked out for what is drawn only, once each, so 100k services cost nothing here. */
+  private label(d: Drawn): string {
+    return (d.name ??= this.name(d.spec));
+  }
+
+  private name(spec: Spec): string {
+    if (spec.kind === 'cluster') return this.view!.clusterLabel(spec.count, spec.types);
+    let label = this.labels.get(spec.index);
+    if (label === undefined) this.labels.set(spec.index, (label = this.view!.label(this.index!.services[spec.index])));
+    // Led by the number its pin shows, so the visible text is in the name (speech input says it).
+    return spec.number === undefined ? label : `${spec.number}. ${label}`;
+  }
+
+  private countText(count: number) {
+    return this.view!.countText(count);
+  }
+
+  /** New words or distances: names are worked out again, and clusters show their counts anew. */
+  private forgetNames() {
+    this.labels.clear();
+    for (const d of this.drawn.values()) {
+      d.name = undefined;
+      if (d.spec.kind === 'cluster') d.look = '';
+    }
+  }
+
+  /**
+   * Name, state, tab stop and stacking of one marker or cluster. setIcon resets Leaflet's
+   * tabindex, so this runs again after each.
+   */
+  private paint(key: string) {
+    const d = this.drawn.get(key);
+    const el = d?.marker.getElement();
+    if (!d || !el) return;
+    // Only what changed is written: a redraw after each move repaints every marker in view.
+    const name = this.label(d);
+    if (d.shownName !== name) el.setAttribute('aria-label', (d.shownName = name));
+    const selected = d.spec.kind === 'service' && d.spec.index === this.selectedIndex;
     // The chosen place, as the list marks its item; not a toggle, which would promise un-pressing.
-    if (id === this.selected) el.setAttribute('aria-current', 'true');
-    else el.removeAttribute('aria-current');
-    el.tabIndex = id === this.stop ? 0 : -1;
-    m.setZIndexOffset(id === this.focused ? FOCUSED_Z : id === this.selected ? SELECTED_Z : 0);
+    if (selected !== d.current) {
+      d.current = selected;
+      if (selected) el.setAttribute('aria-current', 'true');
+      else el.removeAttribute('aria-current');
+    }
+    const tab = key === this.stop ? 0 : -1;
+    if (d.shownTab !== tab) el.tabIndex = d.shownTab = tab;
+    const z = key === this.focused ? FOCUSED_Z : selected ? SELECTED_Z : 0;
+    if (z !== d.z) {
+      d.z = z;
+      d.marker.setZIndexOffset(z);
+    }
   }
 
-  private setStop(id: string) {
+  private setStop(key: string) {
     const previous = this.stop;
-    this.stop = id;
+    this.stop = key;
     if (previous !== null) this.paint(previous);
-    this.paint(id);
+    this.paint(key);
   }
 
-  private hint(id: string | null) {
-    this.hinted = id;
+  private hint(key: string | null) {
+    this.hinted = key;
     this.drawTips();
   }
 
@@ -257,16 +491,18 @@ export class MapController implements ReactiveController {
   private drawTips() {
     this.hintTip?.remove();
     this.selectedTip?.remove();
-    this.hintTip = this.hinted === this.selected ? undefined : this.tip(this.hinted);
-    this.selectedTip = this.tip(this.selected);
+    const selected = this.selectedIndex === undefined ? null : `s${this.selectedIndex}`;
+    this.hintTip = this.hinted === selected ? undefined : this.tip(this.hinted);
+    this.selectedTip = this.tip(selected);
   }
 
-  private tip(id: string | null) {
-    const m = id === null ? undefined : this.markers.get(id);
-    if (!m) return undefined;
+  private tip(key: string | null) {
+    const d = key === null ? undefined : this.drawn.get(key);
+    if (!d) return undefined;
+    const m = d.marker;
     // Text, never HTML (Trusted Types), and above the marker whatever its size.
     const text = document.createElement('span');
-    text.textContent = this.labels.get(id!)!;
+    text.textContent = this.label(d);
     const tip = tooltip({ direction: 'top', permanent: true }, m).setLatLng(m.getLatLng()).setContent(text).addTo(this.map!);
     // It repeats the marker's name: shown, but not read a second time.
     tip.getElement()!.setAttribute('aria-hidden', 'true');
@@ -297,17 +533,19 @@ export class MapController implements ReactiveController {
     return (this.map as unknown as { _loaded?: boolean })?._loaded === true;
   }
 
+  /** Fits the listed services (all of them without a list) and the origin. */
   private fit(view: MapView) {
-    const points: [number, number][] = view.services.map((s) => [s.lat, s.lng]);
+    const services = view.listed ? [...this.listed.keys()].map((i) => view.services[i]) : view.services;
+    const points: [number, number][] = services.map((s) => [s.lat, s.lng]);
     if (view.origin) points.push([view.origin.lat, view.origin.lng]);
     const closest = Math.min(view.zoom, this.viewLimit(view.minViewKm, points.length ? points : [[20, 0]]));
     // No animation: an animated zoom still running when the element is removed makes
     // Leaflet 1.9 throw from a timer, and a jump is quicker on slow phones anyway.
     if (points.length === 0) this.map!.setView([20, 0], Math.min(2, closest), { animate: false });
-    else if (Number.isFinite(closest) && closest < view.zoom) this.coarseView(latLngBounds(points), closest, view.origin !== null);
+    else if (Number.isFinite(closest) && closest < view.zoom) this.coarseView(boxOf(points), closest, view.origin !== null);
     else if (points.length === 1) this.map!.setView(points[0], closest, { animate: false });
     // Extra room at the top: a pin stands above its point and would be clipped.
-    else this.map!.fitBounds(latLngBounds(points), { paddingTopLeft: [24, 48], paddingBottomRight: [24, 16], maxZoom: closest, animate: false });
+    else this.map!.fitBounds(boxOf(points), { paddingTopLeft: [24, 48], paddingBottomRight: [24, 16], maxZoom: closest, animate: false });
   }
 
   /**
@@ -351,25 +589,21 @@ export class MapController implements ReactiveController {
     return maxZoomForView(km, this.map!.getSize().x, lat);
   }
 
+  /** Pins the selected service (drawn on its own, highlighted, a tab stop) and pans to it. */
   private select(id: string | null, pan: boolean) {
-    const previous = this.selected === null ? undefined : this.markers.get(this.selected);
-    const m = id === null ? undefined : this.markers.get(id);
-    if (previous && previous !== m) {
-      previous.setIcon(serviceIcon(false));
-      this.paint(this.selected!);
-    }
     this.selected = id;
-    if (m) {
-      m.setIcon(serviceIcon(true));
-      this.setStop(id!);
-      if (pan) this.map!.panTo(m.getLatLng());
-    }
-    this.drawTips();
+    this.pin();
+    const i = this.selectedIndex;
+    if (i !== undefined) this.stop = `s${i}`;
+    this.redraw();
+    const m = i === undefined ? undefined : this.drawn.get(`s${i}`)?.marker;
+    if (m && pan) this.map!.panTo(m.getLatLng());
   }
 
-  /** The marker for a service id, for tests and advanced integrations. */
+  /** The marker for a service id, if drawn, for tests and advanced integrations. */
   markerFor(id: string): Marker | undefined {
-    return this.markers.get(id);
+    const i = this.index?.indexOf(id);
+    return i === undefined ? undefined : this.drawn.get(`s${i}`)?.marker;
   }
 }
 

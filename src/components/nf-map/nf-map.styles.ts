@@ -6,6 +6,9 @@ export const mapStyles = css`
     --_marker: var(--nf-color-marker, var(--_accent));
     --_marker-selected: var(--nf-color-marker-selected, #c2410c);
     --_origin: var(--nf-color-origin, #1a73e8);
+    --_on-marker: var(--nf-color-on-marker, var(--_on-accent));
+    --_cluster: var(--nf-color-cluster, var(--_accent));
+    --_on-cluster: var(--nf-color-on-cluster, var(--_on-accent));
   }
   .root {
     background: transparent;
@@ -30,6 +33,31 @@ export const mapStyles = css`
   }
   .nf-marker .nf-pin-dot {
     fill: #fff;
+  }
+  .nf-marker .nf-pin-number {
+    fill: var(--_on-marker);
+    font: 700 11px/1 var(--_font);
+  }
+  .nf-marker--selected .nf-pin-number {
+    fill: #fff;
+  }
+  /* A cluster: a disc with its count, ringed so it stands out from markers and from the map. */
+  .nf-cluster {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    box-sizing: border-box;
+    border-radius: 50%;
+    background: var(--_cluster);
+    color: var(--_on-cluster);
+    border: 3px solid var(--_bg);
+    box-shadow: 0 0 0 2px var(--_cluster);
+    font: 700 12px/1 var(--_font);
+    cursor: pointer;
+  }
+  .nf-cluster:focus-visible {
+    outline: 3px solid var(--_text);
+    outline-offset: 3px;
   }
   /* Selected: larger (marker-icon.ts) and outlined, not only another colour. */
   .nf-marker--selected svg path {
@@ -69,6 +97,15 @@ export const mapStyles = css`
     .nf-origin circle {
       fill: LinkText;
       stroke: Canvas;
+    }
+    .nf-marker .nf-pin-number {
+      fill: ButtonFace;
+    }
+    .nf-cluster {
+      background: ButtonFace;
+      color: ButtonText;
+      border-color: ButtonText;
+      box-shadow: none;
     }
   }
   .leaflet-div-icon {

@@ -10,7 +10,7 @@ import { defaultUnits } from '../../i18n/units.js';
 import { placeLabel } from '../../util/place-label.js';
 import { optionalNumber, originFrom } from '../../util/attributes.js';
 import { NfServiceSelectEvent } from '../../events.js';
-import type { Service, Units } from '../../types.js';
+import type { LocatedService, Service, ServiceType, Units } from '../../types.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -49,16 +49,22 @@ export const OSM_ATTRIBUTION = '© [OpenStreetMap](https://www.openstreetmap.org
 export const preloadMap = () => import('./map-controller.js');
 
 /**
- * A Leaflet map with a marker for each service and the origin, fitted to both. Works alone
- * or inside `<naloxone-finder>`, which feeds it the services its list shows.
+ * A Leaflet map of services and the origin. Nearby services merge into clusters (a disc with
+ * their count, named "12 services: Naloxone, Treatment"); choosing one zooms in until it
+ * splits. Services sharing one point are fanned out around it once nothing can split them.
+ * Only what is in view is drawn, so it takes 100,000 services. Works alone or inside
+ * `<naloxone-finder>`, which gives it every matching service and, in `listed`, the ones its
+ * list shows: those are never clustered and carry the list's numbers.
  *
  * Privacy: tile images are requested with no Referer, and `min-view-km` keeps every automatic
  * fit at least that many km across, so the tiles a visitor's browser fetches never narrow
  * down where they are. Selecting a service still pans to it (its place is public).
  *
  * Keyboard: the map itself takes focus (arrow keys pan, plus and minus zoom, as its description
- * says); the markers are one tab stop (the selected one, else the first), and arrow keys, Home
- * and End move between them in `services` order; Enter or Space selects.
+ * says); the markers and clusters are one tab stop (the selected one, else the first), and
+ * arrow keys, Home and End move between them: listed services in list order, then the rest
+ * in `services` order (a cluster where its first service would be). Enter or Space selects a
+ * service or zooms into a cluster, and focus moves to what is nearest where it was.
  *
  * Works under a strict Content-Security-Policy with Trusted Types and no policy of its own:
  * zoom buttons and attribution are built from DOM nodes, never HTML.
@@ -71,6 +77,9 @@ export const preloadMap = () => import('./map-controller.js');
  * @cssproperty [--nf-color-marker=var(--nf-color-accent)] - Marker colour.
  * @cssproperty [--nf-color-marker-selected=#c2410c] - Colour of the selected marker.
  * @cssproperty [--nf-color-origin=#1a73e8] - Colour of the origin dot.
+ * @cssproperty [--nf-color-on-marker=var(--nf-color-on-accent)] - Colour of the list number on a listed marker.
+ * @cssproperty [--nf-color-cluster=var(--nf-color-accent)] - Colour of a cluster's disc.
+ * @cssproperty [--nf-color-on-cluster=var(--nf-color-on-accent)] - Colour of a cluster's count.
  *
  * @fires nf-service-select - A visitor chose a marker. `detail: { service, distance }`, distance in km or null.
  */
@@ -78,8 +87,19 @@ export const preloadMap = () => import('./map-controller.js');
 export class NfMap extends LitElement {
   static override styles = [hostStyles, mapStyles];
 
-  /** Services to mark on the map; those without coordinates are left off. */
-  @property({ attribute: false }) services: Service[] = [];
+  /**
+   * Services to map, up to every one the finder matches (100,000 and more): nearby ones
+   * merge into clusters, and only what is in view is drawn. Those without coordinates are
+   * left off. Give the same array again to keep the cluster index (built once per array).
+   */
+  @property({ attribute: false }) services: readonly Service[] = [];
+
+  /**
+   * Ids of the services a list beside the map shows, in its order. Each is drawn on its own,
+   * never in a cluster, numbered from 1 as the list is, and automatic fits show these (and the
+   * origin) rather than every service. Unset: every service may cluster, none numbered.
+   */
+  @property({ attribute: false }) listed?: readonly string[];
 
   /** Origin latitude, marked on the map and used for distances in events. */
   @property({ converter: optionalNumber }) latitude?: number;
@@ -144,6 +164,9 @@ export class NfMap extends LitElement {
   @state() private loadFailed = false;
 
   private controller?: MapController;
+  /** `services` with coordinates, worked out once per array so the index is kept. */
+  private located: LocatedService[] = [];
+  private listFormat?: { lang: string; format: Intl.ListFormat };
   private loading?: Promise<void>;
   /** Everything changed since the map was last drawn, kept while Leaflet is still loading. */
   private pending = new Set<PropertyKey>();
@@ -183,6 +206,16 @@ export class NfMap extends LitElement {
     return this.loading && this.isUpdatePending ? this.getUpdateComplete() : result;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('services')) this.located = this.services.filter(isLocated);
+  }
+
+  /** Joins type labels as the element's language does ("Naloxone, Treatment"). */
+  private formats(lang: string) {
+    if (this.listFormat?.lang !== lang) this.listFormat = { lang, format: new Intl.ListFormat(lang, { type: 'unit' }) };
+    return this.listFormat;
+  }
+
   protected override updated(changed: PropertyValues<this>) {
     for (const key of changed.keys()) this.pending.add(key);
     // The words change with the language as well as with `strings`.
@@ -200,11 +233,15 @@ export class NfMap extends LitElement {
     this.controller.render(
       this.container,
       {
-        services: this.services.filter(isLocated),
+        services: this.located,
+        listed: this.listed,
         label: (service) => {
           const km = this.distances?.get(service.id);
           return placeLabel(service, km === undefined ? undefined : formatDistance(km, units, lang));
         },
+        clusterLabel: (count: number, types: ServiceType[]) =>
+          this.t.clusterLabel(count, this.formats(lang).format.format(types.map((type) => this.t.typeLabels[type]))),
+        countText: (count: number) => this.t.clusterCount(count),
         origin: originFrom(this.latitude, this.longitude),
         originLabel: this.originLabel ?? this.t.startingPoint,
         selectedId: this.selectedId,
@@ -217,6 +254,7 @@ export class NfMap extends LitElement {
       },
       {
         services: has('services'),
+        listed: has('listed'),
         origin: has('latitude') || has('longitude') || has('originLabel'),
         selection: has('selectedId'),
         tiles: has('tileUrl') || has('tileAttribution'),

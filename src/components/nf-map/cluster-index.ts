@@ -1,0 +1,166 @@
+import Supercluster from 'supercluster';
+import { SERVICE_TYPES } from '../../feed/service-types.js';
+import type { LocatedService, ServiceType } from '../../types.js';
+
+/** A point's own properties: its place in `services`. */
+interface PointProps {
+  i: number;
+}
+
+/**
+ * What a cluster carries, merged by supercluster's map/reduce as it builds: the best-ranked
+ * service it holds (for keyboard order) and how many services of each type.
+ */
+type Aggregate = { m: number } & Partial<Record<ServiceType, number>>;
+
+/** One thing to draw: a service on its own, or a cluster of the services not pinned. */
+export type Drawable =
+  { kind: 'service'; index: number } | { kind: 'cluster'; id: number; lat: number; lng: number; count: number; types: ServiceType[]; rank: number };
+
+/** Cluster radius in screen px (supercluster's `extent` matched to Leaflet's 256 px tiles). */
+const RADIUS = 40;
+const EXTENT = 256;
+/** Beyond this zoom every service is drawn on its own (those sharing a point are fanned out). */
+export const MAX_CLUSTER_ZOOM = 16;
+
+const x = (lng: number) => lng / 360 + 0.5;
+const y = (lat: number) => {
+  const sin = Math.sin((lat * Math.PI) / 180);
+  const v = 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
+  return v < 0 ? 0 : v > 1 ? 1 : v;
+};
+
+/**
+ * Every service in one supercluster index, built once per `services` array. Pinned services
+ * (the listed ones and the selected one) are drawn on their own by the map, so each query
+ * takes them out of the clusters that hold them: counts and types are those of the services
+ * a cluster stands for, and pinning never rebuilds the index (100k services take ~0.5 s).
+ */
+export class ClusterIndex {
+  private readonly index: Supercluster<PointProps, Aggregate>;
+  private ids?: Map<string, number>;
+  /** Per zoom: the cluster holding each pinned service (or none), found once per pinned set. */
+  private readonly homes = new Map<number, Map<number, number>>();
+  private homesKey = '';
+
+  constructor(readonly services: readonly LocatedService[]) {
+    this.index = new Supercluster<PointProps, Aggregate>({
+      radius: RADIUS,
+      extent: EXTENT,
+      maxZoom: MAX_CLUSTER_ZOOM,
+      map: ({ i }) => {
+        const aggregate: Aggregate = { m: i };
+        for (const type of services[i].types) aggregate[type] = 1;
+        return aggregate;
+      },
+      reduce: (into, from) => {
+        if (from.m < into.m) into.m = from.m;
+        // Only the types present, not the whole vocabulary: this runs once per merge.
+        for (const key in from) if (key !== 'm') into[key as ServiceType] = (into[key as ServiceType] ?? 0) + from[key as ServiceType]!;
+      },
+    });
+    this.index.load(
+      services.map((s, i) => ({ type: 'Feature' as const, properties: { i }, geometry: { type: 'Point' as const, coordinates: [s.lng, s.lat] } })),
+    );
+  }
+
+  /** The place of a service id in `services`, or undefined. */
+  indexOf(id: string): number | undefined {
+    this.ids ??= new Map(this.services.map((s, i) => [s.id, i]));
+    return this.ids.get(id);
+  }
+
+  /**
+   * Clusters and unpinned services in a box (`[west, south, east, north]`) at a zoom. Pinned
+   * services are left out, and taken out of the counts and types of clusters that hold them; a
+   * cluster left with one service is that service.
+   */
+  query(bbox: [number, number, number, number], zoom: number, pinned: ReadonlySet<number>): Drawable[] {
+    const z = Math.min(Math.floor(zoom), MAX_CLUSTER_ZOOM + 1);
+    const found = this.index.getClusters(bbox, z);
+    const out: Drawable[] = [];
+    const clusters = new Map<number, { lat: number; lng: number; count: number; aggregate: Aggregate }>();
+    /** Pinned services this box has on their own at this zoom: no cluster holds them. */
+    const alone = new Set<number>();
+    for (const f of found) {
+      const p = f.properties;
+      if ('cluster' in p && p.cluster) {
+        const [lng, lat] = f.geometry.coordinates;
+        clusters.set(p.cluster_id, { lat, lng, count: p.point_count, aggregate: p });
+      } else if (pinned.has((p as PointProps).i)) alone.add((p as PointProps).i);
+      else out.push({ kind: 'service', index: (p as PointProps).i });
+    }
+    const taken = new Map<number, number[]>();
+    if (pinned.size > alone.size && clusters.size) {
+      const homes = this.homesAt(z, pinned, alone, clusters);
+      for (const [i, home] of homes) if (clusters.has(home)) (taken.get(home) ?? taken.set(home, []).get(home)!).push(i);
+    }
+    for (const [id, c] of clusters) {
+      const minus = taken.get(id) ?? [];
+      const count = c.count - minus.length;
+      if (count === 1) {
+        const [leaf] = this.index.getLeaves(id, minus.length + 1).filter((l) => !pinned.has(l.properties.i));
+        out.push({ kind: 'service', index: leaf.properties.i });
+      } else if (count > 1) {
+        const counts = new Map<ServiceType, number>();
+        for (const type of SERVICE_TYPES) if (c.aggregate[type]) counts.set(type, c.aggregate[type]);
+        for (const i of minus) for (const type of this.services[i].types) counts.set(type, counts.get(type)! - 1);
+        // Most common first; vocabulary order between equals (the sort is stable).
+        const types = [...counts]
+          .filter(([, n]) => n > 0)
+          .sort((a, b) => b[1] - a[1])
+          .map(([type]) => type);
+        out.push({ kind: 'cluster', id, lat: c.lat, lng: c.lng, count, types, rank: c.aggregate.m });
+      }
+    }
+    return out;
+  }
+
+  /** The zoom at which a cluster splits: choosing it zooms there. */
+  expansionZoom(id: number): number {
+    return this.index.getClusterExpansionZoom(id);
+  }
+
+  /**
+   * Which shown cluster holds each pinned service at zoom `z`. A leaf lies within 4 cluster
+   * radii of every cluster that holds it (each level adds at most two radii, halving as zoom
+   * grows), so only nearby clusters are searched, and within them only nearby children.
+   */
+  private homesAt(z: number, pinned: ReadonlySet<number>, alone: ReadonlySet<number>, shown: Map<number, { lat: number; lng: number }>) {
+    const key = [...pinned].join();
+    if (key !== this.homesKey) {
+      this.homesKey = key;
+      this.homes.clear();
+    }
+    let homes = this.homes.get(z);
+    if (!homes) this.homes.set(z, (homes = new Map()));
+    const r = RADIUS / (EXTENT * 2 ** z);
+    for (const i of pinned) {
+      const known = homes.get(i);
+      if (alone.has(i) || (known !== undefined && shown.has(known))) continue;
+      const s = this.services[i];
+      const [px, py] = [x(s.lng), y(s.lat)];
+      // Not found among these clusters: its own is out of this box; look again next time.
+      for (const [id, c] of shown) {
+        if (Math.hypot(x(c.lng) - px, y(c.lat) - py) <= 4.01 * r && this.holds(id, i, px, py, r / 2)) {
+          homes.set(i, id);
+          break;
+        }
+      }
+    }
+    return homes;
+  }
+
+  /** Whether cluster `id` holds service `i` at (px, py); `r` is the radius of its children's zoom. */
+  private holds(id: number, i: number, px: number, py: number, r: number): boolean {
+    const children = this.index.getChildren(id);
+    for (const child of children) if (!('cluster' in child.properties) && child.properties.i === i) return true;
+    for (const child of children) {
+      const p = child.properties;
+      if (!('cluster' in p && p.cluster)) continue;
+      const [lng, lat] = child.geometry.coordinates;
+      if (Math.hypot(x(lng) - px, y(lat) - py) <= 4.01 * r && this.holds(p.cluster_id, i, px, py, r / 2)) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,62 @@
+import { expect } from '@open-wc/testing';
+import { ClusterIndex, MAX_CLUSTER_ZOOM } from '../../src/components/nf-map/cluster-index.js';
+import type { LocatedService } from '../../src/types.js';
+
+/** Fictional services in clumps (a seeded generator), some sharing one point. */
+function clumps(count: number): LocatedService[] {
+  let seed = 42;
+  const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const centres = Array.from({ length: 12 }, () => [random() * 2, random() * 2]);
+  return Array.from({ length: count }, (_, i) => {
+    const [lat, lng] = centres[i % centres.length];
+    const same = i % 50 === 0;
+    return {
+      id: `c${i}`,
+      name: `Example Service ${i} (fictional)`,
+      lat: same ? lat : lat + (random() - 0.5) * 0.05,
+      lng: same ? lng : lng + (random() - 0.5) * 0.05,
+      types: i % 3 ? ['naloxone'] : ['treatment', 'testing'],
+    };
+  });
+}
+
+describe('ClusterIndex', () => {
+  const services = clumps(3000);
+  const index = new ClusterIndex(services);
+  const world: [number, number, number, number] = [-180, -85, 180, 85];
+
+  it('accounts for every service exactly once at every zoom, pinned ones taken out of their clusters', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const pinned = new Set(Array.from({ length: 40 }, () => Math.floor(random() * services.length)));
+    for (let zoom = 0; zoom <= MAX_CLUSTER_ZOOM + 1; zoom++) {
+      const drawn = index.query(world, zoom, pinned);
+      const alone = drawn.filter((d) => d.kind === 'service').map((d) => (d.kind === 'service' ? d.index : -1));
+      expect(
+        alone.filter((i) => pinned.has(i)),
+        `zoom ${zoom}: pinned ones are drawn by the map, not here`,
+      ).to.deep.equal([]);
+      const inClusters = drawn.reduce((sum, d) => sum + (d.kind === 'cluster' ? d.count : 0), 0);
+      expect(inClusters + alone.length + pinned.size, `zoom ${zoom}`).to.equal(services.length);
+      for (const d of drawn) if (d.kind === 'cluster') expect(d.count).to.be.at.least(2);
+    }
+  });
+
+  it('lists the types a cluster holds, most common first, and splits it at its expansion zoom', () => {
+    const zoom = 3;
+    const biggest = index
+      .query(world, zoom, new Set())
+      .filter((d) => d.kind === 'cluster')
+      .sort((a, b) => (b.kind === 'cluster' ? b.count : 0) - (a.kind === 'cluster' ? a.count : 0))[0];
+    if (biggest?.kind !== 'cluster') throw new Error('no cluster at zoom 3');
+    expect(biggest.count).to.be.greaterThan(100);
+    // Two in three are naloxone; the rest treatment and testing, equal, so in vocabulary order.
+    expect(biggest.types).to.deep.equal(['naloxone', 'treatment', 'testing']);
+    expect(index.expansionZoom(biggest.id)).to.be.greaterThan(zoom);
+  });
+
+  it('finds a service by id', () => {
+    expect(index.indexOf('c17')).to.equal(17);
+    expect(index.indexOf('missing')).to.equal(undefined);
+  });
+});
