@@ -355,7 +355,7 @@ export class NaloxoneFinder extends LitElement {
   /** The ids last reported by nf-results-change, so it fires once per real change. */
   private reportedIds?: string;
   /** The page's distances by service id, for the markers' names; rebuilt with the page. */
-  private pageDistances?: { page: Service[]; distances: Map<string, number> };
+  private pageDistances?: { page: Service[]; distances: Map<string, number>; ids: string[] };
   /** What the live region last said, and the pending change to it. */
   private announced = '';
   private announceTimer?: ReturnType<typeof setTimeout>;
@@ -573,14 +573,17 @@ export class NaloxoneFinder extends LitElement {
     this.renderRoot.querySelector('nf-map')?.shadowRoot?.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
   }
 
-  /** Distances of the page's services (km by id), so markers can say how far each is. */
-  private distancesOf(page: Service[], results: RankedResults): Map<string, number> {
+  /**
+   * The page as the map marks it: its ids in list order (numbered markers, never clustered) and
+   * their distances (km by id), so markers can say how far each is. The same objects per page.
+   */
+  private pageOnMap(page: Service[], results: RankedResults): { ids: string[]; distances: Map<string, number> } {
     if (this.pageDistances?.page !== page) {
       const distances = new Map<string, number>();
       for (const r of results.slice(0, page.length)) if (r.distanceKm !== null) distances.set(r.service.id, r.distanceKm);
-      this.pageDistances = { page, distances };
+      this.pageDistances = { page, distances, ids: page.map((s) => s.id) };
     }
-    return this.pageDistances.distances;
+    return this.pageDistances;
   }
 
   /** A place chosen in the search: the list sorts from it, the map shows its region. */
@@ -909,8 +912,9 @@ export class NaloxoneFinder extends LitElement {
                 ${this.renderAreaButton()}
                 <nf-map
                   exportparts="map"
-                  .services=${shown}
-                  .distances=${this.distancesOf(shown, results)}
+                  .services=${result.selection.mapped}
+                  .listed=${this.pageOnMap(shown, results).ids}
+                  .distances=${this.pageOnMap(shown, results).distances}
                   .units=${this.effectiveUnits}
                   .latitude=${mapOrigin?.lat}
                   .longitude=${mapOrigin?.lng}
