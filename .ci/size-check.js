@@ -11,6 +11,10 @@
 //     what the first search transfers, whatever was typed (a US ZIP: ZIP codes + major US towns;
 //     a name: all US and Canadian towns; a Canadian postal district): 150 KiB each.
 //   - each locale chunk beyond English (es, fr): 8 KiB.
+//   - the feed worker (chunks/feed-worker-*.js), started only for feeds above 2 MiB, a build of its
+//     own with its own CSV, HSDS and JSON-scan chunks (chunks/feed-worker.<name>-*.js): what a large
+//     JSON feed loads (worker + JSON scanner) 24 KiB, a large CSV (worker + CSV reader + papaparse) 32 KiB.
+//     None of it is in the entry, whose only trace is the worker's URL.
 // The CSV and HSDS readers are listed too; they load only for feeds in those formats.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -73,12 +77,22 @@ const localeBudgets = LOCALES.map(([tag, mark]) => {
   return [`${tag} locale chunk`, sizes.get(`chunks/${chunk}`), 8 * 1024];
 });
 
+const workerChunk = chunks.find((f) => /^feed-worker-[\w-]+\.js$/.test(f));
+if (!workerChunk) {
+  console.error('Size check: no feed worker (chunks/feed-worker-*.js) was built; see feedWorker in rollup.config.js.');
+  process.exit(1);
+}
+const workerPart = (name) => sizes.get(`chunks/${chunks.find((f) => f.startsWith(`feed-worker.${name}-`))}`) ?? Infinity;
+const workerSize = sizes.get(`chunks/${workerChunk}`);
+
 const budgets = [
   ...placeBudgets,
   ...localeBudgets,
   ['naloxone-finder.js (first paint)', sizes.get('naloxone-finder.js'), 60 * 1024],
   ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + sizes.get(`chunks/${mapChunk}`), 94 * 1024],
   ['PMTiles chunk', sizes.get(`chunks/${pmtilesChunk}`), 10 * 1024],
+  ['feed worker, a large JSON feed (worker + JSON scanner)', workerSize + workerPart('json-scan'), 24 * 1024],
+  ['feed worker, a large CSV feed (worker + CSV reader + papaparse)', workerSize + workerPart('csv') + workerPart('papaparse.min'), 32 * 1024],
 ];
 for (const [file, size] of sizes) console.log(`${String(size).padStart(7)} B gzip  dist/${file}`);
 let failed = false;
