@@ -28,7 +28,11 @@ function sendInParts(field: 'services' | 'skipped' | 'warnings', list: readonly 
 }
 
 function errorMessage(error: unknown): ErrorMessage {
-  const out: ErrorMessage = { type: 'error', name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) };
+  const out: ErrorMessage = {
+    type: 'error',
+    name: error instanceof Error ? error.name : 'Error',
+    message: error instanceof Error ? error.message : String(error),
+  };
   if (error instanceof FeedJsonError) out.detail = error.detail;
   if (error instanceof FeedNoValidRecordsError) {
     out.skipped = error.skipped;

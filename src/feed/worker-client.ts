@@ -36,7 +36,8 @@ let policy: ScriptUrlPolicy | null | undefined;
  * page sees one report) and the plain URL is tried, which works wherever Trusted Types are not enforced.
  */
 function trustedWorkerUrl(url: URL): unknown {
-  const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(u: string): string }): ScriptUrlPolicy } }).trustedTypes;
+  const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(u: string): string }): ScriptUrlPolicy } })
+    .trustedTypes;
   if (policy === undefined) {
     try {
       policy =
@@ -89,7 +90,8 @@ export function startWorker(signal?: AbortSignal): Promise<Worker | undefined> {
       finish(undefined, 'the worker script could not be loaded');
     };
     const onViolation = (event: SecurityPolicyViolationEvent) => {
-      if (event.effectiveDirective === 'worker-src' && event.blockedURI.startsWith(url.origin)) finish(undefined, "the Content-Security-Policy's worker-src blocks it");
+      if (event.effectiveDirective === 'worker-src' && event.blockedURI.startsWith(url.origin))
+        finish(undefined, "the Content-Security-Policy's worker-src blocks it");
     };
     const onAbort = () => {
       finish(undefined);
@@ -118,7 +120,13 @@ function feedError(message: Extract<WorkerMessage, { type: 'error' }>): Error {
   }
 }
 
-export function readInWorker(worker: Worker, bytes: Uint8Array, options: ReadOptions, saveAs: string | undefined, cacheDays: number | undefined): Promise<FeedResult> {
+export function readInWorker(
+  worker: Worker,
+  bytes: Uint8Array,
+  options: ReadOptions,
+  saveAs: string | undefined,
+  cacheDays: number | undefined,
+): Promise<FeedResult> {
   const { signal } = options;
   const started = performance.now();
   const lists = { services: [] as Service[], skipped: [] as SkippedRecord[], warnings: [] as SkippedRecord[] };
