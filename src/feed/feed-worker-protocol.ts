@@ -1,6 +1,6 @@
 import type { IndexData } from '../query/spatial-index.js';
 import type { FeedFormat, ParseOptions } from './parse-feed.js';
-import type { Service, SkippedRecord } from '../types.js';
+import type { SkippedRecord } from '../types.js';
 
 // The messages between the page and the feed worker (feed-worker.ts), in the order they travel:
 // ready → request → part… → done (or error).
@@ -20,11 +20,16 @@ export interface ReadyMessage {
   type: 'ready';
 }
 
-/** A run of one of the result's lists, in feed order; parts of a list arrive in order. */
+/**
+ * A run of one of the result's lists, in feed order, as JSON text (of Service[] or
+ * SkippedRecord[]); parts of a list arrive in order. Text, not objects: the page's JSON.parse
+ * of a part was about 1.4× quicker than the structured clone of the same objects (measured
+ * here at 4× CPU), and gives every service the same hidden class, as a parsed feed has.
+ */
 export interface PartMessage {
   type: 'part';
   field: 'services' | 'skipped' | 'warnings';
-  items: Service[] | SkippedRecord[];
+  json: string;
 }
 
 export interface DoneMessage {

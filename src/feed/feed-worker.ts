@@ -18,12 +18,15 @@ const scope = self as unknown as {
   close(): void;
 };
 
-/** Services per message: receiving a few thousand takes the page a few milliseconds. */
-const PART_SIZE = 2000;
+/**
+ * Records per message: the page parses each part in a task of its own, about 8 ms for 1,000
+ * services at 4× CPU slowdown (2,000 in one message: 30 ms, with more time lost to garbage collection).
+ */
+const PART_SIZE = 1000;
 
 function sendInParts(field: 'services' | 'skipped' | 'warnings', list: readonly unknown[]) {
   for (let at = 0; at < list.length; at += PART_SIZE) {
-    scope.postMessage({ type: 'part', field, items: list.slice(at, at + PART_SIZE) } as WorkerMessage);
+    scope.postMessage({ type: 'part', field, json: JSON.stringify(list.slice(at, at + PART_SIZE)) });
   }
 }
 

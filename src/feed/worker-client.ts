@@ -2,6 +2,7 @@ import { FeedNoValidRecordsError, type FeedResult } from './parse-feed.js';
 import { FeedJsonError, FeedLimitError } from './json-errors.js';
 import { FeedFormatError } from './validate.js';
 import { adoptIndex } from '../query/spatial-index.js';
+import { nextTask } from '../util/yield.js';
 import type { ReadOptions } from './read-feed.js';
 import type { DoneMessage, WorkerMessage, WorkerRequest } from './feed-worker-protocol.js';
 import type { Service, SkippedRecord } from '../types.js';
@@ -140,10 +141,12 @@ export function readInWorker(
       if (data.type === 'part') {
         // Parts arrive in order, each its own short task; push, not concat, keeps one array.
         const list = lists[data.field] as unknown[];
-        for (const item of data.items) list.push(item);
+        for (const item of JSON.parse(data.json) as unknown[]) list.push(item);
       } else if (data.type === 'done') {
         end();
-        resolve(assemble(data));
+        const result = assemble(data);
+        // As on the page's path: what the page then does with the services is a task of its own.
+        nextTask().then(() => resolve(result), reject);
       } else if (data.type === 'error') {
         end();
         reject(feedError(data));
