@@ -57,6 +57,7 @@ function trustedWorkerUrl(url: URL): unknown {
 
 /** A worker whose script has loaded and runs, or undefined (after saying why) when there can be none. */
 export function startWorker(signal?: AbortSignal): Promise<Worker | undefined> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
   if (typeof Worker === 'undefined') {
     tellOnPage('this browser has no Worker');
     return Promise.resolve(undefined);
@@ -176,6 +177,7 @@ export function readInWorker(
     worker.addEventListener('message', onMessage);
     worker.addEventListener('error', onError);
     signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) return onAbort();
     const request: WorkerRequest = {
       bytes,
       options: pick(options),

@@ -202,3 +202,41 @@ describe('loadFeed with the worker', function () {
     expect(feed.services).to.have.length(10_000);
   });
 });
+
+describe('readFeed without workers, and aborted', function () {
+  this.timeout(60_000);
+
+  it('reads a large feed on the page where Worker is missing, and says so in the console once', async () => {
+    const worker = window.Worker;
+    const info = console.info;
+    const said: string[] = [];
+    console.info = (...args: unknown[]) => said.push(args.join(' '));
+    (window as { Worker?: unknown }).Worker = undefined;
+    const before = workerReads();
+    try {
+      const first = await readFeed(bigFeed(BIG), 'application/json');
+      const second = await readFeed(bigFeed(BIG), 'application/json');
+      expect(first.services).to.have.length(BIG);
+      expect(second.services).to.have.length(BIG);
+    } finally {
+      window.Worker = worker;
+      console.info = info;
+    }
+    expect(workerReads(), 'read in a worker').to.equal(before);
+    expect(said).to.deep.equal([
+      "naloxone-finder: the feed is parsed on the page because workers are blocked or unavailable here (this browser has no Worker). It still works; allowing workers from this site (CSP worker-src 'self', and the Trusted Types policy name naloxone-finder where Trusted Types are enforced) keeps the page responsive while large feeds load.",
+    ]);
+  });
+
+  for (const when of ['at once', 'while the worker starts or reads']) {
+    it(`rejects with the abort reason when loading is aborted ${when}`, async () => {
+      const controller = new AbortController();
+      const reading = readFeed(bigFeed(BIG), 'application/json', { signal: controller.signal }).catch((e: unknown) => e);
+      if (when !== 'at once') await new Promise((resolve) => setTimeout(resolve));
+      controller.abort(new DOMException('Loading was stopped', 'AbortError'));
+      const error = await reading;
+      expect(error).to.be.instanceOf(DOMException);
+      expect((error as DOMException).name).to.equal('AbortError');
+    });
+  }
+});
