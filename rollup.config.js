@@ -105,7 +105,7 @@ const WORKER_URL = "new URL('./feed-worker.js', import.meta.url)";
 export function feedWorker({ plugins }) {
   return {
     name: 'feed-worker',
-    async transform(code) {
+    async transform(code, id) {
       if (!code.includes(WORKER_URL)) return null;
       const bundle = await rollup({ input: 'src/feed/feed-worker.ts', plugins: plugins(), onwarn: (warning, warn) => warn(warning) });
       const { output } = await bundle.generate({ format: 'es', entryFileNames: 'feed-worker-[hash].js', chunkFileNames: 'feed-worker.[name]-[hash].js' });
@@ -116,7 +116,11 @@ export function feedWorker({ plugins }) {
         const ref = this.emitFile({ type: 'asset', fileName: `chunks/${item.fileName}`, source: item.code });
         if (item.isEntry) entry = ref;
       }
-      return { code: code.replace(WORKER_URL, `new URL(import.meta.ROLLUP_FILE_URL_${entry})`), map: null };
+      // Here every way of starting the worker loads the built file, so the Trusted Types policy can go first (worker-client.ts).
+      const POLICY_FIRST = 'const POLICY_FIRST = false;';
+      if (!code.includes(POLICY_FIRST)) throw new Error(`feed-worker: "${POLICY_FIRST}" is no longer in ${id}; review feedWorker in rollup.config.js`);
+      const out = code.replaceAll(WORKER_URL, `new URL(import.meta.ROLLUP_FILE_URL_${entry})`).replace(POLICY_FIRST, 'const POLICY_FIRST = true;');
+      return { code: out, map: null };
     },
   };
 }

@@ -29,30 +29,55 @@ interface ScriptUrlPolicy {
   createScriptURL(url: string): unknown;
 }
 
+/**
+ * Which way of starting the worker comes first. The drop-in build sets this to true
+ * (feedWorker in rollup.config.js): there both ways load the same built file, so the Trusted
+ * Types policy goes first and a page that enforces them and allows the name sees no violation.
+ * From source or the npm package, bundlers bundle the worker only from the plain
+ * `new Worker(new URL(…), { type: 'module' })`, so that goes first, and the policy only where it throws.
+ */
+const POLICY_FIRST = false;
+
 let policy: ScriptUrlPolicy | null | undefined;
 
 /**
- * Under enforced Trusted Types a Worker's URL must be a TrustedScriptURL. The policy allows only
- * the feed worker's own URL. Where the page does not allow the name, creating it fails (the
- * page sees one report) and the plain URL is tried, which works wherever Trusted Types are not enforced.
+ * Under enforced Trusted Types a Worker's URL must be a TrustedScriptURL: a policy named
+ * naloxone-finder that allows only the feed worker's own URL. Null where the page does not allow
+ * the name (creating it then leaves one report).
  */
-function trustedWorkerUrl(url: URL): unknown {
+function workerPolicy(): ScriptUrlPolicy | null {
+  if (policy !== undefined) return policy;
   const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(u: string): string }): ScriptUrlPolicy } })
     .trustedTypes;
-  if (policy === undefined) {
-    try {
-      policy =
-        factory?.createPolicy('naloxone-finder', {
-          createScriptURL: (u) => {
-            if (u !== url.href) throw new TypeError(`naloxone-finder: only its feed worker may be loaded, not ${u}`);
-            return u;
-          },
-        }) ?? null;
-    } catch {
-      policy = null;
-    }
+  const href = new URL('./feed-worker.js', import.meta.url).href;
+  try {
+    policy =
+      factory?.createPolicy('naloxone-finder', {
+        createScriptURL: (u) => {
+          if (u !== href) throw new TypeError(`naloxone-finder: only its feed worker may be loaded, not ${u}`);
+          return u;
+        },
+      }) ?? null;
+  } catch {
+    policy = null;
   }
-  return policy ? policy.createScriptURL(url.href) : url;
+  return policy;
+}
+
+function createWorker(): Worker {
+  const trusted = () => {
+    const found = workerPolicy();
+    return found && new Worker(found.createScriptURL(new URL('./feed-worker.js', import.meta.url).href) as string, { type: 'module' });
+  };
+  const first = POLICY_FIRST && trusted();
+  if (first) return first;
+  try {
+    return new Worker(new URL('./feed-worker.js', import.meta.url), { type: 'module' });
+  } catch (error) {
+    const second = !POLICY_FIRST && trusted();
+    if (second) return second;
+    throw error;
+  }
 }
 
 /** A worker whose script has loaded and runs, or undefined (after saying why) when there can be none. */
@@ -62,11 +87,9 @@ export function startWorker(signal?: AbortSignal): Promise<Worker | undefined> {
     tellOnPage('this browser has no Worker');
     return Promise.resolve(undefined);
   }
-  // The literal URL pattern bundlers recognise; the drop-in build points it at chunks/ (rollup.config.js).
-  const url = new URL('./feed-worker.js', import.meta.url);
   let worker: Worker;
   try {
-    worker = new Worker(trustedWorkerUrl(url) as string, { type: 'module' });
+    worker = createWorker();
   } catch (error) {
     tellOnPage(error instanceof Error ? error.message : String(error));
     return Promise.resolve(undefined);
@@ -92,7 +115,7 @@ export function startWorker(signal?: AbortSignal): Promise<Worker | undefined> {
       finish(undefined, 'the worker script could not be loaded');
     };
     const onViolation = (event: SecurityPolicyViolationEvent) => {
-      if (event.effectiveDirective === 'worker-src' && event.blockedURI.startsWith(url.origin))
+      if (event.effectiveDirective === 'worker-src' && event.blockedURI.startsWith(location.origin))
         finish(undefined, "the Content-Security-Policy's worker-src blocks it");
     };
     const onAbort = () => {
