@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import typescript from '@rollup/plugin-typescript';
@@ -91,6 +92,39 @@ export function leafletTrustedTypes() {
   };
 }
 
+const WORKER_URL = "new URL('./feed-worker.js', import.meta.url)";
+
+/**
+ * The feed worker (src/feed/feed-worker.ts) as a build of its own beside the entry, in chunks/:
+ * built into one bundle with the entry, Rollup would share modules between them and the worker
+ * would import the entry, which defines elements and needs a document. The worker's readers
+ * for CSV and HSDS stay chunks of their own (loaded by the worker only for those formats).
+ * `new URL('./feed-worker.js', import.meta.url)` in the source (which the test runner and
+ * bundlers read as it is) is pointed at the emitted file, from whichever chunk holds it.
+ */
+export function feedWorker({ plugins }) {
+  return {
+    name: 'feed-worker',
+    async transform(code, id) {
+      if (!code.includes(WORKER_URL)) return null;
+      const bundle = await rollup({ input: 'src/feed/feed-worker.ts', plugins: plugins(), onwarn: (warning, warn) => warn(warning) });
+      const { output } = await bundle.generate({ format: 'es', entryFileNames: 'feed-worker-[hash].js', chunkFileNames: 'feed-worker.[name]-[hash].js' });
+      await bundle.close();
+      let entry;
+      for (const item of output) {
+        if (item.type !== 'chunk') continue;
+        const ref = this.emitFile({ type: 'asset', fileName: `chunks/${item.fileName}`, source: item.code });
+        if (item.isEntry) entry = ref;
+      }
+      // Here every way of starting the worker loads the built file, so the Trusted Types policy can go first (worker-client.ts).
+      const POLICY_FIRST = 'const POLICY_FIRST = false;';
+      if (!code.includes(POLICY_FIRST)) throw new Error(`feed-worker: "${POLICY_FIRST}" is no longer in ${id}; review feedWorker in rollup.config.js`);
+      const out = code.replaceAll(WORKER_URL, `new URL(import.meta.ROLLUP_FILE_URL_${entry})`).replace(POLICY_FIRST, 'const POLICY_FIRST = true;');
+      return { code: out, map: null };
+    },
+  };
+}
+
 const ts = (options = {}) =>
   typescript({ tsconfig: './tsconfig.json', compilerOptions: { rootDir: 'src', outDir: 'dist', sourceMap: true, declaration: false, ...options } });
 
@@ -110,6 +144,14 @@ export default [
       sourcemap: true,
     },
     plugins: [
+      feedWorker({
+        plugins: () => [
+          resolve({ browser: true }),
+          commonjs({ include: /node_modules\/(papaparse|@photostructure\/tz-lookup)\// }),
+          ts({ outDir: 'dist/chunks', sourceMap: false }),
+          terser({ module: true, compress: { passes: 2 }, format: { comments: /@preserve|@license/ } }),
+        ],
+      }),
       cssInline({ minify: true }),
       leafletTrustedTypes(),
       resolve({ browser: true }),
@@ -122,7 +164,9 @@ export default [
   },
   // The readable npm build: one file per module, dependencies left to the partner's bundler.
   {
-    input: 'src/index.ts',
+    // The worker is an entry of its own here, beside the module that starts it, so a partner's
+    // bundler finds `new URL('./feed-worker.js', import.meta.url)` and bundles it as a worker.
+    input: ['src/index.ts', 'src/feed/feed-worker.ts'],
     external: (id) => /^(lit|@lit\/|leaflet\/dist\/leaflet-src|@turf\/|tslib|papaparse|pmtiles|@photostructure\/tz-lookup)/.test(id),
     output: {
       dir: 'dist/npm',

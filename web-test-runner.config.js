@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
@@ -26,6 +26,23 @@ const cssInline = {
     return { body: `export default ${JSON.stringify(await readFile(file, 'utf8'))};`, type: 'js' };
   },
 };
+
+/**
+ * `new URL('./feed-worker.js', import.meta.url)` names the worker as the build names it; here
+ * only the .ts file exists, so such a request gets it (esbuild then compiles it like any other).
+ */
+async function tsForMissingJs(ctx, next) {
+  if (ctx.path.startsWith('/src/') && ctx.path.endsWith('.js')) {
+    const file = `${root}${ctx.path.slice(1)}`;
+    const exists = (path) =>
+      access(path).then(
+        () => true,
+        () => false,
+      );
+    if (!(await exists(file)) && (await exists(file.replace(/\.js$/, '.ts')))) ctx.url = ctx.url.replace(/\.js(?=\?|$)/, '.ts');
+  }
+  return next();
+}
 
 /** The property tests' seed (test/helpers/property-seed.ts): FC_SEED, or '' for the fixed one. */
 const propertySeed = {
@@ -66,7 +83,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   // PMTiles archives are read with HTTP Range requests, which the dev server alone ignores.
   // cspMiddleware: real CSP headers for the strict-policy test pages (test/csp/).
-  middleware: [rangeRequests, cspMiddleware],
+  middleware: [rangeRequests, cspMiddleware, tsForMissingJs],
   plugins: [
     cssInline,
     propertySeed,

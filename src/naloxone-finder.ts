@@ -5,6 +5,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { hostStyles } from './styles/host.js';
 import { finderStyles } from './naloxone-finder.styles.js';
 import { loadFeed, FeedLoadError, type LoadedFeed } from './feed/load-feed.js';
+import { DEFAULT_MAX_FEED_MB } from './feed/fetch-feed.js';
 import { parseFeedData, type FeedFormat, type ParseOptions } from './feed/parse-feed.js';
 import { readFieldMap, type FieldMap } from './feed/field-map.js';
 import { logFeedReport } from './feed/report.js';
@@ -190,6 +191,15 @@ export class NaloxoneFinder extends LitElement {
    * fails. Default 30; `0` stores nothing (and removes a stored copy).
    */
   @property({ attribute: 'cache-days', converter: positiveNumber('cache-days', 'days', DEFAULT_CACHE_DAYS, { zero: true }) }) cacheDays = DEFAULT_CACHE_DAYS;
+
+  /**
+   * Largest feed accepted, in megabytes (MiB). Default 20; anything but a positive number is
+   * reported and the default used. Raise it for a national directory (up to 100 or more): feeds
+   * above 2 MB are read in a worker, so the page stays responsive, but the visitor's device still
+   * downloads the whole file and holds its services in memory (about the size of the file), and
+   * the last good copy kept on the device (`cache-days`) is that size too.
+   */
+  @property({ attribute: 'max-feed-mb', converter: positiveNumber('max-feed-mb', 'megabytes', DEFAULT_MAX_FEED_MB) }) maxFeedMb = DEFAULT_MAX_FEED_MB;
 
   /** Default origin latitude (e.g. the partner's city centre). */
   @property({ converter: optionalNumber }) latitude?: number;
@@ -389,7 +399,8 @@ export class NaloxoneFinder extends LitElement {
     // The attribute converters check their values; a property set from script is checked here.
     const timeout = this.timeout > 0 && Number.isFinite(this.timeout) ? this.timeout : DEFAULT_TIMEOUT_S;
     const cacheDays = this.cacheDays >= 0 && Number.isFinite(this.cacheDays) ? this.cacheDays : DEFAULT_CACHE_DAYS;
-    return loadFeed(src, { ...options, timeoutMs: timeout * 1000, cacheDays });
+    const maxFeedMb = this.maxFeedMb > 0 && Number.isFinite(this.maxFeedMb) ? this.maxFeedMb : DEFAULT_MAX_FEED_MB;
+    return loadFeed(src, { ...options, timeoutMs: timeout * 1000, cacheDays, maxBytes: maxFeedMb * 1024 * 1024 });
   }
 
   /**
@@ -511,7 +522,7 @@ export class NaloxoneFinder extends LitElement {
       case 'timeout':
         return s.feedErrorTimeout(this.timeout);
       case 'too-large':
-        return s.feedErrorTooLarge;
+        return s.feedErrorTooLarge(this.maxFeedMb > 0 && Number.isFinite(this.maxFeedMb) ? this.maxFeedMb : DEFAULT_MAX_FEED_MB);
       case 'empty':
         return s.feedErrorEmpty;
       case 'json':

@@ -58,8 +58,11 @@ export interface FetchedFeed {
   status: number;
 }
 
-/** 20 MiB: the largest feed the widget loads, and what the CLI reads by default. */
-export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/** The largest feed the widget loads unless its `max-feed-mb` says otherwise, in MiB. */
+export const DEFAULT_MAX_FEED_MB = 20;
+
+/** 20 MiB: the largest feed the widget loads by default, and what the CLI reads by default. */
+export const DEFAULT_MAX_BYTES = DEFAULT_MAX_FEED_MB * 1024 * 1024;
 
 // CORS-safelisted (short, no special characters), so a cross-origin feed needs no preflight.
 const ACCEPT = 'application/json, application/geo+json, text/csv;q=0.9, text/plain;q=0.8, */*;q=0.1';

@@ -1,6 +1,7 @@
 import { fetchFeed, FeedFetchError, type FetchErrorKind } from './fetch-feed.js';
-import { loadLastGoodFeed, saveLastGoodFeed } from './feed-cache.js';
-import { FeedJsonError, FeedNoValidRecordsError, parseFeed, type FeedResult, type ParseOptions } from './parse-feed.js';
+import { loadLastGoodFeed } from './feed-cache.js';
+import { FeedJsonError, FeedNoValidRecordsError, type FeedResult, type ParseOptions } from './parse-feed.js';
+import { readFeed } from './read-feed.js';
 import { FeedFormatError } from './validate.js';
 import type { SkippedRecord } from '../types.js';
 
@@ -54,8 +55,10 @@ export interface LoadedFeed extends FeedResult {
 export interface LoadOptions extends ParseOptions {
   /** Limit for each attempt, in milliseconds (default 15 s). */
   timeoutMs?: number;
-  /** Largest feed accepted, in bytes (default 20 MB). */
+  /** Largest feed accepted, in bytes (default 20 MiB). */
   maxBytes?: number;
+  /** Feeds larger than this many bytes are read in a worker (default 2 MiB; read-feed.ts). */
+  workerAboveBytes?: number;
   /** Days to keep the last good copy on the device (default 30); 0 keeps none. */
   cacheDays?: number;
 }
@@ -64,18 +67,16 @@ export interface LoadOptions extends ParseOptions {
  * Fetches, reads and validates a feed. A good feed (one with at least one service) is kept
  * as the last good copy for its URL; when a refresh fails, or brings nothing usable, that
  * copy is returned with `staleSince` instead, so a bad day on the server never empties the
- * list. With no copy to fall back on, the error is thrown; a feed whose records were all
+ * list. Large feeds are read off the page, in a worker (read-feed.ts). With no copy to fall back on, the error is thrown; a feed whose records were all
  * skipped is such an error (`no-valid-records`), while a feed with no records is returned empty.
  */
 export async function loadFeed(src: string, options: LoadOptions = {}): Promise<LoadedFeed> {
   let failure: FeedLoadError;
   try {
     const got = await fetchFeed(src, { signal: options.signal, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes });
-    const result = await parseFeed(got.bytes, { ...options, contentType: got.contentType });
-    if (result.services.length) {
-      void saveLastGoodFeed(src, got, { maxAgeDays: options.cacheDays });
-      return result;
-    }
+    // Saved as the last good copy when it has services (by the worker, for a large feed).
+    const result = await readFeed(got.bytes, got.contentType, { ...options, saveAs: src });
+    if (result.services.length) return result;
     const empty = new FeedLoadError('empty', `${src} lists no services.`);
     return (await lastGood(src, options, empty)) ?? result;
   } catch (error) {
@@ -92,7 +93,7 @@ async function lastGood(src: string, options: LoadOptions, refreshError: FeedLoa
   const cached = await loadLastGoodFeed(src, { maxAgeDays: options.cacheDays });
   if (!cached) return undefined;
   try {
-    const feed = await parseFeed(cached.bytes, { ...options, contentType: cached.contentType });
+    const feed = await readFeed(cached.bytes, cached.contentType, options);
     return feed.services.length ? { ...feed, staleSince: cached.savedAt, refreshError } : undefined;
   } catch {
     return undefined;

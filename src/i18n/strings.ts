@@ -81,7 +81,8 @@ export interface Strings {
   feedErrorFormat: string;
   feedErrorAborted: string;
   feedErrorTimeout: (seconds: number) => string;
-  feedErrorTooLarge: string;
+  /** `megabytes`: the limit, the finder's `max-feed-mb`. */
+  feedErrorTooLarge: (megabytes: number) => string;
   feedErrorEmpty: string;
   feedErrorNoValidRecords: (count: number) => string;
   email: string;
@@ -205,7 +206,7 @@ export const en: Strings = {
   feedErrorFormat: 'The list of services could not be read: the file is not in a form this page understands. Please let the website’s team know.',
   feedErrorAborted: 'Loading the list of services was stopped.',
   feedErrorTimeout: (seconds) => `The list of services could not be loaded: the server did not answer within ${seconds} seconds, even after trying again.`,
-  feedErrorTooLarge: 'The list of services could not be loaded: the file is larger than the 20 MB limit.',
+  feedErrorTooLarge: (megabytes) => `The list of services could not be loaded: the file is larger than the ${megabytes} MB limit.`,
   feedErrorEmpty: 'The list of services could not be loaded: the server sent an empty file.',
   feedErrorNoValidRecords: (records) =>
     `The list of services could not be shown: none of its ${count(records, 'record', 'records')} could be read. Please let the website's team know.`,

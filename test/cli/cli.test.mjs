@@ -235,6 +235,22 @@ describe('naloxone-finder convert', () => {
     assert.match(stderr, /HSDS 3\.0\.0 data package/);
   });
 
+  it('writes compact JSON, one service per line, and indents it with --pretty', async () => {
+    const compact = await convert([fixture('partner-aliases.csv'), '--field-map', `@${fixture('partner-field-map.json')}`]);
+    const lines = compact.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, compact.feed.services.length + 2, 'a line for the feed, one per service, one to close');
+    assert.match(lines[0], /^\{"version":1,.*"services":\[$/);
+    lines.slice(1, -1).forEach((line, i) => assert.deepEqual(JSON.parse(line.replace(/,$/, '')), compact.feed.services[i]));
+    assert.equal(lines.at(-1), ']}');
+    assert.doesNotMatch(compact.stdout, /^ /m, 'no indentation');
+
+    const pretty = await convert([fixture('partner-aliases.csv'), '--field-map', `@${fixture('partner-field-map.json')}`, '--pretty']);
+    assert.match(pretty.stdout, /^ {2}"version": 1,$/m);
+    assert.match(pretty.stdout, /^ {6}"name": "Eastside Naloxone Pharmacy \(fictional\)",$/m);
+    assert.deepEqual(pretty.feed.services, compact.feed.services);
+    assert.ok(compact.stdout.length < pretty.stdout.length * 0.75, `compact ${compact.stdout.length} bytes, pretty ${pretty.stdout.length}`);
+  });
+
   it('reads standard input', async () => {
     const { feed } = await convert(['-'], { input: readFileSync(fixture('good-feed.json')) });
     assert.deepEqual(
@@ -354,6 +370,7 @@ describe('naloxone-finder usage', { concurrency: true }, () => {
     [['validate', 'feed.json', '--field-map', '@no-such-map.json'], /--field-map: cannot read no-such-map\.json \(no such file or folder\)/],
     [['validate', 'feed.json', '--title', 'x'], /--title is for convert/],
     [['convert', 'feed.json', '--json'], /--json is for validate/],
+    [['validate', 'feed.json', '--pretty'], /--pretty is for convert/],
     [['convert', path.join(fixtures, 'hsds-datapackage-v1'), '--from', 'csv'], /is a folder, read as an HSDS data package; --from csv does not apply/],
     [['validate', 'ftp://example.org/feed.json'], /only http and https addresses can be read/],
     [['validate', 'feed.json', '--max-bytes', 'lots'], /--max-bytes takes a size such as 100MiB, 512KiB or 1048576 \(bytes\); got "lots"/],

@@ -16,11 +16,13 @@ interface Report {
   tilesRequested: number;
   tilesLoaded: number;
   tileReferrerPolicies: (string | null)[];
+  workerReads: number;
+  info: string[];
 }
 
-async function load(policy: string, tiles: 'same' | 'partner' | 'openstreetmap'): Promise<Report> {
+async function load(policy: string, tiles: 'same' | 'partner' | 'openstreetmap', feed: 'small' | 'big' = 'small'): Promise<Report> {
   const frame = document.createElement('iframe');
-  frame.src = `/test/csp/page.html?policy=${policy}&tiles=${tiles}`;
+  frame.src = `/test/csp/page.html?policy=${policy}&tiles=${tiles}&feed=${feed}`;
   frame.width = '1000';
   frame.height = '800';
   const report = new Promise<Report>((resolve) => {
@@ -88,6 +90,35 @@ describe('the built widget under a strict Content-Security-Policy', function () 
     expectWholeWidget(report, /^© OpenStreetMap contributors$/);
     expect(report.attributionLinks).to.deep.equal(['https://www.openstreetmap.org/copyright']);
     expect(report.tilesRequested).to.be.greaterThan(0);
+  });
+});
+
+describe('the built widget with a feed over 2 MB (read in a worker)', function () {
+  this.timeout(30000);
+
+  it('reads it in the feed worker (chunks/) when the policy allows it, with no violation', async () => {
+    const report = await load('trusted-types-worker', 'same', 'big');
+    expect(report.violations, JSON.stringify(report.violations)).to.deep.equal([]);
+    expect(report.error).to.equal(null);
+    expect(report.workerReads, 'feeds read in a worker').to.equal(1);
+    expect(report.listItems, 'list items').to.equal(20);
+    expect(report.info).to.deep.equal([]);
+  });
+
+  it("still lists the services when worker-src 'none' blocks the worker, and says why in the console", async () => {
+    const report = await load('workers-blocked', 'same', 'big');
+    expect(report.error).to.equal(null);
+    expect(
+      report.violations.map((v) => v.directive),
+      'only the worker was blocked',
+    ).to.deep.equal(['worker-src']);
+    expect(report.workerReads, 'feeds read in a worker').to.equal(0);
+    expect(report.listItems, 'list items').to.equal(20);
+    expect(report.markers, 'markers').to.be.greaterThan(0);
+    expect(report.info).to.have.length(1);
+    expect(report.info[0]).to.match(
+      /^naloxone-finder: the feed is parsed on the page because workers are blocked or unavailable here \(.+\)\. It still works;/,
+    );
   });
 });
 

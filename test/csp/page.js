@@ -16,8 +16,16 @@ const tiles = params.get('tiles');
 const partner = `http://${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
 const tileHost = { same: '', partner }[tiles];
 
+// What the widget says in the console (why a large feed is read on the page).
+const info = [];
+const consoleInfo = console.info;
+console.info = (...args) => {
+  info.push(args.join(' '));
+  consoleInfo.apply(console, args);
+};
+
 const finder = document.createElement('naloxone-finder');
-finder.setAttribute('src', '/test/fixtures/fictional-feed.json');
+finder.setAttribute('src', params.get('feed') === 'big' ? '/test/csp/big-feed.json' : '/test/fixtures/fictional-feed.json');
 finder.setAttribute('latitude', '0');
 finder.setAttribute('longitude', '0');
 if (tileHost !== undefined) {
@@ -48,6 +56,8 @@ function state() {
     tilesRequested: tileImages.length,
     tilesLoaded: tileImages.filter((img) => img.complete && img.naturalWidth > 0).length,
     tileReferrerPolicies: [...new Set(tileImages.map((img) => img.getAttribute('referrerpolicy')))],
+    workerReads: performance.getEntriesByName('naloxone-finder: feed read in a worker').length,
+    info,
   };
 }
 

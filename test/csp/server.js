@@ -8,6 +8,8 @@ import { join, normalize } from 'node:path';
  */
 
 export const PAGE = '/test/csp/page.html';
+/** A generated fictional feed over the 2 MiB worker threshold, so the page starts the feed worker. */
+export const BIG_FEED = '/test/csp/big-feed.json';
 export const TILE = '/test/fixtures/tile.png';
 
 /** The other loopback name reaches the same server from a different origin: the partner's tile host. */
@@ -32,7 +34,31 @@ export const POLICIES = {
   'no-trusted-types': () => strict('', ''),
   'partner-tiles': (host) => strict(partnerTileOrigin(host), 'lit-html'),
   'openstreetmap-tiles': () => strict('https://tile.openstreetmap.org', 'lit-html'),
+  // A large feed's worker: allowed by script-src 'self' (worker-src falls back to it) when
+  // Trusted Types allow the widget's policy name, which turns the worker's URL into a trusted one…
+  'trusted-types-worker': () => strict('', 'lit-html naloxone-finder'),
+  // …and blocked outright, so the widget must read the feed on the page.
+  'workers-blocked': () => `${strict('', '')}; worker-src 'none'`,
 };
+
+let bigFeed;
+/** 9,000 fictional services around (0, 0) with short descriptions: about 2.5 MB. */
+function bigFeedBody() {
+  bigFeed ??= JSON.stringify({
+    version: 1,
+    title: 'Large fictional feed for the CSP tests',
+    services: Array.from({ length: 9000 }, (_, i) => ({
+      id: `big-${i}`,
+      name: `Example Service ${i} (fictional)`,
+      lat: ((i % 300) - 150) / 1000,
+      lng: (Math.floor(i / 300) - 15) / 1000,
+      types: ['naloxone'],
+      description: `Fictional record ${i}, made up for the Content-Security-Policy tests; not a real service.`,
+      address: { street: `${i} Example Street`, city: 'Exampleton', country: 'US' },
+    })),
+  });
+  return bigFeed;
+}
 
 /**
  * Koa middleware for the test runner's dev server:
@@ -50,6 +76,11 @@ export async function cspMiddleware(ctx, next) {
     if (!found?.isFile()) return next();
     ctx.type = file.endsWith('.map') ? 'json' : 'js';
     ctx.body = createReadStream(file);
+    return undefined;
+  }
+  if (ctx.path === BIG_FEED) {
+    ctx.type = 'json';
+    ctx.body = bigFeedBody();
     return undefined;
   }
   await next();

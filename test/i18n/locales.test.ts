@@ -36,6 +36,7 @@ const SAMPLES: Record<string, unknown[]> = {
   call: ['412 555 0100'],
   feedErrorHttp: [503, 'Service Unavailable'],
   feedErrorTimeout: [15],
+  feedErrorTooLarge: [100],
   feedErrorNoValidRecords: [7],
   cost: ['5 dollars'],
   languages: ['English and Spanish'],

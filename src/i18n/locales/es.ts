@@ -164,7 +164,7 @@ const es: Strings = {
   feedErrorFormat: `No se pudo leer la lista de servicios: el archivo no está en un formato que esta página entienda. ${tellTheTeam}`,
   feedErrorAborted: 'Se detuvo la carga de la lista de servicios.',
   feedErrorTimeout: (seconds) => `${couldNotLoad}: el servidor no respondió en ${count(seconds, 'segundo', 'segundos')}, ni siquiera al intentarlo otra vez.`,
-  feedErrorTooLarge: `${couldNotLoad}: el archivo pasa del límite de 20 MB.`,
+  feedErrorTooLarge: (megabytes) => `${couldNotLoad}: el archivo pasa del límite de ${megabytes} MB.`,
   feedErrorEmpty: `${couldNotLoad}: el servidor envió un archivo vacío.`,
   feedErrorNoValidRecords: (records) =>
     `No se puede mostrar la lista de servicios: tiene ${n(records)} ${plural('es', records, {

@@ -171,7 +171,7 @@ const fr: Strings = {
   feedErrorAborted: 'Le chargement de la liste des services a été interrompu.',
   feedErrorTimeout: (seconds) =>
     `${couldNotLoad}\u00A0: le serveur n’a pas répondu en ${count(seconds, 'seconde', 'secondes')}, même après une nouvelle tentative.`,
-  feedErrorTooLarge: `${couldNotLoad}\u00A0: le fichier dépasse la limite de 20\u00A0Mo.`,
+  feedErrorTooLarge: (megabytes) => `${couldNotLoad}\u00A0: le fichier dépasse la limite de ${megabytes}\u00A0Mo.`,
   feedErrorEmpty: `${couldNotLoad}\u00A0: le serveur a envoyé un fichier vide.`,
   feedErrorNoValidRecords: (records) =>
     `La liste des services ne peut pas être affichée\u00A0: ${n(records)} ${plural('fr', records, {

@@ -1,0 +1,32 @@
+import { parseFeed, type FeedResult, type ParseOptions } from './parse-feed.js';
+import { saveLastGoodFeed } from './feed-cache.js';
+
+/** 2 MiB: above this a feed is read in a worker; below it, the page's time-sliced path is quicker (no worker start-up). */
+export const WORKER_ABOVE_BYTES = 2 * 1024 * 1024;
+
+export interface ReadOptions extends ParseOptions {
+  /** Feeds larger than this many bytes are read in a worker (default WORKER_ABOVE_BYTES). */
+  workerAboveBytes?: number;
+  /** Keep a feed with services as the last good copy of this URL. */
+  saveAs?: string;
+  /** Days the copy is kept (feed-cache.ts). */
+  cacheDays?: number;
+}
+
+/**
+ * A feed's bytes → services, as parseFeed gives them: in a module worker for large feeds (with
+ * the spatial index built there too, and the last good copy saved there), on the page otherwise
+ * or when workers are unavailable or blocked. Both paths run the same parseFeed.
+ */
+export async function readFeed(bytes: Uint8Array, contentType: string, options: ReadOptions = {}): Promise<FeedResult> {
+  const { workerAboveBytes = WORKER_ABOVE_BYTES, saveAs, cacheDays, ...parseOptions } = options;
+  if (bytes.byteLength > workerAboveBytes) {
+    // A chunk of its own: most feeds are small and never need it.
+    const { startWorker, readInWorker } = await import('./worker-client.js');
+    const worker = await startWorker(options.signal);
+    if (worker) return readInWorker(worker, bytes, { ...parseOptions, contentType }, saveAs, cacheDays);
+  }
+  const result = await parseFeed(bytes, { ...parseOptions, contentType });
+  if (saveAs !== undefined && result.services.length) void saveLastGoodFeed(saveAs, { bytes, contentType }, { maxAgeDays: cacheDays });
+  return result;
+}

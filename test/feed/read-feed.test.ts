@@ -1,0 +1,242 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { readFeed, WORKER_ABOVE_BYTES } from '../../src/feed/read-feed.js';
+import { WORKER_MEASURE } from '../../src/feed/worker-client.js';
+import { loadFeed, FeedLoadError } from '../../src/feed/load-feed.js';
+import { loadLastGoodFeed } from '../../src/feed/feed-cache.js';
+import { indexFor, ServiceIndex } from '../../src/query/spatial-index.js';
+import { readFieldMap } from '../../src/feed/field-map.js';
+import type { FeedResult } from '../../src/feed/parse-feed.js';
+import { fictionalService } from '../helpers/services.js';
+
+// The feed worker (src/feed/feed-worker.ts) against the page's path: same fixtures, same results.
+
+const ON_PAGE = { workerAboveBytes: Infinity };
+const IN_WORKER = { workerAboveBytes: 0 };
+
+/** Services in a generated feed over the worker threshold (about 2.2 MB). */
+const BIG = 18_000;
+
+const workerReads = () => performance.getEntriesByName(WORKER_MEASURE).length;
+
+async function bytesOf(path: string) {
+  const response = await fetch(path);
+  return { bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get('content-type') ?? '' };
+}
+
+/** Reads one fixture both ways; fresh bytes each time, since the worker takes them over. */
+async function bothWays(path: string, options: Parameters<typeof readFeed>[2] = {}) {
+  const page = await readFeed(...(Object.values(await bytesOf(path)) as [Uint8Array, string]), { ...options, ...ON_PAGE }).catch((e: unknown) => e);
+  const before = workerReads();
+  const worker = await readFeed(...(Object.values(await bytesOf(path)) as [Uint8Array, string]), { ...options, ...IN_WORKER }).catch((e: unknown) => e);
+  const errored = worker instanceof Error;
+  // An error is reported before anything is measured; a result always leaves its measure.
+  expect(workerReads(), 'read in the worker').to.equal(before + (errored ? 0 : 1));
+  return { page, worker };
+}
+
+/** A fictional native feed of `count` services near (0, 0), `padding` characters of description each. */
+function bigFeed(count: number, padding = 0) {
+  const services = Array.from({ length: count }, (_, i) =>
+    fictionalService(`big-${i}`, (i * 7919) % 5000, { lng: ((i * 104729) % 3600) / 1000, ...(padding ? { description: 'x'.repeat(padding) } : {}) }),
+  );
+  return new TextEncoder().encode(JSON.stringify({ version: 1, title: 'Big fictional feed', services }));
+}
+
+describe('readFeed: the feed worker gives what the page gives', () => {
+  const fixtures: [string, string, Parameters<typeof readFeed>[2]?][] = [
+    ['native', '/test/fixtures/fictional-feed.json'],
+    ['native with skipped records and warnings', '/test/fixtures/cli/bad-record-feed.json'],
+    ['native, a second feed', '/test/fixtures/cli/good-feed.json'],
+    ['GeoJSON', '/test/fixtures/cli/sites.geojson'],
+    ['CSV, Windows-1252', '/test/fixtures/cli/windows-1252.csv'],
+    ['HSDS 3.0 services', '/test/fixtures/hsds/services-3.0.json'],
+    ['HSDS paged', '/test/fixtures/hsds/page-1-of-2.json'],
+    ['HSDS organization', '/test/fixtures/hsds/organization.json'],
+  ];
+  for (const [label, path, options] of fixtures) {
+    it(`${label}: same services, skipped, warnings, order, format and title`, async () => {
+      const { page, worker } = await bothWays(path, options);
+      expect((page as FeedResult).services.length, 'the fixture has services').to.be.greaterThan(0);
+      expect(worker).to.deep.equal(page);
+    });
+  }
+
+  it('CSV with a field map: same services and type mapping', async () => {
+    const fieldMap = readFieldMap(await (await fetch('/test/fixtures/cli/partner-field-map.json')).text());
+    const { page, worker } = await bothWays('/test/fixtures/cli/partner-aliases.csv', { fieldMap, defaultTypes: ['naloxone'] });
+    expect((page as FeedResult).services.length).to.be.greaterThan(0);
+    expect(worker).to.deep.equal(page);
+  });
+
+  it('broken JSON: the same error, with where it is broken', async () => {
+    const { page, worker } = await bothWays('/test/fixtures/cli/not-a-feed.html');
+    expect(page).to.be.instanceOf(Error);
+    expect(worker).to.be.instanceOf((page as Error).constructor);
+    expect((worker as Error).message).to.equal((page as Error).message);
+  });
+
+  it('no valid records: the same error class, message and every skipped record', async () => {
+    const bad = JSON.stringify({ version: 1, services: [{ id: 'a' }, { name: 'B (fictional)' }, 7] });
+    const read = (options: object) => readFeed(new TextEncoder().encode(bad), 'application/json', options).catch((e: unknown) => e);
+    const page = await read(ON_PAGE);
+    const worker = await read(IN_WORKER);
+    expect(page).to.have.property('name', 'FeedNoValidRecordsError');
+    expect(worker).to.be.instanceOf((page as Error).constructor);
+    expect(worker).to.deep.include({ message: (page as Error).message, skipped: (page as { skipped: unknown }).skipped });
+  });
+
+  it('truncated JSON: the same FeedJsonError detail', async () => {
+    const text = '{"version": 1, "services": [{"id": "a", "name": "A (fictional)"';
+    const read = (options: object) => readFeed(new TextEncoder().encode(text), 'application/json', options).catch((e: unknown) => e);
+    const page = (await read(ON_PAGE)) as FeedLoadError;
+    const worker = (await read(IN_WORKER)) as FeedLoadError;
+    expect(page.name).to.equal('FeedJsonError');
+    expect(worker.name).to.equal('FeedJsonError');
+    expect(worker.detail).to.equal(page.detail);
+  });
+});
+
+describe('readFeed: large feeds', function () {
+  this.timeout(60_000);
+
+  it(`sends a feed over ${WORKER_ABOVE_BYTES / 1024 / 1024} MiB to the worker by default, and a small one never`, async () => {
+    const small = await bytesOf('/test/fixtures/fictional-feed.json');
+    let before = workerReads();
+    await readFeed(small.bytes, small.contentType);
+    expect(workerReads(), 'a small feed stays on the page').to.equal(before);
+
+    const bytes = bigFeed(BIG);
+    expect(bytes.byteLength).to.be.greaterThan(WORKER_ABOVE_BYTES);
+    before = workerReads();
+    const result = await readFeed(bytes, 'application/json');
+    expect(workerReads(), 'read in the worker').to.equal(before + 1);
+    expect(result.services).to.have.length(BIG);
+    expect(result.services.map((s) => s.id).slice(0, 3)).to.deep.equal(['big-0', 'big-1', 'big-2']);
+    expect(result.services[BIG - 1].id).to.equal(`big-${BIG - 1}`);
+    expect(bytes.byteLength, "the page keeps no copy of the worker's bytes").to.equal(0);
+  });
+
+  it("adopts the worker's index: no index is built on the page, and it finds the same nearest services as one built here", async () => {
+    const worker = await readFeed(bigFeed(BIG), 'application/json', IN_WORKER);
+    const page = await readFeed(bigFeed(BIG), 'application/json', ON_PAGE);
+    const build = ServiceIndex.build;
+    let built = 0;
+    ServiceIndex.build = (services) => {
+      built++;
+      return build.call(ServiceIndex, services);
+    };
+    let adopted: ServiceIndex;
+    try {
+      adopted = indexFor(worker.services);
+    } finally {
+      ServiceIndex.build = build;
+    }
+    expect(built, 'indexes built on the page').to.equal(0);
+    const here = ServiceIndex.build(page.services);
+    for (const origin of [
+      { lat: 0, lng: 0 },
+      { lat: 20, lng: 1.5 },
+      { lat: -3, lng: 179 },
+    ]) {
+      const all = () => true;
+      const even = (row: number) => row % 2 === 0;
+      expect(adopted.nearest(origin, 25, all)).to.deep.equal(here.nearest(origin, 25, all));
+      expect(adopted.nearest(origin, 10, even, 500)).to.deep.equal(here.nearest(origin, 10, even, 500));
+      expect(adopted.countWithin(origin, 1000, all)).to.equal(here.countWithin(origin, 1000, all));
+    }
+  });
+});
+
+describe('loadFeed with the worker', function () {
+  this.timeout(60_000);
+  const original = window.fetch;
+  const SRC = '/test/fictional-big-feed.json';
+  afterEach(async () => {
+    window.fetch = original;
+    await caches.delete('naloxone-finder-v1');
+    localStorage.clear();
+  });
+
+  it('the worker saves the last good copy itself: the page never writes to Cache Storage', async () => {
+    const body = bigFeed(BIG);
+    const size = body.byteLength;
+    window.fetch = async () => new Response(body.slice(), { headers: { 'content-type': 'application/json' } });
+    const put = Cache.prototype.put;
+    let pagePuts = 0;
+    Cache.prototype.put = function (...args: Parameters<Cache['put']>) {
+      pagePuts++;
+      return put.apply(this, args);
+    };
+    try {
+      const feed = await loadFeed(SRC);
+      expect(feed.services).to.have.length(BIG);
+      await waitUntil(() => loadLastGoodFeed(SRC), 'the worker never saved the copy', { timeout: 10_000 });
+      expect((await loadLastGoodFeed(SRC))!.bytes.byteLength).to.equal(size);
+    } finally {
+      Cache.prototype.put = put;
+    }
+    expect(pagePuts, 'writes to Cache Storage from the page').to.equal(0);
+  });
+
+  it('reads a large last good copy in the worker when a refresh fails', async () => {
+    const body = bigFeed(BIG);
+    window.fetch = async () => new Response(body.slice(), { headers: { 'content-type': 'application/json' } });
+    await loadFeed(SRC);
+    await waitUntil(() => loadLastGoodFeed(SRC), 'the worker never saved the copy', { timeout: 10_000 });
+    window.fetch = async () => new Response('Not Found', { status: 404 });
+    const before = workerReads();
+    const stale = await loadFeed(SRC);
+    expect(stale.services).to.have.length(BIG);
+    expect(stale.refreshError?.kind).to.equal('http');
+    expect(workerReads()).to.equal(before + 1);
+  });
+
+  it('accepts a 25 MB feed with maxBytes above it, and refuses it as too-large below', async () => {
+    const body = bigFeed(10_000, 2500);
+    expect(body.byteLength).to.be.within(25 * 1024 * 1024, 27 * 1024 * 1024);
+    window.fetch = async () => new Response(body.slice(), { headers: { 'content-type': 'application/json' } });
+    const error = await loadFeed(SRC, { maxBytes: 20 * 1024 * 1024 }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(FeedLoadError);
+    expect((error as FeedLoadError).kind).to.equal('too-large');
+    const feed = await loadFeed(SRC, { maxBytes: 30 * 1024 * 1024 });
+    expect(feed.services).to.have.length(10_000);
+  });
+});
+
+describe('readFeed without workers, and aborted', function () {
+  this.timeout(60_000);
+
+  it('reads a large feed on the page where Worker is missing, and says so in the console once', async () => {
+    const worker = window.Worker;
+    const info = console.info;
+    const said: string[] = [];
+    console.info = (...args: unknown[]) => said.push(args.join(' '));
+    (window as { Worker?: unknown }).Worker = undefined;
+    const before = workerReads();
+    try {
+      const first = await readFeed(bigFeed(BIG), 'application/json');
+      const second = await readFeed(bigFeed(BIG), 'application/json');
+      expect(first.services).to.have.length(BIG);
+      expect(second.services).to.have.length(BIG);
+    } finally {
+      window.Worker = worker;
+      console.info = info;
+    }
+    expect(workerReads(), 'read in a worker').to.equal(before);
+    expect(said).to.deep.equal([
+      "naloxone-finder: the feed is parsed on the page because workers are blocked or unavailable here (this browser has no Worker). It still works; allowing workers from this site (CSP worker-src 'self', and the Trusted Types policy name naloxone-finder where Trusted Types are enforced) keeps the page responsive while large feeds load.",
+    ]);
+  });
+
+  for (const when of ['at once', 'while the worker starts or reads']) {
+    it(`rejects with the abort reason when loading is aborted ${when}`, async () => {
+      const controller = new AbortController();
+      const reading = readFeed(bigFeed(BIG), 'application/json', { signal: controller.signal }).catch((e: unknown) => e);
+      if (when !== 'at once') await new Promise((resolve) => setTimeout(resolve));
+      controller.abort(new DOMException('Loading was stopped', 'AbortError'));
+      const error = await reading;
+      expect(error).to.be.instanceOf(DOMException);
+      expect((error as DOMException).name).to.equal('AbortError');
+    });
+  }
+});

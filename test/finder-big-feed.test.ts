@@ -1,0 +1,66 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/index.js';
+import type { NaloxoneFinder } from '../src/naloxone-finder.js';
+import { WORKER_MEASURE } from '../src/feed/worker-client.js';
+import { fictionalService } from './helpers/services.js';
+import { errorsDuring } from './helpers/console.js';
+
+// <naloxone-finder> with feeds over the worker threshold and over the size limit (max-feed-mb).
+
+/** A fictional feed on a line north of (0, 0), `padding` characters of description per service. */
+function bigFeedUrl(count: number, padding: number) {
+  const services = Array.from({ length: count }, (_, i) => fictionalService(`big-${i}`, (count - i) / 2, { description: 'x'.repeat(padding) }));
+  const blob = new Blob([JSON.stringify({ version: 1, services })], { type: 'application/json' });
+  return { url: URL.createObjectURL(blob), bytes: blob.size };
+}
+
+const shown = (el: NaloxoneFinder) => el.shadowRoot!.querySelector('nf-service-list')?.shadowRoot?.querySelectorAll('[part="name"]') ?? [];
+const errorText = (el: NaloxoneFinder) => el.shadowRoot!.querySelector('[part="error"]')?.textContent?.trim();
+
+describe('<naloxone-finder> with large feeds', function () {
+  this.timeout(60_000);
+  // 12,500 services of about 2.1 kB each (descriptions under the 2,000-character cap): a 25 MB feed, over the default 20 MB limit.
+  let big: { url: string; bytes: number };
+  before(() => {
+    big = bigFeedUrl(12_500, 1990);
+    expect(big.bytes).to.be.within(25 * 1024 * 1024, 27 * 1024 * 1024);
+  });
+  after(() => URL.revokeObjectURL(big.url));
+
+  it('refuses a 25 MB feed with the default limit, saying which limit', async () => {
+    const el = await fixture<NaloxoneFinder>(html`<naloxone-finder src=${big.url} map="off"></naloxone-finder>`);
+    await waitUntil(() => errorText(el), 'no error shown', { timeout: 20_000 });
+    expect(errorText(el)).to.equal('The list of services could not be loaded: the file is larger than the 20 MB limit.');
+  });
+
+  it('names the raised limit when the feed is larger still', async () => {
+    const el = await fixture<NaloxoneFinder>(html`<naloxone-finder src=${big.url} max-feed-mb="24" map="off"></naloxone-finder>`);
+    await waitUntil(() => errorText(el), 'no error shown', { timeout: 20_000 });
+    expect(errorText(el)).to.equal('The list of services could not be loaded: the file is larger than the 24 MB limit.');
+  });
+
+  it('lists the services of a 25 MB feed with max-feed-mb="30", read in the worker', async () => {
+    const before = performance.getEntriesByName(WORKER_MEASURE).length;
+    const el = await fixture<NaloxoneFinder>(html`<naloxone-finder src=${big.url} max-feed-mb="30" latitude="0" longitude="0" map="off"></naloxone-finder>`);
+    expect(el.maxFeedMb).to.equal(30);
+    await waitUntil(() => shown(el).length, 'the list never showed', { timeout: 50_000 });
+    expect(errorText(el)).to.equal(undefined);
+    // Nearest first: the last services of the feed are the nearest.
+    expect([...shown(el)].slice(0, 3).map((n) => n.textContent!.trim())).to.deep.equal([
+      'Example Service big-12499 (fictional)',
+      'Example Service big-12498 (fictional)',
+      'Example Service big-12497 (fictional)',
+    ]);
+    expect(performance.getEntriesByName(WORKER_MEASURE).length, 'read in the worker').to.equal(before + 1);
+  });
+
+  for (const value of ['abc', '0', '-5', '']) {
+    it(`reports max-feed-mb="${value}" in the console and keeps the 20 MB default`, async () => {
+      const { errors, result: el } = await errorsDuring(() =>
+        fixture<NaloxoneFinder>(html`<naloxone-finder max-feed-mb=${value} map="off"></naloxone-finder>`),
+      );
+      expect(el.maxFeedMb).to.equal(20);
+      expect(errors).to.deep.equal([`naloxone-finder: max-feed-mb="${value}" is not a positive number of megabytes; using 20.`]);
+    });
+  }
+});
