@@ -142,6 +142,8 @@ export default [
       chunkFileNames: 'chunks/[name]-[hash].js',
       format: 'es',
       sourcemap: true,
+      // The clusterer (map chunk) and the spatial index both build on kdbush: one chunk, named for it.
+      manualChunks: (id) => (/[\\/]node_modules[\\/]kdbush[\\/]/.test(id) ? 'kdbush' : undefined),
     },
     plugins: [
       feedWorker({

@@ -16,11 +16,17 @@ const mapEl = (el: NaloxoneFinder) => el.shadowRoot!.querySelector<NfMap>('nf-ma
 const names = (el: NaloxoneFinder) => [...list(el).shadowRoot!.querySelectorAll('[part="name"]')].map((b) => b.textContent!.trim());
 const ids = (el: NaloxoneFinder) => names(el).map((n) => /Service (\w+)/.exec(n)?.[1] ?? n);
 /** What each listed result's marker should be named: its name, street and the distance the list shows. */
+/** What the map's numbered markers say for the listed services: "1. Name, street, 0.6 mi". */
 const markerLabels = (el: NaloxoneFinder) =>
-  [...list(el).shadowRoot!.querySelectorAll('li[part="item"]')].map((li) =>
-    [li.querySelector('[part="name"]')!.textContent, li.querySelector('address')?.firstChild?.textContent, li.querySelector('[part="distance"]')?.textContent]
-      .filter(Boolean)
-      .join(', '),
+  [...list(el).shadowRoot!.querySelectorAll('li[part="item"]')].map(
+    (li, i) =>
+      `${i + 1}. ${[
+        li.querySelector('[part="name"]')!.textContent,
+        li.querySelector('address')?.firstChild?.textContent,
+        li.querySelector('[part="distance"]')?.textContent,
+      ]
+        .filter(Boolean)
+        .join(', ')}`,
   );
 const text = (el: NaloxoneFinder) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
@@ -677,14 +683,23 @@ describe('<naloxone-finder>', () => {
     expect(ids(el)).to.deep.equal(['s1', 's3', 's0', 's4', 's2']);
   });
 
-  it('marks on the map exactly the services the list shows, following "Show more"', async () => {
+  it('numbers on the map exactly the services the list shows, following "Show more", and maps the rest too', async () => {
     const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" limit="2" tile-url="none"></naloxone-finder>`);
-    const markerNames = () => [...mapEl(el)!.shadowRoot!.querySelectorAll('.nf-marker')].map((m) => m.getAttribute('aria-label'));
+    const shadow = () => mapEl(el)!.shadowRoot!;
+    const numbered = () => [...shadow().querySelectorAll('.nf-marker--numbered')].map((m) => m.getAttribute('aria-label')).sort();
+    /** Every service on the map: a marker each, or a cluster's count. */
+    const mapped = () =>
+      shadow().querySelectorAll('.nf-marker').length +
+      [...shadow().querySelectorAll('.nf-cluster')].reduce((n, c) => n + Number(c.textContent!.replace(/\D/g, '')), 0);
     expect(names(el)).to.have.length(2);
-    expect(markerNames()).to.deep.equal(markerLabels(el));
+    expect(numbered()).to.deep.equal(markerLabels(el).sort());
+    // The map is fitted to the listed services and draws only what is in view: zoomed out, all five.
+    mapEl(el)!.leafletMap!.setZoom(9, { animate: false });
+    await waitUntil(() => mapped() === 5, 'every service on the map once zoomed out');
     list(el).shadowRoot!.querySelector<HTMLButtonElement>('[part="show-more"]')!.click();
-    await waitUntil(() => markerNames().length === 4);
-    expect(markerNames()).to.deep.equal(markerLabels(el));
+    await waitUntil(() => numbered().length === 4);
+    expect(numbered()).to.deep.equal(markerLabels(el).sort());
+    expect(mapped()).to.equal(5);
   });
 
   it('fires nf-results-change once per change of what is shown, from the finder, and moves focus to the first new result', async () => {

@@ -157,6 +157,8 @@ const ALLOWED_TAGS = new Set([
   'svg',
   'path',
   'circle',
+  // A listed marker's number (checked below to be digits only).
+  'text',
   'nf-service-list',
   'nf-map',
   // The widget's own controls, never built from feed text.
@@ -204,7 +206,9 @@ function domProblems(finder: NaloxoneFinder): string[] {
       if (tag === 'svg') {
         if (!el.closest('.nf-marker, .nf-origin')) problems.push(`svg outside a marker icon: ${where(el)}`);
         for (const child of el.querySelectorAll('*'))
-          if (!['path', 'circle'].includes(child.tagName.toLowerCase())) problems.push(`unexpected <${child.tagName}> inside a marker svg`);
+          if (!['path', 'circle', 'text'].includes(child.tagName.toLowerCase())) problems.push(`unexpected <${child.tagName}> inside a marker svg`);
+          // A listed marker's number, which the map writes: never feed text.
+          else if (child.tagName.toLowerCase() === 'text' && !/^\d+$/.test(child.textContent ?? '')) problems.push(`marker text ${child.textContent}`);
       }
       for (const { name, value } of el.attributes) {
         if (/^on/i.test(name)) problems.push(`event handler attribute ${name} on ${where(el)}`);
@@ -364,8 +368,9 @@ describe('hostile feeds', () => {
       const locatedNames = located.map((s) => s.name);
       for (const m of markers) {
         const label = m.getElement()!.getAttribute('aria-label')!;
+        // Listed markers lead with their number in the list ("1. ").
         expect(
-          locatedNames.some((n) => label.startsWith(n)),
+          locatedNames.some((n) => label.replace(/^\d+\. /, '').startsWith(n)),
           label.slice(0, 60),
         ).to.equal(true);
       }
@@ -387,7 +392,7 @@ describe('hostile feeds', () => {
         expect(item.getAttribute('aria-current'), name.slice(0, 40)).to.equal('true');
         const selected = map.shadowRoot!.querySelector('.nf-marker--selected')!;
         const label = selected.getAttribute('aria-label')!;
-        expect(label.startsWith(name), `${label.slice(0, 40)} / ${name.slice(0, 40)}`).to.equal(true);
+        expect(label.replace(/^\d+\. /, '').startsWith(name), `${label.slice(0, 40)} / ${name.slice(0, 40)}`).to.equal(true);
         // The selected marker's tooltip, and the focused or hovered one's: text in one span each.
         const tips = [...map.shadowRoot!.querySelectorAll('.leaflet-tooltip')];
         for (const tip of tips) expect([tip.children.length, tip.children[0].tagName, tip.children[0].childElementCount]).to.deep.equal([1, 'SPAN', 0]);

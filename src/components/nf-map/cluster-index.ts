@@ -110,7 +110,10 @@ export class ClusterIndex {
           .filter(([, n]) => n > 0)
           .sort((a, b) => b[1] - a[1])
           .map(([type]) => type);
-        out.push({ kind: 'cluster', id, lat: c.lat, lng: c.lng, count, types, rank: c.aggregate.m });
+        // Drawn on the place of a service it holds rather than at the mean of their places, so the
+        // points on the map are points of the feed (the mean only when that service has its own pin).
+        const at = pinned.has(c.aggregate.m) ? c : this.services[c.aggregate.m];
+        out.push({ kind: 'cluster', id, lat: at.lat, lng: at.lng, count, types, rank: c.aggregate.m });
       }
     }
     return out;
