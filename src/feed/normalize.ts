@@ -117,16 +117,29 @@ export interface ReadLanguages {
 export function readLanguages(value: unknown): ReadLanguages {
   const read: ReadLanguages = { tags: [], unknown: [], ambiguous: [] };
   // A list's items may be cells themselves: ["English", "Spanish and French"].
-  const items = (Array.isArray(value) ? value : value == null ? [] : [value]).flatMap((item: unknown) =>
-    typeof item === 'string' ? item.split(SEPARATOR) : [item],
-  );
-  for (const item of items) {
-    if (typeof item !== 'string') read.unknown.push(item);
-    else if (item.trim()) readItem(item.trim(), read);
+  for (const item of Array.isArray(value) ? value : value == null ? [] : [value]) {
+    if (typeof item !== 'string') {
+      read.unknown.push(item);
+      continue;
+    }
+    let cell = cells.get(item);
+    if (!cell) {
+      cell = { tags: [], unknown: [], ambiguous: [] };
+      for (const part of item.split(SEPARATOR)) if (part.trim()) readItem(part.trim(), cell);
+      // Bounded, whatever a feed writes.
+      if (cells.size >= 1000) cells.clear();
+      cells.set(item, cell);
+    }
+    for (const tag of cell.tags) read.tags.push(tag);
+    for (const unknown of cell.unknown) read.unknown.push(unknown);
+    for (const { name, tag } of cell.ambiguous) read.ambiguous.push({ name, tag });
   }
   read.tags = [...new Set(read.tags)];
   return read;
 }
+
+/** Cell as written → what it reads as: feeds repeat a few ("English, Spanish"), and reading one is the costly part. */
+const cells = new Map<string, ReadLanguages>();
 
 function readItem(item: string, read: ReadLanguages): void {
   const one = readOne(item);

@@ -1,7 +1,7 @@
 import type { Address, Service, ServiceStatus, SkippedRecord } from '../types.js';
 import { readHours, type ReadHours } from '../hours/read-hours.js';
 import { readCost, readLanguages } from './normalize.js';
-import { isServiceType, labelToType, sortTypes, type ServiceType } from './service-types.js';
+import { isServiceType, labelToType, sortTypes, typeBit, typesOfBits, type ServiceType } from './service-types.js';
 import { normalizeWebUrl, webUrlProblem } from '../util/safe-url.js';
 import { cleanText, describe, isObject, type Json, listOf, MAX_LENGTH, own } from './text.js';
 
@@ -197,44 +197,59 @@ function readAddress(r: RecordReader): Address | undefined {
   } else if (nested !== undefined) {
     r.warnings.push(`"address" must be an object or text, got ${describe(nested)}`);
   }
-  // Parts missing from a nested address may still come from flat columns (or field-map defaults).
-  const part = (field: keyof Address) => source.text(field) ?? (source === r ? undefined : r.text(field));
-  for (const field of ['street', 'city', 'region', 'postalCode'] as const) {
-    const value = part(field);
-    if (value && !result[field]) result[field] = value;
+  let any = result.street !== undefined;
+  for (const field of ADDRESS_PARTS) {
+    const value = addressPart(r, source, field);
+    if (value && !result[field]) {
+      result[field] = value;
+      any = true;
+    }
   }
-  const country = readCountry(r, part('country'));
-  if (country) result.country = country;
+  const country = readCountry(r, addressPart(r, source, 'country'));
+  if (country) {
+    result.country = country;
+    any = true;
+  }
   // Spreadsheets drop leading zeros from US ZIP codes: 2108 → 02108.
-  if (result.postalCode && /^\d{3,4}(-\d{4})?$/.test(result.postalCode) && result.country === 'US') {
+  if (result.postalCode && result.country === 'US' && /^\d{3,4}(-\d{4})?$/.test(result.postalCode)) {
     const [zip, plus4] = result.postalCode.split('-');
     result.postalCode = zip.padStart(5, '0') + (plus4 ? `-${plus4}` : '');
   }
-  if (source !== r) r.warnings.push(...source.warnings);
-  return Object.keys(result).length ? result : undefined;
+  if (source !== r) for (const warning of source.warnings) r.warnings.push(warning);
+  return any ? result : undefined;
 }
+
+const ADDRESS_PARTS = ['street', 'city', 'region', 'postalCode'] as const;
+
+/** Parts missing from a nested address may still come from flat columns (or field-map defaults). */
+const addressPart = (r: RecordReader, source: RecordReader, field: keyof Address) => source.text(field) ?? (source === r ? undefined : r.text(field));
 
 function readTypes(r: RecordReader, options: ValidateOptions): ServiceType[] {
   const values = splitList(r.get('types'));
-  const found = new Set<ServiceType>();
-  const unknown: string[] = [];
-  for (const item of values ?? []) {
-    if (typeof item !== 'string') {
-      unknown.push(describe(item));
-      continue;
+  let found = 0;
+  let unknown: string[] | undefined;
+  if (values) {
+    for (const item of values) {
+      if (typeof item !== 'string') {
+        (unknown ??= []).push(describe(item));
+        continue;
+      }
+      const key = item.trim().toLowerCase();
+      const mapped = options.typeMap?.get(key);
+      if (mapped) for (const type of mapped) found |= typeBit(type);
+      else if (isServiceType(key)) found |= typeBit(key);
+      else {
+        // Checked again: labelToType reads a plain object, so "__proto__" would give Object.prototype.
+        const label = labelToType(key);
+        if (isServiceType(label)) found |= typeBit(label);
+        else (unknown ??= []).push(describe(item));
+      }
     }
-    const key = item.trim().toLowerCase();
-    const mapped = options.typeMap?.get(key);
-    // Checked again: labelToType reads a plain object, so "__proto__" would give Object.prototype.
-    const label = labelToType(key);
-    if (mapped) mapped.forEach((t) => found.add(t));
-    else if (isServiceType(key)) found.add(key);
-    else if (isServiceType(label)) found.add(label);
-    else unknown.push(describe(item));
   }
-  if (unknown.length) r.warnings.push(`unknown type${unknown.length > 1 ? 's' : ''} ${listOf(unknown)} ignored`);
-  if (!found.size && options.defaultTypes) options.defaultTypes.forEach((t) => found.add(t));
-  return sortTypes([...found]);
+  if (unknown) r.warnings.push(`unknown type${unknown.length > 1 ? 's' : ''} ${listOf(unknown)} ignored`);
+  if (found) return typesOfBits(found);
+  // Default types come from the page or the command line, not checked against the vocabulary here.
+  return options.defaultTypes ? sortTypes([...new Set(options.defaultTypes)]) : [];
 }
 
 /** `hours` in any written form, through the one reader every format shares; "24/7" sets open24h. */
@@ -244,15 +259,25 @@ function readHoursField(r: RecordReader): ReadHours {
   return read;
 }
 
+/** Zone as written → its IANA name, or null when Intl does not know it: a DateTimeFormat costs tens of µs, feeds repeat a few zones. */
+const zones = new Map<string, string | null>();
+
 function readTimezone(r: RecordReader): string | undefined {
   const zone = r.text('timezone');
   if (!zone) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    r.warnings.push(`"timezone" ${describe(zone)} is not an IANA time zone such as "America/Vancouver"`);
-    return undefined;
+  let resolved = zones.get(zone);
+  if (resolved === undefined) {
+    try {
+      resolved = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+    } catch {
+      resolved = null;
+    }
+    // Bounded, whatever a feed writes.
+    if (zones.size >= 1000) zones.clear();
+    zones.set(zone, resolved);
   }
+  if (resolved === null) r.warnings.push(`"timezone" ${describe(zone)} is not an IANA time zone such as "America/Vancouver"`);
+  return resolved ?? undefined;
 }
 
 function readLanguageField(r: RecordReader): string[] | undefined {
@@ -340,26 +365,36 @@ export function validateService(record: unknown, options: ValidateOptions = {}):
   const name = readName(r);
   const types = readTypes(r, options);
   const position = readPosition(r, types.includes('mail-based'));
-  const service: Service = { id, name, ...position, types };
+  const service: Service = position ? { id, name, lat: position.lat, lng: position.lng, types } : { id, name, types };
 
-  // Read in field order, so warnings come in that order; "24/7" also sets open24h below.
-  let hours: ReadHours = { warnings: [] };
-  const optional = {
-    address: readAddress(r),
-    phone: r.text('phone'),
-    website: readWebsite(r),
-    email: readEmail(r),
-    description: r.text('description', MAX_LENGTH.long),
-    hours: (hours = readHoursField(r)).hours,
-    timezone: readTimezone(r),
-    hoursNote: r.text('hoursNote'),
-    cost: readCostField(r),
-    languages: readLanguageField(r),
-    accessibility: r.text('accessibility'),
-    lastVerified: readDate(r, 'lastVerified'),
-    status: readStatus(r),
-  };
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(service, { [key]: value });
+  // Read in field order, so warnings come in that order, and set in that order too (the
+  // service's keys keep it); "24/7" also sets open24h below.
+  const address = readAddress(r);
+  if (address !== undefined) service.address = address;
+  const phone = r.text('phone');
+  if (phone !== undefined) service.phone = phone;
+  const website = readWebsite(r);
+  if (website !== undefined) service.website = website;
+  const email = readEmail(r);
+  if (email !== undefined) service.email = email;
+  const description = r.text('description', MAX_LENGTH.long);
+  if (description !== undefined) service.description = description;
+  const hours = readHoursField(r);
+  if (hours.hours !== undefined) service.hours = hours.hours;
+  const timezone = readTimezone(r);
+  if (timezone !== undefined) service.timezone = timezone;
+  const hoursNote = r.text('hoursNote');
+  if (hoursNote !== undefined) service.hoursNote = hoursNote;
+  const cost = readCostField(r);
+  if (cost !== undefined) service.cost = cost;
+  const languages = readLanguageField(r);
+  if (languages !== undefined) service.languages = languages;
+  const accessibility = r.text('accessibility');
+  if (accessibility !== undefined) service.accessibility = accessibility;
+  const lastVerified = readDate(r, 'lastVerified');
+  if (lastVerified !== undefined) service.lastVerified = lastVerified;
+  const status = readStatus(r);
+  if (status !== undefined) service.status = status;
   for (const key of BOOLEAN_FIELDS) {
     const value = r.boolean(key);
     if (value !== undefined) service[key] = value;
@@ -394,54 +429,74 @@ export type RecordOptions = ValidateOptions & { indexes?: readonly number[]; idP
 /** Validates one record found at `index` in the source and adds it, or its problems, to `into`. */
 export function validateInto(record: unknown, index: number, options: RecordOptions, into: ParsedFeed, state: DuplicateState) {
   const { service, errors, warnings } = validateService(record, options);
-  const rawId = recordId(record);
-  const at = (reason: string): SkippedRecord => ({ index, ...(rawId ? { id: rawId } : {}), reason });
-  for (const warning of warnings) into.warnings.push(at(warning));
-  if (!service) {
-    into.skipped.push(at(errors.join('; ')));
-    return;
+  if (warnings.length || !service) {
+    const rawId = recordId(record);
+    const at = (reason: string): SkippedRecord => ({ index, ...(rawId ? { id: rawId } : {}), reason });
+    for (const warning of warnings) into.warnings.push(at(warning));
+    if (!service) {
+      into.skipped.push(at(errors.join('; ')));
+      return;
+    }
   }
   if (!service.id) service.id = `${options.idPrefix ?? 'record'}-${index + 1}`;
   state.add(service, index, into);
 }
 
+/** A service kept, with the id it came with, for the exact-duplicate check. */
+interface Kept {
+  index: number;
+  service: Service;
+  /** The service as JSON under the id it came with, made only when another record could be its duplicate. */
+  content?: string;
+}
+
+/** An id in use: the record that holds it, and the services that came with it as their own id (in order). */
+interface IdSlot {
+  holder: number;
+  came?: Kept[];
+}
+
+/** Exact duplicates share the id they came with, then name and place: compared before any JSON is made. */
+const samePlace = (a: Service, b: Service) => a.name === b.name && a.lat === b.lat && a.lng === b.lng;
+
 export class DuplicateState {
-  private readonly ids = new Map<string, number>();
-  /** Records by a cheap key; the full comparison runs only when keys collide. */
-  private readonly byKey = new Map<string, { index: number; service: Service; content?: string }[]>();
+  /** One map lookup per record: ids are nearly always unique, so the full comparison runs only when they are not. */
+  private readonly ids = new Map<string, IdSlot>();
 
   add(service: Service, index: number, into: ParsedFeed) {
-    const key = `${service.id}\u0000${service.name}\u0000${service.lat}\u0000${service.lng}`;
-    const entry: { index: number; service: Service; content?: string } = { index, service };
-    const candidates = this.byKey.get(key);
-    if (candidates) {
-      const content = JSON.stringify(service);
-      const same = candidates.find((c) => (c.content ??= JSON.stringify(c.service)) === content);
-      if (same) {
-        into.warnings.push({ index, id: service.id, reason: `exact duplicate of record ${same.index}: shown once` });
-        return;
+    const slot = this.ids.get(service.id);
+    if (!slot) {
+      this.ids.set(service.id, { holder: index, came: [{ index, service }] });
+      into.services.push(service);
+      return;
+    }
+    const entry: Kept = { index, service };
+    if (slot.came) {
+      for (const kept of slot.came) {
+        if (!samePlace(kept.service, service)) continue;
+        entry.content ??= JSON.stringify(service);
+        if ((kept.content ??= JSON.stringify(kept.service)) === entry.content) {
+          into.warnings.push({ index, id: service.id, reason: `exact duplicate of record ${kept.index}: shown once` });
+          return;
+        }
       }
-      entry.content = content;
-      candidates.push(entry);
+      slot.came.push(entry);
     } else {
-      this.byKey.set(key, [entry]);
+      slot.came = [entry];
     }
-    const seen = this.ids.get(service.id);
-    if (seen !== undefined) {
-      // Later duplicates compare with the record as it came, before its new id.
-      entry.content ??= JSON.stringify(service);
-      // The suffix must fit within the id's maximum length (a long id is cut to make room).
-      const suffixed = (n: number) => `${service.id.slice(0, MAX_LENGTH.name - `~${n}`.length).replace(/[\uD800-\uDBFF]$/, '')}~${n}`;
-      let n = 2;
-      while (this.ids.has(suffixed(n))) n++;
-      into.warnings.push({
-        index,
-        id: service.id,
-        reason: `duplicate id ${describe(service.id)} (also record ${seen}): both are shown, this one as ${describe(suffixed(n))}`,
-      });
-      service.id = suffixed(n);
-    }
-    this.ids.set(service.id, index);
+    // Later duplicates compare with the record as it came, before its new id.
+    entry.content ??= JSON.stringify(service);
+    // The suffix must fit within the id's maximum length (a long id is cut to make room).
+    const suffixed = (n: number) => `${service.id.slice(0, MAX_LENGTH.name - `~${n}`.length).replace(/[\uD800-\uDBFF]$/, '')}~${n}`;
+    let n = 2;
+    while (this.ids.has(suffixed(n))) n++;
+    into.warnings.push({
+      index,
+      id: service.id,
+      reason: `duplicate id ${describe(service.id)} (also record ${slot.holder}): both are shown, this one as ${describe(suffixed(n))}`,
+    });
+    service.id = suffixed(n);
+    this.ids.set(service.id, { holder: index });
     into.services.push(service);
   }
 }
