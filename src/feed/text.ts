@@ -20,24 +20,31 @@ const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u20
  * Returns the cleaned text (undefined when empty) and whether it was cut.
  */
 export function cleanText(value: string, max: number): { text?: string; cut: boolean } {
-  // Most feed text has nothing to clean but its ends: one scan instead of five.
-  let text = value.trim();
-  if (NEEDS_CLEANING.test(text)) {
-    text = value
-      .replace(/\r\n?/g, '\n')
-      .replace(/\\r\\n|\\n/g, '\n')
-      .replace(UNSAFE_CHARS, '');
-    text = text
-      .replace(/[ \t]+\n/g, '\n')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim();
-  }
+  const text = cleanString(value);
   if (!text) return { cut: false };
-  if (text.length <= max) return { text, cut: false };
+  return text.length <= max ? { text, cut: false } : { text: cutText(text, max), cut: true };
+}
+
+/** cleanText's text before any cut ('' when nothing is left): for readers that check the length themselves. */
+export function cleanString(value: string): string {
+  // Most feed text has nothing to clean but its ends: one scan instead of five.
+  const trimmed = value.trim();
+  if (!NEEDS_CLEANING.test(trimmed)) return trimmed;
+  return value
+    .replace(/\r\n?/g, '\n')
+    .replace(/\\r\\n|\\n/g, '\n')
+    .replace(UNSAFE_CHARS, '')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Text longer than `max` cut to `max` characters, the last one "…". */
+export function cutText(text: string, max: number): string {
   // Never split a surrogate pair.
   let end = max - 1;
   if (/[\uD800-\uDBFF]/.test(text[end - 1])) end--;
-  return { text: `${text.slice(0, end).trimEnd()}…`, cut: true };
+  return `${text.slice(0, end).trimEnd()}…`;
 }
 
 export type Json = Record<string, unknown>;

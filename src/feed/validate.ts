@@ -3,7 +3,7 @@ import { readHours, type ReadHours } from '../hours/read-hours.js';
 import { readCost, readLanguages } from './normalize.js';
 import { isServiceType, labelToType, sortTypes, typeBit, typesOfBits, type ServiceType } from './service-types.js';
 import { normalizeWebUrl, webUrlProblem } from '../util/safe-url.js';
-import { cleanText, describe, isObject, type Json, listOf, MAX_LENGTH, own } from './text.js';
+import { cleanString, cleanText, cutText, describe, isObject, type Json, listOf, MAX_LENGTH, own } from './text.js';
 
 /** The feed's top level is not something we can read; nothing can be shown. */
 export class FeedFormatError extends Error {
@@ -102,9 +102,11 @@ class RecordReader {
       this.warnings.push(`"${key}" must be text, got ${describe(value)}`);
       return undefined;
     }
-    const { text, cut } = cleanText(String(value), max);
-    if (cut) this.warnings.push(`"${key}" was longer than ${max} characters and was cut`);
-    return text;
+    const text = cleanString(typeof value === 'string' ? value : String(value));
+    if (!text) return undefined;
+    if (text.length <= max) return text;
+    this.warnings.push(`"${key}" was longer than ${max} characters and was cut`);
+    return cutText(text, max);
   }
 
   boolean(key: string): boolean | undefined {
@@ -118,9 +120,15 @@ class RecordReader {
   }
 }
 
+/** Cleaned text cut to `max` ('' when nothing is left), as cleanText gives it. */
+const fit = (value: string, max: number) => {
+  const text = cleanString(value);
+  return text.length <= max ? text : cutText(text, max);
+};
+
 function readId(r: RecordReader, requireId: boolean): string {
   const raw = r.get('id');
-  const id = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : typeof raw === 'string' ? (cleanText(raw, MAX_LENGTH.name).text ?? '') : '';
+  const id = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : typeof raw === 'string' ? fit(raw, MAX_LENGTH.name) : '';
   if (!id && (requireId || raw !== undefined)) {
     r.errors.push(raw === undefined ? '"id" is missing' : `"id" must be a non-empty string, got ${describe(raw)}`);
   }
@@ -129,7 +137,7 @@ function readId(r: RecordReader, requireId: boolean): string {
 
 function readName(r: RecordReader): string {
   const raw = r.get('name');
-  const cleaned = typeof raw === 'string' || typeof raw === 'number' ? (cleanText(String(raw), MAX_LENGTH.name).text ?? '') : '';
+  const cleaned = typeof raw === 'string' ? fit(raw, MAX_LENGTH.name) : typeof raw === 'number' ? fit(String(raw), MAX_LENGTH.name) : '';
   // A name of only invisible characters would be an invisible button.
   const name = /[^\s\u200B-\u200D\u2060\uFEFF]/.test(cleaned) ? cleaned : '';
   if (!name) r.errors.push(raw === undefined ? '"name" is missing' : `"name" must be a non-empty string, got ${describe(raw)}`);
@@ -252,9 +260,13 @@ function readTypes(r: RecordReader, options: ValidateOptions): ServiceType[] {
   return options.defaultTypes ? sortTypes([...new Set(options.defaultTypes)]) : [];
 }
 
+const NO_HOURS: ReadHours = Object.freeze({ warnings: [] });
+
 /** `hours` in any written form, through the one reader every format shares; "24/7" sets open24h. */
 function readHoursField(r: RecordReader): ReadHours {
-  const read = readHours(r.get('hours'));
+  const value = r.get('hours');
+  if (value === undefined) return NO_HOURS;
+  const read = readHours(value);
   for (const warning of read.warnings) r.warnings.push(`"hours" ${warning}`);
   return read;
 }
@@ -281,7 +293,9 @@ function readTimezone(r: RecordReader): string | undefined {
 }
 
 function readLanguageField(r: RecordReader): string[] | undefined {
-  const { tags, unknown, ambiguous } = readLanguages(r.get('languages'));
+  const value = r.get('languages');
+  if (value === undefined) return undefined;
+  const { tags, unknown, ambiguous } = readLanguages(value);
   for (const { name, tag } of ambiguous) {
     r.warnings.push(`language ${describe(name)} can mean more than one language and was read as "${tag}"; write its full name or code to be exact`);
   }
