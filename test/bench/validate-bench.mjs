@@ -313,6 +313,8 @@ async function fuzzCheck(base, current, runs, seed, report) {
     appointmentRequired: fc.constantFrom(false, '1'),
     peerRun: fc.constantFrom(true, null),
   };
+  // Partner column names, which parseFeedData renames to our fields.
+  Object.assign(words, { Latitude: words.lat, 'Site Name': words.name, ZIP: words.postalCode, Category: words.types, extra: text });
   const record = fc.oneof(
     { weight: 20, arbitrary: fc.record(words, { requiredKeys: [] }) },
     { weight: 1, arbitrary: fc.constantFrom(null, 'text', 3, [], ['a']) },
