@@ -456,48 +456,44 @@ export function validateInto(record: unknown, index: number, options: RecordOpti
   state.add(service, index, into);
 }
 
-/** A service kept, with the id it came with, for the exact-duplicate check. */
+/** A service kept, under the id it holds, for the duplicate checks: one object per record. */
 interface Kept {
   index: number;
   service: Service;
   /** The service as JSON under the id it came with, made only when another record could be its duplicate. */
   content?: string;
-}
-
-/** An id in use: the record that holds it, and the services that came with it as their own id (in order). */
-interface IdSlot {
-  holder: number;
-  came?: Kept[];
+  /** Whether it holds the id it came with (not one with a suffix given here). */
+  cameWithId: boolean;
+  /** Later services that came with the id this one holds (each now holds one with a suffix), in order. */
+  later?: Kept[];
 }
 
 /** Exact duplicates share the id they came with, then name and place: compared before any JSON is made. */
 const samePlace = (a: Service, b: Service) => a.name === b.name && a.lat === b.lat && a.lng === b.lng;
 
 export class DuplicateState {
-  /** One map lookup per record: ids are nearly always unique, so the full comparison runs only when they are not. */
-  private readonly ids = new Map<string, IdSlot>();
+  /** Id → the service holding it: ids are nearly always unique, so one lookup per record is all it takes. */
+  private readonly ids = new Map<string, Kept>();
 
   add(service: Service, index: number, into: ParsedFeed) {
-    const slot = this.ids.get(service.id);
-    if (!slot) {
-      this.ids.set(service.id, { holder: index, came: [{ index, service }] });
+    const holder = this.ids.get(service.id);
+    if (!holder) {
+      this.ids.set(service.id, { index, service, cameWithId: true });
       into.services.push(service);
       return;
     }
-    const entry: Kept = { index, service };
-    if (slot.came) {
-      for (const kept of slot.came) {
-        if (!samePlace(kept.service, service)) continue;
-        entry.content ??= JSON.stringify(service);
-        if ((kept.content ??= JSON.stringify(kept.service)) === entry.content) {
-          into.warnings.push({ index, id: service.id, reason: `exact duplicate of record ${kept.index}: shown once` });
-          return;
-        }
-      }
-      slot.came.push(entry);
-    } else {
-      slot.came = [entry];
+    const entry: Kept = { index, service, cameWithId: false };
+    const duplicate = (kept: Kept) => {
+      if (!samePlace(kept.service, service)) return false;
+      entry.content ??= JSON.stringify(service);
+      return (kept.content ??= JSON.stringify(kept.service)) === entry.content;
+    };
+    const same = holder.cameWithId && duplicate(holder) ? holder : holder.later?.find(duplicate);
+    if (same) {
+      into.warnings.push({ index, id: service.id, reason: `exact duplicate of record ${same.index}: shown once` });
+      return;
     }
+    (holder.later ??= []).push(entry);
     // Later duplicates compare with the record as it came, before its new id.
     entry.content ??= JSON.stringify(service);
     // The suffix must fit within the id's maximum length (a long id is cut to make room).
@@ -507,10 +503,10 @@ export class DuplicateState {
     into.warnings.push({
       index,
       id: service.id,
-      reason: `duplicate id ${describe(service.id)} (also record ${slot.holder}): both are shown, this one as ${describe(suffixed(n))}`,
+      reason: `duplicate id ${describe(service.id)} (also record ${holder.index}): both are shown, this one as ${describe(suffixed(n))}`,
     });
     service.id = suffixed(n);
-    this.ids.set(service.id, { holder: index });
+    this.ids.set(service.id, entry);
     into.services.push(service);
   }
 }
