@@ -3,6 +3,8 @@
  * "English", "Español" and "en" mean the same wherever they came from.
  */
 
+import { remembered } from './text.js';
+
 /**
  * The languages services in North America list most often. Their names in English, in the
  * language itself, in Spanish and in French come from Intl.DisplayNames at run time.
@@ -122,14 +124,7 @@ export function readLanguages(value: unknown): ReadLanguages {
       read.unknown.push(item);
       continue;
     }
-    let cell = cells.get(item);
-    if (!cell) {
-      cell = { tags: [], unknown: [], ambiguous: [] };
-      for (const part of item.split(SEPARATOR)) if (part.trim()) readItem(part.trim(), cell);
-      // Bounded, whatever a feed writes.
-      if (cells.size >= 1000) cells.clear();
-      cells.set(item, cell);
-    }
+    const cell = remembered(cells, item, readCell);
     for (const tag of cell.tags) read.tags.push(tag);
     for (const unknown of cell.unknown) read.unknown.push(unknown);
     for (const { name, tag } of cell.ambiguous) read.ambiguous.push({ name, tag });
@@ -138,8 +133,14 @@ export function readLanguages(value: unknown): ReadLanguages {
   return read;
 }
 
-/** Cell as written → what it reads as: feeds repeat a few ("English, Spanish"), and reading one is the costly part. */
+/** Cell as written → what it reads as ("English, Spanish"): never handed out, only copied from. */
 const cells = new Map<string, ReadLanguages>();
+
+function readCell(cell: string): ReadLanguages {
+  const read: ReadLanguages = { tags: [], unknown: [], ambiguous: [] };
+  for (const part of cell.split(SEPARATOR)) if (part.trim()) readItem(part.trim(), read);
+  return read;
+}
 
 function readItem(item: string, read: ReadLanguages): void {
   const one = readOne(item);

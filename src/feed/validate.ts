@@ -3,7 +3,7 @@ import { readHours, type ReadHours } from '../hours/read-hours.js';
 import { readCost, readLanguages } from './normalize.js';
 import { isServiceType, labelToType, sortTypes, typeBit, typesOfBits, type ServiceType } from './service-types.js';
 import { normalizeWebUrl, webUrlProblem } from '../util/safe-url.js';
-import { cleanString, cleanText, cutText, describe, isObject, type Json, listOf, MAX_LENGTH, own } from './text.js';
+import { cleanString, cleanText, cutText, describe, isObject, type Json, listOf, MAX_LENGTH, own, remembered } from './text.js';
 
 /** The feed's top level is not something we can read; nothing can be shown. */
 export class FeedFormatError extends Error {
@@ -271,25 +271,23 @@ function readHoursField(r: RecordReader): ReadHours {
   return read;
 }
 
-/** Zone as written → its IANA name, or null when Intl does not know it: a DateTimeFormat costs tens of µs, feeds repeat a few zones. */
-const zones = new Map<string, string | null>();
+/** Zone as written → its IANA name, or undefined when Intl does not know it (a DateTimeFormat costs tens of µs). */
+const zones = new Map<string, string | undefined>();
+
+function ianaZone(zone: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
 
 function readTimezone(r: RecordReader): string | undefined {
   const zone = r.text('timezone');
   if (!zone) return undefined;
-  let resolved = zones.get(zone);
-  if (resolved === undefined) {
-    try {
-      resolved = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
-    } catch {
-      resolved = null;
-    }
-    // Bounded, whatever a feed writes.
-    if (zones.size >= 1000) zones.clear();
-    zones.set(zone, resolved);
-  }
-  if (resolved === null) r.warnings.push(`"timezone" ${describe(zone)} is not an IANA time zone such as "America/Vancouver"`);
-  return resolved ?? undefined;
+  const resolved = remembered(zones, zone, ianaZone);
+  if (resolved === undefined) r.warnings.push(`"timezone" ${describe(zone)} is not an IANA time zone such as "America/Vancouver"`);
+  return resolved;
 }
 
 function readLanguageField(r: RecordReader): string[] | undefined {
@@ -367,6 +365,11 @@ function readEmail(r: RecordReader): string | undefined {
   return undefined;
 }
 
+/** Sets an optional field only when it has a value: a service has no keys for what it lacks. */
+function put<K extends keyof Service>(service: Service, key: K, value: Service[K] | undefined) {
+  if (value !== undefined) service[key] = value;
+}
+
 /**
  * Checks one record and normalizes what real feeds get wrong. Returns the service, or the
  * reasons it cannot be shown. Problems with optional fields are warnings: that field is
@@ -383,32 +386,20 @@ export function validateService(record: unknown, options: ValidateOptions = {}):
 
   // Read in field order, so warnings come in that order, and set in that order too (the
   // service's keys keep it); "24/7" also sets open24h below.
-  const address = readAddress(r);
-  if (address !== undefined) service.address = address;
-  const phone = r.text('phone');
-  if (phone !== undefined) service.phone = phone;
-  const website = readWebsite(r);
-  if (website !== undefined) service.website = website;
-  const email = readEmail(r);
-  if (email !== undefined) service.email = email;
-  const description = r.text('description', MAX_LENGTH.long);
-  if (description !== undefined) service.description = description;
+  put(service, 'address', readAddress(r));
+  put(service, 'phone', r.text('phone'));
+  put(service, 'website', readWebsite(r));
+  put(service, 'email', readEmail(r));
+  put(service, 'description', r.text('description', MAX_LENGTH.long));
   const hours = readHoursField(r);
-  if (hours.hours !== undefined) service.hours = hours.hours;
-  const timezone = readTimezone(r);
-  if (timezone !== undefined) service.timezone = timezone;
-  const hoursNote = r.text('hoursNote');
-  if (hoursNote !== undefined) service.hoursNote = hoursNote;
-  const cost = readCostField(r);
-  if (cost !== undefined) service.cost = cost;
-  const languages = readLanguageField(r);
-  if (languages !== undefined) service.languages = languages;
-  const accessibility = r.text('accessibility');
-  if (accessibility !== undefined) service.accessibility = accessibility;
-  const lastVerified = readDate(r, 'lastVerified');
-  if (lastVerified !== undefined) service.lastVerified = lastVerified;
-  const status = readStatus(r);
-  if (status !== undefined) service.status = status;
+  put(service, 'hours', hours.hours);
+  put(service, 'timezone', readTimezone(r));
+  put(service, 'hoursNote', r.text('hoursNote'));
+  put(service, 'cost', readCostField(r));
+  put(service, 'languages', readLanguageField(r));
+  put(service, 'accessibility', r.text('accessibility'));
+  put(service, 'lastVerified', readDate(r, 'lastVerified'));
+  put(service, 'status', readStatus(r));
   for (const key of BOOLEAN_FIELDS) {
     const value = r.boolean(key);
     if (value !== undefined) service[key] = value;

@@ -1,5 +1,5 @@
 import type { HoursRule, Weekday } from '../types.js';
-import { cleanText, describe, listOf, quote as quoteText } from '../feed/text.js';
+import { cleanText, describe, listOf, quote as quoteText, remembered } from '../feed/text.js';
 import { clockFromParts, clockMinutes, formatClock, parseClockTime, parseDayList, parseWeekday, wordTime, WEEKDAYS, type ClockTime } from './clock.js';
 
 /** What `readHours` made of a value: weekly rules, or round the clock, and what it could not read. */
@@ -135,14 +135,7 @@ const rulesOf = (days: Weekday[], ranges: Group['ranges']): HoursRule[] =>
  * every rule. A part it cannot read is left out with a warning that quotes it; the rest is kept.
  */
 export function readHoursText(written: string): ReadHours {
-  let read = readTexts.get(written);
-  if (!read) {
-    read = readText(written);
-    // Bounded, whatever a feed writes.
-    if (readTexts.size >= 1000) readTexts.clear();
-    readTexts.set(written, read);
-  }
-  return copyOf(read);
+  return copyOf(remembered(readTexts, written, readText));
 }
 
 /** Hours as written → what they read as: feeds repeat a few ("Mon-Fri 9am-5pm"), and reading one is the costly part. */
