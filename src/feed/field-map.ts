@@ -167,30 +167,43 @@ export function readTypeMap(map: FieldMap | undefined): Map<string, ServiceType[
 /**
  * Builds a function that renames a partner record's keys to our fields: the field map
  * first, then the exact field name, then known aliases. The key lookup is worked out once
- * per distinct set of keys (every CSV row shares one), not once per record.
+ * per distinct set of keys (every CSV row shares one), not once per record. A record whose
+ * keys are our fields already (a native feed) is returned as it is, not copied.
  */
 export function fieldResolver(map: FieldMap = {}): Resolver {
-  const cache = new Map<string, [Field, string][]>();
+  const cache = new Map<string, Plan>();
   const explicit = FIELDS.filter((f) => typeof map[f] === 'string').map((f) => [f, map[f] as string] as [Field, string]);
   const defaults = Object.entries(map.defaults ?? {});
-  return (record) => {
-    const keys = Object.keys(record);
+  // Records of one feed nearly always have the keys of the one before: compared without building a signature.
+  let lastKeys: string[] = [];
+  let lastPlan: Plan | undefined;
+  const planFor = (keys: string[]): Plan => {
+    if (lastPlan && sameKeys(keys, lastKeys)) return lastPlan;
     const signature = keys.join('\u0000');
     let plan = cache.get(signature);
     if (!plan) {
       const bySquashed = new Map<string, string>();
       for (const key of keys) if (!bySquashed.has(squash(key))) bySquashed.set(squash(key), key);
       const taken = new Set(explicit.map(([f]) => f));
-      plan = [...explicit];
+      const pairs = [...explicit];
       for (const field of FIELDS) {
         if (taken.has(field)) continue;
         const key = keys.includes(field) ? field : (ALIASES[field] ?? []).map((a) => bySquashed.get(a)).find((k) => k !== undefined);
-        if (key !== undefined && !plan.some(([, used]) => used === key)) plan.push([field, key]);
+        if (key !== undefined && !pairs.some(([, used]) => used === key)) pairs.push([field, key]);
       }
+      // Validation reads only our fields, each as an own property: the record itself reads the same as its copy.
+      plan = { pairs, same: !defaults.length && pairs.every(([field, key]) => field === key) };
       cache.set(signature, plan);
     }
+    lastKeys = keys;
+    lastPlan = plan;
+    return plan;
+  };
+  return (record) => {
+    const plan = planFor(Object.keys(record));
+    if (plan.same) return record;
     const out: Record<string, unknown> = {};
-    for (const [field, key] of plan) {
+    for (const [field, key] of plan.pairs) {
       const value = key.includes('.') && !Object.prototype.hasOwnProperty.call(record, key) ? pathGet(record, key) : own(record, key);
       if (value !== undefined) out[field] = value;
     }
@@ -199,6 +212,18 @@ export function fieldResolver(map: FieldMap = {}): Resolver {
     }
     return out;
   };
+}
+
+/** Where each of our fields is in a record with a given set of keys, and whether every one is where its name says. */
+interface Plan {
+  pairs: [Field, string][];
+  same: boolean;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The records array of an arbitrary JSON document at the field map's `records` path. */

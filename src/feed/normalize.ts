@@ -3,6 +3,8 @@
  * "English", "Español" and "en" mean the same wherever they came from.
  */
 
+import { remembered } from './text.js';
+
 /**
  * The languages services in North America list most often. Their names in English, in the
  * language itself, in Spanish and in French come from Intl.DisplayNames at run time.
@@ -117,14 +119,26 @@ export interface ReadLanguages {
 export function readLanguages(value: unknown): ReadLanguages {
   const read: ReadLanguages = { tags: [], unknown: [], ambiguous: [] };
   // A list's items may be cells themselves: ["English", "Spanish and French"].
-  const items = (Array.isArray(value) ? value : value == null ? [] : [value]).flatMap((item: unknown) =>
-    typeof item === 'string' ? item.split(SEPARATOR) : [item],
-  );
-  for (const item of items) {
-    if (typeof item !== 'string') read.unknown.push(item);
-    else if (item.trim()) readItem(item.trim(), read);
+  for (const item of Array.isArray(value) ? value : value == null ? [] : [value]) {
+    if (typeof item !== 'string') {
+      read.unknown.push(item);
+      continue;
+    }
+    const cell = remembered(cells, item, readCell);
+    for (const tag of cell.tags) read.tags.push(tag);
+    for (const unknown of cell.unknown) read.unknown.push(unknown);
+    for (const { name, tag } of cell.ambiguous) read.ambiguous.push({ name, tag });
   }
   read.tags = [...new Set(read.tags)];
+  return read;
+}
+
+/** Cell as written → what it reads as ("English, Spanish"): never handed out, only copied from. */
+const cells = new Map<string, ReadLanguages>();
+
+function readCell(cell: string): ReadLanguages {
+  const read: ReadLanguages = { tags: [], unknown: [], ambiguous: [] };
+  for (const part of cell.split(SEPARATOR)) if (part.trim()) readItem(part.trim(), read);
   return read;
 }
 

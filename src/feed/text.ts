@@ -7,6 +7,12 @@ export const MAX_LENGTH = { name: 200, short: 300, long: 2000 } as const;
 // (U+061C) among them.
 // eslint-disable-next-line no-control-regex
 const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/**
+ * What any step of cleanText below would change besides trimming: a line break or carriage
+ * return, a backslash (a literal "\\n"), or an unsafe character (UNSAFE_CHARS with \n and \r).
+ */
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\\]/;
 
 /**
  * Trims, turns literal "\n" sequences (common in exported spreadsheets) into line breaks,
@@ -14,20 +20,43 @@ const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C
  * Returns the cleaned text (undefined when empty) and whether it was cut.
  */
 export function cleanText(value: string, max: number): { text?: string; cut: boolean } {
-  let text = value
+  const text = cleanString(value);
+  if (!text) return { cut: false };
+  return text.length <= max ? { text, cut: false } : { text: cutText(text, max), cut: true };
+}
+
+/** cleanText's text before any cut ('' when nothing is left): for readers that check the length themselves. */
+export function cleanString(value: string): string {
+  // Most feed text has nothing to clean but its ends: one scan instead of five.
+  const trimmed = value.trim();
+  if (!NEEDS_CLEANING.test(trimmed)) return trimmed;
+  return value
     .replace(/\r\n?/g, '\n')
     .replace(/\\r\\n|\\n/g, '\n')
-    .replace(UNSAFE_CHARS, '');
-  text = text
+    .replace(UNSAFE_CHARS, '')
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  if (!text) return { cut: false };
-  if (text.length <= max) return { text, cut: false };
+}
+
+/** Text longer than `max` cut to `max` characters, the last one "…". */
+export function cutText(text: string, max: number): string {
   // Never split a surrogate pair.
   let end = max - 1;
   if (/[\uD800-\uDBFF]/.test(text[end - 1])) end--;
-  return { text: `${text.slice(0, end).trimEnd()}…`, cut: true };
+  return `${text.slice(0, end).trimEnd()}…`;
+}
+
+/**
+ * `make(key)`, worked out once per distinct key: feeds repeat a few values (zones, hours,
+ * languages) in thousands of records. At most 1,000 are kept, whatever a feed holds.
+ */
+export function remembered<T>(cache: Map<string, T>, key: string, make: (key: string) => T): T {
+  if (cache.has(key)) return cache.get(key) as T;
+  const value = make(key);
+  if (cache.size >= 1000) cache.clear();
+  cache.set(key, value);
+  return value;
 }
 
 export type Json = Record<string, unknown>;

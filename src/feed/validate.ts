@@ -1,9 +1,9 @@
 import type { Address, Service, ServiceStatus, SkippedRecord } from '../types.js';
 import { readHours, type ReadHours } from '../hours/read-hours.js';
 import { readCost, readLanguages } from './normalize.js';
-import { isServiceType, labelToType, sortTypes, type ServiceType } from './service-types.js';
+import { isServiceType, labelToType, sortTypes, typeBit, typesOfBits, type ServiceType } from './service-types.js';
 import { normalizeWebUrl, webUrlProblem } from '../util/safe-url.js';
-import { cleanText, describe, isObject, type Json, listOf, MAX_LENGTH, own } from './text.js';
+import { cleanString, cleanText, cutText, describe, isObject, type Json, listOf, MAX_LENGTH, own, remembered } from './text.js';
 
 /** The feed's top level is not something we can read; nothing can be shown. */
 export class FeedFormatError extends Error {
@@ -102,9 +102,11 @@ class RecordReader {
       this.warnings.push(`"${key}" must be text, got ${describe(value)}`);
       return undefined;
     }
-    const { text, cut } = cleanText(String(value), max);
-    if (cut) this.warnings.push(`"${key}" was longer than ${max} characters and was cut`);
-    return text;
+    const text = cleanString(typeof value === 'string' ? value : String(value));
+    if (!text) return undefined;
+    if (text.length <= max) return text;
+    this.warnings.push(`"${key}" was longer than ${max} characters and was cut`);
+    return cutText(text, max);
   }
 
   boolean(key: string): boolean | undefined {
@@ -118,9 +120,15 @@ class RecordReader {
   }
 }
 
+/** Cleaned text cut to `max` ('' when nothing is left), as cleanText gives it. */
+const fit = (value: string, max: number) => {
+  const text = cleanString(value);
+  return text.length <= max ? text : cutText(text, max);
+};
+
 function readId(r: RecordReader, requireId: boolean): string {
   const raw = r.get('id');
-  const id = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : typeof raw === 'string' ? (cleanText(raw, MAX_LENGTH.name).text ?? '') : '';
+  const id = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : typeof raw === 'string' ? fit(raw, MAX_LENGTH.name) : '';
   if (!id && (requireId || raw !== undefined)) {
     r.errors.push(raw === undefined ? '"id" is missing' : `"id" must be a non-empty string, got ${describe(raw)}`);
   }
@@ -129,7 +137,7 @@ function readId(r: RecordReader, requireId: boolean): string {
 
 function readName(r: RecordReader): string {
   const raw = r.get('name');
-  const cleaned = typeof raw === 'string' || typeof raw === 'number' ? (cleanText(String(raw), MAX_LENGTH.name).text ?? '') : '';
+  const cleaned = typeof raw === 'string' ? fit(raw, MAX_LENGTH.name) : typeof raw === 'number' ? fit(String(raw), MAX_LENGTH.name) : '';
   // A name of only invisible characters would be an invisible button.
   const name = /[^\s\u200B-\u200D\u2060\uFEFF]/.test(cleaned) ? cleaned : '';
   if (!name) r.errors.push(raw === undefined ? '"name" is missing' : `"name" must be a non-empty string, got ${describe(raw)}`);
@@ -197,66 +205,95 @@ function readAddress(r: RecordReader): Address | undefined {
   } else if (nested !== undefined) {
     r.warnings.push(`"address" must be an object or text, got ${describe(nested)}`);
   }
-  // Parts missing from a nested address may still come from flat columns (or field-map defaults).
-  const part = (field: keyof Address) => source.text(field) ?? (source === r ? undefined : r.text(field));
-  for (const field of ['street', 'city', 'region', 'postalCode'] as const) {
-    const value = part(field);
-    if (value && !result[field]) result[field] = value;
+  let any = result.street !== undefined;
+  for (const field of ADDRESS_PARTS) {
+    const value = addressPart(r, source, field);
+    if (value && !result[field]) {
+      result[field] = value;
+      any = true;
+    }
   }
-  const country = readCountry(r, part('country'));
-  if (country) result.country = country;
+  const country = readCountry(r, addressPart(r, source, 'country'));
+  if (country) {
+    result.country = country;
+    any = true;
+  }
   // Spreadsheets drop leading zeros from US ZIP codes: 2108 → 02108.
-  if (result.postalCode && /^\d{3,4}(-\d{4})?$/.test(result.postalCode) && result.country === 'US') {
+  if (result.postalCode && result.country === 'US' && /^\d{3,4}(-\d{4})?$/.test(result.postalCode)) {
     const [zip, plus4] = result.postalCode.split('-');
     result.postalCode = zip.padStart(5, '0') + (plus4 ? `-${plus4}` : '');
   }
-  if (source !== r) r.warnings.push(...source.warnings);
-  return Object.keys(result).length ? result : undefined;
+  if (source !== r) for (const warning of source.warnings) r.warnings.push(warning);
+  return any ? result : undefined;
 }
+
+const ADDRESS_PARTS = ['street', 'city', 'region', 'postalCode'] as const;
+
+/** Parts missing from a nested address may still come from flat columns (or field-map defaults). */
+const addressPart = (r: RecordReader, source: RecordReader, field: keyof Address) => source.text(field) ?? (source === r ? undefined : r.text(field));
 
 function readTypes(r: RecordReader, options: ValidateOptions): ServiceType[] {
   const values = splitList(r.get('types'));
-  const found = new Set<ServiceType>();
-  const unknown: string[] = [];
-  for (const item of values ?? []) {
-    if (typeof item !== 'string') {
-      unknown.push(describe(item));
-      continue;
+  let found = 0;
+  let unknown: string[] | undefined;
+  if (values) {
+    for (const item of values) {
+      if (typeof item !== 'string') {
+        (unknown ??= []).push(describe(item));
+        continue;
+      }
+      const key = item.trim().toLowerCase();
+      const mapped = options.typeMap?.get(key);
+      if (mapped) for (const type of mapped) found |= typeBit(type);
+      else if (isServiceType(key)) found |= typeBit(key);
+      else {
+        // Checked again: labelToType reads a plain object, so "__proto__" would give Object.prototype.
+        const label = labelToType(key);
+        if (isServiceType(label)) found |= typeBit(label);
+        else (unknown ??= []).push(describe(item));
+      }
     }
-    const key = item.trim().toLowerCase();
-    const mapped = options.typeMap?.get(key);
-    // Checked again: labelToType reads a plain object, so "__proto__" would give Object.prototype.
-    const label = labelToType(key);
-    if (mapped) mapped.forEach((t) => found.add(t));
-    else if (isServiceType(key)) found.add(key);
-    else if (isServiceType(label)) found.add(label);
-    else unknown.push(describe(item));
   }
-  if (unknown.length) r.warnings.push(`unknown type${unknown.length > 1 ? 's' : ''} ${listOf(unknown)} ignored`);
-  if (!found.size && options.defaultTypes) options.defaultTypes.forEach((t) => found.add(t));
-  return sortTypes([...found]);
+  if (unknown) r.warnings.push(`unknown type${unknown.length > 1 ? 's' : ''} ${listOf(unknown)} ignored`);
+  if (found) return typesOfBits(found);
+  // Default types come from the page or the command line, not checked against the vocabulary here.
+  return options.defaultTypes ? sortTypes([...new Set(options.defaultTypes)]) : [];
 }
+
+const NO_HOURS: ReadHours = Object.freeze({ warnings: [] });
 
 /** `hours` in any written form, through the one reader every format shares; "24/7" sets open24h. */
 function readHoursField(r: RecordReader): ReadHours {
-  const read = readHours(r.get('hours'));
+  const value = r.get('hours');
+  if (value === undefined) return NO_HOURS;
+  const read = readHours(value);
   for (const warning of read.warnings) r.warnings.push(`"hours" ${warning}`);
   return read;
+}
+
+/** Zone as written → its IANA name, or undefined when Intl does not know it (a DateTimeFormat costs tens of µs). */
+const zones = new Map<string, string | undefined>();
+
+function ianaZone(zone: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
 }
 
 function readTimezone(r: RecordReader): string | undefined {
   const zone = r.text('timezone');
   if (!zone) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    r.warnings.push(`"timezone" ${describe(zone)} is not an IANA time zone such as "America/Vancouver"`);
-    return undefined;
-  }
+  const resolved = remembered(zones, zone, ianaZone);
+  if (resolved === undefined) r.warnings.push(`"timezone" ${describe(zone)} is not an IANA time zone such as "America/Vancouver"`);
+  return resolved;
 }
 
 function readLanguageField(r: RecordReader): string[] | undefined {
-  const { tags, unknown, ambiguous } = readLanguages(r.get('languages'));
+  const value = r.get('languages');
+  if (value === undefined) return undefined;
+  const { tags, unknown, ambiguous } = readLanguages(value);
   for (const { name, tag } of ambiguous) {
     r.warnings.push(`language ${describe(name)} can mean more than one language and was read as "${tag}"; write its full name or code to be exact`);
   }
@@ -328,6 +365,11 @@ function readEmail(r: RecordReader): string | undefined {
   return undefined;
 }
 
+/** Sets an optional field only when it has a value: a service has no keys for what it lacks. */
+function put<K extends keyof Service>(service: Service, key: K, value: Service[K] | undefined) {
+  if (value !== undefined) service[key] = value;
+}
+
 /**
  * Checks one record and normalizes what real feeds get wrong. Returns the service, or the
  * reasons it cannot be shown. Problems with optional fields are warnings: that field is
@@ -340,26 +382,24 @@ export function validateService(record: unknown, options: ValidateOptions = {}):
   const name = readName(r);
   const types = readTypes(r, options);
   const position = readPosition(r, types.includes('mail-based'));
-  const service: Service = { id, name, ...position, types };
+  const service: Service = position ? { id, name, lat: position.lat, lng: position.lng, types } : { id, name, types };
 
-  // Read in field order, so warnings come in that order; "24/7" also sets open24h below.
-  let hours: ReadHours = { warnings: [] };
-  const optional = {
-    address: readAddress(r),
-    phone: r.text('phone'),
-    website: readWebsite(r),
-    email: readEmail(r),
-    description: r.text('description', MAX_LENGTH.long),
-    hours: (hours = readHoursField(r)).hours,
-    timezone: readTimezone(r),
-    hoursNote: r.text('hoursNote'),
-    cost: readCostField(r),
-    languages: readLanguageField(r),
-    accessibility: r.text('accessibility'),
-    lastVerified: readDate(r, 'lastVerified'),
-    status: readStatus(r),
-  };
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(service, { [key]: value });
+  // Read in field order, so warnings come in that order, and set in that order too (the
+  // service's keys keep it); "24/7" also sets open24h below.
+  put(service, 'address', readAddress(r));
+  put(service, 'phone', r.text('phone'));
+  put(service, 'website', readWebsite(r));
+  put(service, 'email', readEmail(r));
+  put(service, 'description', r.text('description', MAX_LENGTH.long));
+  const hours = readHoursField(r);
+  put(service, 'hours', hours.hours);
+  put(service, 'timezone', readTimezone(r));
+  put(service, 'hoursNote', r.text('hoursNote'));
+  put(service, 'cost', readCostField(r));
+  put(service, 'languages', readLanguageField(r));
+  put(service, 'accessibility', r.text('accessibility'));
+  put(service, 'lastVerified', readDate(r, 'lastVerified'));
+  put(service, 'status', readStatus(r));
   for (const key of BOOLEAN_FIELDS) {
     const value = r.boolean(key);
     if (value !== undefined) service[key] = value;
@@ -394,54 +434,70 @@ export type RecordOptions = ValidateOptions & { indexes?: readonly number[]; idP
 /** Validates one record found at `index` in the source and adds it, or its problems, to `into`. */
 export function validateInto(record: unknown, index: number, options: RecordOptions, into: ParsedFeed, state: DuplicateState) {
   const { service, errors, warnings } = validateService(record, options);
-  const rawId = recordId(record);
-  const at = (reason: string): SkippedRecord => ({ index, ...(rawId ? { id: rawId } : {}), reason });
-  for (const warning of warnings) into.warnings.push(at(warning));
-  if (!service) {
-    into.skipped.push(at(errors.join('; ')));
-    return;
+  if (warnings.length || !service) {
+    const rawId = recordId(record);
+    const at = (reason: string): SkippedRecord => ({ index, ...(rawId ? { id: rawId } : {}), reason });
+    for (const warning of warnings) into.warnings.push(at(warning));
+    if (!service) {
+      into.skipped.push(at(errors.join('; ')));
+      return;
+    }
   }
   if (!service.id) service.id = `${options.idPrefix ?? 'record'}-${index + 1}`;
   state.add(service, index, into);
 }
 
+/** A service kept, under the id it holds, for the duplicate checks: one object per record. */
+interface Kept {
+  index: number;
+  service: Service;
+  /** The service as JSON under the id it came with, made only when another record could be its duplicate. */
+  content?: string;
+  /** Whether it holds the id it came with (not one with a suffix given here). */
+  cameWithId: boolean;
+  /** Later services that came with the id this one holds (each now holds one with a suffix), in order. */
+  later?: Kept[];
+}
+
+/** Exact duplicates share the id they came with, then name and place: compared before any JSON is made. */
+const samePlace = (a: Service, b: Service) => a.name === b.name && a.lat === b.lat && a.lng === b.lng;
+
 export class DuplicateState {
-  private readonly ids = new Map<string, number>();
-  /** Records by a cheap key; the full comparison runs only when keys collide. */
-  private readonly byKey = new Map<string, { index: number; service: Service; content?: string }[]>();
+  /** Id → the service holding it: ids are nearly always unique, so one lookup per record is all it takes. */
+  private readonly ids = new Map<string, Kept>();
 
   add(service: Service, index: number, into: ParsedFeed) {
-    const key = `${service.id}\u0000${service.name}\u0000${service.lat}\u0000${service.lng}`;
-    const entry: { index: number; service: Service; content?: string } = { index, service };
-    const candidates = this.byKey.get(key);
-    if (candidates) {
-      const content = JSON.stringify(service);
-      const same = candidates.find((c) => (c.content ??= JSON.stringify(c.service)) === content);
-      if (same) {
-        into.warnings.push({ index, id: service.id, reason: `exact duplicate of record ${same.index}: shown once` });
-        return;
-      }
-      entry.content = content;
-      candidates.push(entry);
-    } else {
-      this.byKey.set(key, [entry]);
+    const holder = this.ids.get(service.id);
+    if (!holder) {
+      this.ids.set(service.id, { index, service, cameWithId: true });
+      into.services.push(service);
+      return;
     }
-    const seen = this.ids.get(service.id);
-    if (seen !== undefined) {
-      // Later duplicates compare with the record as it came, before its new id.
+    const entry: Kept = { index, service, cameWithId: false };
+    const duplicate = (kept: Kept) => {
+      if (!samePlace(kept.service, service)) return false;
       entry.content ??= JSON.stringify(service);
-      // The suffix must fit within the id's maximum length (a long id is cut to make room).
-      const suffixed = (n: number) => `${service.id.slice(0, MAX_LENGTH.name - `~${n}`.length).replace(/[\uD800-\uDBFF]$/, '')}~${n}`;
-      let n = 2;
-      while (this.ids.has(suffixed(n))) n++;
-      into.warnings.push({
-        index,
-        id: service.id,
-        reason: `duplicate id ${describe(service.id)} (also record ${seen}): both are shown, this one as ${describe(suffixed(n))}`,
-      });
-      service.id = suffixed(n);
+      return (kept.content ??= JSON.stringify(kept.service)) === entry.content;
+    };
+    const same = holder.cameWithId && duplicate(holder) ? holder : holder.later?.find(duplicate);
+    if (same) {
+      into.warnings.push({ index, id: service.id, reason: `exact duplicate of record ${same.index}: shown once` });
+      return;
     }
-    this.ids.set(service.id, index);
+    (holder.later ??= []).push(entry);
+    // Later duplicates compare with the record as it came, before its new id.
+    entry.content ??= JSON.stringify(service);
+    // The suffix must fit within the id's maximum length (a long id is cut to make room).
+    const suffixed = (n: number) => `${service.id.slice(0, MAX_LENGTH.name - `~${n}`.length).replace(/[\uD800-\uDBFF]$/, '')}~${n}`;
+    let n = 2;
+    while (this.ids.has(suffixed(n))) n++;
+    into.warnings.push({
+      index,
+      id: service.id,
+      reason: `duplicate id ${describe(service.id)} (also record ${holder.index}): both are shown, this one as ${describe(suffixed(n))}`,
+    });
+    service.id = suffixed(n);
+    this.ids.set(service.id, entry);
     into.services.push(service);
   }
 }

@@ -1,5 +1,5 @@
 import type { HoursRule, Weekday } from '../types.js';
-import { cleanText, describe, listOf, quote as quoteText } from '../feed/text.js';
+import { cleanText, describe, listOf, quote as quoteText, remembered } from '../feed/text.js';
 import { clockFromParts, clockMinutes, formatClock, parseClockTime, parseDayList, parseWeekday, wordTime, WEEKDAYS, type ClockTime } from './clock.js';
 
 /** What `readHours` made of a value: weekly rules, or round the clock, and what it could not read. */
@@ -135,6 +135,20 @@ const rulesOf = (days: Weekday[], ranges: Group['ranges']): HoursRule[] =>
  * every rule. A part it cannot read is left out with a warning that quotes it; the rest is kept.
  */
 export function readHoursText(written: string): ReadHours {
+  return copyOf(remembered(readTexts, written, readText));
+}
+
+/** Hours as written → what they read as: feeds repeat a few ("Mon-Fri 9am-5pm"), and reading one is the costly part. */
+const readTexts = new Map<string, ReadHours>();
+
+/** A copy the caller may change: no two services share a rule or a list of days. */
+function copyOf(read: ReadHours): ReadHours {
+  const warnings = read.warnings.slice();
+  if (read.open24h) return { open24h: true, warnings };
+  return read.hours ? { hours: read.hours.map((rule) => ({ days: rule.days.slice(), opens: rule.opens, closes: rule.closes })), warnings } : { warnings };
+}
+
+function readText(written: string): ReadHours {
   // Invisible control and bidi marks (an RTL spreadsheet may hold them) are not part of the
   // hours, and must not reach a warning that quotes the text.
   const text = cleanText(written, Number.MAX_SAFE_INTEGER).text ?? '';
@@ -266,8 +280,7 @@ function readRuleObject(rule: object): HoursRule | string {
   const days = parseDayList(rawDays);
   const opens = parseClockTime(rawOpens);
   const closes = parseClockTime(rawCloses);
-  const shownDays = Array.isArray(rawDays) ? `[${listOf(rawDays.map(describe))}]` : describe(rawDays);
-  if (!days) return `days ${shownDays} are not like ["mo", "tu"] or "mo-fr"`;
+  if (!days) return `days ${Array.isArray(rawDays) ? `[${listOf(rawDays.map(describe))}]` : describe(rawDays)} are not like ["mo", "tu"] or "mo-fr"`;
   if (!opens || opens === '24:00') return `opens ${describe(rawOpens)} is not a time like "09:00" or "9am"`;
   if (!closes) return `closes ${describe(rawCloses)} is not a time like "17:00" or "5pm"`;
   if (opens === closes) return `it opens and closes at ${opens}`;

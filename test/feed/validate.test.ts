@@ -280,6 +280,22 @@ describe('parseNativeFeed', () => {
     ]);
   });
 
+  it('gives every service its own hours and languages, though values read once are remembered', () => {
+    const record = (id: string) => ({ ...good, id, hours: 'Mon-Fri 9am-5pm', languages: 'English, Creole', timezone: 'Mars/Base' });
+    const feed = parseNativeFeed([record('a'), record('b')]);
+    const [a, b] = feed.services;
+    expect(a.hours).to.deep.equal([{ days: ['mo', 'tu', 'we', 'th', 'fr'], opens: '09:00', closes: '17:00' }]);
+    expect(b.hours).to.deep.equal(a.hours);
+    expect(b.hours).not.to.equal(a.hours);
+    expect(b.hours![0].days).not.to.equal(a.hours![0].days);
+    a.hours![0].days.pop();
+    expect(parseNativeFeed([record('c')]).services[0].hours![0].days).to.have.length(5);
+    expect(b.languages).to.deep.equal(['en', 'ht']);
+    // The second record is warned about just as the first (zone and ambiguous language).
+    expect(reasons(feed.warnings.filter((w) => w.id === 'b'))).to.deep.equal(reasons(feed.warnings.filter((w) => w.id === 'a')));
+    expect(feed.warnings.filter((w) => w.id === 'b')).to.have.length(2);
+  });
+
   it('is not fooled by prototype keys', () => {
     const hostile = JSON.parse(
       '{"id":"p","name":"Proto (fictional)","lat":1,"lng":1,"__proto__":{"polluted":true,"types":["naloxone"]},"constructor":{"prototype":{"polluted":true}}}',
