@@ -16,7 +16,7 @@ const ROOT = await realpath(resolve(dirname(fileURLToPath(import.meta.url)), '..
  * demo shows the widget working under it (the browser console would list any violation).
  */
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https://tile.openstreetmap.org; require-trusted-types-for 'script'; trusted-types lit-html";
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https://tile.openstreetmap.org; require-trusted-types-for 'script'; trusted-types lit-html naloxone-finder";
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

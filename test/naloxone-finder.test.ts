@@ -7,7 +7,6 @@ import { feedAt, feedUrl, KM_PER_DEGREE } from './helpers/services.js';
 import { stubGeolocation } from './helpers/geolocation.js';
 import { errorsDuring } from './helpers/console.js';
 import { sendKeys } from '@web/test-runner-commands';
-import { NfServiceSelectEvent } from '../src/events.js';
 
 // Five fictional services north of (0, 0), given out of order.
 const FEED = feedAt([4, 1, 9, 2, 6]);
@@ -760,8 +759,13 @@ describe('<naloxone-finder>', () => {
     expect(names()).to.deep.equal(['s1', 's3']);
     expect(list(el).shadowRoot!.querySelector('[part="chosen"]')).to.equal(null);
     // s2 (9 km) is fifth nearest: on the map (the map shows every match), not on the list's page.
-    const far = FEED.services.find((s) => s.id === 's2')!;
-    mapEl(el)!.dispatchEvent(new NfServiceSelectEvent({ service: far, distance: null }));
+    // Move the map to it, as a visitor would, and choose its marker.
+    mapEl(el)!.leafletMap!.setView([9 / KM_PER_DEGREE, 0], 14, { animate: false });
+    const marker = () =>
+      [...mapEl(el)!.shadowRoot!.querySelectorAll<HTMLElement>('.nf-marker')].find((m) => m.getAttribute('aria-label')!.startsWith('Example Service s2'));
+    await waitUntil(marker, 'the unlisted service has a marker of its own once in view');
+    expect(marker()!.classList.contains('nf-marker--numbered'), 'not numbered: the list does not show it').to.equal(false);
+    marker()!.click();
     await el.updateComplete;
     await list(el).updateComplete;
     expect(list(el).shadowRoot!.querySelector('[part="chosen"]')!.textContent).to.contain('Chosen on the map');

@@ -10,6 +10,15 @@ import { FeedFormatError } from './validate.js';
  */
 export const JSON_LIMITS = { depth: 64, values: 5_000_000 } as const;
 
+/**
+ * The values allowed in a text of this many characters: `JSON_LIMITS.values` up to 20 MiB (the
+ * default `max-feed-mb`), and as many per character beyond, so a host who raises `max-feed-mb`
+ * for a national directory is not stopped by a count meant for 20 MiB.
+ */
+export function valueLimit(length: number): number {
+  return Math.max(JSON_LIMITS.values, Math.ceil((length * JSON_LIMITS.values) / (20 * 1024 * 1024)));
+}
+
 /** The reply is not readable JSON: the widget says so instead of guessing. */
 export class FeedJsonError extends FeedFormatError {
   override name = 'FeedJsonError';

@@ -1,4 +1,4 @@
-import { FeedJsonError, FeedLimitError, JSON_LIMITS } from './json-errors.js';
+import { FeedJsonError, FeedLimitError, JSON_LIMITS, valueLimit } from './json-errors.js';
 import { nextTask, SLICE_MS } from '../util/yield.js';
 
 export { FeedJsonError, FeedLimitError, JSON_LIMITS };
@@ -130,7 +130,11 @@ class Scanner {
   private depth = 0;
   private inString = false;
 
-  constructor(private readonly text: string) {}
+  private readonly limit: number;
+
+  constructor(private readonly text: string) {
+    this.limit = valueLimit(text.length);
+  }
 
   /** Scans until done (true) or past the deadline (false). Throws on the first error. */
   run(deadline: number): boolean {
@@ -207,10 +211,10 @@ class Scanner {
   }
 
   private value(c: number, at: number): void {
-    if (++this.values > JSON_LIMITS.values) {
+    if (++this.values > this.limit) {
       const { line, column } = position(this.text, at);
       throw new FeedLimitError(
-        `it holds more than ${JSON_LIMITS.values.toLocaleString('en-US')} values (the limit is passed at line ${line}, column ${column}); ` +
+        `it holds more than ${this.limit.toLocaleString('en-US')} values (the limit is passed at line ${line}, column ${column}); ` +
           'split the feed, or leave out what the list does not show.',
       );
     }

@@ -206,6 +206,16 @@ describe('scanJson limits', () => {
     expect(turns).to.be.at.least(4);
   });
 
+  it('allows as many values per character in a feed larger than 20 MiB, for hosts that raise max-feed-mb', async () => {
+    // 6 million values in 30 MiB: past the count for 20 MiB, within the same density beyond it.
+    const values = `[${'0,'.repeat(6_000_000)}0]`;
+    const text = values + ' '.repeat(30 * 1024 * 1024 - values.length);
+    // The scan alone (what enforces the limits), not the 6 million numbers built from it.
+    await scanJson(text);
+    // The same values packed into 12 MB are still refused.
+    expect(await scanError(values)).to.be.instanceOf(FeedLimitError);
+  });
+
   it('stops when aborted', async () => {
     const controller = new AbortController();
     const reading = parseJsonSliced(`[${'1,'.repeat(2_000_000)}1]`, controller.signal);

@@ -250,9 +250,12 @@ describe('right-to-left layout', () => {
       return markers;
     };
     const rtl = await where('rtl');
-    expect(rtl).to.have.length(3);
+    // The three listed services, and any other in view (the map shows every match).
+    expect(rtl.length).to.be.at.least(3);
+    const ltr = await where('ltr');
+    expect(ltr).to.have.length(rtl.length);
     // Within a pixel: the two finders sit at different heights on the page, so rounding differs.
-    (await where('ltr')).forEach(([x, y], i) => {
+    ltr.forEach(([x, y], i) => {
       expect(rtl[i][0], `marker ${i} from the left`).to.be.closeTo(x, 1);
       expect(rtl[i][1], `marker ${i} from the top`).to.be.closeTo(y, 1);
     });
