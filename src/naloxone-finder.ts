@@ -23,6 +23,7 @@ import type { HoursClock } from './components/nf-service-list/nf-service-list.js
 import { formatDistance, KM_PER_MILE } from './geo/distance.js';
 import { safeWebUrl } from './util/safe-url.js';
 import { newTabLink } from './util/new-tab-link.js';
+import { nextTask, SLICE_MS } from './util/yield.js';
 import {
   NfFeedErrorEvent,
   NfFeedLoadEvent,
@@ -41,6 +42,12 @@ import './components/nf-place-search/nf-place-search.js';
 import type { NfPlaceSelectEvent } from './components/nf-place-search/events.js';
 import type { PartnerPlace } from './places/search.js';
 import type { LatLng, RankedService, Service, ServiceType, Units } from './types.js';
+
+function sameFlags(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** What the finder shows: the visitor's selection of the feed, ranked from where they are. */
 type Results = Ranking & { selection: Selection };
@@ -464,9 +471,16 @@ export class NaloxoneFinder extends LitElement {
     if (!missing.length) return;
     const zones = new Map<string, string>();
     try {
+      // In time slices: a national feed has tens of thousands to look up.
+      let slice = performance.now();
       for (const s of missing) {
         const zone = await serviceTimeZone(s, this.timezone);
         if (zone) zones.set(s.id, zone);
+        if (performance.now() - slice > SLICE_MS) {
+          await nextTask();
+          if (this.zonedFeed !== services) return;
+          slice = performance.now();
+        }
       }
     } catch (error) {
       console.error(
@@ -661,6 +675,11 @@ export class NaloxoneFinder extends LitElement {
       return open;
     };
     const selection = selectServices(services, { types: this.types, filters: this.chosen, isOpen });
+    // The same services on the map keep the same array, so the map keeps its cluster index
+    // (rebuilding it takes the better part of a second at 100,000): time zones arriving, or a
+    // filter that changes nothing on the map, draw nothing new.
+    const before = this.#selection?.selection;
+    if (before?.services === services && sameFlags(before.flags, selection.flags)) selection.mapped = before.mapped;
     this.#selection = { key, selection };
     return selection;
   }

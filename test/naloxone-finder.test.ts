@@ -752,6 +752,33 @@ describe('<naloxone-finder>', () => {
     expect(current.querySelector('[part="name"]')!.textContent).to.contain('s2');
   });
 
+  it("keeps the map's array (and so its cluster index) while the services on it stay the same", async () => {
+    const el = await finder(
+      html`<naloxone-finder
+        src=${feedUrl(feedAt([1, 2, 3], (i) => ({ cost: i < 2 ? 'free' : undefined })))}
+        latitude="0"
+        longitude="0"
+        tile-url="none"
+      ></naloxone-finder>`,
+    );
+    const first = mapEl(el)!.services;
+    expect(first).to.have.length(3);
+    // A new origin ranks again but maps the same services.
+    el.latitude = 0.01;
+    await loaded(el);
+    expect(mapEl(el)!.services).to.equal(first);
+    // A filter that leaves one service out gives the map a new array ...
+    el.filters = { needs: ['free'] };
+    await loaded(el);
+    const free = mapEl(el)!.services;
+    expect(free).to.have.length(2);
+    expect(free).to.not.equal(first);
+    // ... and one more that keeps the same services (all of them offer naloxone) keeps it.
+    el.filters = { needs: ['free'], types: ['naloxone'] };
+    await loaded(el);
+    expect(mapEl(el)!.services).to.equal(free);
+  });
+
   it('lists first a service chosen on the map beyond the shown page, under "Chosen on the map"', async () => {
     const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" units="km" limit="2" tile-url="none"></naloxone-finder>`);
     const names = () =>
