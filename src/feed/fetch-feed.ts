@@ -260,9 +260,16 @@ async function readBody(response: Response, signal: AbortSignal, maxBytes: numbe
   if (chunks.length === 1) return chunks[0];
   const bytes = new Uint8Array(total);
   let offset = 0;
+  // Copied in slices too: 50 MB in one go is a long task on a slow phone.
+  sliceStart = performance.now();
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await nextTask();
+      if (signal.aborted) return 'interrupted';
+      sliceStart = performance.now();
+    }
   }
   return bytes;
 }
