@@ -1,14 +1,16 @@
 // Fails the build when the drop-in code grows past its budgets (gzip -9, as servers send it).
 //   - naloxone-finder.js, the file every visitor loads before the list can show: 60 KiB.
 //   - that file plus the map chunk (Leaflet, the clusterer) and the chunks it imports, what a visitor
-//     with the map loads in all: 102 KiB.
+//     with the map loads in all: 103 KiB.
 //     (76 KiB until the privacy, CSP, filter, overdose, hours, place-search and details work of
 //     issues 6 and 7 put the entry at about 44 kB; 90 KiB until issue 8's accessibility work,
 //     measured at +1.9 kB: the live region, headings, dark and forced-colours palettes, roving
 //     markers, marker names and key help; 94 KiB until issue 10's query in two stages, ranking
 //     only the page shown, measured at +1.4 kB in the entry with the "Chosen on the map" section;
 //     95 KiB until issue 10's clustering, measured at +7.1 kB: supercluster and kdbush (a chunk the
-//     map shares with the spatial index), our cluster index, numbered pins and cluster names.
+//     map shares with the spatial index), our cluster index, numbered pins and cluster names;
+//     102 KiB until the rest of issue 10 in the entry (the worker's hand-over, validation caches,
+//     time-sliced time zones and body copy) left it 21 B over.
 //     The list still needs only the entry.)
 //   - the spatial index (kdbush, geokdbush) with the chunks it imports, fetched beside the feed: 4 KiB
 //     (3.1 kB measured when it was added), and none of it in the entry.
@@ -109,7 +111,7 @@ const budgets = [
   ...placeBudgets,
   ...localeBudgets,
   ['naloxone-finder.js (first paint)', sizes.get('naloxone-finder.js'), 60 * 1024],
-  ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + withImports(mapChunk), 102 * 1024],
+  ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + withImports(mapChunk), 103 * 1024],
   ['spatial index chunk', withImports(indexChunk), 4 * 1024],
   ['PMTiles chunk', sizes.get(`chunks/${pmtilesChunk}`), 10 * 1024],
   ['feed worker, a large JSON feed (worker + JSON scanner)', workerSize + workerPart('json-scan'), 24 * 1024],
