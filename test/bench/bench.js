@@ -19,6 +19,7 @@
  *   &hold=1                                        wait for benchGo() (the runner profiles the load)
  * The result is the promise `window.benchResult`. Times are performance.now() milliseconds.
  */
+import { seeded } from './seeded.js';
 const params = new URLSearchParams(location.search);
 
 /** Resolves after the next frame has been painted (a task queued from rAF runs after paint). */
@@ -346,13 +347,7 @@ const PAN_OFFSETS = [
 
 /** The same points in every run and on both pages: a seeded generator (mulberry32). */
 function panServices(count) {
-  let seed = 0x2000;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seeded(0x2000);
   return Array.from({ length: count }, (_, i) => ({
     id: `pan-${i}`,
     name: `Example Service ${i + 1} (fictional)`,

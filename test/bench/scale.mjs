@@ -13,6 +13,7 @@
  */
 import { writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { seeded } from './seeded.js';
 
 /** Pages still working after this (ms, at 1× CPU; twice at slower rates) are given up on. */
 const TIMEOUT_MS = 120_000;
@@ -31,16 +32,6 @@ const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 };
-
-/** The same sequence every run (mulberry32). */
-function seeded(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TYPE_SETS = [
   ['naloxone'],
