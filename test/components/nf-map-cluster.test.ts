@@ -53,6 +53,11 @@ describe('<nf-map> clusters', () => {
     for (const cluster of clusters(el)) {
       expect(cluster.textContent, 'the disc shows the count').to.equal(String(countOf(cluster)));
       expect(cluster.getAttribute('role')).to.equal('button');
+      // The count sits in the middle of its disc.
+      const disc = cluster.getBoundingClientRect();
+      const count = cluster.querySelector('.nf-cluster-count')!.getBoundingClientRect();
+      expect(count.left + count.width / 2, 'centred across').to.be.closeTo(disc.left + disc.width / 2, 1.5);
+      expect(count.top + count.height / 2, 'centred down').to.be.closeTo(disc.top + disc.height / 2, 1.5);
     }
     el.leafletMap!.setView([0, 24 / KM_PER_DEGREE], 18, { animate: false });
     expect(clusters(el)).to.have.length(0);

@@ -42,7 +42,8 @@ export const mapStyles = css`
     fill: #fff;
   }
   /* A cluster: a disc with its count, ringed so it stands out from markers and from the map. */
-  .nf-cluster {
+  /* Above Leaflet's own .leaflet-marker-icon { display: block }, adopted after these styles. */
+  .leaflet-marker-icon.nf-cluster {
     display: flex;
     align-items: center;
     justify-content: center;
