@@ -99,6 +99,15 @@ describe('<nf-map> clusters', () => {
     ).to.deep.equal([3, 5, 6]);
     const total = clusters(el).reduce((sum, c) => sum + countOf(c), 0) + markers(el).length;
     expect(total, 'every service once').to.equal(groups().length);
+    // Numbered pins stack above every cluster and unnumbered marker, so no disc hides one.
+    const z = (m: Element) => Number(getComputedStyle(m).zIndex);
+    const lowestNumbered = Math.min(
+      ...markers(el)
+        .filter((m) => m.querySelector('.nf-pin-number'))
+        .map(z),
+    );
+    const others = [...clusters(el), ...markers(el).filter((m) => !m.querySelector('.nf-pin-number'))];
+    for (const other of others) expect(z(other), other.getAttribute('aria-label')!).to.be.below(lowestNumbered);
   });
 
   it('fits the listed services and the origin, not every service', async () => {

@@ -48,6 +48,8 @@ const STILL = '(prefers-reduced-motion: reduce)';
 /** Marker stacking: the focused one above the selected one above the rest, however they overlap. */
 const FOCUSED_Z = 200000;
 const SELECTED_Z = 100000;
+/** The list's numbered services above clusters and other services, so none hides under a disc. */
+const LISTED_Z = 50000;
 /** Clusters and services are drawn for the view and this fraction of it on each side, so a short pan finds them there. */
 const MARGIN = 0.25;
 
@@ -468,7 +470,8 @@ export class MapController implements ReactiveController {
     }
     const tab = key === this.stop ? 0 : -1;
     if (d.shownTab !== tab) el.tabIndex = d.shownTab = tab;
-    const z = key === this.focused ? FOCUSED_Z : selected ? SELECTED_Z : 0;
+    const listed = d.spec.kind === 'service' && d.spec.number !== undefined;
+    const z = key === this.focused ? FOCUSED_Z : selected ? SELECTED_Z : listed ? LISTED_Z : 0;
     if (z !== d.z) {
       d.z = z;
       d.marker.setZIndexOffset(z);
