@@ -340,7 +340,8 @@ function isBlank(bytes: Uint8Array): boolean {
   return true;
 }
 
-function absolute(src: string): string {
+/** `src` resolved against the page (a worker has no document to resolve a relative URL against). */
+export function absolute(src: string): string {
   try {
     return new URL(src, globalThis.document?.baseURI).href;
   } catch {

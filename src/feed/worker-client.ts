@@ -3,6 +3,8 @@ import { FeedJsonError, FeedLimitError } from './json-errors.js';
 import { FeedFormatError } from './validate.js';
 import { adoptIndex } from '../query/spatial-index.js';
 import { nextTask } from '../util/yield.js';
+// Resolved here: the worker has no document to resolve a relative feed URL against.
+import { absolute } from './fetch-feed.js';
 import type { ReadOptions } from './read-feed.js';
 import type { DoneMessage, WorkerMessage, WorkerRequest } from './feed-worker-protocol.js';
 import type { Service, SkippedRecord } from '../types.js';
@@ -219,13 +221,4 @@ function pick({ format, fieldMap, defaultTypes, contentType, allowNoValidRecords
   if (contentType !== undefined) out.contentType = contentType;
   if (allowNoValidRecords !== undefined) out.allowNoValidRecords = allowNoValidRecords;
   return out;
-}
-
-/** The worker has no document to resolve a relative feed URL against. */
-function absolute(src: string): string {
-  try {
-    return new URL(src, globalThis.document?.baseURI).href;
-  } catch {
-    return src;
-  }
 }
