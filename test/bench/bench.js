@@ -129,12 +129,17 @@ async function measureWidget(feed) {
 }
 
 /** A feed that may be refused: time to the outcome (loaded and painted, or the error shown). */
-async function measureHostile(feed) {
-  const { el, importMs } = await addFinder();
-  const outcome = new Promise((resolve) => {
+/** How the finder's next load ends: `{ loaded, count, skipped }` or `{ loaded: false, kind, message }`. */
+function feedOutcome(el) {
+  return new Promise((resolve) => {
     el.addEventListener('nf-feed-load', (event) => resolve({ loaded: true, count: event.detail.count, skipped: event.detail.skipped.length }), { once: true });
     el.addEventListener('nf-feed-error', (event) => resolve({ loaded: false, kind: event.detail.kind, message: event.detail.message }), { once: true });
   });
+}
+
+async function measureHostile(feed) {
+  const { el, importMs } = await addFinder();
+  const outcome = feedOutcome(el);
   const t0 = performance.now();
   el.setAttribute('src', feed);
   const result = await outcome;
@@ -457,7 +462,7 @@ async function run() {
   const scale = { 'scale-load': 'measureScaleLoad', 'scale-parse': 'measureScaleParse', 'scale-map': 'measureScaleMap' };
   if (scale[mode]) {
     const module = await import('./scale.js');
-    const result = await module[scale[mode]](feed, { addFinder, waitForFirstItem, afterPaint, settle, step, twoFrames });
+    const result = await module[scale[mode]](feed, { addFinder, feedOutcome, waitForFirstItem, afterPaint, settle, step, twoFrames });
     return { ...result, longTasks: window.benchLongTasks.slice() };
   }
   const result = await measures[mode](feed);

@@ -77,10 +77,7 @@ export async function measureScaleLoad(feed, h) {
   text = undefined;
   await h.settle();
   await new Promise((resolve) => setTimeout(resolve, 300));
-  const outcome = new Promise((resolve) => {
-    el.addEventListener('nf-feed-load', (event) => resolve({ loaded: true, count: event.detail.count, skipped: event.detail.skipped.length }), { once: true });
-    el.addEventListener('nf-feed-error', (event) => resolve({ loaded: false, kind: event.detail.kind, message: event.detail.message }), { once: true });
-  });
+  const outcome = h.feedOutcome(el);
   const t0 = performance.now();
   el.setAttribute('src', feed);
   const result = await outcome;
