@@ -18,7 +18,7 @@ import { DEFAULT_DIRECTIONS_URL, headingLevel, optionalNumber, originFrom, posit
 import { rankedDistance, rankSelection, selectServices, type RankedResults, type Ranking, type Selection } from './query/query.js';
 import type { ServiceIndex } from './query/spatial-index.js';
 import { readFilterList, type FilterCounts, type Filters } from './query/filters.js';
-import { isOpenAt, knownTimeZone, serviceRules, serviceTimeZone } from './hours/index.js';
+import { coordinateZones, isOpenAt, knownTimeZone, serviceRules } from './hours/index.js';
 import type { HoursClock } from './components/nf-service-list/nf-service-list.js';
 import { formatDistance, KM_PER_MILE } from './geo/distance.js';
 import { safeWebUrl } from './util/safe-url.js';
@@ -471,12 +471,14 @@ export class NaloxoneFinder extends LitElement {
     if (!missing.length) return;
     const zones = new Map<string, string>();
     try {
+      const zoneAt = await coordinateZones();
       // In time slices: a national feed has tens of thousands to look up.
       let slice = performance.now();
-      for (const s of missing) {
-        const zone = await serviceTimeZone(s, this.timezone);
+      for (let i = 0; i < missing.length; i++) {
+        const s = missing[i];
+        const zone = s.lat === undefined || s.lng === undefined ? undefined : zoneAt(s.lat, s.lng);
         if (zone) zones.set(s.id, zone);
-        if (performance.now() - slice > SLICE_MS) {
+        if ((i & 255) === 255 && performance.now() - slice > SLICE_MS) {
           await nextTask();
           if (this.zonedFeed !== services) return;
           slice = performance.now();

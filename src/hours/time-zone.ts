@@ -10,13 +10,23 @@ import { isTimeZone } from './zone.js';
 export async function serviceTimeZone(service: Pick<Service, 'hours' | 'timezone' | 'lat' | 'lng'>, partnerDefault?: string): Promise<string | undefined> {
   const known = knownTimeZone(service, partnerDefault);
   if (known || !service.hours?.length || service.lat === undefined || service.lng === undefined) return known;
+  return (await coordinateZones())(service.lat, service.lng);
+}
+
+/**
+ * The zone at a point, as a plain function once the lookup chunk has loaded: for many services,
+ * one dynamic import rather than one per service (100k imports took longer than the lookups).
+ * Undefined for out-of-range coordinates (the validator reports those already).
+ */
+export async function coordinateZones(): Promise<(lat: number, lng: number) => string | undefined> {
   const { default: tzlookup } = await import('@photostructure/tz-lookup');
-  try {
-    return tzlookup(service.lat, service.lng);
-  } catch {
-    // Out-of-range coordinates: the validator reports those already.
-    return undefined;
-  }
+  return (lat, lng) => {
+    try {
+      return tzlookup(lat, lng);
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 /** The zone known without the lookup: the service's own, else the partner's default when valid. */

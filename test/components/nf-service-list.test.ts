@@ -183,6 +183,9 @@ describe('<nf-service-list>', () => {
       'Languages: English, Spanish, Traditional Chinese',
     ]);
     expect(item.querySelector('[part="status"]')!.textContent).to.equal('Temporarily closed');
+    // The date checked and the hours note are in the details.
+    item.querySelector<HTMLButtonElement>('[part="details-button"]')!.click();
+    await el.updateComplete;
     expect(item.querySelector('[part="verified"]')!.textContent).to.equal('Information checked Oct 30, 2026');
     expect(item.textContent).to.contain('Closed on statutory holidays.');
     expect(item.querySelector('a[href="mailto:hello@example.org"]')).to.exist;
@@ -257,6 +260,7 @@ describe('<nf-service-list>', () => {
     expect(button.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Details: Example Service old (fictional)');
     expect(button.getAttribute('aria-expanded')).to.equal('false');
     expect(details.hidden).to.equal(true);
+    expect(details.childElementCount, 'a closed panel holds nothing: a new origin re-renders every item').to.equal(0);
     expect(first.querySelector('.description')!.textContent!.endsWith('…'), 'the result shows the start').to.equal(true);
     button.click();
     await el.updateComplete;
@@ -271,6 +275,21 @@ describe('<nf-service-list>', () => {
     );
     expect(second.querySelector('[part="stale-note"]'), 'checked today').to.equal(null);
     await expect(el).to.be.accessible();
+    button.click();
+    await el.updateComplete;
+    expect(details.hidden).to.equal(true);
+    expect(details.childElementCount, 'closed again, emptied again').to.equal(0);
+  });
+
+  it('offers Details for a week of hours alone, and draws the week only when opened', async () => {
+    const hours = [{ days: ['mo', 'tu', 'we', 'th', 'fr'], opens: '09:00', closes: '17:00' }];
+    const weekly = fictionalService('weekly', 1, { hours, timezone: 'America/Vancouver' });
+    const el = await list(html`<nf-service-list latitude="0" longitude="0"></nf-service-list>`, [weekly]);
+    const [item] = items(el);
+    expect(item.querySelector('[part="hours-week"]')).to.equal(null);
+    item.querySelector<HTMLButtonElement>('[part="details-button"]')!.click();
+    await el.updateComplete;
+    expect(item.querySelectorAll('[part="hours-week"] tbody tr')).to.have.length(7);
   });
 
   it('refuses a report-url that is not http(s) or mailto', async () => {

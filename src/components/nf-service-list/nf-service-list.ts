@@ -368,11 +368,9 @@ export class NfServiceList extends LitElement {
     const open = this.open.has(service.id);
     const id = `details-${cssSafeId(service.id)}`;
     const report = this.reportUrl ? reportHref(this.reportUrl, service) : undefined;
-    const stale = service.lastVerified && daysSince(service.lastVerified) > this.staleAfter;
-    const week = this.renderWeek(service, view);
-    const longDescription = service.description && shorten(service.description) !== service.description;
+    const longDescription = !!service.description && shorten(service.description) !== service.description;
     // Nothing more to tell: no button that opens an empty panel.
-    if (week === nothing && !longDescription && !service.hoursNote && !service.accessibility && !service.lastVerified && !report) return nothing;
+    if (!this.hasWeek(service) && !longDescription && !service.hoursNote && !service.accessibility && !service.lastVerified && !report) return nothing;
     return html`<button
         class="details-toggle"
         part="details-button"
@@ -382,14 +380,22 @@ export class NfServiceList extends LitElement {
       >
         ${s.details}<span class="visually-hidden">: ${placeLabel(service)}</span>
       </button>
-      <div class="details" part="details" id=${id} ?hidden=${!open}>
-        ${longDescription ? html`<p class="description">${service.description}</p>` : nothing} ${week}
-        ${service.hoursNote ? html`<p class="description">${service.hoursNote}</p>` : nothing}
-        ${service.accessibility ? html`<p class="description">${s.accessibility(service.accessibility)}</p>` : nothing}
-        ${service.lastVerified ? html`<p class="verified" part="verified">${s.lastVerified(formatDate(service.lastVerified, view.locale))}</p>` : nothing}
-        ${stale ? html`<p class="stale-note" part="stale-note">${s.outOfDate}</p>` : nothing}
-        ${report ? html`<p>${newTabLink(report, s.reportProblem, s.newTab, { about: placeLabel(service), part: 'report' })}</p>` : nothing}
-      </div>`;
+      <div class="details" part="details" id=${id} ?hidden=${!open}>${open ? this.renderDetailsBody(service, view, longDescription, report) : nothing}</div>`;
+  }
+
+  /**
+   * The open panel's contents. A closed panel is empty: every new origin re-renders the page's
+   * items, and twenty week tables nobody opened were most of the list's DOM.
+   */
+  private renderDetailsBody(service: Service, view: View, longDescription: boolean, report: string | undefined) {
+    const s = this.t;
+    const stale = service.lastVerified && daysSince(service.lastVerified) > this.staleAfter;
+    return html`${longDescription ? html`<p class="description">${service.description}</p>` : nothing} ${this.renderWeek(service, view)}
+    ${service.hoursNote ? html`<p class="description">${service.hoursNote}</p>` : nothing}
+    ${service.accessibility ? html`<p class="description">${s.accessibility(service.accessibility)}</p>` : nothing}
+    ${service.lastVerified ? html`<p class="verified" part="verified">${s.lastVerified(formatDate(service.lastVerified, view.locale))}</p>` : nothing}
+    ${stale ? html`<p class="stale-note" part="stale-note">${s.outOfDate}</p>` : nothing}
+    ${report ? html`<p>${newTabLink(report, s.reportProblem, s.newTab, { about: placeLabel(service), part: 'report' })}</p>` : nothing}`;
   }
 
   private clockNow(): HoursClock {
@@ -405,6 +411,11 @@ export class NfServiceList extends LitElement {
     const text = formatHoursStatus(status, { locale: view.locale, timeZone: zone ?? 'UTC', now, strings: this.t.hours });
     const open = status.state !== 'closed';
     return html`<p class="hours-status ${open ? 'open' : 'shut'}" part="hours-status">${text}</p>`;
+  }
+
+  /** Whether the details have a week of hours to show (the same test renderWeek makes). */
+  private hasWeek(service: Service): boolean {
+    return !service.open24h && !!serviceRules(service) && !!this.clockNow().zoneOf(service);
   }
 
   /** The week's hours, today first and marked, in the visitor's language. */
