@@ -92,23 +92,22 @@ export function leafletTrustedTypes() {
   };
 }
 
-const WORKER_URL = "new URL('./feed-worker.js', import.meta.url)";
-
 /**
- * The feed worker (src/feed/feed-worker.ts) as a build of its own beside the entry, in chunks/:
- * built into one bundle with the entry, Rollup would share modules between them and the worker
- * would import the entry, which defines elements and needs a document. The worker's readers
- * for CSV and HSDS stay chunks of their own (loaded by the worker only for those formats).
- * `new URL('./feed-worker.js', import.meta.url)` in the source (which the test runner and
- * bundlers read as it is) is pointed at the emitted file, from whichever chunk holds it.
+ * A module worker (src/feed/feed-worker.ts, src/components/nf-map/cluster-worker.ts) as a build of
+ * its own beside the entry, in chunks/: built into one bundle with the entry, Rollup would share
+ * modules between them and the worker would import the entry, which defines elements and needs a
+ * document. A worker's own lazy imports (the feed worker's CSV, HSDS and JSON-scan readers) stay
+ * chunks of their own. `new URL('./<name>.js', import.meta.url)` in the source (which the test
+ * runner and bundlers read as it is) is pointed at the emitted file, from whichever chunk holds it.
  */
-export function feedWorker({ plugins }) {
+export function moduleWorker({ name, input, plugins }) {
+  const url = `new URL('./${name}.js', import.meta.url)`;
   return {
-    name: 'feed-worker',
+    name: `module-worker-${name}`,
     async transform(code, id) {
-      if (!code.includes(WORKER_URL)) return null;
-      const bundle = await rollup({ input: 'src/feed/feed-worker.ts', plugins: plugins(), onwarn: (warning, warn) => warn(warning) });
-      const { output } = await bundle.generate({ format: 'es', entryFileNames: 'feed-worker-[hash].js', chunkFileNames: 'feed-worker.[name]-[hash].js' });
+      if (!code.includes(url)) return null;
+      const bundle = await rollup({ input, plugins: plugins(), onwarn: (warning, warn) => warn(warning) });
+      const { output } = await bundle.generate({ format: 'es', entryFileNames: `${name}-[hash].js`, chunkFileNames: `${name}.[name]-[hash].js` });
       await bundle.close();
       let entry;
       for (const item of output) {
@@ -116,10 +115,10 @@ export function feedWorker({ plugins }) {
         const ref = this.emitFile({ type: 'asset', fileName: `chunks/${item.fileName}`, source: item.code });
         if (item.isEntry) entry = ref;
       }
-      // Here every way of starting the worker loads the built file, so the Trusted Types policy can go first (worker-client.ts).
+      // Here every way of starting the worker loads the built file, so the Trusted Types policy can go first (util/module-worker.ts).
       const POLICY_FIRST = 'const POLICY_FIRST = false;';
-      if (!code.includes(POLICY_FIRST)) throw new Error(`feed-worker: "${POLICY_FIRST}" is no longer in ${id}; review feedWorker in rollup.config.js`);
-      const out = code.replaceAll(WORKER_URL, `new URL(import.meta.ROLLUP_FILE_URL_${entry})`).replace(POLICY_FIRST, 'const POLICY_FIRST = true;');
+      if (!code.includes(POLICY_FIRST)) throw new Error(`${name}: "${POLICY_FIRST}" is no longer in ${id}; review moduleWorker in rollup.config.js`);
+      const out = code.replaceAll(url, `new URL(import.meta.ROLLUP_FILE_URL_${entry})`).replace(POLICY_FIRST, 'const POLICY_FIRST = true;');
       return { code: out, map: null };
     },
   };
@@ -127,6 +126,13 @@ export function feedWorker({ plugins }) {
 
 const ts = (options = {}) =>
   typescript({ tsconfig: './tsconfig.json', compilerOptions: { rootDir: 'src', outDir: 'dist', sourceMap: true, declaration: false, ...options } });
+
+const workerPlugins = () => [
+  resolve({ browser: true }),
+  commonjs({ include: /node_modules\/(papaparse|@photostructure\/tz-lookup)\// }),
+  ts({ outDir: 'dist/chunks', sourceMap: false }),
+  terser({ module: true, compress: { passes: 2 }, format: { comments: /@preserve|@license/ } }),
+];
 
 export default [
   // The drop-in file partners load with one script tag, minified. What only some visitors need
@@ -146,14 +152,8 @@ export default [
       manualChunks: (id) => (/[\\/]node_modules[\\/]kdbush[\\/]/.test(id) ? 'kdbush' : undefined),
     },
     plugins: [
-      feedWorker({
-        plugins: () => [
-          resolve({ browser: true }),
-          commonjs({ include: /node_modules\/(papaparse|@photostructure\/tz-lookup)\// }),
-          ts({ outDir: 'dist/chunks', sourceMap: false }),
-          terser({ module: true, compress: { passes: 2 }, format: { comments: /@preserve|@license/ } }),
-        ],
-      }),
+      moduleWorker({ name: 'feed-worker', input: 'src/feed/feed-worker.ts', plugins: workerPlugins }),
+      moduleWorker({ name: 'cluster-worker', input: 'src/components/nf-map/cluster-worker.ts', plugins: workerPlugins }),
       cssInline({ minify: true }),
       leafletTrustedTypes(),
       resolve({ browser: true }),
@@ -166,9 +166,9 @@ export default [
   },
   // The readable npm build: one file per module, dependencies left to the partner's bundler.
   {
-    // The worker is an entry of its own here, beside the module that starts it, so a partner's
-    // bundler finds `new URL('./feed-worker.js', import.meta.url)` and bundles it as a worker.
-    input: ['src/index.ts', 'src/feed/feed-worker.ts'],
+    // The workers are entries of their own here, beside the modules that start them, so a partner's
+    // bundler finds `new URL('./feed-worker.js', import.meta.url)` (and cluster-worker.js) and bundles them as workers.
+    input: ['src/index.ts', 'src/feed/feed-worker.ts', 'src/components/nf-map/cluster-worker.ts'],
     external: (id) => /^(lit|@lit\/|leaflet\/dist\/leaflet-src|@turf\/|tslib|papaparse|pmtiles|@photostructure\/tz-lookup)/.test(id),
     output: {
       dir: 'dist/npm',

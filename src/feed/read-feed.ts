@@ -22,8 +22,8 @@ export async function readFeed(bytes: Uint8Array, contentType: string, options: 
   const { workerAboveBytes = WORKER_ABOVE_BYTES, saveAs, cacheDays, ...parseOptions } = options;
   if (bytes.byteLength > workerAboveBytes) {
     // A chunk of its own: most feeds are small and never need it.
-    const { startWorker, readInWorker } = await import('./worker-client.js');
-    const worker = await startWorker(options.signal);
+    const { startFeedWorker, readInWorker } = await import('./worker-client.js');
+    const worker = await startFeedWorker(options.signal);
     if (worker) return readInWorker(worker, bytes, { ...parseOptions, contentType }, saveAs, cacheDays);
   }
   const result = await parseFeed(bytes, { ...parseOptions, contentType });

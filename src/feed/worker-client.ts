@@ -3,6 +3,7 @@ import { FeedJsonError, FeedLimitError } from './json-errors.js';
 import { FeedFormatError } from './validate.js';
 import { adoptIndex } from '../query/spatial-index.js';
 import { nextTask } from '../util/yield.js';
+import { startWorker } from '../util/module-worker.js';
 // Resolved here: the worker has no document to resolve a relative feed URL against.
 import { absolute } from './fetch-feed.js';
 import type { ReadOptions } from './read-feed.js';
@@ -27,10 +28,6 @@ function tellOnPage(reason: string) {
   );
 }
 
-interface ScriptUrlPolicy {
-  createScriptURL(url: string): unknown;
-}
-
 /**
  * Which way of starting the worker comes first. The drop-in build sets this to true
  * (feedWorker in rollup.config.js): there both ways load the same built file, so the Trusted
@@ -40,95 +37,17 @@ interface ScriptUrlPolicy {
  */
 const POLICY_FIRST = false;
 
-let policy: ScriptUrlPolicy | null | undefined;
-
-/**
- * Under enforced Trusted Types a Worker's URL must be a TrustedScriptURL: a policy named
- * naloxone-finder that allows only the feed worker's own URL. Null where the page does not allow
- * the name (creating it then leaves one report).
- */
-function workerPolicy(): ScriptUrlPolicy | null {
-  if (policy !== undefined) return policy;
-  const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(u: string): string }): ScriptUrlPolicy } })
-    .trustedTypes;
-  const href = new URL('./feed-worker.js', import.meta.url).href;
-  try {
-    policy =
-      factory?.createPolicy('naloxone-finder', {
-        createScriptURL: (u) => {
-          if (u !== href) throw new TypeError(`naloxone-finder: only its feed worker may be loaded, not ${u}`);
-          return u;
-        },
-      }) ?? null;
-  } catch {
-    policy = null;
-  }
-  return policy;
-}
-
-function createWorker(): Worker {
-  const trusted = () => {
-    const found = workerPolicy();
-    return found && new Worker(found.createScriptURL(new URL('./feed-worker.js', import.meta.url).href) as string, { type: 'module' });
-  };
-  const first = POLICY_FIRST && trusted();
-  if (first) return first;
-  try {
-    return new Worker(new URL('./feed-worker.js', import.meta.url), { type: 'module' });
-  } catch (error) {
-    const second = !POLICY_FIRST && trusted();
-    if (second) return second;
-    throw error;
-  }
-}
-
 /** A worker whose script has loaded and runs, or undefined (after saying why) when there can be none. */
-export function startWorker(signal?: AbortSignal): Promise<Worker | undefined> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  if (typeof Worker === 'undefined') {
-    tellOnPage('this browser has no Worker');
-    return Promise.resolve(undefined);
-  }
-  let worker: Worker;
-  try {
-    worker = createWorker();
-  } catch (error) {
-    tellOnPage(error instanceof Error ? error.message : String(error));
-    return Promise.resolve(undefined);
-  }
-  return new Promise((resolve, reject) => {
-    const finish = (value: Worker | undefined, reason?: string) => {
-      worker.removeEventListener('message', onMessage);
-      worker.removeEventListener('error', onError);
-      globalThis.document?.removeEventListener('securitypolicyviolation', onViolation);
-      signal?.removeEventListener('abort', onAbort);
-      if (!value) {
-        worker.terminate();
-        tellOnPage(reason ?? 'the worker did not start');
-      }
-      resolve(value);
-    };
-    const onMessage = (event: MessageEvent<WorkerMessage>) => {
-      if (event.data?.type === 'ready') finish(worker);
-    };
-    // A blocked or missing script fires `error` before any message; the event says no more.
-    const onError = (event: Event) => {
-      event.preventDefault();
-      finish(undefined, 'the worker script could not be loaded');
-    };
-    const onViolation = (event: SecurityPolicyViolationEvent) => {
-      if (event.effectiveDirective === 'worker-src' && event.blockedURI.startsWith(location.origin))
-        finish(undefined, "the Content-Security-Policy's worker-src blocks it");
-    };
-    const onAbort = () => {
-      finish(undefined);
-      reject(signal?.reason);
-    };
-    worker.addEventListener('message', onMessage);
-    worker.addEventListener('error', onError);
-    globalThis.document?.addEventListener('securitypolicyviolation', onViolation);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+export function startFeedWorker(signal?: AbortSignal): Promise<Worker | undefined> {
+  return startWorker(
+    {
+      href: new URL('./feed-worker.js', import.meta.url).href,
+      plain: () => new Worker(new URL('./feed-worker.js', import.meta.url), { type: 'module' }),
+      policyFirst: POLICY_FIRST,
+      onPage: tellOnPage,
+    },
+    signal,
+  );
 }
 
 /** Rebuilds a feed error the worker reported as the class the page's path would have thrown. */

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { ClusterIndex, MAX_CLUSTER_ZOOM } from '../../src/components/nf-map/cluster-index.js';
+import { ClusterIndex, clusterPoints, MAX_CLUSTER_ZOOM, type Drawable } from '../../src/components/nf-map/cluster-index.js';
+import { ClusterSource, WORKER_MIN_SERVICES } from '../../src/components/nf-map/cluster-source.js';
 import type { LocatedService } from '../../src/types.js';
 
 /** Fictional services in clumps (a seeded generator), some sharing one point. */
@@ -22,7 +23,7 @@ function clumps(count: number): LocatedService[] {
 
 describe('ClusterIndex', () => {
   const services = clumps(3000);
-  const index = new ClusterIndex(services);
+  const index = new ClusterIndex(clusterPoints(services));
   const world: [number, number, number, number] = [-180, -85, 180, 85];
 
   it('accounts for every service exactly once at every zoom, pinned ones taken out of their clusters', () => {
@@ -54,9 +55,55 @@ describe('ClusterIndex', () => {
     expect(biggest.types).to.deep.equal(['naloxone', 'treatment', 'testing']);
     expect(index.expansionZoom(biggest.id)).to.be.greaterThan(zoom);
   });
+});
+
+describe('ClusterSource', () => {
+  const world: [number, number, number, number] = [-180, -85, 180, 85];
 
   it('finds a service by id', () => {
-    expect(index.indexOf('c17')).to.equal(17);
-    expect(index.indexOf('missing')).to.equal(undefined);
+    const source = new ClusterSource(clumps(30));
+    expect(source.indexOf('c17')).to.equal(17);
+    expect(source.indexOf('missing')).to.equal(undefined);
+  });
+
+  it('answers at once for a small set, built on the page', () => {
+    const source = new ClusterSource(clumps(WORKER_MIN_SERVICES - 1));
+    const found = source.query(world, 3, new Set());
+    if (!Array.isArray(found)) throw new Error('a promise for a set below the worker threshold');
+    const cluster = found.find((d) => d.kind === 'cluster');
+    expect(cluster?.kind).to.equal('cluster');
+    expect(typeof source.expansionZoom((cluster as Extract<Drawable, { kind: 'cluster' }>).id)).to.equal('number');
+  });
+
+  it('builds a large set in a worker that answers exactly as the page would, at every zoom, with pinned services', async () => {
+    const services = clumps(WORKER_MIN_SERVICES + 1000);
+    const onPage = new ClusterIndex(clusterPoints(services));
+    const source = new ClusterSource(services);
+    const workers = performance.getEntriesByType('resource').filter((r) => r.name.includes('cluster-worker')).length;
+    try {
+      const pinned = new Set([0, 5, 17, 400, 2999]);
+      for (let zoom = 0; zoom <= MAX_CLUSTER_ZOOM + 1; zoom += 3) {
+        const answer = source.query(world, zoom, pinned);
+        expect(answer, 'a promise: the worker answers').to.be.instanceOf(Promise);
+        const sorted = (list: Drawable[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+        expect(sorted(await answer), `zoom ${zoom}`).to.deep.equal(sorted(onPage.query(world, zoom, pinned)));
+      }
+      const cluster = onPage.query(world, 2, new Set()).find((d) => d.kind === 'cluster');
+      if (cluster?.kind !== 'cluster') throw new Error('no cluster at zoom 2');
+      expect(await source.expansionZoom(cluster.id)).to.equal(onPage.expansionZoom(cluster.id));
+      expect(
+        performance.getEntriesByType('resource').filter((r) => r.name.includes('cluster-worker')).length,
+        'the worker script was loaded',
+      ).to.be.greaterThan(workers);
+    } finally {
+      source.dispose();
+    }
+  });
+
+  it('answers what is still owed with nothing once disposed', async () => {
+    const source = new ClusterSource(clumps(WORKER_MIN_SERVICES));
+    const answer = source.query(world, 3, new Set());
+    source.dispose();
+    expect(await answer).to.deep.equal([]);
   });
 });

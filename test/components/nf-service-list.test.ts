@@ -4,7 +4,7 @@ import '../../src/components/nf-service-list/nf-service-list.js';
 import type { NfServiceList } from '../../src/components/nf-service-list/nf-service-list.js';
 import { fictionalService } from '../helpers/services.js';
 import { errorsDuring } from '../helpers/console.js';
-import type { Service } from '../../src/types.js';
+import type { HoursRule, Service } from '../../src/types.js';
 
 const services: Service[] = [
   fictionalService('far', 12.3, { types: ['treatment'] }),
@@ -282,7 +282,7 @@ describe('<nf-service-list>', () => {
   });
 
   it('offers Details for a week of hours alone, and draws the week only when opened', async () => {
-    const hours = [{ days: ['mo', 'tu', 'we', 'th', 'fr'], opens: '09:00', closes: '17:00' }];
+    const hours: HoursRule[] = [{ days: ['mo', 'tu', 'we', 'th', 'fr'], opens: '09:00', closes: '17:00' }];
     const weekly = fictionalService('weekly', 1, { hours, timezone: 'America/Vancouver' });
     const el = await list(html`<nf-service-list latitude="0" longitude="0"></nf-service-list>`, [weekly]);
     const [item] = items(el);

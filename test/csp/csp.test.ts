@@ -17,6 +17,9 @@ interface Report {
   tilesLoaded: number;
   tileReferrerPolicies: (string | null)[];
   workerReads: number;
+  clusters: number;
+  mapped: number;
+  clusterWorkers: number;
   info: string[];
 }
 
@@ -102,6 +105,9 @@ describe('the built widget with a feed over 2 MB (read in a worker)', function (
     expect(report.error).to.equal(null);
     expect(report.workerReads, 'feeds read in a worker').to.equal(1);
     expect(report.listItems, 'list items').to.equal(20);
+    expect(report.clusterWorkers, "the map's cluster worker (chunks/) was started").to.equal(1);
+    expect(report.clusters, 'clusters').to.be.greaterThan(0);
+    expect(report.mapped, 'clusters and markers around the 20 listed (the view fits those)').to.be.greaterThan(20);
     expect(report.info).to.deep.equal([]);
   });
 
@@ -110,14 +116,20 @@ describe('the built widget with a feed over 2 MB (read in a worker)', function (
     expect(report.error).to.equal(null);
     expect(
       report.violations.map((v) => v.directive),
-      'only the worker was blocked',
-    ).to.deep.equal(['worker-src']);
+      'only the workers were blocked: the feed worker, then the cluster worker',
+    ).to.deep.equal(['worker-src', 'worker-src']);
     expect(report.workerReads, 'feeds read in a worker').to.equal(0);
     expect(report.listItems, 'list items').to.equal(20);
     expect(report.markers, 'markers').to.be.greaterThan(0);
-    expect(report.info).to.have.length(1);
+    expect(report.clusters, 'clusters, built on the page').to.be.greaterThan(0);
+    expect(report.mapped, 'clusters and markers around the 20 listed (the view fits those)').to.be.greaterThan(20);
+    expect(report.clusterWorkers, 'no cluster worker').to.equal(0);
+    expect(report.info).to.have.length(2);
     expect(report.info[0]).to.match(
       /^naloxone-finder: the feed is parsed on the page because workers are blocked or unavailable here \(.+\)\. It still works;/,
+    );
+    expect(report.info[1]).to.match(
+      /^naloxone-finder: the map's clusters are built on the page because workers are blocked or unavailable here \(.+\)\. It still works;/,
     );
   });
 });

@@ -57,6 +57,21 @@ function state() {
     tilesLoaded: tileImages.filter((img) => img.complete && img.naturalWidth > 0).length,
     tileReferrerPolicies: [...new Set(tileImages.map((img) => img.getAttribute('referrerpolicy')))],
     workerReads: performance.getEntriesByName('naloxone-finder: feed read in a worker').length,
+    clusters: map?.querySelectorAll('.nf-cluster').length ?? 0,
+    // Every service the map accounts for: in its clusters ("12 services: …") or on its own.
+    mapped:
+      [...(map?.querySelectorAll('.nf-cluster') ?? [])].reduce(
+        (sum, c) =>
+          sum +
+          Number(
+            c
+              .getAttribute('aria-label')
+              .match(/^[\d,]+/)[0]
+              .replace(/,/g, ''),
+          ),
+        0,
+      ) + (map?.querySelectorAll('.nf-marker').length ?? 0),
+    clusterWorkers: performance.getEntriesByType('resource').filter((r) => /\/cluster-worker-[\w-]+\.js$/.test(r.name)).length,
     info,
   };
 }
@@ -65,6 +80,8 @@ function state() {
 const rendered = (s) =>
   s.listItems > 0 &&
   s.markers > 0 &&
+  // A big feed's clusters come from the cluster worker, or are built on the page where it is blocked.
+  (params.get('feed') !== 'big' || s.clusters > 0) &&
   s.zoomButtons.length === 2 &&
   s.attribution &&
   (tileHost === undefined || (s.tilesRequested > 0 && s.tilesLoaded === s.tilesRequested));

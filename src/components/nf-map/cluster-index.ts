@@ -1,6 +1,30 @@
-import Supercluster from 'supercluster';
-import { SERVICE_TYPES } from '../../feed/service-types.js';
+import Supercluster, { type PointFeature } from 'supercluster';
+import { SERVICE_TYPES, typeBit, typesOfBits } from '../../feed/service-types.js';
 import type { LocatedService, ServiceType } from '../../types.js';
+
+/**
+ * What the clusterer needs of the services, in arrays that cross to a worker cheaply: places,
+ * and each service's types as bits in vocabulary order.
+ */
+export interface ClusterPoints {
+  lat: Float64Array;
+  lng: Float64Array;
+  types: Uint32Array;
+}
+
+export function clusterPoints(services: readonly LocatedService[]): ClusterPoints {
+  const n = services.length;
+  const points = { lat: new Float64Array(n), lng: new Float64Array(n), types: new Uint32Array(n) };
+  for (let i = 0; i < n; i++) {
+    const s = services[i];
+    points.lat[i] = s.lat;
+    points.lng[i] = s.lng;
+    let bits = 0;
+    for (const type of s.types) bits |= typeBit(type);
+    points.types[i] = bits;
+  }
+  return points;
+}
 
 /** A point's own properties: its place in `services`. */
 interface PointProps {
@@ -31,26 +55,25 @@ const y = (lat: number) => {
 };
 
 /**
- * Every service in one supercluster index, built once per `services` array. Pinned services
+ * Every service in one supercluster index, built once per set of points. Pinned services
  * (the listed ones and the selected one) are drawn on their own by the map, so each query
  * takes them out of the clusters that hold them: counts and types are those of the services
  * a cluster stands for, and pinning never rebuilds the index (100k services take ~0.5 s).
  */
 export class ClusterIndex {
   private readonly index: Supercluster<PointProps, Aggregate>;
-  private ids?: Map<string, number>;
   /** Per zoom: the cluster holding each pinned service (or none), found once per pinned set. */
   private readonly homes = new Map<number, Map<number, number>>();
   private homesKey = '';
 
-  constructor(readonly services: readonly LocatedService[]) {
+  constructor(private readonly points: ClusterPoints) {
     this.index = new Supercluster<PointProps, Aggregate>({
       radius: RADIUS,
       extent: EXTENT,
       maxZoom: MAX_CLUSTER_ZOOM,
       map: ({ i }) => {
         const aggregate: Aggregate = { m: i };
-        for (const type of services[i].types) aggregate[type] = 1;
+        for (const type of typesOfBits(points.types[i])) aggregate[type] = 1;
         return aggregate;
       },
       reduce: (into, from) => {
@@ -59,15 +82,11 @@ export class ClusterIndex {
         for (const key in from) if (key !== 'm') into[key as ServiceType] = (into[key as ServiceType] ?? 0) + from[key as ServiceType]!;
       },
     });
-    this.index.load(
-      services.map((s, i) => ({ type: 'Feature' as const, properties: { i }, geometry: { type: 'Point' as const, coordinates: [s.lng, s.lat] } })),
-    );
-  }
-
-  /** The place of a service id in `services`, or undefined. */
-  indexOf(id: string): number | undefined {
-    this.ids ??= new Map(this.services.map((s, i) => [s.id, i]));
-    return this.ids.get(id);
+    const features = new Array<PointFeature<PointProps>>(points.lat.length);
+    for (let i = 0; i < features.length; i++) {
+      features[i] = { type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [points.lng[i], points.lat[i]] } };
+    }
+    this.index.load(features);
   }
 
   /**
@@ -104,7 +123,7 @@ export class ClusterIndex {
       } else if (count > 1) {
         const counts = new Map<ServiceType, number>();
         for (const type of SERVICE_TYPES) if (c.aggregate[type]) counts.set(type, c.aggregate[type]);
-        for (const i of minus) for (const type of this.services[i].types) counts.set(type, counts.get(type)! - 1);
+        for (const i of minus) for (const type of typesOfBits(this.points.types[i])) counts.set(type, counts.get(type)! - 1);
         // Most common first; vocabulary order between equals (the sort is stable).
         const types = [...counts]
           .filter(([, n]) => n > 0)
@@ -112,8 +131,9 @@ export class ClusterIndex {
           .map(([type]) => type);
         // Drawn on the place of a service it holds rather than at the mean of their places, so the
         // points on the map are points of the feed (the mean only when that service has its own pin).
-        const at = pinned.has(c.aggregate.m) ? c : this.services[c.aggregate.m];
-        out.push({ kind: 'cluster', id, lat: at.lat, lng: at.lng, count, types, rank: c.aggregate.m });
+        const m = c.aggregate.m;
+        const at = pinned.has(m) ? c : { lat: this.points.lat[m], lng: this.points.lng[m] };
+        out.push({ kind: 'cluster', id, lat: at.lat, lng: at.lng, count, types, rank: m });
       }
     }
     return out;
@@ -141,8 +161,7 @@ export class ClusterIndex {
     for (const i of pinned) {
       const known = homes.get(i);
       if (alone.has(i) || (known !== undefined && shown.has(known))) continue;
-      const s = this.services[i];
-      const [px, py] = [x(s.lng), y(s.lat)];
+      const [px, py] = [x(this.points.lng[i]), y(this.points.lat[i])];
       // Not found among these clusters: its own is out of this box; look again next time.
       for (const [id, c] of shown) {
         if (Math.hypot(x(c.lng) - px, y(c.lat) - py) <= 4.01 * r && this.holds(id, i, px, py, r / 2)) {

@@ -15,7 +15,8 @@ import {
   type LeafletKeyboardEvent,
 } from 'leaflet/dist/leaflet-src.esm.js';
 import { clusterIcon, originIcon, serviceIcon } from './marker-icon.js';
-import { ClusterIndex, type Drawable } from './cluster-index.js';
+import type { Drawable } from './cluster-index.js';
+import { ClusterSource } from './cluster-source.js';
 import { AttributionText, ZoomButtons } from './controls.js';
 import { parseAttribution } from './attribution.js';
 import { maxZoomForView } from './view-limit.js';
@@ -118,7 +119,11 @@ export class MapController implements ReactiveController {
   private attributionKey?: string;
   private zoomButtons?: ZoomButtons;
   private attribution?: AttributionText;
-  private index?: ClusterIndex;
+  private index?: ClusterSource;
+  /** The clusters and unpinned services last found for the view (a worker's answer comes later). */
+  private found: Drawable[] = [];
+  /** Numbers the queries sent, so only the answer to the latest is drawn. */
+  private ticket = 0;
   /** Markers and clusters on the map by key: `s` + place in `services`, or `c` + cluster id. */
   private readonly drawn = new Map<string, Drawn>();
   /** Keyboard order: listed services in list order, then the rest by rank. */
@@ -160,7 +165,10 @@ export class MapController implements ReactiveController {
     this.attributionKey = undefined;
     this.zoomButtons = undefined;
     this.attribution = undefined;
-    // The layer outlives the map: a re-attached element draws its markers afresh.
+    // The layer outlives the map: a re-attached element draws its markers afresh, from a new index.
+    this.index?.dispose();
+    this.index = undefined;
+    this.found = [];
     this.markerLayer.clearLayers();
     this.drawn.clear();
     this.order = [];
@@ -264,7 +272,9 @@ export class MapController implements ReactiveController {
   /** A new index for a new `services` array; the same array keeps its index and its markers. */
   private setServices(view: MapView) {
     if (this.index?.services === view.services) return;
-    this.index = view.services.length ? new ClusterIndex(view.services) : undefined;
+    this.index?.dispose();
+    this.index = view.services.length ? new ClusterSource(view.services) : undefined;
+    this.found = [];
     this.markerLayer.clearLayers();
     this.drawn.clear();
     this.order = [];
@@ -292,26 +302,46 @@ export class MapController implements ReactiveController {
   }
 
   /**
-   * Draws what the view holds: the pinned services wherever they are, and the clusters and
-   * other services in the view and a margin around it, reusing the markers already there.
+   * Asks the index what the view and a margin around it hold, then draws. An index built in a
+   * worker answers later: the map is drawn at once with what it last found (and the pinned
+   * services as they are now), and again when the answer to the latest question comes.
    */
   private redraw() {
     const map = this.map;
     if (!map || this.holding || !this.hasView) return;
+    if (this.index) {
+      const b = map.getBounds().pad(MARGIN);
+      const found = this.index.query([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], map.getZoom(), this.pinned);
+      if (Array.isArray(found)) this.found = found;
+      else {
+        const [ticket, index] = [++this.ticket, this.index];
+        void found.then((items) => {
+          if (ticket !== this.ticket || index !== this.index || !this.map) return;
+          this.found = items;
+          if (!this.holding) this.draw();
+        });
+      }
+    }
+    this.draw();
+  }
+
+  /**
+   * Draws the pinned services wherever they are, and the clusters and other services found for
+   * the view, reusing the markers already there.
+   */
+  private draw() {
     const next = new Map<string, Spec>();
     const selected = this.selectedIndex;
     const service = (i: number): Spec => {
       const s = this.index!.services[i];
       return { kind: 'service', index: i, lat: s.lat, lng: s.lng, rank: i, number: this.listed.get(i), shift: [0, 0] };
     };
-    for (const i of this.pinned) next.set(`s${i}`, service(i));
-    if (this.index) {
-      const b = map.getBounds().pad(MARGIN);
-      for (const item of this.index.query([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], map.getZoom(), this.pinned)) {
-        if (item.kind === 'service') next.set(`s${item.index}`, service(item.index));
-        else next.set(`c${item.id}`, { ...item, number: undefined, shift: [0, 0] });
-      }
+    for (const item of this.found) {
+      // A service pinned since the question was asked is drawn as pinned (below).
+      if (item.kind === 'service') next.set(`s${item.index}`, service(item.index));
+      else next.set(`c${item.id}`, { ...item, number: undefined, shift: [0, 0] });
     }
+    for (const i of this.pinned) next.set(`s${i}`, service(i));
     fanOut(next);
     const lost = this.focused !== null && !next.has(this.focused) ? this.drawn.get(this.focused)!.marker.getLatLng() : undefined;
     for (const [key, d] of this.drawn) {
@@ -396,8 +426,17 @@ export class MapController implements ReactiveController {
     const d = this.drawn.get(key);
     if (!d) return;
     const { spec } = d;
-    if (spec.kind === 'service') this.onSelect(this.index!.services[spec.index]);
-    else this.map!.setView([spec.lat, spec.lng], Math.max(this.index!.expansionZoom(spec.id), this.map!.getZoom() + 1), { animate: false });
+    if (spec.kind === 'service') {
+      this.onSelect(this.index!.services[spec.index]);
+      return;
+    }
+    const index = this.index!;
+    const zoomTo = (zoom: number) => {
+      if (this.map && this.index === index) this.map.setView([spec.lat, spec.lng], Math.max(zoom, this.map.getZoom() + 1), { animate: false });
+    };
+    const zoom = index.expansionZoom(spec.id);
+    if (typeof zoom === 'number') zoomTo(zoom);
+    else void zoom.then(zoomTo);
   }
 
   private onKey(key: string, event: KeyboardEvent) {
