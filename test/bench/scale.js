@@ -321,10 +321,13 @@ export async function measureScaleMap(feed, h) {
   const watcher = watch(page.map().getContainer(), h);
   const t0 = performance.now();
   page.draw();
+  // A clusterer that builds off the page (<nf-map> from 2,000 services: a worker) draws nothing
+  // until it answers: wait for the first marker, then for the map to go quiet.
+  const pane = page.map().getPane('markerPane');
+  for (const until = t0 + 120_000; !pane.children.length && performance.now() < until; ) await h.afterPaint();
   const drawnAt = await watcher.quiet(t0, 1000);
   if (drawnAt === undefined) throw new Error(`${which}: nothing changed in the map after the services were given`);
   const map = page.map();
-  const pane = map.getPane('markerPane');
   if (!pane.children.length) throw new Error(`${which}: no markers or clusters in the DOM after the first draw`);
   const result = {
     page: which,
