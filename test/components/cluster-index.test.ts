@@ -100,6 +100,45 @@ describe('ClusterSource', () => {
     }
   });
 
+  it('answers a pan or a zoom step near the last view at once, from what the worker was asked ahead', async () => {
+    const services = clumps(WORKER_MIN_SERVICES + 1000);
+    const onPage = new ClusterIndex(clusterPoints(services));
+    const source = new ClusterSource(services);
+    /** Where an item is drawn: a cluster on one of its services, a service on its own place. */
+    const at = (d: Drawable) => (d.kind === 'cluster' ? d : services[d.index]);
+    const inBox =
+      ([w, s, e, n]: number[]) =>
+      (d: Drawable) =>
+        at(d).lng >= w && at(d).lng <= e && at(d).lat >= s && at(d).lat <= n;
+    const key = (d: Drawable) => JSON.stringify(d);
+    try {
+      const pinned = new Set([3, 70]);
+      const view: [number, number, number, number] = [0.4, 0.4, 1.2, 1.0];
+      expect(source.query(view, 9, pinned), 'the first question waits for the worker').to.be.instanceOf(Promise);
+      await source.query(view, 9, pinned);
+      const steps: [string, [number, number, number, number], number][] = [
+        ['a pan', [0.6, 0.5, 1.4, 1.1], 9],
+        ['a zoom in', [0.6, 0.55, 1.0, 0.85], 10],
+        ['a zoom out', [0.0, 0.1, 1.6, 1.3], 8],
+      ];
+      // The worker answers in order: once it has answered a later question, the questions asked
+      // ahead (zoom 8 and 10) have come back.
+      const cluster = onPage.query(world, 2, new Set()).find((d) => d.kind === 'cluster');
+      await source.expansionZoom(cluster?.kind === 'cluster' ? cluster.id : -1);
+      for (const [name, box, zoom] of steps) {
+        const now = source.query(box, zoom, pinned);
+        if (!Array.isArray(now)) throw new Error(`${name}: a promise, not an answer at once`);
+        expect(now.every(inBox(box)), `${name}: only what the box holds`).to.equal(true);
+        // Everything the page's own index finds there, drawn in the box, is in the answer.
+        const expected = onPage.query(box, zoom, pinned).filter(inBox(box)).map(key);
+        expect(now.map(key), name).to.include.members(expected);
+      }
+      expect(source.query(view, 9, new Set([3])), 'other services pinned: asked anew').to.be.instanceOf(Promise);
+    } finally {
+      source.dispose();
+    }
+  });
+
   it('answers what is still owed with nothing once disposed', async () => {
     const source = new ClusterSource(clumps(WORKER_MIN_SERVICES));
     const answer = source.query(world, 3, new Set());

@@ -47,6 +47,9 @@ const EXTENT = 256;
 /** Beyond this zoom every service is drawn on its own (those sharing a point are fanned out). */
 export const MAX_CLUSTER_ZOOM = 16;
 
+/** The zoom level whose clusters a (fractional) map zoom shows. */
+export const clusterZoom = (zoom: number) => Math.min(Math.floor(zoom), MAX_CLUSTER_ZOOM + 1);
+
 const x = (lng: number) => lng / 360 + 0.5;
 const y = (lat: number) => {
   const sin = Math.sin((lat * Math.PI) / 180);
@@ -95,7 +98,7 @@ export class ClusterIndex {
    * cluster left with one service is that service.
    */
   query(bbox: [number, number, number, number], zoom: number, pinned: ReadonlySet<number>): Drawable[] {
-    const z = Math.min(Math.floor(zoom), MAX_CLUSTER_ZOOM + 1);
+    const z = clusterZoom(zoom);
     const found = this.index.getClusters(bbox, z);
     const out: Drawable[] = [];
     const clusters = new Map<number, { lat: number; lng: number; count: number; aggregate: Aggregate }>();

@@ -1,4 +1,4 @@
-import { ClusterIndex, clusterPoints, type Drawable } from './cluster-index.js';
+import { ClusterIndex, clusterPoints, clusterZoom, MAX_CLUSTER_ZOOM, type Drawable } from './cluster-index.js';
 import type { Box, ClusterReply, ClusterRequest } from './cluster-worker-protocol.js';
 import type { LocatedService } from '../../types.js';
 
@@ -24,6 +24,28 @@ function tellOnPage(reason: string) {
   );
 }
 
+/** An answer of the worker, kept for its zoom: what it found in a box, with which services pinned. */
+interface Answer {
+  box: Box;
+  pinned: string;
+  items: Drawable[];
+}
+
+/**
+ * How far beyond the box asked for the worker is asked about, in box widths and heights on each
+ * side: after a zoom out (twice the view, plus the map's margin) the view is still inside.
+ */
+const AHEAD = 1.6;
+const WORLD: Box = [-180, -85, 180, 85];
+
+const contains = (outer: Box, inner: Box) => outer[0] <= inner[0] && outer[1] <= inner[1] && outer[2] >= inner[2] && outer[3] >= inner[3];
+/** `box` grown by AHEAD on every side, within the world. */
+function ahead([w, s, e, n]: Box): Box {
+  const [dx, dy] = [(e - w) * AHEAD, (n - s) * AHEAD];
+  return [Math.max(WORLD[0], w - dx), Math.max(WORLD[1], s - dy), Math.min(WORLD[2], e + dx), Math.min(WORLD[3], n + dy)];
+}
+const pinnedKey = (pinned: ReadonlySet<number>) => [...pinned].sort((a, b) => a - b).join();
+
 type Pending = { request: Extract<ClusterRequest, { seq: number }>; resolve: (value: never) => void };
 
 /**
@@ -39,6 +61,9 @@ export class ClusterSource {
   private readonly built: Promise<void>;
   private seq = 0;
   private readonly pending = new Map<number, Pending>();
+  /** The worker's last answer for each zoom near the view, and the questions on their way. */
+  private readonly answers = new Map<number, Answer>();
+  private readonly asking = new Map<number, { box: Box; pinned: string; answer: Promise<Answer> }>();
   private disposed = false;
 
   constructor(readonly services: readonly LocatedService[]) {
@@ -54,12 +79,57 @@ export class ClusterSource {
     return this.ids.get(id);
   }
 
-  /** What to draw in a box at a zoom (see ClusterIndex.query): now when built on the page, else later. */
+  /**
+   * What to draw in a box at a zoom (see ClusterIndex.query): at once when the index is on the
+   * page, or when the worker has already answered for a wider box at this zoom with the same
+   * services pinned; else later. Each question also asks the worker ahead about a wider box, at
+   * this zoom and one level in and out, so the next pan or zoom step is answered at once.
+   */
   query(bbox: Box, zoom: number, pinned: ReadonlySet<number>): Drawable[] | Promise<Drawable[]> {
     if (this.page) return this.page.query(bbox, zoom, pinned);
-    return this.built.then(() =>
-      this.page ? this.page.query(bbox, zoom, pinned) : this.ask({ type: 'query', seq: ++this.seq, bbox, zoom, pinned: [...pinned] }),
-    );
+    // A view across the antimeridian or past the poles' cut-off is asked as it is.
+    if (!contains(WORLD, bbox)) return this.built.then(() => (this.page ? this.page.query(bbox, zoom, pinned) : this.askQuery(bbox, zoom, pinned)));
+    const z = clusterZoom(zoom);
+    const key = pinnedKey(pinned);
+    for (const near of this.answers.keys()) if (Math.abs(near - z) > 2) this.answers.delete(near);
+    const known = this.answers.get(z);
+    const now = known?.pinned === key && contains(known.box, bbox) ? known.items : undefined;
+    const later = now ? undefined : this.askAhead(z, bbox, key, pinned);
+    for (const near of [z - 1, z + 1]) if (near >= 0 && near <= MAX_CLUSTER_ZOOM + 1) void this.askAhead(near, bbox, key, pinned);
+    if (now) return this.within(now, bbox);
+    return later!.then((answer) => this.within(answer.items, bbox));
+  }
+
+  /** The worker's answer for `z` about a box wider than `bbox`, unless it has given or is giving one. */
+  private askAhead(z: number, bbox: Box, key: string, pinned: ReadonlySet<number>): Promise<Answer> {
+    const known = this.answers.get(z);
+    if (known?.pinned === key && contains(known.box, bbox)) return Promise.resolve(known);
+    const asked = this.asking.get(z);
+    if (asked?.pinned === key && contains(asked.box, bbox)) return asked.answer;
+    const box = ahead(bbox);
+    const answer: Promise<Answer> = this.built.then(async () => {
+      const items = this.page ? this.page.query(box, z, pinned) : await this.askQuery(box, z, pinned);
+      const got = { box, pinned: key, items };
+      if (this.asking.get(z)?.answer === answer) {
+        this.asking.delete(z);
+        this.answers.set(z, got);
+      }
+      return got;
+    });
+    this.asking.set(z, { box, pinned: key, answer });
+    return answer;
+  }
+
+  private askQuery(bbox: Box, zoom: number, pinned: ReadonlySet<number>): Promise<Drawable[]> {
+    return this.ask({ type: 'query', seq: ++this.seq, bbox, zoom, pinned: [...pinned] });
+  }
+
+  /** The items of a wider answer that a box holds, by where they are drawn. */
+  private within(items: Drawable[], [w, s, e, n]: Box): Drawable[] {
+    return items.filter((item) => {
+      const at = item.kind === 'cluster' ? item : this.services[item.index];
+      return at.lng >= w && at.lng <= e && at.lat >= s && at.lat <= n;
+    });
   }
 
   /** The zoom at which a cluster splits. */
@@ -75,6 +145,8 @@ export class ClusterSource {
     this.worker = undefined;
     for (const { request, resolve } of this.pending.values()) resolve((request.type === 'query' ? [] : 0) as never);
     this.pending.clear();
+    this.answers.clear();
+    this.asking.clear();
   }
 
   private ask<T>(request: Pending['request']): Promise<T> {
