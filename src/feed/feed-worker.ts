@@ -45,7 +45,7 @@ function errorMessage(error: unknown): ErrorMessage {
 }
 
 async function handle({ bytes, options, save }: WorkerRequest) {
-  let result;
+  let result: Awaited<ReturnType<typeof parseFeed>> | undefined;
   try {
     result = await parseFeed(bytes, options);
   } catch (error) {
@@ -60,9 +60,13 @@ async function handle({ bytes, options, save }: WorkerRequest) {
   if (result.title !== undefined) done.title = result.title;
   if (result.updated !== undefined) done.updated = result.updated;
   scope.postMessage(done, [index.tree, index.rows.buffer]);
+  const hasServices = result.services.length > 0;
+  // The page has its own copy now: let this one go while the bytes are saved (100k services hold
+  // about 70 MB here, which the heap would otherwise keep until the write ends).
+  result = undefined;
   // After the reply: the page need not wait for storage. Same rule as the page's path: only a
   // feed with services replaces the last good copy.
-  if (save && result.services.length) await saveLastGoodFeed(save.url, { bytes, contentType: save.contentType }, { maxAgeDays: save.maxAgeDays });
+  if (save && hasServices) await saveLastGoodFeed(save.url, { bytes, contentType: save.contentType }, { maxAgeDays: save.maxAgeDays });
 }
 
 scope.onmessage = (event) => {
