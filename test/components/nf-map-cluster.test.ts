@@ -202,6 +202,22 @@ describe('<nf-map> clusters', () => {
     });
   });
 
+  it("never draws a late answer for a view already left (the worker's answers come later)", async () => {
+    const grid = Array.from({ length: 2400 }, (_, i) => at(`grid-${i}`, (i % 60) * 2, Math.floor(i / 60) * 2.5));
+    const el = await map(grid);
+    const home: [number, number] = [50 / KM_PER_DEGREE, 50 / KM_PER_DEGREE];
+    el.leafletMap!.setView(home, 10, { animate: false });
+    const drawn = () => [...markers(el), ...clusters(el)].map((m) => m.getAttribute('aria-label')).sort();
+    await waitUntil(() => clusters(el).length > 0 && total(el) > 0, 'clusters around home');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = drawn();
+    // Away to where there is nothing (asked of the worker), and straight back (answered at once).
+    el.leafletMap!.setView([30, 30], 10, { animate: false });
+    el.leafletMap!.setView(home, 10, { animate: false });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(drawn(), 'the answer for the empty place came last, and is not drawn').to.deep.equal(before);
+  });
+
   it('has only what is in and near the view in the page', async () => {
     // 2,000 fictional services on a 100 × 100 km grid.
     const grid = Array.from({ length: 2000 }, (_, i) => at(`grid-${i}`, (i % 50) * 2, Math.floor(i / 50) * 2.5));

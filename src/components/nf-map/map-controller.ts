@@ -312,9 +312,10 @@ export class MapController implements ReactiveController {
     if (this.index) {
       const b = map.getBounds().pad(MARGIN);
       const found = this.index.query([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], map.getZoom(), this.pinned);
+      // Every question takes a number, answered at once or not: a late answer to an older one is dropped.
+      const [ticket, index] = [++this.ticket, this.index];
       if (Array.isArray(found)) this.found = found;
       else {
-        const [ticket, index] = [++this.ticket, this.index];
         void found.then((items) => {
           if (ticket !== this.ticket || index !== this.index || !this.map) return;
           this.found = items;
