@@ -324,7 +324,7 @@ export async function measureScaleMap(feed, h) {
   // A clusterer that builds off the page (<nf-map> from 2,000 services: a worker) draws nothing
   // until it answers: wait for the first marker, then for the map to go quiet.
   const pane = page.map().getPane('markerPane');
-  for (const until = t0 + 120_000; !pane.children.length && performance.now() < until; ) await h.afterPaint();
+  for (const until = t0 + 120_000; !pane.children.length && performance.now() < until;) await h.afterPaint();
   const drawnAt = await watcher.quiet(t0, 1000);
   if (drawnAt === undefined) throw new Error(`${which}: nothing changed in the map after the services were given`);
   const map = page.map();
