@@ -4,8 +4,9 @@ import type { LocatedService } from '../../types.js';
 
 /**
  * From this many services up, the cluster index is built in a worker (cluster-worker.ts). Building
- * takes about 11 µs per service on this project's 2-core bench machine and four times that on a
- * slow phone, so 2,000 services are about 90 ms there: below that, the page builds it at once.
+ * 100,000 took 0.4–0.7 s in Node on this project's 2-core machine (4–7 µs per service, the first
+ * build the slowest), about four times that on a slow phone: 2,000 are up to about 60 ms there.
+ * Below that, the page builds the index at once, and answers without waiting.
  */
 export const WORKER_MIN_SERVICES = 2000;
 
