@@ -23,7 +23,7 @@ import type { HoursClock } from './components/nf-service-list/nf-service-list.js
 import { formatDistance, KM_PER_MILE } from './geo/distance.js';
 import { safeWebUrl } from './util/safe-url.js';
 import { newTabLink } from './util/new-tab-link.js';
-import { nextTask, SLICE_MS } from './util/yield.js';
+import { forEachSliced } from './util/yield.js';
 import {
   NfFeedErrorEvent,
   NfFeedLoadEvent,
@@ -357,6 +357,7 @@ export class NaloxoneFinder extends LitElement {
   private clockCache?: { key: readonly unknown[]; clock: HoursClock };
   private openCache?: { clock: HoursClock; open: Map<Service, boolean | undefined> };
   private zonedFeed?: Service[];
+  private zoneLookup?: AbortController;
   /** The visitor's filters: the preset `filters` at first, then what they tick. */
   @state() private chosen: Filters = {};
   @state() private locationMessage = '';
@@ -467,29 +468,30 @@ export class NaloxoneFinder extends LitElement {
   private async findZones(services: Service[]) {
     if (this.zonedFeed === services) return;
     this.zonedFeed = services;
+    // A new feed stops the lookup for the one before.
+    this.zoneLookup?.abort();
+    const lookup = (this.zoneLookup = new AbortController());
     const missing = services.filter((s) => s.hours?.length && !knownTimeZone(s, this.timezone));
     if (!missing.length) return;
     const zones = new Map<string, string>();
     try {
       const zoneAt = await coordinateZones();
       // In time slices: a national feed has tens of thousands to look up.
-      let slice = performance.now();
-      for (let i = 0; i < missing.length; i++) {
-        const s = missing[i];
-        const zone = s.lat === undefined || s.lng === undefined ? undefined : zoneAt(s.lat, s.lng);
-        if (zone) zones.set(s.id, zone);
-        if ((i & 255) === 255 && performance.now() - slice > SLICE_MS) {
-          await nextTask();
-          if (this.zonedFeed !== services) return;
-          slice = performance.now();
-        }
-      }
+      await forEachSliced(
+        missing,
+        (s) => {
+          const zone = s.lat === undefined || s.lng === undefined ? undefined : zoneAt(s.lat, s.lng);
+          if (zone) zones.set(s.id, zone);
+        },
+        lookup.signal,
+      );
     } catch (error) {
+      if (lookup.signal.aborted) return;
       console.error(
         `naloxone-finder: the time zones of services without one could not be found (${(error as Error)?.message ?? error}); their hours are shown without "open now".`,
       );
     }
-    if (this.zonedFeed === services) this.zones = zones;
+    if (!lookup.signal.aborted) this.zones = zones;
   }
 
   /** Asks for the device's location (call it from a visitor's action) and sorts from there. */
