@@ -30,7 +30,7 @@ function tellOnPage(reason: string) {
 
 /**
  * Which way of starting the worker comes first. The drop-in build sets this to true
- * (feedWorker in rollup.config.js): there both ways load the same built file, so the Trusted
+ * (moduleWorker in rollup.config.js): there both ways load the same built file, so the Trusted
  * Types policy goes first and a page that enforces them and allows the name sees no violation.
  * From source or the npm package, bundlers bundle the worker only from the plain
  * `new Worker(new URL(…), { type: 'module' })`, so that goes first, and the policy only where it throws.

@@ -93,7 +93,7 @@ export class ClusterSource {
   query(bbox: Box, zoom: number, pinned: ReadonlySet<number>): Drawable[] | Promise<Drawable[]> {
     if (this.page) return this.page.query(bbox, zoom, pinned);
     // A view across the antimeridian or past the poles' cut-off is asked as it is.
-    if (!contains(WORLD, bbox)) return this.built.then(() => (this.page ? this.page.query(bbox, zoom, pinned) : this.askQuery(bbox, zoom, pinned)));
+    if (!contains(WORLD, bbox)) return this.built.then(() => this.askQuery(bbox, zoom, pinned));
     const z = clusterZoom(zoom);
     const key = pinnedKey(pinned);
     for (const near of this.answers.keys()) if (Math.abs(near - z) > 2) this.answers.delete(near);
@@ -113,7 +113,7 @@ export class ClusterSource {
     if (asked?.pinned === key && contains(asked.box, bbox)) return asked.answer;
     const box = ahead(bbox);
     const answer: Promise<Answer> = this.built.then(async () => {
-      const items = this.page ? this.page.query(box, z, pinned) : await this.askQuery(box, z, pinned);
+      const items = await this.askQuery(box, z, pinned);
       const got = { box, pinned: key, items };
       if (this.asking.get(z)?.answer === answer) {
         this.asking.delete(z);
@@ -140,7 +140,7 @@ export class ClusterSource {
   /** The zoom at which a cluster splits. */
   expansionZoom(id: number): number | Promise<number> {
     if (this.page) return this.page.expansionZoom(id);
-    return this.built.then(() => (this.page ? this.page.expansionZoom(id) : this.ask({ type: 'expansion', seq: ++this.seq, id })));
+    return this.built.then(() => this.ask({ type: 'expansion', seq: ++this.seq, id }));
   }
 
   /** Stops the worker; answers still owed come back empty (the map has moved on to another source). */
@@ -148,7 +148,7 @@ export class ClusterSource {
     this.disposed = true;
     this.worker?.terminate();
     this.worker = undefined;
-    for (const { request, resolve } of this.pending.values()) resolve((request.type === 'query' ? [] : 0) as never);
+    for (const { request, resolve } of this.pending.values()) resolve(this.answerOnPage(request) as never);
     this.pending.clear();
     this.answers.clear();
     this.asking.clear();
