@@ -24,6 +24,7 @@ import { formatDistance, KM_PER_MILE } from './geo/distance.js';
 import { safeWebUrl } from './util/safe-url.js';
 import { newTabLink } from './util/new-tab-link.js';
 import { forEachSliced } from './util/yield.js';
+import { sameItems } from './util/same-items.js';
 import {
   NfFeedErrorEvent,
   NfFeedLoadEvent,
@@ -42,12 +43,6 @@ import './components/nf-place-search/nf-place-search.js';
 import type { NfPlaceSelectEvent } from './components/nf-place-search/events.js';
 import type { PartnerPlace } from './places/search.js';
 import type { LatLng, RankedService, Service, ServiceType, Units } from './types.js';
-
-function sameFlags(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /** What the finder shows: the visitor's selection of the feed, ranked from where they are. */
 type Results = Ranking & { selection: Selection };
@@ -683,7 +678,7 @@ export class NaloxoneFinder extends LitElement {
     // (rebuilding it takes the better part of a second at 100,000): time zones arriving, or a
     // filter that changes nothing on the map, draw nothing new.
     const before = this.#selection?.selection;
-    if (before?.services === services && sameFlags(before.flags, selection.flags)) selection.mapped = before.mapped;
+    if (before?.services === services && sameItems(before.flags, selection.flags)) selection.mapped = before.mapped;
     this.#selection = { key, selection };
     return selection;
   }

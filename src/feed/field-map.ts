@@ -1,6 +1,7 @@
 import { isServiceType, labelToType, type ServiceType } from './service-types.js';
 import { describe, listOf, own, quote } from './text.js';
 import { FeedFormatError } from './validate.js';
+import { sameItems } from '../util/same-items.js';
 
 /**
  * Tells the widget where a partner's data keeps our fields:
@@ -178,7 +179,7 @@ export function fieldResolver(map: FieldMap = {}): Resolver {
   let lastKeys: string[] = [];
   let lastPlan: Plan | undefined;
   const planFor = (keys: string[]): Plan => {
-    if (lastPlan && sameKeys(keys, lastKeys)) return lastPlan;
+    if (lastPlan && sameItems(keys, lastKeys)) return lastPlan;
     const signature = keys.join('\u0000');
     let plan = cache.get(signature);
     if (!plan) {
@@ -218,12 +219,6 @@ export function fieldResolver(map: FieldMap = {}): Resolver {
 interface Plan {
   pairs: [Field, string][];
   same: boolean;
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** The records array of an arbitrary JSON document at the field map's `records` path. */
