@@ -9,7 +9,8 @@ import type { SkippedRecord } from '../types.js';
 export type WorkerParseOptions = Pick<ParseOptions, 'format' | 'fieldMap' | 'defaultTypes' | 'contentType' | 'allowNoValidRecords'>;
 
 export interface WorkerRequest {
-  bytes: Uint8Array;
+  /** The feed: its bytes, or a Blob the worker reads itself (fetch-feed.ts, `blobAboveBytes`). */
+  body: Uint8Array | Blob;
   options: WorkerParseOptions;
   /** Where to keep the last good copy (an absolute URL), when the feed has services. */
   save?: { url: string; contentType: string; maxAgeDays?: number };

@@ -44,9 +44,11 @@ function errorMessage(error: unknown): ErrorMessage {
   return out;
 }
 
-async function handle({ bytes, options, save }: WorkerRequest) {
+async function handle({ body, options, save }: WorkerRequest) {
   let result: Awaited<ReturnType<typeof parseFeed>> | undefined;
+  let bytes: Uint8Array;
   try {
+    bytes = body instanceof Blob ? new Uint8Array(await body.arrayBuffer()) : body;
     result = await parseFeed(bytes, options);
   } catch (error) {
     scope.postMessage(errorMessage(error));

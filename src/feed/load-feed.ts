@@ -1,7 +1,7 @@
 import { fetchFeed, FeedFetchError, type FetchErrorKind } from './fetch-feed.js';
 import { loadLastGoodFeed } from './feed-cache.js';
 import { FeedJsonError, FeedNoValidRecordsError, type FeedResult, type ParseOptions } from './parse-feed.js';
-import { readFeed } from './read-feed.js';
+import { readFeed, WORKER_ABOVE_BYTES } from './read-feed.js';
 import { FeedFormatError } from './validate.js';
 import type { SkippedRecord } from '../types.js';
 
@@ -73,9 +73,11 @@ export interface LoadOptions extends ParseOptions {
 export async function loadFeed(src: string, options: LoadOptions = {}): Promise<LoadedFeed> {
   let failure: FeedLoadError;
   try {
-    const got = await fetchFeed(src, { signal: options.signal, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes });
+    // A body declared larger than the worker threshold comes as a Blob, read by the worker alone.
+    const blobAboveBytes = options.workerAboveBytes ?? WORKER_ABOVE_BYTES;
+    const got = await fetchFeed(src, { signal: options.signal, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, blobAboveBytes });
     // Saved as the last good copy when it has services (by the worker, for a large feed).
-    const result = await readFeed(got.bytes, got.contentType, { ...options, saveAs: src });
+    const result = await readFeed('blob' in got ? got.blob : got.bytes, got.contentType, { ...options, saveAs: src });
     if (result.services.length) return result;
     const empty = new FeedLoadError('empty', `${src} lists no services.`);
     return (await lastGood(src, options, empty)) ?? result;

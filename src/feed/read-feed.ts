@@ -16,16 +16,20 @@ export interface ReadOptions extends ParseOptions {
 /**
  * A feed's bytes → services, as parseFeed gives them: in a module worker for large feeds (with
  * the spatial index built there too, and the last good copy saved there), on the page otherwise
- * or when workers are unavailable or blocked. Both paths run the same parseFeed.
+ * or when workers are unavailable or blocked. Both paths run the same parseFeed. A Blob (what
+ * fetchFeed gives for a large body) goes to the worker unread; the page reads it only where
+ * there is no worker.
  */
-export async function readFeed(bytes: Uint8Array, contentType: string, options: ReadOptions = {}): Promise<FeedResult> {
+export async function readFeed(body: Uint8Array | Blob, contentType: string, options: ReadOptions = {}): Promise<FeedResult> {
   const { workerAboveBytes = WORKER_ABOVE_BYTES, saveAs, cacheDays, ...parseOptions } = options;
-  if (bytes.byteLength > workerAboveBytes) {
+  const size = body instanceof Blob ? body.size : body.byteLength;
+  if (size > workerAboveBytes) {
     // A chunk of its own: most feeds are small and never need it.
     const { startFeedWorker, readInWorker } = await import('./worker-client.js');
     const worker = await startFeedWorker(options.signal);
-    if (worker) return readInWorker(worker, bytes, { ...parseOptions, contentType }, saveAs, cacheDays);
+    if (worker) return readInWorker(worker, body, { ...parseOptions, contentType }, saveAs, cacheDays);
   }
+  const bytes = body instanceof Blob ? new Uint8Array(await body.arrayBuffer()) : body;
   const result = await parseFeed(bytes, { ...parseOptions, contentType });
   if (saveAs !== undefined && result.services.length) void saveLastGoodFeed(saveAs, { bytes, contentType }, { maxAgeDays: cacheDays });
   return result;

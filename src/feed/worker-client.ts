@@ -68,13 +68,14 @@ function feedError(message: Extract<WorkerMessage, { type: 'error' }>): Error {
 
 export function readInWorker(
   worker: Worker,
-  bytes: Uint8Array,
+  body: Uint8Array | Blob,
   options: ReadOptions,
   saveAs: string | undefined,
   cacheDays: number | undefined,
 ): Promise<FeedResult> {
   const { signal } = options;
   const started = performance.now();
+  const size = body instanceof Blob ? body.size : body.byteLength;
   const lists = { services: [] as Service[], skipped: [] as SkippedRecord[], warnings: [] as SkippedRecord[] };
   return new Promise<FeedResult>((resolve, reject) => {
     const end = () => {
@@ -103,7 +104,7 @@ export function readInWorker(
       if (done.updated !== undefined) result.updated = done.updated;
       // The query looks the index up by this very array, so it is never built again on the page.
       adoptIndex(result.services, done.index);
-      performance.measure(WORKER_MEASURE, { start: started, detail: { bytes: bytes.byteLength, services: result.services.length } });
+      performance.measure(WORKER_MEASURE, { start: started, detail: { bytes: size, blob: body instanceof Blob, services: result.services.length } });
       return result;
     };
     // The worker ran, then failed (out of memory, say): the bytes are gone with it, so this is an error of the feed.
@@ -123,12 +124,13 @@ export function readInWorker(
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted) return onAbort();
     const request: WorkerRequest = {
-      bytes,
+      body,
       options: pick(options),
       ...(saveAs !== undefined ? { save: { url: absolute(saveAs), contentType: options.contentType ?? '', maxAgeDays: cacheDays } } : {}),
     };
-    // Transferred, not copied: copying 100 MB would itself be a long task. The page keeps no copy.
-    worker.postMessage(request, [bytes.buffer]);
+    // Bytes are transferred, not copied: copying 100 MB would itself be a long task. The page
+    // keeps no copy. A Blob is passed as a handle: the worker reads it from the browser.
+    worker.postMessage(request, body instanceof Blob ? [] : [body.buffer]);
   });
 }
 

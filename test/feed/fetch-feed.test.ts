@@ -64,7 +64,10 @@ function endlessBody(chunkBytes: number) {
 
 describe('fetchFeed', () => {
   let sleeper: ReturnType<typeof fakeSleep>;
-  const run = (fake: ReturnType<typeof fakeFetch>, options: FetchFeedOptions = {}) =>
+  const run = (fake: ReturnType<typeof fakeFetch>, options: FetchFeedOptions & { blobAboveBytes?: undefined } = {}) =>
+    fetchFeed(SRC, { fetch: fake.fetch, sleep: sleeper.sleep, baseDelayMs: 100, ...options });
+  /** With `blobAboveBytes`: a large body may come as a Blob. */
+  const runBlob = (fake: ReturnType<typeof fakeFetch>, options: FetchFeedOptions & { blobAboveBytes: number }) =>
     fetchFeed(SRC, { fetch: fake.fetch, sleep: sleeper.sleep, baseDelayMs: 100, ...options });
 
   beforeEach(() => {
@@ -371,6 +374,64 @@ describe('fetchFeed', () => {
     const feed = await run(fake);
     expect(feed.status).to.equal(200);
     expect(fake.calls).to.have.length(2);
+  });
+
+  describe('blobAboveBytes: a large body as a Blob, never read on the page', () => {
+    const body = `{"version":1,"services":[],"note":"${'x'.repeat(3000)}"}`;
+
+    it('gives a body declared above it as a Blob with the same bytes, and no bytes', async () => {
+      const feed = await runBlob(fakeFetch(ok(body, { 'content-type': 'application/json', 'content-length': String(body.length) })), { blobAboveBytes: 2000 });
+      expect('bytes' in feed, 'bytes').to.equal(false);
+      if (!('blob' in feed)) throw new Error('expected a Blob');
+      expect(await feed.blob.text()).to.equal(body);
+      expect(feed.contentType).to.equal('application/json');
+      expect(feed.status).to.equal(200);
+    });
+
+    for (const [label, headers] of [
+      ['declared at it', { 'content-length': '2000' }],
+      ['declared below it', { 'content-length': '10' }],
+      ['not declared (streamed)', {}],
+    ] as const) {
+      it(`reads a body ${label} as bytes`, async () => {
+        const feed = await runBlob(fakeFetch(ok(body, headers)), { blobAboveBytes: 2000 });
+        if (!('bytes' in feed)) throw new Error('expected bytes');
+        expect(new TextDecoder().decode(feed.bytes)).to.equal(body);
+      });
+    }
+
+    it('refuses a Blob larger than the limit once decompressed (the declared length was of the compressed bytes)', async () => {
+      const fake = fakeFetch(ok(body, { 'content-length': '500' }));
+      const error = await failure(runBlob(fake, { blobAboveBytes: 100, maxBytes: 2048 }));
+      expect(error.kind).to.equal('too-large');
+      expect(error.message).to.equal(`${SRC} is larger than the 2 kB limit (3 kB once decompressed)`);
+      expect(fake.calls).to.have.length(1);
+    });
+
+    it('reports a Blob of whitespace as empty', async () => {
+      const error = await failure(runBlob(fakeFetch(ok(' \n\t ', { 'content-length': '500' })), { blobAboveBytes: 100 }));
+      expect(error.kind).to.equal('empty');
+      expect(error.message).to.equal(`The feed at ${SRC} is empty`);
+    });
+
+    it('times out a Blob that stalls, and stops when the caller aborts', async () => {
+      const stalled = () => new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode('{"version"')) });
+      const declared = { 'content-length': '5000' };
+      const timedOut = await failure(runBlob(fakeFetch(ok(stalled(), declared)), { blobAboveBytes: 100, timeoutMs: 50, maxAttempts: 1 }));
+      expect(timedOut.kind).to.equal('timeout');
+      const controller = new AbortController();
+      const pending = runBlob(fakeFetch(ok(stalled(), declared)), { blobAboveBytes: 100, signal: controller.signal });
+      setTimeout(() => controller.abort(), 10);
+      expect((await failure(pending)).kind).to.equal('aborted');
+    });
+
+    it('retries a connection that breaks while the Blob is filled', async () => {
+      const broken = new ReadableStream<Uint8Array>({ pull: (c) => c.error(new TypeError('network error')) });
+      const fake = fakeFetch(ok(broken, { 'content-length': '5000' }), ok(body, { 'content-length': String(body.length) }));
+      const feed = await runBlob(fake, { blobAboveBytes: 100 });
+      expect('blob' in feed).to.equal(true);
+      expect(fake.calls).to.have.length(2);
+    });
   });
 
   describe('against the dev server', () => {

@@ -17,6 +17,25 @@ const IN_WORKER = { workerAboveBytes: 0 };
 const BIG = 18_000;
 
 const workerReads = () => performance.getEntriesByName(WORKER_MEASURE).length;
+/** What the last worker read measured: bytes, services, and whether it was handed a Blob. */
+const lastWorkerRead = () =>
+  (performance.getEntriesByName(WORKER_MEASURE).at(-1) as PerformanceMeasure).detail as { bytes: number; blob: boolean; services: number };
+
+/** Counts the page's reads of Blobs while `run` runs. */
+async function blobReadsDuring(run: () => Promise<unknown>) {
+  const arrayBuffer = Blob.prototype.arrayBuffer;
+  let reads = 0;
+  Blob.prototype.arrayBuffer = function (this: Blob) {
+    reads++;
+    return arrayBuffer.call(this);
+  };
+  try {
+    await run();
+  } finally {
+    Blob.prototype.arrayBuffer = arrayBuffer;
+  }
+  return reads;
+}
 
 async function bytesOf(path: string) {
   const response = await fetch(path);
@@ -116,6 +135,20 @@ describe('readFeed: large feeds', function () {
     expect(bytes.byteLength, "the page keeps no copy of the worker's bytes").to.equal(0);
   });
 
+  it('hands a Blob to the worker unread, and it gives what the same bytes give on the page', async () => {
+    const bytes = bigFeed(BIG);
+    const blob = new Blob([bytes], { type: 'application/json' });
+    const before = workerReads();
+    let fromBlob: FeedResult | undefined;
+    const pageReads = await blobReadsDuring(async () => (fromBlob = await readFeed(blob, 'application/json')));
+    expect(pageReads, 'Blob reads on the page').to.equal(0);
+    expect(workerReads(), 'read in the worker').to.equal(before + 1);
+    expect(lastWorkerRead()).to.deep.equal({ bytes: blob.size, blob: true, services: BIG });
+    const onPage = await readFeed(bytes, 'application/json', ON_PAGE);
+    expect(fromBlob!.services).to.deep.equal(onPage.services);
+    expect(fromBlob!.title).to.equal('Big fictional feed');
+  });
+
   it("adopts the worker's index: no index is built on the page, and it finds the same nearest services as one built here", async () => {
     const worker = await readFeed(bigFeed(BIG), 'application/json', IN_WORKER);
     const page = await readFeed(bigFeed(BIG), 'application/json', ON_PAGE);
@@ -178,6 +211,18 @@ describe('loadFeed with the worker', function () {
     expect(pagePuts, 'writes to Cache Storage from the page').to.equal(0);
   });
 
+  it('a feed whose Content-Length is over the threshold reaches the worker as a Blob; one without, as bytes', async () => {
+    const body = bigFeed(BIG);
+    const headers = { 'content-type': 'application/json' };
+    window.fetch = async () => new Response(body.slice(), { headers: { ...headers, 'content-length': String(body.byteLength) } });
+    const pageReads = await blobReadsDuring(async () => expect((await loadFeed(SRC)).services).to.have.length(BIG));
+    expect(pageReads, 'Blob reads on the page').to.equal(0);
+    expect(lastWorkerRead()).to.deep.equal({ bytes: body.byteLength, blob: true, services: BIG });
+    window.fetch = async () => new Response(body.slice(), { headers });
+    expect((await loadFeed(SRC)).services).to.have.length(BIG);
+    expect(lastWorkerRead()).to.deep.equal({ bytes: body.byteLength, blob: false, services: BIG });
+  });
+
   it('reads a large last good copy in the worker when a refresh fails', async () => {
     const body = bigFeed(BIG);
     window.fetch = async () => new Response(body.slice(), { headers: { 'content-type': 'application/json' } });
@@ -226,6 +271,23 @@ describe('readFeed without workers, and aborted', function () {
     expect(said).to.deep.equal([
       "naloxone-finder: the feed is parsed on the page because workers are blocked or unavailable here (this browser has no Worker). It still works; allowing workers from this site (CSP worker-src 'self', and the Trusted Types policy name naloxone-finder where Trusted Types are enforced) keeps the page responsive while large feeds load.",
     ]);
+  });
+
+  it('reads a Blob on the page where Worker is missing', async () => {
+    const worker = window.Worker;
+    const info = console.info;
+    console.info = () => undefined;
+    (window as { Worker?: unknown }).Worker = undefined;
+    const before = workerReads();
+    try {
+      const result = await readFeed(new Blob([bigFeed(BIG)]), 'application/json');
+      expect(result.services).to.have.length(BIG);
+      expect(result.services[BIG - 1].id).to.equal(`big-${BIG - 1}`);
+    } finally {
+      window.Worker = worker;
+      console.info = info;
+    }
+    expect(workerReads(), 'read in a worker').to.equal(before);
   });
 
   for (const when of ['at once', 'while the worker starts or reads']) {
