@@ -1,7 +1,7 @@
 // Fails the build when the drop-in code grows past its budgets (gzip -9, as servers send it).
 //   - naloxone-finder.js, the file every visitor loads before the list can show: 60 KiB.
 //   - that file plus the map chunk (Leaflet, the clusterer) and the chunks it imports, what a visitor
-//     with the map loads in all: 104 KiB.
+//     with the map loads in all: 105 KiB.
 //     (76 KiB until the privacy, CSP, filter, overdose, hours, place-search and details work of
 //     issues 6 and 7 put the entry at about 44 kB; 90 KiB until issue 8's accessibility work,
 //     measured at +1.9 kB: the live region, headings, dark and forced-colours palettes, roving
@@ -12,7 +12,9 @@
 //     102 KiB until the rest of issue 10 in the entry (the worker's hand-over, validation caches,
 //     time-sliced time zones and body copy) left it 21 B over; 103 KiB until the cluster worker's
 //     page side (starting it, asking it, building on the page where it cannot start), measured at
-//     +1.3 kB (the worker starter it shares with the feed worker is a chunk of its own, loaded only for big maps).
+//     +1.3 kB (the worker starter it shares with the feed worker is a chunk of its own, loaded only for big maps);
+//     104 KiB until big bodies were handed to the feed worker as Blobs, unread on the page, and the
+//     selection got a task of its own and was kept when time zones arrive: +0.4 kB in the entry.
 //     The list still needs only the entry.)
 //   - the spatial index (kdbush, geokdbush) with the chunks it imports, fetched beside the feed: 4 KiB
 //     (3.1 kB measured when it was added), and none of it in the entry.
@@ -120,7 +122,7 @@ const budgets = [
   ...placeBudgets,
   ...localeBudgets,
   ['naloxone-finder.js (first paint)', sizes.get('naloxone-finder.js'), 60 * 1024],
-  ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + withImports(mapChunk), 104 * 1024],
+  ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + withImports(mapChunk), 105 * 1024],
   ['spatial index chunk', withImports(indexChunk), 4 * 1024],
   ['PMTiles chunk', sizes.get(`chunks/${pmtilesChunk}`), 10 * 1024],
   ['feed worker, a large JSON feed (worker + JSON scanner)', workerSize + workerPart('json-scan'), 24 * 1024],

@@ -15,7 +15,7 @@ import { locate, LocateError, type LocateErrorKind } from './geo/geolocation.js'
 import type { Strings } from './i18n/strings.js';
 import { LocaleController, registerLocale, type StringOverrides } from './i18n/localize.js';
 import { DEFAULT_DIRECTIONS_URL, headingLevel, optionalNumber, originFrom, positiveNumber, typesConverter } from './util/attributes.js';
-import { rankedDistance, rankSelection, selectServices, type RankedResults, type Ranking, type Selection } from './query/query.js';
+import { rankedDistance, rankSelection, selectServices, withOpenAt, type RankedResults, type Ranking, type Selection } from './query/query.js';
 import type { ServiceIndex } from './query/spatial-index.js';
 import { readFilterList, type FilterCounts, type Filters } from './query/filters.js';
 import { coordinateZones, isOpenAt, knownTimeZone, serviceRules } from './hours/index.js';
@@ -23,7 +23,7 @@ import type { HoursClock } from './components/nf-service-list/nf-service-list.js
 import { formatDistance, KM_PER_MILE } from './geo/distance.js';
 import { safeWebUrl } from './util/safe-url.js';
 import { newTabLink } from './util/new-tab-link.js';
-import { forEachSliced } from './util/yield.js';
+import { forEachSliced, nextTask } from './util/yield.js';
 import { sameItems } from './util/same-items.js';
 import {
   NfFeedErrorEvent,
@@ -61,6 +61,8 @@ const DEFAULT_TIMEOUT_S = 15;
 /** The default search radius, in the element's units. */
 const DEFAULT_RADIUS = { km: 50, mi: 30 } as const;
 const DEFAULT_CACHE_DAYS = 30;
+/** Where the time zones stand in the selection's key (see `select`). */
+const ZONES_KEY = 3;
 
 const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
   denied: 'locationDenied',
@@ -389,6 +391,12 @@ export class NaloxoneFinder extends LitElement {
         ({ indexFor }) => indexFor(feed.services),
         () => undefined,
       );
+      // The pass over every service that picks what is shown gets a task of its own before the
+      // first render, which finds it done: with the render, one task of over 300 ms at 100,000
+      // services on a slow phone.
+      await nextTask(signal);
+      this.select(feed.services);
+      await nextTask(signal);
       return { ...feed, index };
     },
     args: () => [this.src, this.services, this.format, this.fieldMap, this.defaultTypes] as const,
@@ -466,10 +474,22 @@ export class NaloxoneFinder extends LitElement {
     // A new feed stops the lookup for the one before.
     this.zoneLookup?.abort();
     const lookup = (this.zoneLookup = new AbortController());
-    const missing = services.filter((s) => s.hours?.length && !knownTimeZone(s, this.timezone));
-    if (!missing.length) return;
     const zones = new Map<string, string>();
     try {
+      // Called from a render: even finding which services need a zone waits for a task of its
+      // own, and goes in slices (a pass over 100,000 took a tenth of a second at 4× slowdown).
+      await nextTask(lookup.signal);
+      // A valid partner default is every service's zone that names none.
+      if (knownTimeZone({}, this.timezone)) return;
+      const missing: Service[] = [];
+      await forEachSliced(
+        services,
+        (s) => {
+          if (s.hours?.length && !s.timezone) missing.push(s);
+        },
+        lookup.signal,
+      );
+      if (!missing.length) return;
       const zoneAt = await coordinateZones();
       // In time slices: a national feed has tens of thousands to look up.
       await forEachSliced(
@@ -480,6 +500,8 @@ export class NaloxoneFinder extends LitElement {
         },
         lookup.signal,
       );
+      // The render the zones bring (open now, hours in each zone) is a task of its own too.
+      await nextTask(lookup.signal);
     } catch (error) {
       if (lookup.signal.aborted) return;
       console.error(
@@ -661,7 +683,8 @@ export class NaloxoneFinder extends LitElement {
     const openNow = this.chosen.needs?.includes('open-now');
     // "Open now" changes with the clock: only then does the minute select again.
     const key = [services, this.types, this.chosen, this.zones, openNow ? clock.now.getTime() : 0] as const;
-    if (this.#selection && key.every((v, i) => v === this.#selection!.key[i])) return this.#selection.selection;
+    const before = this.#selection;
+    if (before && key.every((v, i) => v === before.key[i])) return before.selection;
     // Whether a service is open depends on the clock, not on the filters: work it out once per
     // service per clock, not again for each filter.
     if (this.openCache?.clock !== clock) this.openCache = { clock, open: new Map() };
@@ -673,12 +696,16 @@ export class NaloxoneFinder extends LitElement {
       known.set(s, open);
       return open;
     };
-    const selection = selectServices(services, { types: this.types, filters: this.chosen, isOpen });
+    const query = { types: this.types, filters: this.chosen, isOpen };
+    // Time zones found (after the first render): without "open now" only the counts change,
+    // and a second pass over a national feed is saved.
+    const zonesAlone = before && key.every((v, i) => i === ZONES_KEY || v === before.key[i]);
+    const selection = zonesAlone ? withOpenAt(before.selection, query) : selectServices(services, query);
     // The same services on the map keep the same array, so the map keeps its cluster index
     // (rebuilding it takes the better part of a second at 100,000): time zones arriving, or a
     // filter that changes nothing on the map, draw nothing new.
-    const before = this.#selection?.selection;
-    if (before?.services === services && sameItems(before.flags, selection.flags)) selection.mapped = before.mapped;
+    const last = before?.selection;
+    if (last?.services === services && sameItems(last.flags, selection.flags)) selection.mapped = last.mapped;
     this.#selection = { key, selection };
     return selection;
   }

@@ -1,5 +1,5 @@
 import { distanceKm, isLocated, KM_PER_MILE } from '../geo/distance.js';
-import { countFilters, matchesFilters, noFilters, type FilterCounts, type Filters, type OpenAt } from './filters.js';
+import { countFilters, matchesFilters, noFilters, type FilterContext, type FilterCounts, type Filters, type OpenAt } from './filters.js';
 import type { ServiceIndex } from './spatial-index.js';
 import type { LatLng, LocatedService, RankedService, Service, ServiceType, Units } from '../types.js';
 
@@ -78,44 +78,61 @@ const CLOSED = 2;
 /** Partner types, visitor filters and "open now" applied to a feed; see `Selection`. */
 export function selectServices(services: readonly Service[], query: Pick<Query, 'types' | 'filters' | 'isOpen'> = {}): Selection {
   const wanted = query.types?.length ? new Set(query.types) : null;
-  const partners = wanted ? services.filter((s) => s.types.some((t) => wanted.has(t))) : services;
   const filters = query.filters ?? {};
   const ctx = { isOpen: once(query.isOpen) };
   const all = noFilters(filters);
   const flags = new Uint8Array(services.length);
-  let counts: FilterCounts | undefined;
-  const selection: Selection = {
-    services,
-    flags,
-    open: 0,
-    closed: 0,
-    mapped: [],
-    unlocated: [],
-    mail: [],
-    total: 0,
-    get counts() {
-      return (counts ??= countFilters(partners, filters, ctx));
-    },
-  };
+  const unlocated: Service[] = [];
+  const mail: Service[] = [];
+  let open = 0;
+  let closed = 0;
+  let total = 0;
   for (let row = 0; row < services.length; row++) {
     const service = services[row];
     if (wanted && !service.types.some((t) => wanted.has(t))) continue;
-    const mail = service.types.includes('mail-based');
-    if (!mail) selection.total++;
+    const byMail = service.types.includes('mail-based');
+    if (!byMail) total++;
     if (!all && !matchesFilters(service, filters, ctx)) continue;
-    if (mail) {
-      selection.mail.push(service);
+    if (byMail) {
+      mail.push(service);
     } else if (isLocated(service)) {
-      const closed = service.status === 'temporarily-closed';
-      flags[row] = closed ? CLOSED : OPEN;
-      if (closed) selection.closed++;
-      else selection.open++;
-      selection.mapped.push(service);
+      const isClosed = service.status === 'temporarily-closed';
+      flags[row] = isClosed ? CLOSED : OPEN;
+      if (isClosed) closed++;
+      else open++;
     } else {
-      selection.unlocated.push(service);
+      unlocated.push(service);
     }
   }
-  return selection;
+  // Filled from the flags at its known length: pushing 100,000 services one by one took about
+  // twice as long.
+  const mapped = new Array<LocatedService>(open + closed);
+  for (let row = 0, at = 0; at < mapped.length; row++) if (flags[row]) mapped[at++] = services[row] as LocatedService;
+  return withCounts({ services, flags, open, closed, mapped, unlocated, mail, total }, query, ctx);
+}
+
+/**
+ * `selection` for a new `isOpen`, as when the services' time zones are found after the first
+ * render. Only the "open now" filter makes what is shown depend on it: without that filter the
+ * flags and lists are kept (the map keeps its clusters) and only the counts are worked out
+ * again, when read; with it, the services are selected again.
+ */
+export function withOpenAt(selection: Selection, query: Pick<Query, 'types' | 'filters' | 'isOpen'>): Selection {
+  if (query.filters?.needs?.includes('open-now')) return selectServices(selection.services, query);
+  const { services, flags, open, closed, mapped, unlocated, mail, total } = selection;
+  return withCounts({ services, flags, open, closed, mapped, unlocated, mail, total }, query, { isOpen: once(query.isOpen) });
+}
+
+/** A selection with its filter-bar counts, worked out on first read (see `Selection.counts`). */
+function withCounts(selection: Omit<Selection, 'counts'>, query: Pick<Query, 'types' | 'filters'>, ctx: FilterContext): Selection {
+  const wanted = query.types?.length ? new Set(query.types) : null;
+  let counts: FilterCounts | undefined;
+  return Object.defineProperty(selection, 'counts', {
+    enumerable: true,
+    // Over the partner's types only: what each of the visitor's choices would show.
+    get: () =>
+      (counts ??= countFilters(wanted ? selection.services.filter((s) => s.types.some((t) => wanted.has(t))) : selection.services, query.filters ?? {}, ctx)),
+  }) as Selection;
 }
 
 /** Where a selection's matches stand from an origin: what `runQuery` adds to a `Selection`. */

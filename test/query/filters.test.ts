@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { countFilters, matchesFilters, readFilterList } from '../../src/query/filters.js';
+import { selectServices, withOpenAt } from '../../src/query/query.js';
 import { fictionalService } from '../helpers/services.js';
 
 const free = fictionalService('free', 1, { cost: 'free', languages: ['en', 'es'] });
@@ -33,6 +34,27 @@ describe('filters', () => {
     const freeOn = countFilters(all, { needs: ['free'] });
     expect(freeOn.needs['no-id'], 'free and no ID').to.equal(1);
     expect(freeOn.types).to.deep.equal({ naloxone: 2, 'drop-in': 1 });
+  });
+
+  it('withOpenAt: a new "open now" answer keeps what is shown and recounts, unless the "open now" filter is on', () => {
+    const closedAll = () => false;
+    const openHours = (s: { id: string }) => s.id === 'hours';
+    const before = selectServices(all, { types: ['naloxone', 'drop-in'], isOpen: closedAll });
+    expect(before.counts.needs['open-now']).to.equal(1);
+    const after = withOpenAt(before, { types: ['naloxone', 'drop-in'], isOpen: openHours });
+    expect(after.flags, 'the same flags').to.equal(before.flags);
+    expect(after.mapped, 'the same mapped services: the map keeps its clusters').to.equal(before.mapped);
+    expect([after.open, after.closed, after.total]).to.deep.equal([before.open, before.closed, before.total]);
+    expect(after.counts.needs['open-now'], 'counted with the new answer').to.equal(2);
+    expect(before.counts.needs['open-now'], 'the old selection keeps its counts').to.equal(1);
+
+    const filtered = selectServices(all, { filters: { needs: ['open-now'] }, isOpen: closedAll });
+    expect(filtered.mapped.map((s) => s.id)).to.deep.equal(['both']);
+    const again = withOpenAt(filtered, { filters: { needs: ['open-now'] }, isOpen: openHours });
+    expect(
+      again.mapped.map((s) => s.id),
+      'selected again',
+    ).to.deep.equal(['both', 'hours']);
   });
 
   it('reads a partner preset, reporting unknown words', () => {
