@@ -60,10 +60,24 @@ describe('ClusterIndex', () => {
 describe('ClusterSource', () => {
   const world: [number, number, number, number] = [-180, -85, 180, 85];
 
-  it('finds a service by id', () => {
-    const source = new ClusterSource(clumps(30));
-    expect(source.indexOf('c17')).to.equal(17);
-    expect(source.indexOf('missing')).to.equal(undefined);
+  it('finds services by id, in a small set and in a large one, before and after its id table is built', async () => {
+    const small = new ClusterSource(clumps(30));
+    expect(small.positionsOf(['c17', 'missing', 'c0'])).to.deep.equal([17, undefined, 0]);
+    const count = WORKER_MIN_SERVICES + 500;
+    const services = clumps(count);
+    // The same id twice: its first place, as before.
+    services[count - 1] = { ...services[count - 1], id: 'c5' };
+    const large = new ClusterSource(services);
+    try {
+      const ids = ['c5', `c${count - 2}`, 'missing', 'c1234'];
+      const want = [5, count - 2, undefined, 1234];
+      expect(large.positionsOf(ids), 'in one pass').to.deep.equal(want);
+      // The table is built in slices, a task or more later.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(large.positionsOf(ids), 'from the table').to.deep.equal(want);
+    } finally {
+      large.dispose();
+    }
   });
 
   it('answers at once for a small set, built on the page', () => {

@@ -1,5 +1,6 @@
 import Supercluster, { type PointFeature } from 'supercluster';
 import { SERVICE_TYPES, typeBit, typesOfBits } from '../../feed/service-types.js';
+import { forEachSliced } from '../../util/yield.js';
 import type { LocatedService, ServiceType } from '../../types.js';
 
 /**
@@ -13,17 +14,26 @@ export interface ClusterPoints {
 }
 
 export function clusterPoints(services: readonly LocatedService[]): ClusterPoints {
-  const n = services.length;
-  const points = { lat: new Float64Array(n), lng: new Float64Array(n), types: new Uint32Array(n) };
-  for (let i = 0; i < n; i++) {
-    const s = services[i];
-    points.lat[i] = s.lat;
-    points.lng[i] = s.lng;
-    let bits = 0;
-    for (const type of s.types) bits |= typeBit(type);
-    points.types[i] = bits;
-  }
+  const points = noPoints(services.length);
+  for (let i = 0; i < services.length; i++) setPoint(points, i, services[i]);
   return points;
+}
+
+/** The same, in time slices: for the worker, whose page side has nothing to answer until it is built. */
+export async function clusterPointsSliced(services: readonly LocatedService[], signal?: AbortSignal): Promise<ClusterPoints> {
+  const points = noPoints(services.length);
+  await forEachSliced(services, (s, i) => setPoint(points, i, s), signal);
+  return points;
+}
+
+const noPoints = (n: number): ClusterPoints => ({ lat: new Float64Array(n), lng: new Float64Array(n), types: new Uint32Array(n) });
+
+function setPoint(points: ClusterPoints, i: number, s: LocatedService) {
+  points.lat[i] = s.lat;
+  points.lng[i] = s.lng;
+  let bits = 0;
+  for (const type of s.types) bits |= typeBit(type);
+  points.types[i] = bits;
 }
 
 /** A point's own properties: its place in `services`. */

@@ -285,8 +285,7 @@ export class MapController implements ReactiveController {
   /** Listed services by place in `services`, numbered from 1 in list order. */
   private setListed(view: MapView) {
     this.listed.clear();
-    for (const id of view.listed ?? []) {
-      const i = this.index?.indexOf(id);
+    for (const i of this.index?.positionsOf(view.listed ?? []) ?? []) {
       if (i !== undefined && !this.listed.has(i)) this.listed.set(i, this.listed.size + 1);
     }
     this.pin();
@@ -298,7 +297,7 @@ export class MapController implements ReactiveController {
   }
 
   private get selectedIndex(): number | undefined {
-    return this.selected === null ? undefined : this.index?.indexOf(this.selected);
+    return this.selected === null ? undefined : this.index?.positionsOf([this.selected])[0];
   }
 
   /**
@@ -645,7 +644,7 @@ export class MapController implements ReactiveController {
 
   /** The marker for a service id, if drawn, for tests and advanced integrations. */
   markerFor(id: string): Marker | undefined {
-    const i = this.index?.indexOf(id);
+    const i = this.index?.positionsOf([id])[0];
     return i === undefined ? undefined : this.drawn.get(`s${i}`)?.marker;
   }
 }

@@ -165,7 +165,7 @@ export class NfMap extends LitElement {
 
   private controller?: MapController;
   /** `services` with coordinates, worked out once per array so the index is kept. */
-  private located: LocatedService[] = [];
+  private located: readonly LocatedService[] = [];
   private listFormat?: { lang: string; format: Intl.ListFormat };
   private loading?: Promise<void>;
   /** Everything changed since the map was last drawn, kept while Leaflet is still loading. */
@@ -207,7 +207,8 @@ export class NfMap extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('services')) this.located = this.services.filter(isLocated);
+    // The finder hands over only services with a position: no copy of 100,000 then.
+    if (changed.has('services')) this.located = this.services.every(isLocated) ? this.services : this.services.filter(isLocated);
   }
 
   /** Joins type labels as the element's language does ("Naloxone, Treatment"). */
