@@ -45,8 +45,8 @@ interface PointProps {
  * What a cluster carries, merged by supercluster's map/reduce as it builds: the best-ranked
  * service it holds (`m`, for keyboard order) and, at each type's place in the vocabulary, how
  * many services of that type. Every type has its count, 0 or more, so every aggregate has one
- * shape and merging is a fixed loop: about a fifth quicker to build than counts of only the
- * types present, merged key by key. Flat numbers, as supercluster copies aggregates shallowly.
+ * shape and merging is a fixed loop, not a walk over keys (in Node, 100,000 services, six
+ * builds each: median 664 against 685 ms). Flat numbers: supercluster copies aggregates shallowly.
  */
 type Aggregate = { m: number } & Record<number, number>;
 
