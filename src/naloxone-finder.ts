@@ -15,10 +15,20 @@ import { locate, LocateError, type LocateErrorKind } from './geo/geolocation.js'
 import type { Strings } from './i18n/strings.js';
 import { LocaleController, registerLocale, type StringOverrides } from './i18n/localize.js';
 import { DEFAULT_DIRECTIONS_URL, headingLevel, optionalNumber, originFrom, positiveNumber, typesConverter } from './util/attributes.js';
-import { rankedDistance, rankSelection, selectServices, withOpenAt, type RankedResults, type Ranking, type Selection } from './query/query.js';
+import {
+  rankedDistance,
+  rankSelection,
+  selectServices,
+  selectServicesSliced,
+  withOpenAt,
+  type RankedResults,
+  type Ranking,
+  type Selection,
+} from './query/query.js';
 import type { ServiceIndex } from './query/spatial-index.js';
 import { readFilterList, type FilterCounts, type Filters } from './query/filters.js';
 import { coordinateZones, isOpenAt, knownTimeZone, serviceRules } from './hours/index.js';
+import { wallClock } from './hours/zone.js';
 import type { HoursClock } from './components/nf-service-list/nf-service-list.js';
 import { formatDistance, KM_PER_MILE } from './geo/distance.js';
 import { safeWebUrl } from './util/safe-url.js';
@@ -391,11 +401,8 @@ export class NaloxoneFinder extends LitElement {
         ({ indexFor }) => indexFor(feed.services),
         () => undefined,
       );
-      // The pass over every service that picks what is shown gets a task of its own before the
-      // first render, which finds it done: with the render, one task of over 300 ms at 100,000
-      // services on a slow phone.
-      await nextTask(signal);
-      this.select(feed.services);
+      // With the first render, one task of over 300 ms at 100,000 services on a slow phone.
+      await this.selectAhead(feed.services, signal);
       await nextTask(signal);
       return { ...feed, index };
     },
@@ -500,7 +507,11 @@ export class NaloxoneFinder extends LitElement {
         },
         lookup.signal,
       );
-      // The render the zones bring (open now, hours in each zone) is a task of its own too.
+      // Each zone's clock is read once before the render the zones bring, in slices too: a
+      // zone's first reading builds its Intl formatter, slow on a slow phone.
+      const now = this.clock.now.getTime();
+      await forEachSliced([...new Set(zones.values())], (zone) => wallClock(now, zone), lookup.signal);
+      // That render (open now, hours in each zone) is a task of its own too.
       await nextTask(lookup.signal);
     } catch (error) {
       if (lookup.signal.aborted) return;
@@ -679,24 +690,9 @@ export class NaloxoneFinder extends LitElement {
   }
 
   private select(services: Service[]): Selection {
-    const clock = this.clock;
-    const openNow = this.chosen.needs?.includes('open-now');
-    // "Open now" changes with the clock: only then does the minute select again.
-    const key = [services, this.types, this.chosen, this.zones, openNow ? clock.now.getTime() : 0] as const;
+    const { key, query } = this.selectionQuery(services);
     const before = this.#selection;
-    if (before && key.every((v, i) => v === before.key[i])) return before.selection;
-    // Whether a service is open depends on the clock, not on the filters: work it out once per
-    // service per clock, not again for each filter.
-    if (this.openCache?.clock !== clock) this.openCache = { clock, open: new Map() };
-    const known = this.openCache.open;
-    const isOpen = (s: Service) => {
-      if (known.has(s)) return known.get(s);
-      const zone = clock.zoneOf(s);
-      const open = zone ? isOpenAt(serviceRules(s), zone, clock.now) : s.open24h || undefined;
-      known.set(s, open);
-      return open;
-    };
-    const query = { types: this.types, filters: this.chosen, isOpen };
+    if (before && sameItems(key, before.key)) return before.selection;
     // Time zones found (after the first render): without "open now" only the counts change,
     // and a second pass over a national feed is saved.
     const zonesAlone = before && key.every((v, i) => i === ZONES_KEY || v === before.key[i]);
@@ -708,6 +704,36 @@ export class NaloxoneFinder extends LitElement {
     if (last?.services === services && sameItems(last.flags, selection.flags)) selection.mapped = last.mapped;
     this.#selection = { key, selection };
     return selection;
+  }
+
+  /**
+   * A new feed's selection, worked out in time slices before its first render, which then
+   * finds it done: one pass over 100,000 services took over 100 ms at 4× CPU slowdown. Kept
+   * only if nothing it depends on changed meanwhile.
+   */
+  private async selectAhead(services: Service[], signal: AbortSignal) {
+    const { key, query } = this.selectionQuery(services);
+    const selection = await selectServicesSliced(services, query, signal);
+    if (sameItems(key, this.selectionQuery(services).key)) this.#selection = { key, selection };
+  }
+
+  /** What the selection depends on (its key: "open now" changes with the clock, so then does the minute) and the query that makes it. */
+  private selectionQuery(services: Service[]) {
+    const clock = this.clock;
+    const openNow = this.chosen.needs?.includes('open-now');
+    const key = [services, this.types, this.chosen, this.zones, openNow ? clock.now.getTime() : 0] as const;
+    // Whether a service is open depends on the clock, not on the filters: work it out once per
+    // service per clock, not again for each filter.
+    if (this.openCache?.clock !== clock) this.openCache = { clock, open: new Map() };
+    const known = this.openCache.open;
+    const isOpen = (s: Service) => {
+      if (known.has(s)) return known.get(s);
+      const zone = clock.zoneOf(s);
+      const open = zone ? isOpenAt(serviceRules(s), zone, clock.now) : s.open24h || undefined;
+      known.set(s, open);
+      return open;
+    };
+    return { key, query: { types: this.types, filters: this.chosen, isOpen } };
   }
 
   /** The radius in km, or null for none. */

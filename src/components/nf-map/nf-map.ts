@@ -19,6 +19,9 @@ declare global {
 }
 
 /** `min-view-km`: a positive number, or nothing; anything else is reported, not guessed at. */
+/** From this many services up, a new set is drawn a task after the update that brought it (the cluster worker's threshold too). */
+const DRAW_LATER_FROM = 2000;
+
 const minViewKm: ComplexAttributeConverter<number | undefined> = {
   fromAttribute(value) {
     if (value === null || value.trim() === '') return undefined;
@@ -170,6 +173,8 @@ export class NfMap extends LitElement {
   private loading?: Promise<void>;
   /** Everything changed since the map was last drawn, kept while Leaflet is still loading. */
   private pending = new Set<PropertyKey>();
+  /** A draw put off to a task of its own (see `updated`). */
+  private drawing?: Promise<void>;
 
   /** The underlying Leaflet map, once rendered (for advanced integrations). */
   get leafletMap() {
@@ -199,16 +204,12 @@ export class NfMap extends LitElement {
     }
   }
 
-  /** Also waits for Leaflet to load, so `await el.updateComplete` means the map is drawn. */
+  /** Also waits for Leaflet to load (and a draw put off, see `updated`), so `await el.updateComplete` means the map is drawn. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const result = await super.getUpdateComplete();
     await this.loading;
+    await this.drawing;
     return this.loading && this.isUpdatePending ? this.getUpdateComplete() : result;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>) {
-    // The finder hands over only services with a position: no copy of 100,000 then.
-    if (changed.has('services')) this.located = this.services.every(isLocated) ? this.services : this.services.filter(isLocated);
   }
 
   /** Joins type labels as the element's language does ("Naloxone, Treatment"). */
@@ -225,8 +226,24 @@ export class NfMap extends LitElement {
       this.pending.add('strings');
       this.pending.add('originLabel');
     }
+    // Many new services are drawn in a task of their own, after the one that rendered the list
+    // beside the map (together, over 250 ms at 100,000 services and 4× CPU slowdown). A draw put
+    // off takes every change made until it runs.
+    if (this.drawing) return;
+    if (changed.has('services') && this.services.length >= DRAW_LATER_FROM) {
+      this.drawing = nextTask().then(() => {
+        this.drawing = undefined;
+        this.draw();
+      });
+    } else this.draw();
+  }
+
+  /** Hands everything changed since the last draw to the map. */
+  private draw() {
     if (!this.controller || !this.container) return;
     const has = (key: string) => this.pending.has(key);
+    // The finder hands over only services with a position: no copy of 100,000 then.
+    if (has('services')) this.located = this.services.every(isLocated) ? this.services : this.services.filter(isLocated);
     const tiles = this.tileUrl && this.tileUrl !== 'none' ? this.tileUrl : null;
     const attribution = this.tileAttribution ?? (this.tileUrl === OSM_TILES ? OSM_ATTRIBUTION : '');
     const lang = this.l10n.lang;
