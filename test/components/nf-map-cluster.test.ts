@@ -237,6 +237,20 @@ describe('<nf-map> clusters', () => {
     }
   });
 
+  it('draws 2,000 or more new services a task after the update, and updateComplete waits for that draw', async () => {
+    const el = await map([]);
+    el.services = Array.from({ length: 2500 }, (_, i) => at(`n${i}`, (i % 50) * 0.3, Math.floor(i / 50) * 0.3));
+    el.listed = ['n0', 'n1'];
+    // Lit's update runs in a microtask: the draw is put off to a task after it.
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(el.isUpdatePending, "Lit's update has run").to.equal(false);
+    expect(markers(el), 'nothing drawn in the update').to.have.length(0);
+    await el.updateComplete;
+    // The numbered pins draw at once; the clusters when the worker answers.
+    expect(markers(el).map((m) => m.textContent!.trim())).to.have.members(['1', '2']);
+  });
+
   it('draws 100,000 fictional services without an error', async () => {
     const errors: unknown[] = [];
     const onError = (e: ErrorEvent) => errors.push(e.error);
