@@ -49,7 +49,8 @@ async function handle({ body, options, save }: WorkerRequest) {
   let bytes: Uint8Array;
   try {
     bytes = body instanceof Blob ? new Uint8Array(await body.arrayBuffer()) : body;
-    result = await parseFeed(bytes, options);
+    // Nobody waits on this thread: decode and parse in one go (the same results and errors).
+    result = await parseFeed(bytes, { ...options, blocking: true });
   } catch (error) {
     scope.postMessage(errorMessage(error));
     return;

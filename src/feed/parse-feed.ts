@@ -1,6 +1,6 @@
 import { FeedFormatError, DuplicateState, nativeRecords, validateInto, type ParsedFeed } from './validate.js';
 import { forEachSliced, nextTask, SLICE_MS } from '../util/yield.js';
-import { FeedJsonError, JSON_LIMITS } from './json-errors.js';
+import { FeedJsonError, JSON_LIMITS, valueLimit } from './json-errors.js';
 import { fieldResolver, readTypeMap, recordsAt, type FieldMap } from './field-map.js';
 import { looksLikeGeoJson, readGeoJson } from './formats/geojson.js';
 import { looksLikeHsds } from './formats/hsds-detect.js';
@@ -58,6 +58,13 @@ export interface ParseOptions {
    * for reports that list every record, like the CLI's `validate`.
    */
   allowNoValidRecords?: boolean;
+  /**
+   * Decode and parse JSON each in one go rather than in time slices: for a worker, whose thread
+   * no visitor waits on. The same results and errors: JSON the limits allow is parsed by
+   * JSON.parse itself. In Node, for a 51 MB feed: decoding 0.2 s against 0.7 s in pieces, and
+   * the limit check with JSON.parse 0.6 s against 1.25 s for the scanner.
+   */
+  blocking?: boolean;
 }
 
 export interface FeedResult extends ParsedFeed {
@@ -71,25 +78,27 @@ export interface FeedResult extends ParsedFeed {
  * Windows-1252, and read as Windows-1252 it would become "ï»¿" in front of the first header.
  * Decoded a piece at a time with yields between, so 20 MB never blocks the page in one go.
  */
-export async function decodeFeed(bytes: Uint8Array, signal?: AbortSignal): Promise<{ text: string; encoding: string }> {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: await decodeSliced(bytes, 'utf-16le', signal), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: await decodeSliced(bytes, 'utf-16be', signal), encoding: 'utf-16be' };
+export async function decodeFeed(bytes: Uint8Array, signal?: AbortSignal, blocking = false): Promise<{ text: string; encoding: string }> {
+  const decode = (body: Uint8Array, encoding: string, fatal = false) => decodeSliced(body, encoding, signal, fatal, blocking);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: await decode(bytes, 'utf-16le'), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: await decode(bytes, 'utf-16be'), encoding: 'utf-16be' };
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
-    return { text: await decodeSliced(body, 'utf-8', signal, true), encoding: 'utf-8' };
+    return { text: await decode(body, 'utf-8', true), encoding: 'utf-8' };
   } catch (error) {
     // A fatal decoder throws a TypeError on the first byte that is not UTF-8.
     if (!(error instanceof TypeError)) throw error;
-    return { text: await decodeSliced(body, 'windows-1252', signal), encoding: 'windows-1252' };
+    return { text: await decode(body, 'windows-1252'), encoding: 'windows-1252' };
   }
 }
 
 /** Bytes decoded per TextDecoder call: about a millisecond here. */
 const DECODE_BYTES = 1024 * 1024;
 
-async function decodeSliced(bytes: Uint8Array, encoding: string, signal?: AbortSignal, fatal = false): Promise<string> {
+async function decodeSliced(bytes: Uint8Array, encoding: string, signal?: AbortSignal, fatal = false, blocking = false): Promise<string> {
   const decoder = new TextDecoder(encoding, { fatal });
-  if (bytes.length <= DECODE_BYTES) return decoder.decode(bytes);
+  // In one call, decoding is about four times quicker than in pieces (51 MB: 0.2 against 0.7 s in Node).
+  if (blocking || bytes.length <= DECODE_BYTES) return decoder.decode(bytes);
   const parts: string[] = [];
   let sliceStart = performance.now();
   for (let at = 0; at < bytes.length; at += DECODE_BYTES) {
@@ -131,8 +140,8 @@ export function detectTextFormat(text: string, contentType = ''): 'json' | 'csv'
  */
 const SCAN_ABOVE_CHARS = 64 * 1024;
 
-async function parseJson(text: string, signal?: AbortSignal): Promise<unknown> {
-  if (text.length <= SCAN_ABOVE_CHARS && nestingDepth(text) <= JSON_LIMITS.depth) {
+async function parseJson(text: string, signal?: AbortSignal, blocking = false): Promise<unknown> {
+  if ((blocking || text.length <= SCAN_ABOVE_CHARS) && withinLimits(text)) {
     try {
       return JSON.parse(text);
     } catch {
@@ -150,21 +159,40 @@ async function parseJson(text: string, signal?: AbortSignal): Promise<unknown> {
   }
 }
 
-/** The deepest nesting of brackets and braces in JSON text (outside strings). */
-function nestingDepth(text: string): number {
+/**
+ * Whether JSON text stays within `JSON_LIMITS`, so JSON.parse may build it: its deepest
+ * nesting of brackets and braces, and at most as many values as the limit allows (counted
+ * from above: every string, key or not, every container, and one more per comma and colon).
+ * Text that seems over either, or has a string left open, is left to the scanner, which
+ * counts exactly and says what is wrong. One pass, skipping strings with indexOf: 51 MB in
+ * about 70 ms in Node.
+ */
+function withinLimits(text: string): boolean {
   let depth = 0;
-  let max = 0;
+  let deepest = 0;
+  let values = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
-      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+      values++;
+      // The closing quote: the first one after an even number of backslashes.
+      for (let from = i + 1; ; from = i + 1) {
+        i = text.indexOf('"', from);
+        if (i < 0) return false;
+        let slashes = 0;
+        while (text.charCodeAt(i - 1 - slashes) === 0x5c /* \ */) slashes++;
+        if (slashes % 2 === 0) break;
+      }
     } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
-      max = Math.max(max, ++depth);
+      values++;
+      deepest = Math.max(deepest, ++depth);
     } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
       depth--;
+    } else if (c === 0x2c /* , */ || c === 0x3a /* : */) {
+      values++;
     }
   }
-  return max;
+  return deepest <= JSON_LIMITS.depth && values <= valueLimit(text.length);
 }
 
 /** Feed bytes or text in any supported format → validated services; throws as parseFeedData does. */
@@ -174,7 +202,7 @@ export async function parseFeed(input: Uint8Array | string, options: ParseOption
   if (typeof input === 'string') {
     text = input;
   } else {
-    const decoded = await decodeFeed(input, options.signal);
+    const decoded = await decodeFeed(input, options.signal, options.blocking);
     await nextTask(options.signal);
     text = decoded.text;
     if (decoded.encoding === 'windows-1252') {
@@ -188,7 +216,7 @@ export async function parseFeed(input: Uint8Array | string, options: ParseOption
     const { readCsv } = await import('./formats/csv.js');
     result = await validateOutput(await readCsv(text.replace(/^\uFEFF/, ''), { signal: options.signal }), 'csv', options);
   } else {
-    const doc = await parseJson(text.replace(/^\uFEFF/, ''), options.signal);
+    const doc = await parseJson(text.replace(/^\uFEFF/, ''), options.signal, options.blocking);
     await nextTask(options.signal);
     result = await parseFeedData(doc, options);
   }

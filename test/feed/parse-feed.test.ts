@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { decodeFeed, detectTextFormat, FeedJsonError, FeedLimitError, FeedNoValidRecordsError, parseFeed, parseFeedData } from '../../src/feed/parse-feed.js';
 import { FeedFormatError } from '../../src/feed/validate.js';
+import { JSON_LIMITS } from '../../src/feed/json-errors.js';
+import { fictionalService } from '../helpers/services.js';
 import { readFieldMap } from '../../src/feed/field-map.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -27,6 +29,66 @@ describe('decodeFeed', () => {
     expect(late.encoding).to.equal('windows-1252');
     expect(late.text.length).to.equal(cp1252.length);
     expect(late.text.slice(-3)).to.equal('aía');
+  });
+});
+
+describe('parseFeed with blocking (as the feed worker reads)', function () {
+  this.timeout(60_000);
+  /** The result, or the error's class, message and detail. */
+  const outcome = (input: Uint8Array | string, blocking: boolean) =>
+    parseFeed(input, { blocking }).then(
+      (result) => ({ result }),
+      (error: Error & { detail?: string }) => ({ error: [error.name, error.message, error.detail] }),
+    );
+  // Over 64 kB of text: without blocking, the JSON scanner reads these; with it, JSON.parse where the limits allow.
+  const services = Array.from({ length: 400 }, (_, i) =>
+    fictionalService(`b-${i}`, i / 10, { description: `Quotes "inside", a backslash \\ and "${'é🏥'.repeat(i % 5)}", ending in one \\`.repeat(3) }),
+  );
+  const big = JSON.stringify({ version: 1, title: 'Blocking "test" \\ feed', services });
+  /** The text with every character outside printable ASCII an e, and one é byte (Windows-1252) near the end. */
+  const windows1252 = (text: string) => {
+    const ascii = text.replace(/[^ -~]/g, 'e');
+    const bytes = utf8(ascii);
+    bytes[ascii.lastIndexOf('Quotes')] = 0xe9;
+    return bytes;
+  };
+  const utf16le = (text: string) => {
+    const units = new Uint16Array(text.length + 1);
+    units[0] = 0xfeff;
+    for (let i = 0; i < text.length; i++) units[i + 1] = text.charCodeAt(i);
+    return new Uint8Array(units.buffer);
+  };
+  const cases: [string, Uint8Array | string][] = [
+    ['a feed with escaped quotes and backslashes in its strings', utf8(big)],
+    ['the same with a byte order mark', utf8(`\uFEFF${big}`)],
+    ['the same as UTF-16', utf16le(big)],
+    ['the same as Windows-1252 (a late é byte)', windows1252(big)],
+    ['broken JSON at the very end (a comma before the last brace)', utf8(`${big.slice(0, -1)},}`)],
+    ['a string left open', utf8(big.slice(0, big.lastIndexOf('"')))],
+    [`nested deeper than ${JSON_LIMITS.depth}`, utf8(`{"version":1,"services":[],"x":${'['.repeat(70)}${']'.repeat(70)},"pad":"${'x'.repeat(70_000)}"}`)],
+    [`more than ${JSON_LIMITS.values.toLocaleString('en-US')} values`, utf8(`{"version":1,"services":[],"x":[${'0,'.repeat(JSON_LIMITS.values)}0]}`)],
+  ];
+  for (const [label, input] of cases) {
+    it(`${label}: the same as read in slices`, async () => {
+      const sliced = await outcome(input, false);
+      const blocking = await outcome(input, true);
+      expect(blocking).to.deep.equal(sliced);
+      const read = 'result' in sliced ? sliced.result.services.length : sliced.error;
+      if (label.startsWith('a feed') || label.startsWith('the same')) expect(read, 'read').to.equal(400);
+      else expect(read, 'refused').to.be.an('array');
+    });
+  }
+
+  it('parses JSON the limits allow with JSON.parse itself, in one call', async () => {
+    const parse = JSON.parse;
+    const lengths: number[] = [];
+    JSON.parse = ((text: string, reviver?: Parameters<typeof parse>[1]) => (lengths.push(text.length), parse(text, reviver))) as typeof JSON.parse;
+    try {
+      await parseFeed(utf8(big), { blocking: true });
+    } finally {
+      JSON.parse = parse;
+    }
+    expect(lengths).to.include(big.length);
   });
 });
 
