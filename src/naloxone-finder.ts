@@ -717,7 +717,10 @@ export class NaloxoneFinder extends LitElement {
     if (sameItems(key, this.selectionQuery(services).key)) this.#selection = { key, selection };
   }
 
-  /** What the selection depends on (its key: "open now" changes with the clock, so then does the minute) and the query that makes it. */
+  /**
+   * What the selection depends on, as a key (the minute only with "open now", which changes
+   * with the clock), and the query that makes it.
+   */
   private selectionQuery(services: Service[]) {
     const clock = this.clock;
     const openNow = this.chosen.needs?.includes('open-now');

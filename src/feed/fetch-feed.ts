@@ -353,11 +353,10 @@ function aborted(src: string, attempts: number) {
 
 /**
  * Empty, or only whitespace (after an optional UTF-8 byte order mark). A Blob over 64 kB is
- * not read here: one of whitespace alone is left to the parser to report.
+ * not read here: one of whitespace alone is left to the parser, which says the feed is empty.
  */
-async function isBlank(body: Uint8Array | Blob): Promise<boolean> {
-  if (body instanceof Blob) return body.size <= BLANK_HEAD && isBlank(new Uint8Array(await body.arrayBuffer()));
-  const bytes = body;
+async function isBlank(bytes: Uint8Array | Blob): Promise<boolean> {
+  if (bytes instanceof Blob) return bytes.size <= BLANK_HEAD && isBlank(new Uint8Array(await bytes.arrayBuffer()));
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   for (let i = start; i < bytes.length; i++) {
     const b = bytes[i];

@@ -11,10 +11,15 @@ import type { LocatedService } from '../../types.js';
  */
 export const WORKER_MIN_SERVICES = 2000;
 
+/** Notes where an id is, unless it was found before: an id twice is at its first place. */
+function notePlace(places: Map<string, number>, service: LocatedService, i: number) {
+  if (!places.has(service.id)) places.set(service.id, i);
+}
+
 /** Each id's first place in `services`. */
 function placesOf(services: readonly LocatedService[]): Map<string, number> {
   const places = new Map<string, number>();
-  for (let i = 0; i < services.length; i++) if (!places.has(services[i].id)) places.set(services[i].id, i);
+  for (let i = 0; i < services.length; i++) notePlace(places, services[i], i);
   return places;
 }
 
@@ -102,7 +107,7 @@ export class ClusterSource {
       const { signal } = this.stop;
       // From the next task on: this one is drawing the map.
       nextTask(signal)
-        .then(() => forEachSliced(this.services, (service, i) => void (building.has(service.id) || building.set(service.id, i)), signal))
+        .then(() => forEachSliced(this.services, (service, i) => notePlace(building, service, i), signal))
         .then(
           () => (this.ids = building),
           () => undefined,

@@ -18,10 +18,10 @@ declare global {
   }
 }
 
-/** `min-view-km`: a positive number, or nothing; anything else is reported, not guessed at. */
 /** From this many services up, a new set is drawn a task after the update that brought it (the cluster worker's threshold too). */
 const DRAW_LATER_FROM = 2000;
 
+/** `min-view-km`: a positive number, or nothing; anything else is reported, not guessed at. */
 const minViewKm: ComplexAttributeConverter<number | undefined> = {
   fromAttribute(value) {
     if (value === null || value.trim() === '') return undefined;
