@@ -225,7 +225,9 @@ export class ClusterSource {
       return;
     }
     if (!worker) {
-      this.buildOnPage();
+      // The points made in slices serve the page's index as well.
+      const points = await making;
+      if (!this.disposed) this.page = new ClusterIndex(points ?? clusterPoints(this.services));
       return;
     }
     this.worker = worker;
