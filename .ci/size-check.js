@@ -16,7 +16,7 @@
 //     104 KiB until the rest of issue 10's long tasks: big bodies handed to the feed worker as Blobs,
 //     unread on the page; the selection in time slices before the first render, kept when time zones
 //     arrive; the map's draw of a big set a task later; JSON.parse in the worker where a check shows
-//     the limits hold: +0.9 kB in the entry, +0.2 kB in the map chunk (its id table and points in slices).
+//     the limits hold: +0.8 kB in the entry, +0.3 kB in the map chunk (its id table and points in slices).
 //     The list still needs only the entry.)
 //   - the spatial index (kdbush, geokdbush) with the chunks it imports, fetched beside the feed: 4 KiB
 //     (3.1 kB measured when it was added), and none of it in the entry.
