@@ -6,9 +6,19 @@ export interface CachedFeed {
   savedAt: string;
 }
 
+/** The same, for a large copy when asked to (`blobAboveBytes`): a Blob the page has not read. */
+export interface CachedBlob extends Omit<CachedFeed, 'bytes'> {
+  blob: Blob;
+}
+
 export interface CacheOptions {
   /** Days a copy is kept (default 30); 0 keeps none and removes the one there is. */
   maxAgeDays?: number;
+  /**
+   * A copy in Cache Storage larger than this many bytes is given as a Blob (`blob`, not
+   * `bytes`), for a worker to read: reading 50 MB on the page is a long task on a slow phone.
+   */
+  blobAboveBytes?: number;
   /** Today, for tests. */
   now?: Date;
 }
@@ -48,7 +58,9 @@ export async function saveLastGoodFeed(src: string, feed: { bytes: Uint8Array; c
  * The last good copy of `src`, or undefined when there is none, it is older than `maxAgeDays`
  * (then it is removed), or storage is unavailable.
  */
-export async function loadLastGoodFeed(src: string, options: CacheOptions = {}): Promise<CachedFeed | undefined> {
+export function loadLastGoodFeed(src: string, options?: CacheOptions & { blobAboveBytes?: undefined }): Promise<CachedFeed | undefined>;
+export function loadLastGoodFeed(src: string, options: CacheOptions): Promise<CachedFeed | CachedBlob | undefined>;
+export async function loadLastGoodFeed(src: string, options: CacheOptions = {}): Promise<CachedFeed | CachedBlob | undefined> {
   const url = storageUrl(src);
   if (!url) return undefined;
   const days = maxAge(options);
@@ -56,7 +68,7 @@ export async function loadLastGoodFeed(src: string, options: CacheOptions = {}):
     await removeLastGood(url);
     return undefined;
   }
-  const found = (await loadFromCache(url)) ?? loadFromStorage(url);
+  const found = (await loadFromCache(url, options.blobAboveBytes)) ?? loadFromStorage(url);
   if (!found) return undefined;
   const savedDay = Date.parse(found.savedAt.slice(0, 10));
   const today = Date.parse(dayOf(options.now ?? new Date()));
@@ -149,14 +161,18 @@ async function pruneCache(cache: Cache) {
   await Promise.all(dated.slice(KEEP).map(({ request }) => cache.delete(request)));
 }
 
-async function loadFromCache(url: string): Promise<CachedFeed | undefined> {
+async function loadFromCache(url: string, blobAboveBytes = Infinity): Promise<CachedFeed | CachedBlob | undefined> {
   try {
     // CacheStorage.match with cacheName does not create the cache when it is missing.
     const storage = cacheStorage();
     const response = storage && (await withTimeout(storage.match(url, { cacheName: CACHE_NAME })));
     const savedAt = response?.headers.get(SAVED_AT);
     if (!response || !savedAt) return undefined;
-    return { bytes: new Uint8Array(await withTimeout(response.arrayBuffer())), contentType: response.headers.get('content-type') ?? '', savedAt };
+    const contentType = response.headers.get('content-type') ?? '';
+    // A Blob of a stored body is a handle: the bytes are read only where they are wanted.
+    const blob = await withTimeout(response.blob());
+    if (blob.size > blobAboveBytes) return { blob, contentType, savedAt };
+    return { bytes: new Uint8Array(await withTimeout(blob.arrayBuffer())), contentType, savedAt };
   } catch {
     return undefined;
   }

@@ -92,10 +92,11 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
 
 /** The last good copy of `src`, read again, marked stale because of `refreshError`. */
 async function lastGood(src: string, options: LoadOptions, refreshError: FeedLoadError): Promise<LoadedFeed | undefined> {
-  const cached = await loadLastGoodFeed(src, { maxAgeDays: options.cacheDays });
+  // A large copy comes as a Blob, read by the worker alone, as a large feed does.
+  const cached = await loadLastGoodFeed(src, { maxAgeDays: options.cacheDays, blobAboveBytes: options.workerAboveBytes ?? WORKER_ABOVE_BYTES });
   if (!cached) return undefined;
   try {
-    const feed = await readFeed(cached.bytes, cached.contentType, options);
+    const feed = await readFeed('blob' in cached ? cached.blob : cached.bytes, cached.contentType, options);
     return feed.services.length ? { ...feed, staleSince: cached.savedAt, refreshError } : undefined;
   } catch {
     return undefined;

@@ -34,6 +34,18 @@ describe('last good feed', () => {
     for (const key of ourStorageKeys()) localStorage.removeItem(key);
   });
 
+  it('gives a copy in Cache Storage larger than blobAboveBytes as a Blob with the same bytes, a smaller one as bytes', async () => {
+    const body = `{"version":1,"services":[],"note":"${'x'.repeat(5000)}"}`;
+    await saveLastGoodFeed(A, feed(body));
+    const big = await loadLastGoodFeed(A, { blobAboveBytes: 1000 });
+    if (!big || !('blob' in big)) throw new Error('expected a Blob');
+    expect(await big.blob.text()).to.equal(body);
+    expect(big.contentType).to.equal('application/json');
+    const small = await loadLastGoodFeed(A, { blobAboveBytes: body.length });
+    if (!small || !('bytes' in small)) throw new Error('expected bytes');
+    expect(new TextDecoder().decode(small.bytes)).to.equal(body);
+  });
+
   it('round-trips bytes and content type, and keeps the day it was saved, not the time', async () => {
     const today = new Date().toISOString().slice(0, 10);
     await saveLastGoodFeed(A, feed('{"version":1}', 'application/json; charset=utf-8'));

@@ -230,10 +230,14 @@ describe('loadFeed with the worker', function () {
     await waitUntil(() => loadLastGoodFeed(SRC), 'the worker never saved the copy', { timeout: 10_000 });
     window.fetch = async () => new Response('Not Found', { status: 404 });
     const before = workerReads();
-    const stale = await loadFeed(SRC);
-    expect(stale.services).to.have.length(BIG);
-    expect(stale.refreshError?.kind).to.equal('http');
+    let stale: Awaited<ReturnType<typeof loadFeed>> | undefined;
+    const pageReads = await blobReadsDuring(async () => (stale = await loadFeed(SRC)));
+    expect(stale!.services).to.have.length(BIG);
+    expect(stale!.refreshError?.kind).to.equal('http');
     expect(workerReads()).to.equal(before + 1);
+    // The copy went from Cache Storage to the worker as a Blob, never read on the page.
+    expect(pageReads, 'Blob reads on the page').to.equal(0);
+    expect(lastWorkerRead()).to.deep.equal({ bytes: body.byteLength, blob: true, services: BIG });
   });
 
   it('accepts a 25 MB feed with maxBytes above it, and refuses it as too-large below', async () => {
