@@ -13,10 +13,10 @@
 //     time-sliced time zones and body copy) left it 21 B over; 103 KiB until the cluster worker's
 //     page side (starting it, asking it, building on the page where it cannot start), measured at
 //     +1.3 kB (the worker starter it shares with the feed worker is a chunk of its own, loaded only for big maps);
-//     104 KiB until the rest of issue 10's long tasks: big bodies handed to the feed worker as Blobs,
-//     unread on the page; the selection in time slices before the first render, kept when time zones
+//     104 KiB until the rest of issue 10's long tasks: big bodies (and big last good copies) handed to
+//     the feed worker as Blobs, unread on the page; the selection in time slices before the first render, kept when time zones
 //     arrive; the map's draw of a big set a task later; JSON.parse in the worker where a check shows
-//     the limits hold: +0.8 kB in the entry, +0.3 kB in the map chunk (its id table and points in slices).
+//     the limits hold: +0.9 kB in the entry, +0.3 kB in the map chunk (its id table and points in slices).
 //     The list still needs only the entry.)
 //   - the spatial index (kdbush, geokdbush) with the chunks it imports, fetched beside the feed: 4 KiB
 //     (3.1 kB measured when it was added), and none of it in the entry.
