@@ -1,6 +1,7 @@
 import type { IndexData } from '../query/spatial-index.js';
 import type { FeedFormat, ParseOptions } from './parse-feed.js';
 import type { SkippedRecord } from '../types.js';
+import type { FeedBody } from './body.js';
 
 // The messages between the page and the feed worker (feed-worker.ts), in the order they travel:
 // ready → request → part… → done (or error).
@@ -10,7 +11,7 @@ export type WorkerParseOptions = Pick<ParseOptions, 'format' | 'fieldMap' | 'def
 
 export interface WorkerRequest {
   /** The feed: its bytes, or a Blob the worker reads itself (fetch-feed.ts, `blobAboveBytes`). */
-  body: Uint8Array | Blob;
+  body: FeedBody;
   options: WorkerParseOptions;
   /** Where to keep the last good copy (an absolute URL), when the feed has services. */
   save?: { url: string; contentType: string; maxAgeDays?: number };

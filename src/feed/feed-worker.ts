@@ -2,6 +2,7 @@ import { parseFeed, FeedNoValidRecordsError } from './parse-feed.js';
 import { FeedJsonError } from './json-errors.js';
 import { saveLastGoodFeed } from './feed-cache.js';
 import { ServiceIndex } from '../query/spatial-index.js';
+import { bodyBytes } from './body.js';
 import type { ErrorMessage, WorkerMessage, WorkerRequest } from './feed-worker-protocol.js';
 
 /*
@@ -48,7 +49,7 @@ async function handle({ body, options, save }: WorkerRequest) {
   let result: Awaited<ReturnType<typeof parseFeed>> | undefined;
   let bytes: Uint8Array;
   try {
-    bytes = body instanceof Blob ? new Uint8Array(await body.arrayBuffer()) : body;
+    bytes = await bodyBytes(body);
     // Nobody waits on this thread: decode and parse in one go (the same results and errors).
     result = await parseFeed(bytes, { ...options, blocking: true });
   } catch (error) {

@@ -1,4 +1,5 @@
 import { nextTask, SLICE_MS } from '../util/yield.js';
+import { bodyBytes } from './body.js';
 
 export type FetchErrorKind = 'http' | 'network' | 'timeout' | 'too-large' | 'empty' | 'aborted';
 
@@ -356,7 +357,7 @@ function aborted(src: string, attempts: number) {
  * not read here: one of whitespace alone is left to the parser, which says the feed is empty.
  */
 async function isBlank(bytes: Uint8Array | Blob): Promise<boolean> {
-  if (bytes instanceof Blob) return bytes.size <= BLANK_HEAD && isBlank(new Uint8Array(await bytes.arrayBuffer()));
+  if (bytes instanceof Blob) return bytes.size <= BLANK_HEAD && isBlank(await bodyBytes(bytes));
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   for (let i = start; i < bytes.length; i++) {
     const b = bytes[i];

@@ -3,6 +3,7 @@ import { loadLastGoodFeed } from './feed-cache.js';
 import { FeedJsonError, FeedNoValidRecordsError, type FeedResult, type ParseOptions } from './parse-feed.js';
 import { readFeed, WORKER_ABOVE_BYTES } from './read-feed.js';
 import { FeedFormatError } from './validate.js';
+import { bodyOf } from './body.js';
 import type { SkippedRecord } from '../types.js';
 
 /**
@@ -77,7 +78,7 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
     const blobAboveBytes = options.workerAboveBytes ?? WORKER_ABOVE_BYTES;
     const got = await fetchFeed(src, { signal: options.signal, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, blobAboveBytes });
     // Saved as the last good copy when it has services (by the worker, for a large feed).
-    const result = await readFeed('blob' in got ? got.blob : got.bytes, got.contentType, { ...options, saveAs: src });
+    const result = await readFeed(bodyOf(got), got.contentType, { ...options, saveAs: src });
     if (result.services.length) return result;
     const empty = new FeedLoadError('empty', `${src} lists no services.`);
     return (await lastGood(src, options, empty)) ?? result;
@@ -96,7 +97,7 @@ async function lastGood(src: string, options: LoadOptions, refreshError: FeedLoa
   const cached = await loadLastGoodFeed(src, { maxAgeDays: options.cacheDays, blobAboveBytes: options.workerAboveBytes ?? WORKER_ABOVE_BYTES });
   if (!cached) return undefined;
   try {
-    const feed = await readFeed('blob' in cached ? cached.blob : cached.bytes, cached.contentType, options);
+    const feed = await readFeed(bodyOf(cached), cached.contentType, options);
     return feed.services.length ? { ...feed, staleSince: cached.savedAt, refreshError } : undefined;
   } catch {
     return undefined;

@@ -1,5 +1,6 @@
 import { parseFeed, type FeedResult, type ParseOptions } from './parse-feed.js';
 import { saveLastGoodFeed } from './feed-cache.js';
+import { bodyBytes, bodySize, type FeedBody } from './body.js';
 
 /** 2 MiB: above this a feed is read in a worker; below it, the page's time-sliced path is quicker (no worker start-up). */
 export const WORKER_ABOVE_BYTES = 2 * 1024 * 1024;
@@ -20,16 +21,15 @@ export interface ReadOptions extends ParseOptions {
  * fetchFeed gives for a large body) goes to the worker unread; the page reads it only where
  * there is no worker.
  */
-export async function readFeed(body: Uint8Array | Blob, contentType: string, options: ReadOptions = {}): Promise<FeedResult> {
+export async function readFeed(body: FeedBody, contentType: string, options: ReadOptions = {}): Promise<FeedResult> {
   const { workerAboveBytes = WORKER_ABOVE_BYTES, saveAs, cacheDays, ...parseOptions } = options;
-  const size = body instanceof Blob ? body.size : body.byteLength;
-  if (size > workerAboveBytes) {
+  if (bodySize(body) > workerAboveBytes) {
     // A chunk of its own: most feeds are small and never need it.
     const { startFeedWorker, readInWorker } = await import('./worker-client.js');
     const worker = await startFeedWorker(options.signal);
     if (worker) return readInWorker(worker, body, { ...parseOptions, contentType }, saveAs, cacheDays);
   }
-  const bytes = body instanceof Blob ? new Uint8Array(await body.arrayBuffer()) : body;
+  const bytes = await bodyBytes(body);
   const result = await parseFeed(bytes, { ...parseOptions, contentType });
   if (saveAs !== undefined && result.services.length) void saveLastGoodFeed(saveAs, { bytes, contentType }, { maxAgeDays: cacheDays });
   return result;

@@ -6,6 +6,7 @@ import { nextTask } from '../util/yield.js';
 import { startWorker } from '../util/module-worker.js';
 // Resolved here: the worker has no document to resolve a relative feed URL against.
 import { absolute } from './fetch-feed.js';
+import { bodySize, type FeedBody } from './body.js';
 import type { ReadOptions } from './read-feed.js';
 import type { DoneMessage, WorkerMessage, WorkerRequest } from './feed-worker-protocol.js';
 import type { Service, SkippedRecord } from '../types.js';
@@ -68,14 +69,15 @@ function feedError(message: Extract<WorkerMessage, { type: 'error' }>): Error {
 
 export function readInWorker(
   worker: Worker,
-  body: Uint8Array | Blob,
+  body: FeedBody,
   options: ReadOptions,
   saveAs: string | undefined,
   cacheDays: number | undefined,
 ): Promise<FeedResult> {
   const { signal } = options;
   const started = performance.now();
-  const size = body instanceof Blob ? body.size : body.byteLength;
+  // Before the bytes are transferred to the worker, which leaves them empty here.
+  const size = bodySize(body);
   const lists = { services: [] as Service[], skipped: [] as SkippedRecord[], warnings: [] as SkippedRecord[] };
   return new Promise<FeedResult>((resolve, reject) => {
     const end = () => {
