@@ -70,6 +70,8 @@ type Pending = { request: Extract<ClusterRequest, { seq: number }>; resolve: (va
 export class ClusterSource {
   private ids?: Map<string, number>;
   private idsBuilding = false;
+  /** Ids looked for by one pass while the table is being built, with their places (undefined: not there). */
+  private readonly looked = new Map<string, number | undefined>();
   /** Stops the work done in slices (the id table, the worker's points) when the source is disposed. */
   private readonly stop = new AbortController();
   private page?: ClusterIndex;
@@ -113,13 +115,14 @@ export class ClusterSource {
           () => undefined,
         );
     }
-    const wanted = new Set(ids);
-    const found = new Map<string, number>();
-    for (let i = 0; i < this.services.length && found.size < wanted.size; i++) {
-      const { id } = this.services[i];
-      if (wanted.has(id) && !found.has(id)) found.set(id, i);
+    // Each id is looked for once: the map asks for the listed and selected ones at every draw.
+    const unknown = new Set(ids.filter((id) => !this.looked.has(id)));
+    if (unknown.size) {
+      const found = new Map<string, number>();
+      for (let i = 0; i < this.services.length && found.size < unknown.size; i++) if (unknown.has(this.services[i].id)) notePlace(found, this.services[i], i);
+      for (const id of unknown) this.looked.set(id, found.get(id));
     }
-    return ids.map((id) => found.get(id));
+    return ids.map((id) => this.looked.get(id));
   }
 
   /**
