@@ -30,18 +30,22 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 type WallClock = { date: LocalDate; minutes: number; seconds: number };
-/** The last answer per zone: a query asks the same "now" for every service in a zone. */
-const lastWallClock = new Map<string, { instant: number; clock: WallClock }>();
 
-/** The wall clock in `timeZone` at `instant`: its date and minutes after midnight. */
+/**
+ * The wall clock in `timeZone` at `instant`: its date and minutes after midnight. Read from
+ * the zone's offset (asked of Intl once per quarter hour, below): the list reads a clock for
+ * each result's next opening or closing, and Intl's formatToParts is slow.
+ */
 export function wallClock(instant: number, timeZone: string): WallClock {
-  const last = lastWallClock.get(timeZone);
-  if (last?.instant === instant) return { ...last.clock, date: { ...last.clock.date } };
-  const clock = readWallClock(instant, timeZone);
-  lastWallClock.set(timeZone, { instant, clock });
-  return { ...clock, date: { ...clock.date } };
+  const local = new Date(instant + offsetAt(instant, timeZone));
+  return {
+    date: { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() },
+    minutes: local.getUTCHours() * 60 + local.getUTCMinutes(),
+    seconds: local.getUTCSeconds(),
+  };
 }
 
+/** The wall clock as Intl reads it. */
 function readWallClock(instant: number, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
   for (const { type, value } of formatter(timeZone).formatToParts(instant)) if (type !== 'literal') parts[type] = Number(value);
@@ -66,7 +70,7 @@ function offsetAt(instant: number, timeZone: string): number {
   let offset = zone.get(quarter);
   if (offset === undefined) {
     const start = quarter * QUARTER_HOUR;
-    const { date, minutes, seconds } = wallClock(start, timeZone);
+    const { date, minutes, seconds } = readWallClock(start, timeZone);
     offset = Date.UTC(date.year, date.month - 1, date.day, 0, minutes, seconds) - start;
     if (zone.size > MAX_CACHED) zone.clear();
     zone.set(quarter, offset);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { isOpenAt, nextChange, serviceRules, weekTable } from '../../src/hours/open.js';
-import { instantOf } from '../../src/hours/zone.js';
+import { instantOf, wallClock } from '../../src/hours/zone.js';
 import type { HoursRule } from '../../src/types.js';
 
 const WEEKDAYS = ['mo', 'tu', 'we', 'th', 'fr'] as HoursRule['days'];
@@ -147,5 +147,62 @@ describe('weekTable', () => {
     const table = weekTable(undefined, 'Asia/Kolkata', at('2026-03-08T12:00:00Z'));
     expect(table).to.have.length(7);
     expect(table.every((d) => d.ranges.length === 0)).to.equal(true);
+  });
+});
+
+describe('wallClock', () => {
+  // Read from the zone's offset, cached per quarter hour: the same as Intl's own reading, on
+  // either side of each 2026 clock change and in zones a quarter or half hour off the hour.
+  const zones = ['America/New_York', 'America/St_Johns', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Europe/Paris', 'Pacific/Chatham', 'UTC'];
+  const intl = (format: Intl.DateTimeFormat, instant: number) => {
+    const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, Number(p.value)])) as Record<
+      'year' | 'month' | 'day' | 'hour' | 'minute' | 'second',
+      number
+    >;
+    return { date: { year: parts.year, month: parts.month, day: parts.day }, minutes: parts.hour * 60 + parts.minute, seconds: parts.second };
+  };
+
+  it('agrees with Intl through 2026 and around each clock change, in seven zones', () => {
+    const QUARTER = 15 * 60_000;
+    const wrong: string[] = [];
+    let changes = 0;
+    for (const timeZone of zones) {
+      const format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+      const check = (instant: number) => {
+        const expected = JSON.stringify(intl(format, instant));
+        const actual = JSON.stringify(wallClock(instant, timeZone));
+        if (actual !== expected) wrong.push(`${timeZone} at ${new Date(instant).toISOString()}: ${actual}, Intl ${expected}`);
+      };
+      const offset = (instant: number) => {
+        const { date, minutes, seconds } = intl(format, instant);
+        return Date.UTC(date.year, date.month - 1, date.day, 0, minutes, seconds) - instant;
+      };
+      // Every 4 h 7 min 13.5 s; where the offset changed since the last look, each quarter hour
+      // in between is searched for the change, and the moments around it are checked.
+      let last = Date.UTC(2026, 0, 1);
+      for (let instant = last; instant < Date.UTC(2027, 0, 1); instant += 14_833_500) {
+        check(instant);
+        if (offset(instant) !== offset(last)) {
+          for (let q = Math.ceil(last / QUARTER) * QUARTER; q <= instant; q += QUARTER) {
+            if (offset(q) === offset(q - 1000)) continue;
+            changes++;
+            for (const at of [q - 60_000, q - 1, q, q + 1, q + 59_999, q + 3_600_000]) check(at);
+          }
+        }
+        last = instant;
+      }
+    }
+    expect(wrong).to.deep.equal([]);
+    // New York, St John's, Lord Howe and Paris change twice a year; Chatham too.
+    expect(changes).to.equal(10);
   });
 });
