@@ -18,6 +18,8 @@ export interface Near {
 
 /** geokdbush's Earth is 6371 km, Turf's 6371.0088 km: search this much wider, then measure with Turf. */
 const SEARCH_SLACK = 1 + 1e-5;
+/** How far apart the quick and the exact distance may be, as a fraction (see countWithin). */
+const EDGE_BAND = 1e-5;
 /** Distances this close are a tie (the two formulas' rounding), broken by feed order. */
 const TIE_KM = 1e-9;
 
@@ -104,16 +106,34 @@ export class ServiceIndex {
                 [-180, origin.lng + dLng - 360],
               ]
             : [[origin.lng - dLng, origin.lng + dLng]];
+    // Turf's distance (an array per call) only for those near the edge: the quick haversine
+    // on geokdbush's 6371 km sphere is within a millionth of it, and the band is ten times that.
+    const quick = haversineFrom(origin);
+    const surelyIn = km * (1 - EDGE_BAND);
+    const surelyOut = km * (1 + EDGE_BAND);
     let count = 0;
     for (const [west, east] of boxes) {
       for (const point of this.tree.range(west, south - 1e-9, east, north + 1e-9)) {
         if (point >= this.rows.length) continue;
         const row = this.rows[point];
-        if (keep(row) && distanceKm(origin, this.services[row] as LatLng) <= km) count++;
+        if (!keep(row)) continue;
+        const service = this.services[row] as LatLng;
+        const near = quick(service);
+        if (near <= surelyIn || (near <= surelyOut && distanceKm(origin, service) <= km)) count++;
       }
     }
     return count;
   }
+}
+
+/** Distances in km from `origin` by the haversine on a 6371 km sphere, its cosine worked out once. */
+function haversineFrom(origin: LatLng): (to: LatLng) => number {
+  const rad = Math.PI / 180;
+  const cosLat = Math.cos(origin.lat * rad);
+  return (to) => {
+    const a = Math.sin(((to.lat - origin.lat) * rad) / 2) ** 2 + cosLat * Math.cos(to.lat * rad) * Math.sin(((to.lng - origin.lng) * rad) / 2) ** 2;
+    return 12742 * Math.asin(Math.sqrt(Math.min(1, a)));
+  };
 }
 
 const built = new WeakMap<readonly Service[], ServiceIndex>();

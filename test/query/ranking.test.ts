@@ -106,6 +106,46 @@ describe('ranking with the spatial index', () => {
     );
   });
 
+  it('counts services at the very edge of the radius as Turf measures them', () => {
+    // Points a hair inside and outside 50 km and 5 km, on eight bearings from three origins:
+    // the count decides between Turf's distance and the quick one for those near the edge.
+    const rad = Math.PI / 180;
+    const R = 6371.0088;
+    const toward = (from: LatLng, km: number, bearing: number): LatLng => {
+      const d = km / R;
+      const lat1 = from.lat * rad;
+      const lat2 = Math.asin(Math.sin(lat1) * Math.cos(d) + Math.cos(lat1) * Math.sin(d) * Math.cos(bearing * rad));
+      const lng2 = from.lng * rad + Math.atan2(Math.sin(bearing * rad) * Math.sin(d) * Math.cos(lat1), Math.cos(d) - Math.sin(lat1) * Math.sin(lat2));
+      return { lat: lat2 / rad, lng: ((((lng2 / rad + 540) % 360) + 360) % 360) - 180 };
+    };
+    const nudges = [-1e-4, -1e-5, -3e-6, -1e-6, -1e-7, 0, 1e-7, 1e-6, 3e-6, 1e-5, 1e-4];
+    for (const from of [
+      { lat: 40.71, lng: -74.01 },
+      { lat: -33.87, lng: 151.21 },
+      { lat: 0.5, lng: 179.9 },
+    ]) {
+      for (const km of [50, 5]) {
+        const services: Service[] = [];
+        for (let bearing = 0; bearing < 360; bearing += 45)
+          for (const nudge of nudges)
+            services.push({
+              id: `e${services.length}`,
+              name: `Example Service ${services.length} (fictional)`,
+              types: ['naloxone'],
+              ...toward(from, km * (1 + nudge), bearing),
+            });
+        const within = services.filter((s) => distanceKm(from, s as LatLng) <= km).length;
+        // Both sides of the edge are there, so a count off by one either way shows.
+        expect(within, 'some inside').to.be.greaterThan(8 * 4);
+        expect(within, 'some outside').to.be.lessThan(8 * 7);
+        expect(
+          indexFor(services).countWithin(from, km, () => true),
+          `${km} km from ${from.lat}, ${from.lng}`,
+        ).to.equal(within);
+      }
+    }
+  });
+
   it('rounds distances only after ranking, as runQuery does', () => {
     const services: Service[] = [1.04, 1.02, 12.7].map((km, i) => ({
       id: `r${i}`,
