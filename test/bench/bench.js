@@ -183,22 +183,29 @@ async function waitFor(check, what, ms = 30_000) {
 
 /**
  * One step of the journey: from `act()` until `changed()` holds in the list's shadow DOM
- * (checked by a MutationObserver right after each DOM commit, and each frame), then the next
- * paint; then the page settles (whatever the step left queued, e.g. the map redrawing its
+ * (checked by a MutationObserver right after each DOM commit, and each frame), then the paint
+ * that shows it; then the page settles (whatever the step left queued, e.g. the map redrawing its
  * markers, lands inside the step's window for the long-task count).
  */
 async function step(el, name, act, changed) {
   const root = listOf(el).shadowRoot;
   let seenAt;
+  let seen;
+  const whenSeen = new Promise((resolve) => (seen = resolve));
   const look = () => {
-    if (seenAt === undefined && changed()) seenAt = performance.now();
+    if (seenAt === undefined && changed()) {
+      seenAt = performance.now();
+      seen();
+    }
   };
   const observer = new MutationObserver(look);
   observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
   const start = performance.now();
   try {
     await act();
-    await waitFor(() => (look(), seenAt !== undefined), `the list to change after "${name}"`);
+    // Onward as soon as the observer sees the change: polling each frame alone would add a
+    // frame whenever the change lands in the task that made it.
+    await Promise.race([whenSeen, waitFor(() => (look(), seenAt !== undefined), `the list to change after "${name}"`)]);
   } finally {
     observer.disconnect();
   }

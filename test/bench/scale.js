@@ -127,8 +127,8 @@ export async function measureScaleLoad(feed, h) {
           return name !== undefined && name !== before;
         },
       );
-      out.cities.push({ city: city.name, ms: done.ms, first: firstName(el) });
-      marks.cities.push({ name: done.name, start: done.start, end: done.settledAt });
+      out.cities.push({ city: city.name, ms: done.ms, changedMs: done.listChangedAt - done.start, first: firstName(el) });
+      marks.cities.push({ name: done.name, start: done.start, changed: done.listChangedAt, paint: done.paintAt, end: done.settledAt });
     }
   }
 

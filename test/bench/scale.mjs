@@ -265,9 +265,12 @@ function summarize(results, rate) {
     load: Object.fromEntries(['14k:off', '14k:on', '100k:off', '100k:on'].map((k) => [k, load(`load:${k}`)])),
     origin: {
       runs: origins.length,
-      ms: median(origins.map((r) => median(r.cities.map((c) => c.ms)))),
+      // Until the list's DOM has changed (the task that re-ranks and re-renders it), as the
+      // sort it is set against; and until the paint that shows it (a frame boundary comes between).
+      ms: median(origins.map((r) => median(r.cities.map((c) => c.changedMs)))),
+      paintMs: median(origins.map((r) => median(r.cities.map((c) => c.ms)))),
       sortMs: median(origins.map((r) => median(r.sortMs))),
-      ratio: median(origins.map((r) => median(r.cities.map((c) => c.ms)) / median(r.sortMs))),
+      ratio: median(origins.map((r) => median(r.cities.map((c) => c.changedMs)) / median(r.sortMs))),
       longestTaskMs: Math.max(
         0,
         ...origins.flatMap((r) =>
@@ -341,7 +344,7 @@ export function scaleRows(scale, feeds, { pan, panLimit } = {}) {
       row(
         measure,
         data,
-        failed ?? `${ms(o.ms)} median`,
+        failed ?? `${ms(o.ms)} median (${ms(o.paintMs)} to the paint)`,
         failed ? '—' : `${times(o.ratio)} (sort ${ms(o.sortMs)})`,
         target,
         failed ? false : within(o.ratio, 0.2) && within(o.ms, 16),
@@ -477,7 +480,7 @@ export function printScaleDetails(scale, feeds, rates) {
     }
     if (s.origin.runs)
       console.log(
-        `    new origin      ${ms(s.origin.ms)} median, ${times(s.origin.ratio)} sorting every record (${ms(s.origin.sortMs)}); longest task ${s.origin.longestTaskMs ? ms(s.origin.longestTaskMs) : '< 50 ms'}`,
+        `    new origin      ${ms(s.origin.ms)} median to the list's DOM (${ms(s.origin.paintMs)} to the paint), ${times(s.origin.ratio)} sorting every record (${ms(s.origin.sortMs)}); longest task ${s.origin.longestTaskMs ? ms(s.origin.longestTaskMs) : '< 50 ms'}`,
       );
     for (const size of ['14k', '100k']) {
       const d = s.draw[size];
