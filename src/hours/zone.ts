@@ -59,21 +59,46 @@ function readWallClock(instant: number, timeZone: string): WallClock {
  * of times otherwise).
  */
 const QUARTER_HOUR = 15 * MINUTE;
+const QUARTERS_A_DAY = 96;
 const offsets = new Map<string, Map<number, number>>();
+/**
+ * Per zone and UTC day, the offset when the day's first and last quarter hours agree (null when
+ * they differ): no zone changes its clocks twice in a day, so such a day has one offset
+ * throughout, and a week of opening hours asks Intl about nine times, not 900.
+ */
+const dayOffsets = new Map<string, Map<number, number | null>>();
 const MAX_CACHED = 50_000;
+
+function cacheOf<T>(caches: Map<string, Map<number, T>>, timeZone: string): Map<number, T> {
+  let cache = caches.get(timeZone);
+  if (!cache) caches.set(timeZone, (cache = new Map()));
+  else if (cache.size > MAX_CACHED) cache.clear();
+  return cache;
+}
 
 /** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in milliseconds. */
 function offsetAt(instant: number, timeZone: string): number {
   const quarter = Math.floor(instant / QUARTER_HOUR);
-  let zone = offsets.get(timeZone);
-  if (!zone) offsets.set(timeZone, (zone = new Map()));
-  let offset = zone.get(quarter);
+  const day = Math.floor(quarter / QUARTERS_A_DAY);
+  const days = cacheOf(dayOffsets, timeZone);
+  let steady = days.get(day);
+  if (steady === undefined) {
+    const first = quarterOffset(day * QUARTERS_A_DAY, timeZone);
+    steady = first === quarterOffset((day + 1) * QUARTERS_A_DAY - 1, timeZone) ? first : null;
+    days.set(day, steady);
+  }
+  return steady ?? quarterOffset(quarter, timeZone);
+}
+
+/** The offset during one quarter hour (numbered from the epoch), as Intl reads it at its start. */
+function quarterOffset(quarter: number, timeZone: string): number {
+  const quarters = cacheOf(offsets, timeZone);
+  let offset = quarters.get(quarter);
   if (offset === undefined) {
     const start = quarter * QUARTER_HOUR;
     const { date, minutes, seconds } = readWallClock(start, timeZone);
     offset = Date.UTC(date.year, date.month - 1, date.day, 0, minutes, seconds) - start;
-    if (zone.size > MAX_CACHED) zone.clear();
-    zone.set(quarter, offset);
+    quarters.set(quarter, offset);
   }
   return offset;
 }
