@@ -18,6 +18,21 @@ export const dateFormat = (locale: string | undefined, options: Intl.DateTimeFor
 
 export const displayNames = (locale: string, type: Intl.DisplayNamesType) => cached(`names|${locale}|${type}`, () => new Intl.DisplayNames([locale], { type }));
 
+const names = new Map<string, string | undefined>();
+
+/**
+ * `Intl.DisplayNames`' name of a code in `locale`, remembered (up to 1,000): the list names each
+ * result's languages and country at every render. Throws as `of` does on a malformed code.
+ */
+export function displayName(locale: string, type: Intl.DisplayNamesType, code: string): string | undefined {
+  const key = `${type}|${locale}|${code}`;
+  if (names.has(key)) return names.get(key);
+  const name = displayNames(locale, type).of(code);
+  if (names.size >= 1000) names.clear();
+  names.set(key, name);
+  return name;
+}
+
 const rules = new Map<string, Intl.PluralRules>();
 
 /** The form of a word for a count, by the language's plural rules (`one`, `few`, `many`, `other`…). */
@@ -34,7 +49,7 @@ export function plural(locale: string, count: number, forms: Partial<Record<Intl
 export function languageName(tag: string, locale: string, known: Record<string, string>): string {
   let name: string | undefined;
   try {
-    name = displayNames(locale, 'language').of(tag);
+    name = displayName(locale, 'language', tag);
   } catch {
     name = undefined;
   }

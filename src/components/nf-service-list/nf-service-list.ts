@@ -5,7 +5,7 @@ import { listStyles } from './nf-service-list.styles.js';
 import { formatDistance, isLocated } from '../../geo/distance.js';
 import { runQuery, type RankedResults } from '../../query/query.js';
 import { defaultUnits, regionOf } from '../../i18n/units.js';
-import { dateFormat, displayNames, languageName } from '../../i18n/intl.js';
+import { dateFormat, displayName, languageName } from '../../i18n/intl.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import { safeWebUrl, telUrl } from '../../util/safe-url.js';
 import { reportHref } from '../../util/report-url.js';
@@ -558,7 +558,7 @@ function countryName(country: string | undefined, view: View): string | undefine
   if (!country || !/^[A-Za-z]{2}$/.test(country)) return country;
   if (view.region?.toUpperCase() === country.toUpperCase()) return undefined;
   try {
-    return displayNames(view.locale, 'region').of(country.toUpperCase()) ?? country;
+    return displayName(view.locale, 'region', country.toUpperCase()) ?? country;
   } catch {
     return country;
   }
