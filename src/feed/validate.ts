@@ -447,7 +447,7 @@ export function validateInto(record: unknown, index: number, options: RecordOpti
   state.add(service, index, into);
 }
 
-/** A service kept, under the id it holds, for the duplicate checks: one object per record. */
+/** A service kept, under the id it holds, for the duplicate checks: made once another record shares its id. */
 interface Kept {
   index: number;
   service: Service;
@@ -463,16 +463,23 @@ interface Kept {
 const samePlace = (a: Service, b: Service) => a.name === b.name && a.lat === b.lat && a.lng === b.lng;
 
 export class DuplicateState {
-  /** Id → the service holding it: ids are nearly always unique, so one lookup per record is all it takes. */
-  private readonly ids = new Map<string, Kept>();
+  /**
+   * Id → the service holding it. Ids are nearly always unique, so one lookup per record is all it
+   * takes, and the common entry is a number (its place in `into.services`), not an object per
+   * record; it becomes a `Kept` once another record comes with the same id.
+   */
+  private readonly ids = new Map<string, number | Kept>();
+  /** The source index of each service kept, by its place in `into.services`. */
+  private readonly indexes: number[] = [];
 
   add(service: Service, index: number, into: ParsedFeed) {
-    const holder = this.ids.get(service.id);
-    if (!holder) {
-      this.ids.set(service.id, { index, service, cameWithId: true });
-      into.services.push(service);
+    const found = this.ids.get(service.id);
+    if (found === undefined) {
+      this.ids.set(service.id, into.services.length);
+      this.keep(service, index, into);
       return;
     }
+    const holder = typeof found === 'number' ? this.kept(service.id, found, into) : found;
     const entry: Kept = { index, service, cameWithId: false };
     const duplicate = (kept: Kept) => {
       if (!samePlace(kept.service, service)) return false;
@@ -498,7 +505,19 @@ export class DuplicateState {
     });
     service.id = suffixed(n);
     this.ids.set(service.id, entry);
+    this.keep(service, index, into);
+  }
+
+  private keep(service: Service, index: number, into: ParsedFeed) {
+    this.indexes.push(index);
     into.services.push(service);
+  }
+
+  /** The `Kept` of the service at `at` in `into.services`, which holds the id it came with. */
+  private kept(id: string, at: number, into: ParsedFeed): Kept {
+    const kept: Kept = { index: this.indexes[at], service: into.services[at], cameWithId: true };
+    this.ids.set(id, kept);
+    return kept;
   }
 }
 
