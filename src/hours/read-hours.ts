@@ -1,5 +1,5 @@
 import type { HoursRule, Weekday } from '../types.js';
-import { cleanText, describe, listOf, quote as quoteText, remembered } from '../feed/text.js';
+import { cleanText, describe, listOf, own, quote as quoteText, remembered } from '../feed/text.js';
 import { clockFromParts, clockMinutes, formatClock, parseClockTime, parseDayList, parseWeekday, wordTime, WEEKDAYS, type ClockTime } from './clock.js';
 
 /** What `readHours` made of a value: weekly rules, or round the clock, and what it could not read. */
@@ -295,6 +295,33 @@ export function readHours(value: unknown): ReadHours {
   if (value === undefined || value === null || value === '') return { warnings: [] };
   if (typeof value === 'string') return readHoursText(value);
   if (!Array.isArray(value)) return { warnings: [`must be text or a list of rules, got ${describe(value)}`] };
+  // Rules written as feeds write them are read once per distinct list, as text is.
+  const key = rulesKey(value);
+  return key === undefined ? readRuleList(value) : copyOf(remembered(readRuleLists, key, () => readRuleList(value)));
+}
+
+/** Rule lists by `rulesKey` → what they read as. */
+const readRuleLists = new Map<string, ReadHours>();
+
+/**
+ * A key for a list of `{days, opens, closes}` rules holding only text (and lists of text for
+ * `days`): all that `readRuleObject` reads of them, in order. Undefined for anything else.
+ */
+function rulesKey(value: readonly unknown[]): string | undefined {
+  const parts: unknown[] = [];
+  for (const item of value) {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined;
+    const days = own(item, 'days');
+    const opens = own(item, 'opens');
+    const closes = own(item, 'closes');
+    if (typeof opens !== 'string' || typeof closes !== 'string') return undefined;
+    if (typeof days !== 'string' && !(Array.isArray(days) && days.every((day) => typeof day === 'string'))) return undefined;
+    parts.push(days, opens, closes);
+  }
+  return JSON.stringify(parts);
+}
+
+function readRuleList(value: readonly unknown[]): ReadHours {
   const rules: HoursRule[] = [];
   const warnings: string[] = [];
   let always = false;

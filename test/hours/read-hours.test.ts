@@ -129,6 +129,31 @@ describe('readHours', () => {
     ]);
   });
 
+  it('reads a list of rules it has read before the same way, into a copy of its own', () => {
+    // Feeds repeat a few rule lists in thousands of records: each distinct list is read once.
+    const written = () => [
+      { days: ['mo', 'tu', 'we'], opens: '9am', closes: '5pm' },
+      { days: 'sa', opens: '10:00', closes: 'noon' },
+      { days: ['su'], opens: '09:00', closes: '09:00' },
+    ];
+    const first = readHours(written());
+    const again = readHours(written());
+    expect(again).to.deep.equal(first);
+    expect(first.warnings).to.deep.equal(['rule 3 was left out: it opens and closes at 09:00']);
+    // No two services share a rule, a list of days or the warnings.
+    first.hours![0].days.push('fr');
+    first.hours![1].opens = '11:00';
+    first.warnings.push('changed');
+    expect(readHours(written())).to.deep.equal(again);
+    expect(again.hours![0].days).to.deep.equal(['mo', 'tu', 'we']);
+    // Lists that differ in any part each read as their own.
+    expect(readHours([{ days: ['mo', 'tu', 'we'], opens: '9am', closes: '6pm' }]).hours).to.deep.equal([rule(['mo', 'tu', 'we'], '09:00', '18:00')]);
+    expect(readHours([{ days: 'mo,tu,we', opens: '9am', closes: '5pm' }]).hours).to.deep.equal([rule(['mo', 'tu', 'we'], '09:00', '17:00')]);
+    expect(readHours([{ days: ['mo'], opens: 9, closes: '5pm' }]).warnings).to.deep.equal([
+      'rule 1 was left out: opens number 9 is not a time like "09:00" or "9am"',
+    ]);
+  });
+
   it('reads a "__proto__" key in a rule as nothing', () => {
     const hostile = JSON.parse('{"__proto__": {"days": ["mo"]}, "opens": "09:00", "closes": "17:00"}');
     expect(readHours([hostile]).warnings).to.have.length(1);
