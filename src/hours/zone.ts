@@ -33,8 +33,8 @@ type WallClock = { date: LocalDate; minutes: number; seconds: number };
 
 /**
  * The wall clock in `timeZone` at `instant`: its date and minutes after midnight. Read from
- * the zone's offset (asked of Intl once per quarter hour, below): the list reads a clock for
- * each result's next opening or closing, and Intl's formatToParts is slow.
+ * the zone's offset (asked of Intl about once per zone and day, below): the list reads a clock
+ * for each result's next opening or closing, and Intl's formatToParts is slow.
  */
 export function wallClock(instant: number, timeZone: string): WallClock {
   const local = new Date(instant + offsetAt(instant, timeZone));

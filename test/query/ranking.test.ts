@@ -107,8 +107,9 @@ describe('ranking with the spatial index', () => {
   });
 
   it('counts services at the very edge of the radius as Turf measures them', () => {
-    // Points a hair inside and outside 50 km and 5 km, on eight bearings from three origins:
-    // the count decides between Turf's distance and the quick one for those near the edge.
+    // Points a hair inside and outside 50 km, 5 km and 19,000 km (near the far side of the
+    // Earth), on eight bearings from three origins: the count decides between Turf's distance
+    // and the quick one for those near the edge.
     const rad = Math.PI / 180;
     const R = 6371.0088;
     const toward = (from: LatLng, km: number, bearing: number): LatLng => {
@@ -124,7 +125,7 @@ describe('ranking with the spatial index', () => {
       { lat: -33.87, lng: 151.21 },
       { lat: 0.5, lng: 179.9 },
     ]) {
-      for (const km of [50, 5]) {
+      for (const km of [50, 5, 19_000]) {
         const services: Service[] = [];
         for (let bearing = 0; bearing < 360; bearing += 45)
           for (const nudge of nudges)
