@@ -1,7 +1,7 @@
 // Fails the build when the drop-in code grows past its budgets (gzip -9, as servers send it).
 //   - naloxone-finder.js, the file every visitor loads before the list can show: 60 KiB.
 //   - that file plus the map chunk (Leaflet, the clusterer) and the chunks it imports, what a visitor
-//     with the map loads in all: 105 KiB.
+//     with the map loads in all: 105.5 KiB.
 //     (76 KiB until the privacy, CSP, filter, overdose, hours, place-search and details work of
 //     issues 6 and 7 put the entry at about 44 kB; 90 KiB until issue 8's accessibility work,
 //     measured at +1.9 kB: the live region, headings, dark and forced-colours palettes, roving
@@ -16,7 +16,10 @@
 //     104 KiB until the rest of issue 10's long tasks: big bodies (and big last good copies) handed to
 //     the feed worker as Blobs, unread on the page; the selection in time slices before the first render, kept when time zones
 //     arrive; the map's draw of a big set a task later; JSON.parse in the worker where a check shows
-//     the limits hold: +0.9 kB in the entry, +0.3 kB in the map chunk (its id table and points in slices).
+//     the limits hold: +0.9 kB in the entry, +0.3 kB in the map chunk (its id table and points in slices);
+//     105 KiB until the new-origin and validation speed-ups in the entry (a zone's offset known per
+//     day, language names remembered, a list of hours rules read once, a number per record in the
+//     duplicate check), measured at +0.24 kB and 156 B over.
 //     The list still needs only the entry.)
 //   - the spatial index (kdbush, geokdbush) with the chunks it imports, fetched beside the feed: 4 KiB
 //     (3.1 kB measured when it was added), and none of it in the entry.
@@ -124,7 +127,7 @@ const budgets = [
   ...placeBudgets,
   ...localeBudgets,
   ['naloxone-finder.js (first paint)', sizes.get('naloxone-finder.js'), 60 * 1024],
-  ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + withImports(mapChunk), 105 * 1024],
+  ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + withImports(mapChunk), 105.5 * 1024],
   ['spatial index chunk', withImports(indexChunk), 4 * 1024],
   ['PMTiles chunk', sizes.get(`chunks/${pmtilesChunk}`), 10 * 1024],
   ['feed worker, a large JSON feed (worker + JSON scanner)', workerSize + workerPart('json-scan'), 24 * 1024],
