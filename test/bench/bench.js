@@ -236,8 +236,12 @@ async function measureJourney(feed) {
   const option = (label) =>
     [...(bar()?.shadowRoot?.querySelectorAll('label.option') ?? [])].find((l) => l.textContent.trim().replace(/\s*\(\d[\d,.]*\)$/, '') === label);
   // "Open now" is offered once the services' time zones are known (found from their
-  // coordinates after the load, in a chunk of its own): the journey starts after that.
-  if (params.get('needs') === '1') await waitFor(() => NEED_LABELS.every(option), `the filter bar to offer ${NEED_LABELS.join(', ')}`);
+  // coordinates after the load, in a chunk of its own): the journey starts after that. The
+  // filter bar draws its choices only when opened (a step below), so the sign waited for is the
+  // list's: hours in the services' zones ("Open now · closes 5 PM"), where before only
+  // round-the-clock services had any.
+  const zoned = () => [...listOf(el).shadowRoot.querySelectorAll('[part~="hours-status"]')].some((p) => !/24 hours/.test(p.textContent));
+  if (params.get('needs') === '1') await waitFor(zoned, "the list to show opening hours in the services' time zones");
   await settle();
   const ready = performance.now();
   const chunksBefore = new Set(performance.getEntriesByType('resource').map((r) => r.name));
@@ -285,6 +289,9 @@ async function measureJourney(feed) {
         () => !!bar().shadowRoot.querySelector('label.option'),
       ),
     );
+  }
+  if (params.get('needs') === '1' && !NEED_LABELS.every(option)) {
+    throw new Error(`"Filters" opened without offering ${NEED_LABELS.filter((label) => !option(label)).join(', ')}`);
   }
   for (const label of NEED_LABELS) {
     const box = option(label)?.querySelector('input');
