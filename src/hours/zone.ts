@@ -60,6 +60,7 @@ function readWallClock(instant: number, timeZone: string): WallClock {
  */
 const QUARTER_HOUR = 15 * MINUTE;
 const QUARTERS_A_DAY = 96;
+const DAY = QUARTERS_A_DAY * QUARTER_HOUR;
 const offsets = new Map<string, Map<number, number>>();
 /**
  * Per zone and UTC day, the offset when the day's first and last quarter hours agree (null when
@@ -88,6 +89,22 @@ function offsetAt(instant: number, timeZone: string): number {
     days.set(day, steady);
   }
   return steady ?? quarterOffset(quarter, timeZone);
+}
+
+/**
+ * The zone's offset when it holds from `from` to `to` (every UTC day between has the same one,
+ * with no clock change), else undefined: instants and wall-clock times then map one to one.
+ */
+export function steadyOffset(from: number, to: number, timeZone: string): number | undefined {
+  const days = cacheOf(dayOffsets, timeZone);
+  let offset: number | undefined;
+  for (let day = Math.floor(from / DAY); day <= Math.floor(to / DAY); day++) {
+    if (!days.has(day)) offsetAt(day * DAY, timeZone);
+    const steady = days.get(day);
+    if (steady === null || steady === undefined || (offset !== undefined && steady !== offset)) return undefined;
+    offset = steady;
+  }
+  return offset;
 }
 
 /** The offset during one quarter hour (numbered from the epoch), as Intl reads it at its start. */

@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import '../helpers/property-seed.js';
 import { isOpenAt, nextChange, serviceRules, weekTable } from '../../src/hours/open.js';
 import { instantOf, wallClock } from '../../src/hours/zone.js';
 import type { HoursRule } from '../../src/types.js';
@@ -204,5 +206,46 @@ describe('wallClock', () => {
     expect(wrong).to.deep.equal([]);
     // New York, St John's, Lord Howe and Paris change twice a year; Chatham too.
     expect(changes).to.equal(10);
+  });
+});
+
+describe('isOpenAt (property-based)', () => {
+  // isOpenAt reads the wall clock where no clock change is near, and works out the week's
+  // periods (nextChange) where one is: both must say the same at every moment.
+  const zones = ['America/New_York', 'America/St_Johns', 'Australia/Lord_Howe', 'Europe/Paris', 'Pacific/Chatham', 'Asia/Kathmandu', 'UTC'];
+  const time = fc.integer({ min: 0, max: 96 }).map((q) => {
+    const minutes = q * 15;
+    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  });
+  const ruleArb = fc
+    .record({ days: fc.subarray(['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as HoursRule['days'], { minLength: 1 }), opens: time, closes: time })
+    .filter((r) => r.opens !== '24:00' && r.opens !== r.closes);
+  // Through 2026, and on purpose within hours of each zone's clock changes (2026-03-08 and
+  // 2026-11-01 in North America, 2026-03-29 and 2026-10-25 in Europe, April and October in the
+  // south Pacific).
+  const near = [
+    '2026-03-08T07:00:00Z',
+    '2026-11-01T06:00:00Z',
+    '2026-03-29T01:00:00Z',
+    '2026-10-25T01:00:00Z',
+    '2026-04-04T15:00:00Z',
+    '2026-09-26T14:00:00Z',
+  ].map(Date.parse);
+  // Quarter hours (where rules open and close), a millisecond either side, or a minute in.
+  const QUARTER = 15 * 60_000;
+  const nudge = fc.constantFrom(0, -1, 1, 60_000);
+  const instant = fc.oneof(
+    fc.tuple(fc.integer({ min: Date.UTC(2026, 0, 1) / QUARTER, max: Date.UTC(2027, 0, 1) / QUARTER }), nudge).map(([q, by]) => q * QUARTER + by),
+    fc.tuple(fc.constantFrom(...near), fc.integer({ min: -4 * 96, max: 4 * 96 }), nudge).map(([at, q, by]) => at + q * QUARTER + by),
+  );
+
+  it('says what nextChange says, for any rules, zone and moment', () => {
+    fc.assert(
+      fc.property(fc.array(ruleArb, { minLength: 1, maxLength: 4 }), fc.constantFrom(...zones), instant, (rules, zone, at) => {
+        const now = new Date(at);
+        expect(isOpenAt(rules, zone, now), `${zone} at ${now.toISOString()}`).to.equal(nextChange(rules, zone, now)?.open);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
