@@ -1,5 +1,6 @@
 import { SERVICE_TYPES, type ServiceType } from '../feed/service-types.js';
 import type { Service } from '../types.js';
+import { remembered } from '../feed/text.js';
 
 /** The low-barrier needs a visitor can ask for. */
 export const NEEDS = ['free', 'no-id', 'walk-in', 'anonymous', 'open-now', 'open-24h'] as const;
@@ -40,7 +41,9 @@ const NEED_TESTS: Record<Need, (s: Service, ctx: FilterContext) => boolean> = {
   'open-24h': (s) => s.open24h === true,
 };
 
-const primary = (tag: string) => tag.toLowerCase().split('-')[0];
+/** A language tag's primary language ("es" of "es-MX"), remembered per tag: feeds repeat a few. */
+const primaries = new Map<string, string>();
+const primary = (tag: string) => remembered(primaries, tag, (t) => t.toLowerCase().split('-')[0]);
 
 function typesMatch(s: Service, types: readonly ServiceType[] | undefined) {
   return !types?.length || s.types.some((t) => types.includes(t));
@@ -76,9 +79,12 @@ export function countFilters(services: readonly Service[], filters: Filters, ctx
     const t = typesMatch(s, filters.types);
     const n = needsMatch(s, filters.needs, ctx);
     const l = languagesMatch(s, filters.languages);
-    if (n && l) for (const type of new Set(s.types)) counts.types[type] = (counts.types[type] ?? 0) + 1;
-    if (t && l) for (const need of NEEDS) if (NEED_TESTS[need](s, ctx) && needsMatch(s, filters.needs, ctx)) counts.needs[need]++;
-    if (t && n) for (const lang of new Set((s.languages ?? []).map(primary))) counts.languages[lang] = (counts.languages[lang] ?? 0) + 1;
+    // Each type and language once per service, the first time it comes (no Set per service).
+    if (n && l) s.types.forEach((type, i) => s.types.indexOf(type) === i && (counts.types[type] = (counts.types[type] ?? 0) + 1));
+    // Needs are AND'd: a need's count is of those meeting it and every need already chosen (n).
+    if (t && l && n) for (const need of NEEDS) if (NEED_TESTS[need](s, ctx)) counts.needs[need]++;
+    const spoken = s.languages?.map(primary);
+    if (t && n) spoken?.forEach((lang, i) => spoken.indexOf(lang) === i && (counts.languages[lang] = (counts.languages[lang] ?? 0) + 1));
   }
   return counts;
 }

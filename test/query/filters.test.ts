@@ -36,6 +36,16 @@ describe('filters', () => {
     expect(freeOn.types).to.deep.equal({ naloxone: 2, 'drop-in': 1 });
   });
 
+  it('counts a service once per type and per language, however often its list repeats them', () => {
+    // A service set through the property need not have been through the validator.
+    const repeated = fictionalService('repeated', 5, { types: ['naloxone', 'drop-in', 'naloxone'], languages: ['es', 'ES-mx', 'en', 'es-419'] });
+    const counts = countFilters([repeated, free], {});
+    expect(counts.types).to.deep.equal({ naloxone: 2, 'drop-in': 1 });
+    expect(counts.languages).to.deep.equal({ es: 2, en: 2 });
+    expect(countFilters([repeated], { languages: ['en'] }).types, 'the other groups still narrow the count').to.deep.equal({ naloxone: 1, 'drop-in': 1 });
+    expect(countFilters([repeated], { languages: ['fr'] }).types).to.deep.equal({});
+  });
+
   it('withOpenAt: a new "open now" answer keeps what is shown and recounts, unless the "open now" filter is on', () => {
     const closedAll = () => false;
     const openHours = (s: { id: string }) => s.id === 'hours';
