@@ -1,3 +1,5 @@
+import { remembered } from '../feed/text.js';
+
 /**
  * Intl formatters, made once per locale and options: creating one is slow (the first loads
  * locale data), and the list formats several values per result on every render.
@@ -24,14 +26,8 @@ const names = new Map<string, string | undefined>();
  * `Intl.DisplayNames`' name of a code in `locale`, remembered (up to 1,000): the list names each
  * result's languages and country at every render. Throws as `of` does on a malformed code.
  */
-export function displayName(locale: string, type: Intl.DisplayNamesType, code: string): string | undefined {
-  const key = `${type}|${locale}|${code}`;
-  if (names.has(key)) return names.get(key);
-  const name = displayNames(locale, type).of(code);
-  if (names.size >= 1000) names.clear();
-  names.set(key, name);
-  return name;
-}
+export const displayName = (locale: string, type: Intl.DisplayNamesType, code: string): string | undefined =>
+  remembered(names, `${type}|${locale}|${code}`, () => displayNames(locale, type).of(code));
 
 const rules = new Map<string, Intl.PluralRules>();
 
