@@ -1,7 +1,7 @@
 import type { HoursRule, Service, Weekday } from '../types.js';
 import { WEEKDAYS } from './clock.js';
 import { ruleSpan } from './read-hours.js';
-import { addDays, instantOf, steadyOffset, wallClock, weekdayOf, type LocalDate } from './zone.js';
+import { addDays, DAY, instantOf, MINUTE, steadyDay, wallClock, weekdayOf, type LocalDate } from './zone.js';
 
 /** When a service next opens or closes. */
 export interface NextChange {
@@ -66,23 +66,15 @@ export function isOpenAt(rules: readonly HoursRule[] | undefined, timeZone: stri
   return openByWallClock(rules, timeZone, now.getTime()) ?? nextChange(rules, timeZone, now)?.open;
 }
 
-const MINUTE = 60_000;
-const DAY = 1440 * MINUTE;
-
 /**
  * Whether `at` lies in today's or yesterday's opening hours, by the wall clock alone: the answer
  * nextChange gives, without working out a week of periods (the "Open now" count asks it of every
- * service). Undefined near a clock change, where wall-clock times and instants do not map one to
- * one: every period that can hold `at` starts and ends within three days of it.
+ * service). Undefined near a clock change (see `steadyDay`).
  */
 function openByWallClock(rules: readonly HoursRule[], timeZone: string, at: number): boolean | undefined {
-  const offset = steadyOffset(at - 3 * DAY, at + 3 * DAY, timeZone);
-  if (offset === undefined) return undefined;
-  const local = at + offset;
-  const sinceMidnight = ((local % DAY) + DAY) % DAY;
-  const midnight = local - sinceMidnight;
-  const today = WEEKDAYS[(new Date(midnight).getUTCDay() + 6) % 7];
-  const yesterday = WEEKDAYS[(new Date(midnight - DAY).getUTCDay() + 6) % 7];
+  const day = steadyDay(at, timeZone);
+  if (!day) return undefined;
+  const { sinceMidnight, today, yesterday } = day;
   for (const rule of rules) {
     const { opens, closes } = ruleSpan(rule);
     if (rule.days.includes(today) && opens * MINUTE <= sinceMidnight && sinceMidnight < closes * MINUTE) return true;

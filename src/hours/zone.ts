@@ -8,7 +8,7 @@ export interface LocalDate {
   day: number;
 }
 
-const MINUTE = 60_000;
+export const MINUTE = 60_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
@@ -60,7 +60,7 @@ function readWallClock(instant: number, timeZone: string): WallClock {
  */
 const QUARTER_HOUR = 15 * MINUTE;
 const QUARTERS_A_DAY = 96;
-const DAY = QUARTERS_A_DAY * QUARTER_HOUR;
+export const DAY = QUARTERS_A_DAY * QUARTER_HOUR;
 const offsets = new Map<string, Map<number, number>>();
 /**
  * Per zone and UTC day, the offset when the day's first and last quarter hours agree (null when
@@ -95,7 +95,7 @@ function offsetAt(instant: number, timeZone: string): number {
  * The zone's offset when it holds from `from` to `to` (every UTC day between has the same one,
  * with no clock change), else undefined: instants and wall-clock times then map one to one.
  */
-export function steadyOffset(from: number, to: number, timeZone: string): number | undefined {
+function steadyOffset(from: number, to: number, timeZone: string): number | undefined {
   const days = cacheOf(dayOffsets, timeZone);
   let offset: number | undefined;
   for (let day = Math.floor(from / DAY); day <= Math.floor(to / DAY); day++) {
@@ -105,6 +105,35 @@ export function steadyOffset(from: number, to: number, timeZone: string): number
     offset = steady;
   }
   return offset;
+}
+
+/** The local day at a moment: milliseconds since local midnight, and today's and yesterday's weekday. */
+export interface SteadyDay {
+  sinceMidnight: number;
+  today: Weekday;
+  yesterday: Weekday;
+}
+
+/** The last answer of `steadyDay` per zone: a count asks it of every service at one moment. */
+const lastDays = new Map<string, { at: number; day: SteadyDay | undefined }>();
+
+/**
+ * The local day in `timeZone` at `at` when the zone's offset holds for three days either side
+ * (no clock change near, so any opening period that can hold `at` maps one to one onto the wall
+ * clock), else undefined.
+ */
+export function steadyDay(at: number, timeZone: string): SteadyDay | undefined {
+  const last = lastDays.get(timeZone);
+  if (last?.at === at) return last.day;
+  const offset = steadyOffset(at - 3 * DAY, at + 3 * DAY, timeZone);
+  let day: SteadyDay | undefined;
+  if (offset !== undefined) {
+    const local = at + offset;
+    const sinceMidnight = ((local % DAY) + DAY) % DAY;
+    day = { sinceMidnight, today: weekdayAt(local - sinceMidnight), yesterday: weekdayAt(local - sinceMidnight - DAY) };
+  }
+  lastDays.set(timeZone, { at, day });
+  return day;
 }
 
 /** The offset during one quarter hour (numbered from the epoch), as Intl reads it at its start. */
@@ -146,10 +175,10 @@ export function addDays(date: LocalDate, days: number): LocalDate {
 }
 
 /** The day of the week of a calendar date. */
-export function weekdayOf(date: LocalDate): Weekday {
-  // getUTCDay: 0 is Sunday; WEEKDAYS starts on Monday.
-  return WEEKDAYS[(new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() + 6) % 7];
-}
+export const weekdayOf = (date: LocalDate): Weekday => weekdayAt(Date.UTC(date.year, date.month - 1, date.day));
+
+/** The day of the week of the UTC day holding `ms` (getUTCDay: 0 is Sunday; WEEKDAYS starts on Monday). */
+const weekdayAt = (ms: number): Weekday => WEEKDAYS[(new Date(ms).getUTCDay() + 6) % 7];
 
 /** Whether `timeZone` is a time zone this browser knows, by its IANA name. */
 export function isTimeZone(timeZone: string): boolean {
