@@ -1,5 +1,5 @@
 import { nextTask, SLICE_MS } from '../util/yield.js';
-import { bodyBytes } from './body.js';
+import { bodyBytes, type FeedBody } from './body.js';
 
 export type FetchErrorKind = 'http' | 'network' | 'timeout' | 'too-large' | 'empty' | 'aborted';
 
@@ -356,8 +356,9 @@ function aborted(src: string, attempts: number) {
  * Empty, or only whitespace (after an optional UTF-8 byte order mark). A Blob over 64 kB is
  * not read here: one of whitespace alone is left to the parser, which says the feed is empty.
  */
-async function isBlank(bytes: Uint8Array | Blob): Promise<boolean> {
-  if (bytes instanceof Blob) return bytes.size <= BLANK_HEAD && isBlank(await bodyBytes(bytes));
+async function isBlank(body: FeedBody): Promise<boolean> {
+  if (body instanceof Blob) return body.size <= BLANK_HEAD && isBlank(await bodyBytes(body));
+  const bytes = body;
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   for (let i = start; i < bytes.length; i++) {
     const b = bytes[i];

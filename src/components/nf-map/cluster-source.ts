@@ -111,7 +111,10 @@ export class ClusterSource {
       nextTask(signal)
         .then(() => forEachSliced(this.services, (service, i) => notePlace(building, service, i), signal))
         .then(
-          () => (this.ids = building),
+          () => {
+            this.ids = building;
+            this.looked.clear();
+          },
           () => undefined,
         );
     }
