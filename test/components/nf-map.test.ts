@@ -45,6 +45,23 @@ describe('<nf-map>', () => {
     expect(getComputedStyle(pane).position).to.equal('absolute');
   });
 
+  it("draws nothing that the drop-in build leaves out of Leaflet's CSS (popups, layers and scale controls, IE fallbacks)", async () => {
+    const el = await map();
+    el.selectedId = 'b';
+    await el.updateComplete;
+    markers(el)[2].focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await zoomInButton(el).click();
+    await settle();
+    expect(tooltips(el).length, 'a tooltip shows: its CSS is kept').to.be.greaterThan(0);
+    const classes = new Set([...el.shadowRoot!.querySelectorAll('*')].flatMap((node) => [...node.classList]));
+    expect(classes.has('leaflet-tooltip') && classes.has('leaflet-control-zoom-in') && classes.has('leaflet-control-attribution')).to.equal(true);
+    // The same names as UNUSED_LEAFLET_CSS in rollup.config.js. Leaflet makes a popup pane for
+    // every map; it stays empty.
+    expect([...classes].filter((name) => /^leaflet-(popup|control-layers|control-scale|oldie|vml)|^lvml$/.test(name))).to.deep.equal(['leaflet-popup-pane']);
+    expect(el.shadowRoot!.querySelector('.leaflet-popup-pane')!.childElementCount).to.equal(0);
+  });
+
   it('fits the origin and all services in view', async () => {
     const el = await map();
     const bounds = el.leafletMap!.getBounds();
