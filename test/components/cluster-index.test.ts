@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { ClusterIndex, clusterPoints, MAX_CLUSTER_ZOOM, type Drawable } from '../../src/components/nf-map/cluster-index.js';
+import Supercluster from 'supercluster';
+import { ClusterIndex, clusterPoints, EXTENT, MAX_CLUSTER_ZOOM, RADIUS, type Drawable } from '../../src/components/nf-map/cluster-index.js';
+import { SERVICE_TYPES } from '../../src/feed/service-types.js';
 import { ClusterSource, WORKER_MIN_SERVICES } from '../../src/components/nf-map/cluster-source.js';
-import type { LocatedService } from '../../src/types.js';
+import type { LocatedService, ServiceType } from '../../src/types.js';
 
 /** Fictional services in clumps (a seeded generator), some sharing one point. */
 function clumps(count: number): LocatedService[] {
@@ -54,6 +56,28 @@ describe('ClusterIndex', () => {
     // Two in three are naloxone; the rest treatment and testing, equal, so in vocabulary order.
     expect(biggest.types).to.deep.equal(['naloxone', 'treatment', 'testing']);
     expect(index.expansionZoom(biggest.id)).to.be.greaterThan(zoom);
+  });
+  it("names each cluster's types by the services it holds, at every zoom, most common first", () => {
+    // Each clump (i % 12) has its own mix of types, one service in seven the next clump's mix,
+    // so a cluster that merges clumps at a lower zoom is named differently from its parts.
+    const mixes: ServiceType[][] = [['naloxone'], ['treatment', 'testing'], ['drop-in'], ['naloxone', 'drop-in'], ['testing']];
+    const mixed = clumps(3000).map((s, i) => ({ ...s, types: mixes[((i % 12) + (i % 7 === 0 ? 1 : 0)) % mixes.length] }));
+    const mine = new ClusterIndex(clusterPoints(mixed));
+    // The leaves of each cluster, from supercluster itself with the same settings (same ids).
+    const plain = new Supercluster<{ i: number }>({ radius: RADIUS, extent: EXTENT, maxZoom: MAX_CLUSTER_ZOOM });
+    plain.load(mixed.map((s, i) => ({ type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [s.lng, s.lat] } })));
+    let clusters = 0;
+    for (let zoom = 0; zoom <= MAX_CLUSTER_ZOOM; zoom++) {
+      for (const d of mine.query(world, zoom, new Set())) {
+        if (d.kind !== 'cluster') continue;
+        clusters++;
+        const counts = new Map<ServiceType, number>();
+        for (const leaf of plain.getLeaves(d.id, Infinity)) for (const type of mixed[leaf.properties.i].types) counts.set(type, (counts.get(type) ?? 0) + 1);
+        const want = SERVICE_TYPES.filter((type) => counts.has(type)).sort((a, b) => counts.get(b)! - counts.get(a)!);
+        expect(d.types, `zoom ${zoom}, cluster of ${d.count}`).to.deep.equal(want);
+      }
+    }
+    expect(clusters).to.be.greaterThan(50);
   });
 });
 

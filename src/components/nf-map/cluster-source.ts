@@ -84,20 +84,27 @@ export class ClusterSource {
   private readonly answers = new Map<number, Answer>();
   private readonly asking = new Map<number, { box: Box; pinned: string; answer: Promise<Answer> }>();
   private disposed = false;
+  /**
+   * Settles once the points are with the worker (or the index is built): the id table is built
+   * after that, while the worker builds, so its slices do not hold back the worker's start.
+   */
+  private readonly handedOver: Promise<unknown>;
+  private handOver = () => {};
 
   constructor(readonly services: readonly LocatedService[]) {
     if (services.length < WORKER_MIN_SERVICES) {
       this.page = new ClusterIndex(clusterPoints(services));
       this.built = Promise.resolve();
     } else this.built = this.buildInWorker();
+    this.handedOver = Promise.race([new Promise<void>((resolve) => (this.handOver = resolve)), this.built.catch(() => undefined)]);
   }
 
   /**
    * The places of these ids in `services` (undefined where an id is not there; the first place
    * where one is there twice). A small map builds an id → place table at once. A big one
    * answers its first questions with one pass over the services looking for just these ids, and
-   * builds the table in time slices beside it: at 100,000 services, building it took about
-   * 180 ms in one task at 4× CPU slowdown.
+   * builds the table in time slices once the worker has its points: at 100,000 services, building
+   * it took about 180 ms in one task at 4× CPU slowdown.
    */
   positionsOf(ids: readonly string[]): (number | undefined)[] {
     if (!this.ids && this.services.length < WORKER_MIN_SERVICES) this.ids = placesOf(this.services);
@@ -107,8 +114,9 @@ export class ClusterSource {
       this.idsBuilding = true;
       const building = new Map<string, number>();
       const { signal } = this.stop;
-      // From the next task on: this one is drawing the map.
-      nextTask(signal)
+      // From a task after the points are with the worker: this one is drawing the map.
+      this.handedOver
+        .then(() => nextTask(signal))
         .then(() => forEachSliced(this.services, (service, i) => notePlace(building, service, i), signal))
         .then(
           () => {
@@ -213,19 +221,20 @@ export class ClusterSource {
   }
 
   private async buildInWorker(): Promise<void> {
-    // The points are made while the worker starts, from the next task on (this one is drawing
-    // the map) and in slices: 100,000 services took about 130 ms in one task at 4× CPU slowdown.
-    const making = nextTask(this.stop.signal)
-      .then(() => clusterPointsSliced(this.services, this.stop.signal))
-      .catch(() => undefined);
-    // A chunk shared with the feed worker's starter, fetched only for a map this large.
+    // A chunk shared with the feed worker's starter, fetched only for a map this large. It is
+    // loaded before the points are made: made first, their slices held its script back (about
+    // 80 ms at 100,000 services).
     const { startWorker } = await import('../../util/module-worker.js');
-    const worker = await startWorker({
+    const starting = startWorker({
       href: new URL('./cluster-worker.js', import.meta.url).href,
       plain: () => new Worker(new URL('./cluster-worker.js', import.meta.url), { type: 'module' }),
       policyFirst: POLICY_FIRST,
       onPage: tellOnPage,
     });
+    // The points are made in slices while the worker starts: 100,000 services took about 130 ms
+    // in one task at 4× CPU slowdown.
+    const making = clusterPointsSliced(this.services, this.stop.signal).catch(() => undefined);
+    const worker = await starting;
     if (this.disposed) {
       worker?.terminate();
       return;
@@ -254,6 +263,7 @@ export class ClusterSource {
       });
       // Transferred, not copied: the page makes them again only if the worker fails.
       worker.postMessage({ type: 'load', points } satisfies ClusterRequest, [points.lat.buffer, points.lng.buffer, points.types.buffer]);
+      this.handOver();
     });
   }
 
