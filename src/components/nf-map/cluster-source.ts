@@ -231,9 +231,12 @@ export class ClusterSource {
       policyFirst: POLICY_FIRST,
       onPage: tellOnPage,
     });
-    // The points are made in slices while the worker starts: 100,000 services took about 130 ms
-    // in one task at 4× CPU slowdown.
-    const making = clusterPointsSliced(this.services, this.stop.signal).catch(() => undefined);
+    // The points are made in slices while the worker starts (100,000 services took about 130 ms
+    // in one task at 4× CPU slowdown), from the next task on: when the chunk was already loaded
+    // (by the feed worker), this is still the task drawing the map.
+    const making = nextTask(this.stop.signal)
+      .then(() => clusterPointsSliced(this.services, this.stop.signal))
+      .catch(() => undefined);
     const worker = await starting;
     if (this.disposed) {
       worker?.terminate();
