@@ -57,6 +57,7 @@ describe('ClusterIndex', () => {
     expect(biggest.types).to.deep.equal(['naloxone', 'treatment', 'testing']);
     expect(index.expansionZoom(biggest.id)).to.be.greaterThan(zoom);
   });
+
   it("names each cluster's types by the services it holds, at every zoom, most common first", () => {
     // Each clump (i % 12) has its own mix of types, one service in seven the next clump's mix,
     // so a cluster that merges clumps at a lower zoom is named differently from its parts.

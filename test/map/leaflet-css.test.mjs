@@ -1,7 +1,9 @@
 // Node test of the drop-in build's Leaflet CSS: `node --test test/map/`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { cssInline, UNUSED_LEAFLET_CSS } from '../../rollup.config.js';
 
@@ -33,8 +35,12 @@ test("leaves out Leaflet's popup, layers, scale and Internet Explorer rules, and
   assert.ok(css.length < full.length * 0.8, `${css.length} of ${full.length} characters`);
 });
 
-test('minifies no other stylesheet by those rules, and leaves CSS whole without minify', async () => {
-  const plain = await cssInline().load(id);
-  assert.equal(cssOf(plain), await readFile(file, 'utf8'));
-  assert.equal(await cssInline({ minify: true }).load(file), null);
+test("leaves other stylesheets' selectors alone, and CSS whole without minify", async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'nf-css-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const other = join(dir, 'other.css');
+  await writeFile(other, '.leaflet-popup { color: red; }\n.page { margin: 0; }\n');
+  assert.equal(cssOf(await cssInline({ minify: true }).load(`${other}?inline`)), '.leaflet-popup{color:red}.page{margin:0}');
+  assert.equal(cssOf(await cssInline().load(id)), await readFile(file, 'utf8'));
+  assert.equal(await cssInline({ minify: true }).load(file), null, 'only ?inline imports');
 });
