@@ -80,7 +80,11 @@ function cacheOf<T>(caches: Map<string, Map<number, T>>, timeZone: string): Map<
 /** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in milliseconds. */
 function offsetAt(instant: number, timeZone: string): number {
   const quarter = Math.floor(instant / QUARTER_HOUR);
-  const day = Math.floor(quarter / QUARTERS_A_DAY);
+  return dayOffset(Math.floor(quarter / QUARTERS_A_DAY), timeZone) ?? quarterOffset(quarter, timeZone);
+}
+
+/** The offset throughout UTC day `day` (numbered from the epoch), or null when it changes that day. */
+function dayOffset(day: number, timeZone: string): number | null {
   const days = cacheOf(dayOffsets, timeZone);
   let steady = days.get(day);
   if (steady === undefined) {
@@ -88,7 +92,7 @@ function offsetAt(instant: number, timeZone: string): number {
     steady = first === quarterOffset((day + 1) * QUARTERS_A_DAY - 1, timeZone) ? first : null;
     days.set(day, steady);
   }
-  return steady ?? quarterOffset(quarter, timeZone);
+  return steady;
 }
 
 /**
@@ -96,12 +100,10 @@ function offsetAt(instant: number, timeZone: string): number {
  * with no clock change), else undefined: instants and wall-clock times then map one to one.
  */
 function steadyOffset(from: number, to: number, timeZone: string): number | undefined {
-  const days = cacheOf(dayOffsets, timeZone);
   let offset: number | undefined;
   for (let day = Math.floor(from / DAY); day <= Math.floor(to / DAY); day++) {
-    if (!days.has(day)) offsetAt(day * DAY, timeZone);
-    const steady = days.get(day);
-    if (steady === null || steady === undefined || (offset !== undefined && steady !== offset)) return undefined;
+    const steady = dayOffset(day, timeZone);
+    if (steady === null || (offset !== undefined && steady !== offset)) return undefined;
     offset = steady;
   }
   return offset;

@@ -83,8 +83,10 @@ export function countFilters(services: readonly Service[], filters: Filters, ctx
     if (n && l) s.types.forEach((type, i) => s.types.indexOf(type) === i && (counts.types[type] = (counts.types[type] ?? 0) + 1));
     // Needs are AND'd: a need's count is of those meeting it and every need already chosen (n).
     if (t && l && n) for (const need of NEEDS) if (NEED_TESTS[need](s, ctx)) counts.needs[need]++;
-    const spoken = s.languages?.map(primary);
-    if (t && n) spoken?.forEach((lang, i) => spoken.indexOf(lang) === i && (counts.languages[lang] = (counts.languages[lang] ?? 0) + 1));
+    if (t && n && s.languages) {
+      const spoken = s.languages.map(primary);
+      spoken.forEach((lang, i) => spoken.indexOf(lang) === i && (counts.languages[lang] = (counts.languages[lang] ?? 0) + 1));
+    }
   }
   return counts;
 }
