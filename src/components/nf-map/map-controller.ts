@@ -51,8 +51,13 @@ const FOCUSED_Z = 200000;
 const SELECTED_Z = 100000;
 /** The list's numbered services above clusters and other services, so none hides under a disc. */
 const LISTED_Z = 50000;
-/** Clusters and services are drawn for the view and this fraction of it on each side, so a short pan finds them there. */
-const MARGIN = 0.25;
+/**
+ * Clusters and services are drawn for the view and this many pixels around it: enough for any
+ * marker whose point is just outside to show the part of it that reaches in (the largest disc is
+ * 62 px across, a selected pin 42 px tall). Only what is in view is in the DOM: a wider margin
+ * made every zoom step restyle and place markers nobody sees.
+ */
+const EDGE_PX = 48;
 
 type Spec = (Drawable & { lat: number; lng: number }) & { rank: number; number: number | undefined; shift: [number, number] };
 
@@ -309,8 +314,10 @@ export class MapController implements ReactiveController {
     const map = this.map;
     if (!map || this.holding || !this.hasView) return;
     if (this.index) {
-      const b = map.getBounds().pad(MARGIN);
-      const found = this.index.query([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], map.getZoom(), this.pinned);
+      const px = map.getPixelBounds();
+      const sw = map.unproject([px.min!.x - EDGE_PX, px.max!.y + EDGE_PX]);
+      const ne = map.unproject([px.max!.x + EDGE_PX, px.min!.y - EDGE_PX]);
+      const found = this.index.query([sw.lng, sw.lat, ne.lng, ne.lat], map.getZoom(), this.pinned);
       // Every question takes a number, answered at once or not: a late answer to an older one is dropped.
       const [ticket, index] = [++this.ticket, this.index];
       if (Array.isArray(found)) this.found = found;
