@@ -58,7 +58,7 @@ describe('ClusterIndex', () => {
     expect(index.expansionZoom(biggest.id)).to.be.greaterThan(zoom);
   });
 
-  it("names each cluster's types by the services it holds, at every zoom, most common first", () => {
+  it("names each cluster's types by the services it holds, most common first, and ranks it by the first, at every zoom", () => {
     // Each clump (i % 12) has its own mix of types, one service in seven the next clump's mix,
     // so a cluster that merges clumps at a lower zoom is named differently from its parts.
     const mixes: ServiceType[][] = [['naloxone'], ['treatment', 'testing'], ['drop-in'], ['naloxone', 'drop-in'], ['testing']];
@@ -73,9 +73,13 @@ describe('ClusterIndex', () => {
         if (d.kind !== 'cluster') continue;
         clusters++;
         const counts = new Map<ServiceType, number>();
-        for (const leaf of plain.getLeaves(d.id, Infinity)) for (const type of mixed[leaf.properties.i].types) counts.set(type, (counts.get(type) ?? 0) + 1);
+        const leaves = plain.getLeaves(d.id, Infinity).map((leaf) => leaf.properties.i);
+        for (const i of leaves) for (const type of mixed[i].types) counts.set(type, (counts.get(type) ?? 0) + 1);
         const want = SERVICE_TYPES.filter((type) => counts.has(type)).sort((a, b) => counts.get(b)! - counts.get(a)!);
         expect(d.types, `zoom ${zoom}, cluster of ${d.count}`).to.deep.equal(want);
+        // Its rank (keyboard order) and place are those of the first service it holds in the feed.
+        const first = Math.min(...leaves);
+        expect([d.rank, d.lat, d.lng], `zoom ${zoom}, cluster of ${d.count}`).to.deep.equal([first, mixed[first].lat, mixed[first].lng]);
       }
     }
     expect(clusters).to.be.greaterThan(50);

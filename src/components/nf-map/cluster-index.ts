@@ -36,60 +36,122 @@ function setPoint(points: ClusterPoints, i: number, s: LocatedService) {
   points.types[i] = bits;
 }
 
-/** A point's own properties: its place in `services`. */
-interface PointProps {
-  i: number;
-}
-
-/**
- * What a cluster carries, merged by supercluster's map/reduce as it builds: the best-ranked
- * service it holds (`m`, for keyboard order) and the row of `TypeCounts` with how many of its
- * services have each type (-1 for a service on its own: its type bits are its counts). Two
- * numbers, so the copy supercluster makes of a cluster's aggregate as it starts a cluster at
- * the next zoom out is cheap; the counts are in one typed array rather than in an object per
- * cluster.
- */
-interface Aggregate {
-  m: number;
-  r: number;
-}
+/** A point's properties: none. Its id is its place in `services`. */
+type PointProps = Record<string, never>;
 
 const TYPES = SERVICE_TYPES.length;
 
 /**
- * Each cluster's count of services per type, a row of TYPES numbers per cluster. Supercluster
- * starts a cluster from a copy of one member's aggregate, which points at that member's row:
- * a row is written to only by the aggregate it was made for (`owners`), so the copy gets a row
- * of its own before its first merge and the member's counts stay as they were. Every row is a
- * cluster with two members or more, so n services need fewer than n rows.
+ * What is read of supercluster's internals, as of the version package.json pins (9.1.0): per
+ * zoom, a KD-tree whose `data` holds `stride` numbers per point or cluster, among them its id
+ * (a point's is its place in the input; a cluster's encodes the zoom it was made at and its
+ * origin's place in the next zoom's data) and the id of the cluster it joined at the zoom
+ * below (-1 while it stands alone). The cluster types test checks every cluster's counts
+ * against its leaves, so a change there fails it.
  */
-class TypeCounts {
-  private readonly rows: Uint32Array;
-  private readonly owners: Aggregate[] = [];
+interface Internals {
+  trees: { data: Int32Array; numItems: number }[];
+  stride: number;
+  numPoints: number;
+}
+const OFFSET_ID = 3;
+const OFFSET_PARENT = 4;
 
-  constructor(private readonly bits: Uint32Array) {
-    this.rows = new Uint32Array(bits.length * TYPES);
+/**
+ * Each cluster's count of services per type (a row of TYPES numbers) and the best-ranked
+ * service it holds, worked out in one pass after supercluster has built, from each zoom's
+ * record of which cluster every point and cluster joined: the highest zoom first, so a
+ * cluster's own counts are whole before they are added to the cluster it joins. Supercluster's
+ * own map/reduce makes and copies an object per cluster as it builds, which took longer.
+ */
+class ClusterTotals {
+  /** Per zoom + 1: the row of each cluster made at that zoom, by its origin's place (-1: none). */
+  private readonly rowsAt: Int32Array[] = [];
+  private readonly counts: Uint32Array;
+  private readonly best: Int32Array;
+
+  constructor(
+    private readonly index: Internals,
+    bits: Uint32Array,
+  ) {
+    const { numPoints: n, stride, trees } = index;
+    // Each cluster joins two or more points or clusters: n points make fewer than n clusters.
+    const counts = (this.counts = new Uint32Array(Math.max(1, n) * TYPES));
+    const best = (this.best = new Int32Array(Math.max(1, n)));
+    let rows = 0;
+    let last: Int32Array | undefined;
+    for (let z = trees.length - 1; z >= 0; z--) {
+      // A zoom where nothing merged shares the zoom above's tree.
+      const { data, numItems } = trees[z];
+      if (data === last) continue;
+      last = data;
+      for (let k = 0; k < numItems * stride; k += stride) {
+        const parent = data[k + OFFSET_PARENT];
+        if (parent < 0) continue;
+        const e = parent - n;
+        const made = (this.rowsAt[e & 31] ??= new Int32Array(trees[e & 31].numItems).fill(-1));
+        let into = made[e >> 5];
+        if (into < 0) {
+          into = made[e >> 5] = rows++;
+          best[into] = n;
+        }
+        const at = into * TYPES;
+        const id = data[k + OFFSET_ID];
+        if (id < n) {
+          // A service: a count for each of its type bits.
+          for (let b = bits[id]; b; b &= b - 1) counts[at + 31 - Math.clz32(b & -b)]++;
+          if (id < best[into]) best[into] = id;
+        } else {
+          const from = this.row(id);
+          for (let t = 0; t < TYPES; t++) counts[at + t] += counts[from * TYPES + t];
+          if (best[from] < best[into]) best[into] = best[from];
+        }
+      }
+    }
   }
 
-  /** Adds `from`'s services to `into`'s counts. */
-  merge(into: Aggregate, from: Aggregate) {
-    const at = this.own(into) * TYPES;
-    for (let k = 0; k < TYPES; k++) this.rows[at + k] += this.count(from, k);
+  /** How many of cluster `id`'s services have type number `t`. */
+  count(id: number, t: number): number {
+    return this.counts[this.row(id) * TYPES + t];
   }
 
-  /** How many services of type number `k` the aggregate stands for. */
-  count(aggregate: Aggregate, k: number): number {
-    return aggregate.r < 0 ? (this.bits[aggregate.m] >>> k) & 1 : this.rows[aggregate.r * TYPES + k];
+  /** The best-ranked (first in the feed) service cluster `id` holds. */
+  rank(id: number): number {
+    return this.best[this.row(id)];
   }
 
-  /** `aggregate`'s own row, made (from what it stands for so far) if it has none. */
-  private own(aggregate: Aggregate): number {
-    if (aggregate.r >= 0 && this.owners[aggregate.r] === aggregate) return aggregate.r;
-    const r = this.owners.length;
-    for (let k = 0; k < TYPES; k++) this.rows[r * TYPES + k] = this.count(aggregate, k);
-    this.owners.push(aggregate);
-    return (aggregate.r = r);
+  private row(id: number): number {
+    const e = id - this.index.numPoints;
+    const row = this.rowsAt[e & 31]?.[e >> 5] ?? -1;
+    if (row < 0) throw new Error(`cluster ${id}: no counts (supercluster's internals have changed)`);
+    return row;
   }
+}
+
+/** One properties object for every point. */
+const NO_PROPS: PointProps = Object.freeze({});
+
+/**
+ * The points as supercluster's `load` reads them (see Internals): one feature, refilled for each
+ * point in turn. It keeps each point's id and properties and copies its place, nothing else;
+ * a feature object per point was 70 ms of the build at 100k services, most of it garbage.
+ */
+function asFeatures(points: ClusterPoints): PointFeature<PointProps>[] {
+  const { lat, lng } = points;
+  const coordinates = [0, 0];
+  const feature: PointFeature<PointProps> = { type: 'Feature', id: 0, properties: NO_PROPS, geometry: { type: 'Point', coordinates } };
+  const features = {
+    length: lat.length,
+    *[Symbol.iterator]() {
+      for (let i = 0; i < lat.length; i++) {
+        feature.id = i;
+        coordinates[0] = lng[i];
+        coordinates[1] = lat[i];
+        yield feature;
+      }
+    },
+  };
+  return features as unknown as PointFeature<PointProps>[];
 }
 
 /** One thing to draw: a service on its own, or a cluster of the services not pinned. */
@@ -119,29 +181,17 @@ const y = (lat: number) => {
  * a cluster stands for, and pinning never rebuilds the index (100k services take ~0.5 s).
  */
 export class ClusterIndex {
-  private readonly index: Supercluster<PointProps, Aggregate>;
+  private readonly index: Supercluster<PointProps>;
   /** Per zoom: the cluster holding each pinned service (or none), found once per pinned set. */
   private readonly homes = new Map<number, Map<number, number>>();
   private homesKey = '';
-  private readonly counts: TypeCounts;
+  private readonly totals: ClusterTotals;
 
   constructor(private readonly points: ClusterPoints) {
-    const counts = (this.counts = new TypeCounts(points.types));
-    this.index = new Supercluster<PointProps, Aggregate>({
-      radius: RADIUS,
-      extent: EXTENT,
-      maxZoom: MAX_CLUSTER_ZOOM,
-      map: ({ i }) => ({ m: i, r: -1 }),
-      reduce: (into, from) => {
-        counts.merge(into, from);
-        if (from.m < into.m) into.m = from.m;
-      },
-    });
-    const features = new Array<PointFeature<PointProps>>(points.lat.length);
-    for (let i = 0; i < features.length; i++) {
-      features[i] = { type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [points.lng[i], points.lat[i]] } };
-    }
+    this.index = new Supercluster<PointProps>({ radius: RADIUS, extent: EXTENT, maxZoom: MAX_CLUSTER_ZOOM });
+    const features = asFeatures(points);
     this.index.load(features);
+    this.totals = new ClusterTotals(this.index as unknown as Internals, points.types);
   }
 
   /**
@@ -153,16 +203,16 @@ export class ClusterIndex {
     const z = clusterZoom(zoom);
     const found = this.index.getClusters(bbox, z);
     const out: Drawable[] = [];
-    const clusters = new Map<number, { lat: number; lng: number; count: number; aggregate: Aggregate }>();
+    const clusters = new Map<number, { lat: number; lng: number; count: number }>();
     /** Pinned services this box has on their own at this zoom: no cluster holds them. */
     const alone = new Set<number>();
     for (const f of found) {
       const p = f.properties;
       if ('cluster' in p && p.cluster) {
         const [lng, lat] = f.geometry.coordinates;
-        clusters.set(p.cluster_id, { lat, lng, count: p.point_count, aggregate: p });
-      } else if (pinned.has((p as PointProps).i)) alone.add((p as PointProps).i);
-      else out.push({ kind: 'service', index: (p as PointProps).i });
+        clusters.set(p.cluster_id, { lat, lng, count: p.point_count });
+      } else if (pinned.has(f.id as number)) alone.add(f.id as number);
+      else out.push({ kind: 'service', index: f.id as number });
     }
     const taken = new Map<number, number[]>();
     if (pinned.size > alone.size && clusters.size) {
@@ -173,12 +223,12 @@ export class ClusterIndex {
       const minus = taken.get(id) ?? [];
       const count = c.count - minus.length;
       if (count === 1) {
-        const [leaf] = this.index.getLeaves(id, minus.length + 1).filter((l) => !pinned.has(l.properties.i));
-        out.push({ kind: 'service', index: leaf.properties.i });
+        const [leaf] = this.index.getLeaves(id, minus.length + 1).filter((l) => !pinned.has(l.id as number));
+        out.push({ kind: 'service', index: leaf.id as number });
       } else if (count > 1) {
         const counts = new Map<ServiceType, number>();
         SERVICE_TYPES.forEach((type, k) => {
-          const n = this.counts.count(c.aggregate, k);
+          const n = this.totals.count(id, k);
           if (n) counts.set(type, n);
         });
         for (const i of minus) for (const type of typesOfBits(this.points.types[i])) counts.set(type, counts.get(type)! - 1);
@@ -189,7 +239,7 @@ export class ClusterIndex {
           .map(([type]) => type);
         // Drawn on the place of a service it holds rather than at the mean of their places, so the
         // points on the map are points of the feed (the mean only when that service has its own pin).
-        const m = c.aggregate.m;
+        const m = this.totals.rank(id);
         const at = pinned.has(m) ? c : { lat: this.points.lat[m], lng: this.points.lng[m] };
         out.push({ kind: 'cluster', id, lat: at.lat, lng: at.lng, count, types, rank: m });
       }
@@ -234,7 +284,7 @@ export class ClusterIndex {
   /** Whether cluster `id` holds service `i` at (px, py); `r` is the radius of its children's zoom. */
   private holds(id: number, i: number, px: number, py: number, r: number): boolean {
     const children = this.index.getChildren(id);
-    for (const child of children) if (!('cluster' in child.properties) && child.properties.i === i) return true;
+    for (const child of children) if (!('cluster' in child.properties) && child.id === i) return true;
     for (const child of children) {
       const p = child.properties;
       if (!('cluster' in p && p.cluster)) continue;
