@@ -52,6 +52,11 @@ export interface FetchFeedOptions {
    * slowdown; as a Blob, not at all. Off by default.
    */
   blobAboveBytes?: number;
+  /**
+   * Called when the headers show a body that will come as a Blob (above `blobAboveBytes`),
+   * before it is read: the worker that reads it can start while it downloads.
+   */
+  onBlob?: () => void;
   fetch?: typeof fetch;
   /** Waits between attempts; must reject when `signal` aborts. Injectable for tests. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -212,7 +217,9 @@ async function attemptFetch(src: string, caller: AbortSignal, options: FetchFeed
       };
     }
 
-    const body = blobAboveBytes !== undefined && declared > blobAboveBytes ? await readBlob(response, signal) : await readBody(response, signal, maxBytes);
+    const asBlob = blobAboveBytes !== undefined && declared > blobAboveBytes;
+    if (asBlob) options.onBlob?.();
+    const body = asBlob ? await readBlob(response, signal) : await readBody(response, signal, maxBytes);
     if (body === 'interrupted') return interrupted();
     // A Blob's declared length is the bytes sent, which compression makes fewer than the feed's.
     if (body === 'too-large' || (body instanceof Blob && body.size > maxBytes)) {

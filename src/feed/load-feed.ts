@@ -1,7 +1,7 @@
 import { fetchFeed, FeedFetchError, type FetchErrorKind } from './fetch-feed.js';
 import { loadLastGoodFeed } from './feed-cache.js';
 import { FeedJsonError, FeedNoValidRecordsError, type FeedResult, type ParseOptions } from './parse-feed.js';
-import { readFeed, WORKER_ABOVE_BYTES } from './read-feed.js';
+import { endUnusedWorker, readFeed, startWorkerForFeed, WORKER_ABOVE_BYTES } from './read-feed.js';
 import { FeedFormatError } from './validate.js';
 import { bodyOf } from './body.js';
 import type { SkippedRecord } from '../types.js';
@@ -73,16 +73,23 @@ export interface LoadOptions extends ParseOptions {
  */
 export async function loadFeed(src: string, options: LoadOptions = {}): Promise<LoadedFeed> {
   let failure: FeedLoadError;
+  let worker: Promise<Worker | undefined> | undefined;
   try {
-    // A body declared larger than the worker threshold comes as a Blob, read by the worker alone.
+    // A body declared larger than the worker threshold comes as a Blob, read by the worker
+    // alone, which starts as soon as the headers say so (once, whatever the attempts).
     const blobAboveBytes = options.workerAboveBytes ?? WORKER_ABOVE_BYTES;
-    const got = await fetchFeed(src, { signal: options.signal, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, blobAboveBytes });
+    const onBlob = () => void (worker ??= startWorkerForFeed(options.signal));
+    const got = await fetchFeed(src, { signal: options.signal, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, blobAboveBytes, onBlob });
     // Saved as the last good copy when it has services (by the worker, for a large feed).
-    const result = await readFeed(bodyOf(got), got.contentType, { ...options, saveAs: src });
+    const result = await readFeed(bodyOf(got), got.contentType, { ...options, saveAs: src, worker });
+    worker = undefined;
     if (result.services.length) return result;
     const empty = new FeedLoadError('empty', `${src} lists no services.`);
     return (await lastGood(src, options, empty)) ?? result;
   } catch (error) {
+    // A worker started for a body that never came whole (too large, the connection broke) is
+    // ended; one that read the feed has closed itself.
+    endUnusedWorker(worker);
     failure = FeedLoadError.from(error);
     if (failure.kind === 'aborted' || options.signal?.aborted) throw failure;
   }

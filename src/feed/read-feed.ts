@@ -12,6 +12,25 @@ export interface ReadOptions extends ParseOptions {
   saveAs?: string;
   /** Days the copy is kept (feed-cache.ts). */
   cacheDays?: number;
+  /** A feed worker already starting (`startWorkerForFeed`): used for a large body, ended otherwise. */
+  worker?: Promise<Worker | undefined>;
+}
+
+/**
+ * Starts a feed worker, its page side a chunk of its own (most feeds are small and never need
+ * it). Started before the body is in (`readFeed`'s `worker`), the chunk and the worker's script
+ * load while the feed downloads.
+ */
+export function startWorkerForFeed(signal?: AbortSignal): Promise<Worker | undefined> {
+  return import('./worker-client.js').then(({ startFeedWorker }) => startFeedWorker(signal));
+}
+
+/** Ends a worker started early that is not used (the body was small, or never came). */
+export function endUnusedWorker(worker: Promise<Worker | undefined> | undefined): void {
+  worker?.then(
+    (w) => w?.terminate(),
+    () => undefined,
+  );
 }
 
 /**
@@ -22,13 +41,14 @@ export interface ReadOptions extends ParseOptions {
  * there is no worker.
  */
 export async function readFeed(body: FeedBody, contentType: string, options: ReadOptions = {}): Promise<FeedResult> {
-  const { workerAboveBytes = WORKER_ABOVE_BYTES, saveAs, cacheDays, ...parseOptions } = options;
+  const { workerAboveBytes = WORKER_ABOVE_BYTES, saveAs, cacheDays, worker: early, ...parseOptions } = options;
   if (bodySize(body) > workerAboveBytes) {
-    // A chunk of its own: most feeds are small and never need it.
-    const { startFeedWorker, readInWorker } = await import('./worker-client.js');
-    const worker = await startFeedWorker(options.signal);
-    if (worker) return readInWorker(worker, body, { ...parseOptions, contentType }, saveAs, cacheDays);
-  }
+    const worker = await (early ?? startWorkerForFeed(options.signal));
+    if (worker) {
+      const { readInWorker } = await import('./worker-client.js');
+      return readInWorker(worker, body, { ...parseOptions, contentType }, saveAs, cacheDays);
+    }
+  } else endUnusedWorker(early);
   const bytes = await bodyBytes(body);
   const result = await parseFeed(bytes, { ...parseOptions, contentType });
   if (saveAs !== undefined && result.services.length) void saveLastGoodFeed(saveAs, { bytes, contentType }, { maxAgeDays: cacheDays });

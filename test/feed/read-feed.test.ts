@@ -223,6 +223,48 @@ describe('loadFeed with the worker', function () {
     expect(lastWorkerRead()).to.deep.equal({ bytes: body.byteLength, blob: false, services: BIG });
   });
 
+  it('starts the worker while a large feed downloads, and ends it when the feed is not used', async () => {
+    const body = bigFeed(BIG);
+    const Original = window.Worker;
+    const started: Worker[] = [];
+    const ended = new Set<Worker>();
+    window.Worker = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Worker>) {
+        super(...args);
+        started.push(this);
+      }
+
+      override terminate() {
+        ended.add(this);
+        super.terminate();
+      }
+    };
+    try {
+      // Headers at once, the body only when the test sends it.
+      let send = (_bytes: Uint8Array) => undefined as void;
+      window.fetch = async () =>
+        new Response(new ReadableStream<Uint8Array>({ start: (c) => void (send = (bytes) => (c.enqueue(bytes), c.close())) }), {
+          headers: { 'content-type': 'application/json', 'content-length': String(body.byteLength) },
+        });
+      const loading = loadFeed(SRC);
+      await waitUntil(() => started.length === 1, 'no worker started while the body was on its way', { timeout: 10_000 });
+      send(body.slice());
+      expect((await loading).services).to.have.length(BIG);
+      expect(started, 'that worker read it: no second one').to.have.length(1);
+      expect(lastWorkerRead()).to.deep.equal({ bytes: body.byteLength, blob: true, services: BIG });
+
+      // Declared small enough, but larger once received: refused, and the worker started for it ended.
+      window.fetch = async () =>
+        new Response(body.slice(), { headers: { 'content-type': 'application/json', 'content-length': String(WORKER_ABOVE_BYTES + 1) } });
+      const error = await loadFeed('/test/fictional-big-feed-2.json', { maxBytes: body.byteLength - 1 }).catch((e: unknown) => e);
+      expect((error as FeedLoadError).kind).to.equal('too-large');
+      expect(started).to.have.length(2);
+      await waitUntil(() => ended.has(started[1]), 'the unused worker was never ended');
+    } finally {
+      window.Worker = Original;
+    }
+  });
+
   it('reads a large last good copy in the worker when a refresh fails', async () => {
     const body = bigFeed(BIG);
     window.fetch = async () => new Response(body.slice(), { headers: { 'content-type': 'application/json' } });
