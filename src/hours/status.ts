@@ -44,10 +44,25 @@ export interface FormatHoursOptions {
 
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 
+const twelveHours = new Map<string, boolean>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** Whether the locale's clock is 12-hour, asked of Intl once per locale. */
 const uses12Hours = (locale: string | undefined) => {
-  const cycle = dateFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
-  return cycle === 'h12' || cycle === 'h11';
+  let twelve = twelveHours.get(locale ?? '');
+  if (twelve === undefined) {
+    const cycle = dateFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+    twelveHours.set(locale ?? '', (twelve = cycle === 'h12' || cycle === 'h11'));
+  }
+  return twelve;
 };
+
+/** The locale's plural rules, made once per locale (undefined: the browser's). */
+function rulesOf(locale: string | undefined): Intl.PluralRules {
+  let rules = pluralRules.get(locale ?? '');
+  if (!rules) pluralRules.set(locale ?? '', (rules = new Intl.PluralRules(locale)));
+  return rules;
+}
 
 /** A time in the visitor's locale: "5 PM" and "5:30 PM" in en-US, "17:00" in es-ES. */
 function formatTime(instant: Date, locale: string | undefined, timeZone: string): string {
@@ -71,7 +86,7 @@ export function formatHoursStatus(status: HoursStatus, options: FormatHoursOptio
   if (!at) return open ? strings.openNow : strings.closed;
   if (status.minutes !== undefined) {
     const forms = open ? strings.closesIn : strings.opensIn;
-    const form = forms[new Intl.PluralRules(locale).select(status.minutes)] ?? forms.other;
+    const form = forms[rulesOf(locale).select(status.minutes)] ?? forms.other;
     return fill(form, { n: numberFormat(locale, {}).format(status.minutes) });
   }
   const time = formatTime(at, locale, timeZone);

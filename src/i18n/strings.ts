@@ -1,6 +1,6 @@
 import type { ServiceType } from '../feed/service-types.js';
 import type { Need } from '../query/filters.js';
-import { plural } from './intl.js';
+import { numberFormat, plural } from './intl.js';
 import { enHours, type HoursStrings } from './hours.js';
 import { enOverdose, type OverdoseStrings } from './overdose.js';
 import { enPlaces, type PlacesStrings } from './places.js';
@@ -105,7 +105,7 @@ export interface Strings {
 }
 
 /** Counts as English writes them ("14,034"). */
-const n = (value: number) => value.toLocaleString('en');
+const n = (value: number) => numberFormat('en', {}).format(value);
 /** "1 service", "2 services". */
 const count = (value: number, one: string, other: string) => `${n(value)} ${plural('en', value, { one, other })}`;
 

@@ -1,14 +1,21 @@
 import type { Units } from '../types.js';
+import { remembered } from '../feed/text.js';
 
 // Regions where road distances are given in miles.
 const MILE_REGIONS = new Set(['US', 'GB', 'LR', 'MM']);
 
+const parsed = new Map<string, Intl.Locale | undefined>();
+const regions = new Map<string, string | undefined>();
+
+/** The tag as an Intl.Locale (undefined when Intl refuses it), made once per tag. */
 function locale(tag: string): Intl.Locale | undefined {
-  try {
-    return new Intl.Locale(tag);
-  } catch {
-    return undefined;
-  }
+  return remembered(parsed, tag, () => {
+    try {
+      return new Intl.Locale(tag);
+    } catch {
+      return undefined;
+    }
+  });
 }
 
 /**
@@ -19,15 +26,18 @@ function locale(tag: string): Intl.Locale | undefined {
 export function defaultUnits(lang: string | undefined, browserLang = typeof navigator === 'undefined' ? '' : navigator.language): Units {
   const page = lang ? locale(lang) : undefined;
   const browser = browserLang ? locale(browserLang) : undefined;
-  let chosen = page;
-  if (!page?.region && browser && (!page || browser.language === page.language)) chosen = browser;
-  const region = chosen?.maximize().region;
+  const useBrowser = !page?.region && browser && (!page || browser.language === page.language);
+  const tag = useBrowser ? browserLang : page ? lang : undefined;
+  const region = tag ? regionOf(tag) : undefined;
   return region && MILE_REGIONS.has(region) ? 'mi' : 'km';
 }
 
-/** The region a language tag most likely means ("en" → "US", "fr-CA" → "CA"), if any. */
+/**
+ * The region a language tag most likely means ("en" → "US", "fr-CA" → "CA"), if any: worked
+ * out once per tag, as the list asks at every render.
+ */
 export function regionOf(tag: string): string | undefined {
-  return locale(tag)?.maximize().region;
+  return remembered(regions, tag, () => locale(tag)?.maximize().region);
 }
 
 /**

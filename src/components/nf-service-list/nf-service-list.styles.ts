@@ -97,6 +97,9 @@ export const listStyles = css`
     color: var(--_muted);
     overflow-wrap: anywhere;
   }
+  address {
+    white-space: pre-line;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -1,8 +1,8 @@
-import { plural } from '../intl.js';
+import { numberFormat, plural } from '../intl.js';
 import type { Strings } from '../strings.js';
 
 /** Counts as Latin American Spanish writes them ("14,034"; Spain writes "14.034"). */
-const n = (value: number) => value.toLocaleString('es-419');
+const n = (value: number) => numberFormat('es-419', {}).format(value);
 /** The count and its noun in the form Spanish uses for it ("1 servicio", "2 servicios"). */
 const count = (value: number, one: string, other: string) => `${n(value)} ${plural('es', value, { one, other })}`;
 /** Spanish contracts "a el" and "de el" ("al punto de partida"), but not before a name such as "El Paso". */

@@ -1,11 +1,11 @@
-import { plural } from '../intl.js';
+import { numberFormat, plural } from '../intl.js';
 import type { Strings } from '../strings.js';
 
 // French typography: a no-break space (\u00A0) before « : ; ? ! », inside « », and between a
 // number and its unit, so a line never starts with the mark or the unit.
 
 /** Counts as French writes them ("14 034"). */
-const n = (value: number) => value.toLocaleString('fr');
+const n = (value: number) => numberFormat('fr', {}).format(value);
 /** The count and its words in the form French uses for it: 0 and 1 are singular ("0 service", "2 services"). */
 const count = (value: number, one: string, other: string) => `${n(value)} ${plural('fr', value, { one, other })}`;
 /** French joins "de" to what follows: "du point de départ", "du Havre", "des Escoumins", "d’Ottawa". */
