@@ -46,8 +46,10 @@ const TYPES = SERVICE_TYPES.length;
  * zoom, a KD-tree whose `data` holds `stride` numbers per point or cluster, among them its id
  * (a point's is its place in the input; a cluster's encodes the zoom it was made at and its
  * origin's place in the next zoom's data) and the id of the cluster it joined at the zoom
- * below (-1 while it stands alone). The cluster types test checks every cluster's counts
- * against its leaves, so a change there fails it.
+ * below (-1 while it stands alone). And `load` keeps each input point's id and properties,
+ * copies its coordinates and holds no reference to the point itself. The cluster tests check
+ * every cluster's types, rank and place against its leaves from a plain supercluster, and the
+ * map's tests each marker's place, so a change there fails them.
  */
 interface Internals {
   trees: { data: Int32Array; numItems: number }[];
