@@ -112,6 +112,14 @@ export class ServiceIndex {
     const quick = haversineFrom(origin);
     const surelyIn = km * (1 - EDGE_BAND);
     const surelyOut = km * (1 + EDGE_BAND);
+    // No trigonometry at all for most: north-south along a meridian, then east-west along the
+    // service's parallel, is a path no shorter than the distance, so a service that short a
+    // path away is in. Each degree of longitude is longest at the box's latitude nearest the
+    // equator; a longitude apart across the antimeridian only makes the path longer.
+    const KM_PER_DEGREE_TURF = (Math.PI / 180) * 6371.0088;
+    const nearestEquator = south <= 0 && north >= 0 ? 0 : Math.min(Math.abs(south), Math.abs(north));
+    const kmPerDegreeEast = KM_PER_DEGREE_TURF * Math.cos((nearestEquator * Math.PI) / 180);
+    const pathIn = km * (1 - 1e-9);
     let count = 0;
     for (const [west, east] of boxes) {
       for (const point of this.tree.range(west, south - 1e-9, east, north + 1e-9)) {
@@ -119,6 +127,10 @@ export class ServiceIndex {
         const row = this.rows[point];
         if (!keep(row)) continue;
         const service = this.services[row] as LatLng;
+        if (Math.abs(service.lat - origin.lat) * KM_PER_DEGREE_TURF + Math.abs(service.lng - origin.lng) * kmPerDegreeEast <= pathIn) {
+          count++;
+          continue;
+        }
         const near = quick(service);
         if (near <= surelyIn || (near <= surelyOut && distanceKm(origin, service) <= km)) count++;
       }

@@ -106,6 +106,39 @@ describe('ranking with the spatial index', () => {
     );
   });
 
+  it('counts services within the radius as Turf does, at every latitude, across the antimeridian and the poles', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          lat: fc.double({ min: -89, max: 89, noNaN: true }),
+          lng: fc.double({ min: -180, max: 180, noNaN: true }),
+          km: fc.double({ min: 1, max: 3000, noNaN: true }),
+          seed: fc.integer({ min: 1, max: 2 ** 31 - 2 }),
+        }),
+        ({ lat, lng, km, seed }) => {
+          const from = { lat, lng };
+          let state = seed;
+          const random = () => ((state = (state * 16807) % 2147483647) - 1) / 2147483646;
+          // Fictional services scattered up to 1.5 radii away in each direction (in degrees, wider in longitude near the poles).
+          const spread = (1.5 * km) / 111;
+          const services: Service[] = Array.from({ length: 400 }, (_, i) => ({
+            id: `p${i}`,
+            name: `Example Service ${i} (fictional)`,
+            types: ['naloxone'],
+            lat: Math.max(-90, Math.min(90, lat + (random() * 2 - 1) * spread)),
+            lng: ((((lng + ((random() * 2 - 1) * spread) / Math.max(0.05, Math.cos((lat * Math.PI) / 180)) + 540) % 360) + 360) % 360) - 180,
+          }));
+          const within = services.filter((service) => distanceKm(from, service as LatLng) <= km).length;
+          expect(
+            indexFor(services).countWithin(from, km, () => true),
+            `${km} km from ${lat}, ${lng}`,
+          ).to.equal(within);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('counts services at the very edge of the radius as Turf measures them', () => {
     // Points a hair inside and outside 50 km, 5 km and 19,000 km (near the far side of the
     // Earth), on eight bearings from three origins: the count decides between Turf's distance
