@@ -458,7 +458,7 @@ export class NfServiceList extends LitElement {
     const locality = [address.city, [address.region, address.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
     const lines = [address.street, locality, countryName(address.country, view)].filter(Boolean);
     if (!lines.length) return nothing;
-    // One text, its lines kept by \`white-space: pre-line\`: a template per line and per break
+    // One text, its lines kept by `white-space: pre-line`: a template per line and per break
     // was a good part of what a new origin's render made.
     return html`<address part="address">${lines.join('\n')}</address>`;
   }
