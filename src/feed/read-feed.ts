@@ -22,7 +22,11 @@ export interface ReadOptions extends ParseOptions {
  * load while the feed downloads.
  */
 export function startWorkerForFeed(signal?: AbortSignal): Promise<Worker | undefined> {
-  return import('./worker-client.js').then(({ startFeedWorker }) => startFeedWorker(signal));
+  const starting = import('./worker-client.js').then(({ startFeedWorker }) => startFeedWorker(signal));
+  // Aborted before anyone awaits it (the download stopped): not an unhandled rejection. Whoever
+  // awaits it still sees the abort.
+  starting.catch(() => undefined);
+  return starting;
 }
 
 /** Ends a worker started early that is not used (the body was small, or never came). */

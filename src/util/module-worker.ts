@@ -82,11 +82,14 @@ export function startWorker(script: WorkerScript, signal?: AbortSignal): Promise
     return Promise.resolve(undefined);
   }
   return new Promise((resolve, reject) => {
-    const finish = (value: Worker | undefined, reason?: string) => {
+    const stopListening = () => {
       worker.removeEventListener('message', onMessage);
       worker.removeEventListener('error', onError);
       globalThis.document?.removeEventListener('securitypolicyviolation', onViolation);
       signal?.removeEventListener('abort', onAbort);
+    };
+    const finish = (value: Worker | undefined, reason?: string) => {
+      stopListening();
       if (!value) {
         worker.terminate();
         script.onPage(reason ?? 'the worker did not start');
@@ -105,8 +108,10 @@ export function startWorker(script: WorkerScript, signal?: AbortSignal): Promise
       if (event.effectiveDirective === 'worker-src' && event.blockedURI.startsWith(location.origin))
         finish(undefined, "the Content-Security-Policy's worker-src blocks it");
     };
+    // Stopped by the caller: the worker was fine, so nothing is said about workers.
     const onAbort = () => {
-      finish(undefined);
+      stopListening();
+      worker.terminate();
       reject(signal?.reason);
     };
     worker.addEventListener('message', onMessage);

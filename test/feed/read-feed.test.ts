@@ -258,10 +258,43 @@ describe('loadFeed with the worker', function () {
         new Response(body.slice(), { headers: { 'content-type': 'application/json', 'content-length': String(WORKER_ABOVE_BYTES + 1) } });
       const error = await loadFeed('/test/fictional-big-feed-2.json', { maxBytes: body.byteLength - 1 }).catch((e: unknown) => e);
       expect((error as FeedLoadError).kind).to.equal('too-large');
+      // It may still be starting as the error comes: ended once it has started.
+      await waitUntil(() => started.length === 2 && ended.has(started[1]), 'the unused worker was never ended');
       expect(started).to.have.length(2);
-      await waitUntil(() => ended.has(started[1]), 'the unused worker was never ended');
     } finally {
       window.Worker = Original;
+    }
+  });
+
+  it('stops cleanly when loading is aborted while a large feed downloads: no unhandled rejection, no word of blocked workers', async () => {
+    const body = bigFeed(BIG);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
+    window.addEventListener('unhandledrejection', onUnhandled);
+    const info = console.info;
+    const said: string[] = [];
+    console.info = (...args: unknown[]) => said.push(args.join(' '));
+    try {
+      // Headers at once; the body never comes.
+      window.fetch = async (_input, init) =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start: (c) => init?.signal?.addEventListener('abort', () => c.error(init.signal!.reason)),
+          }),
+          { headers: { 'content-type': 'application/json', 'content-length': String(body.byteLength) } },
+        );
+      const controller = new AbortController();
+      const loading = loadFeed('/test/fictional-big-feed-3.json', { signal: controller.signal }).catch((e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      controller.abort();
+      const error = await loading;
+      expect((error as FeedLoadError).kind).to.equal('aborted');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(unhandled, 'unhandled rejections').to.deep.equal([]);
+      expect(said, 'console.info').to.deep.equal([]);
+    } finally {
+      window.removeEventListener('unhandledrejection', onUnhandled);
+      console.info = info;
     }
   });
 
