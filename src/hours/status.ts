@@ -1,6 +1,6 @@
 import type { Service } from '../types.js';
 import { enHours, type HoursStrings } from '../i18n/hours.js';
-import { dateFormat, numberFormat } from '../i18n/intl.js';
+import { dateFormat, numberFormat, plural } from '../i18n/intl.js';
 import { clockMinutes } from './clock.js';
 import { nextChange } from './open.js';
 import { wallClock } from './zone.js';
@@ -45,7 +45,6 @@ export interface FormatHoursOptions {
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 
 const twelveHours = new Map<string, boolean>();
-const pluralRules = new Map<string, Intl.PluralRules>();
 
 /** Whether the locale's clock is 12-hour, asked of Intl once per locale. */
 const uses12Hours = (locale: string | undefined) => {
@@ -56,13 +55,6 @@ const uses12Hours = (locale: string | undefined) => {
   }
   return twelve;
 };
-
-/** The locale's plural rules, made once per locale (undefined: the browser's). */
-function rulesOf(locale: string | undefined): Intl.PluralRules {
-  let rules = pluralRules.get(locale ?? '');
-  if (!rules) pluralRules.set(locale ?? '', (rules = new Intl.PluralRules(locale)));
-  return rules;
-}
 
 /** A time in the visitor's locale: "5 PM" and "5:30 PM" in en-US, "17:00" in es-ES. */
 function formatTime(instant: Date, locale: string | undefined, timeZone: string): string {
@@ -86,8 +78,7 @@ export function formatHoursStatus(status: HoursStatus, options: FormatHoursOptio
   if (!at) return open ? strings.openNow : strings.closed;
   if (status.minutes !== undefined) {
     const forms = open ? strings.closesIn : strings.opensIn;
-    const form = forms[rulesOf(locale).select(status.minutes)] ?? forms.other;
-    return fill(form, { n: numberFormat(locale, {}).format(status.minutes) });
+    return fill(plural(locale, status.minutes, forms), { n: numberFormat(locale, {}).format(status.minutes) });
   }
   const time = formatTime(at, locale, timeZone);
   // Closing is always the next thing to happen, so its time alone is clear within a day;

@@ -31,10 +31,13 @@ export const displayName = (locale: string, type: Intl.DisplayNamesType, code: s
 
 const rules = new Map<string, Intl.PluralRules>();
 
-/** The form of a word for a count, by the language's plural rules (`one`, `few`, `many`, `other`…). */
-export function plural(locale: string, count: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string {
-  let r = rules.get(locale);
-  if (!r) rules.set(locale, (r = new Intl.PluralRules(locale)));
+/**
+ * The form of a word for a count, by the language's plural rules (`one`, `few`, `many`,
+ * `other`…), made once per locale (undefined: the browser's).
+ */
+export function plural(locale: string | undefined, count: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string {
+  let r = rules.get(locale ?? '');
+  if (!r) rules.set(locale ?? '', (r = new Intl.PluralRules(locale)));
   return forms[r.select(count)] ?? forms.other;
 }
 

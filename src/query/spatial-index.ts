@@ -20,6 +20,8 @@ export interface Near {
 const SEARCH_SLACK = 1 + 1e-5;
 /** How far apart the quick and the exact distance may be, as a fraction (see countWithin). */
 const EDGE_BAND = 1e-5;
+/** Turf's kilometres per degree of latitude (its Earth is 6371.0088 km). */
+const KM_PER_DEGREE_TURF = (Math.PI / 180) * 6371.0088;
 /** Distances this close are a tie (the two formulas' rounding), broken by feed order. */
 const TIE_KM = 1e-9;
 
@@ -116,7 +118,6 @@ export class ServiceIndex {
     // service's parallel, is a path no shorter than the distance, so a service that short a
     // path away is in. Each degree of longitude is longest at the box's latitude nearest the
     // equator; a longitude apart across the antimeridian only makes the path longer.
-    const KM_PER_DEGREE_TURF = (Math.PI / 180) * 6371.0088;
     const nearestEquator = south <= 0 && north >= 0 ? 0 : Math.min(Math.abs(south), Math.abs(north));
     const kmPerDegreeEast = KM_PER_DEGREE_TURF * Math.cos((nearestEquator * Math.PI) / 180);
     const pathIn = km * (1 - 1e-9);

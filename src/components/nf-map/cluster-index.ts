@@ -112,9 +112,10 @@ class ClusterTotals {
     }
   }
 
-  /** How many of cluster `id`'s services have type number `t`. */
-  count(id: number, t: number): number {
-    return this.counts[this.row(id) * TYPES + t];
+  /** How many of cluster `id`'s services have each type, by type number (a view, not a copy). */
+  countsOf(id: number): Uint32Array {
+    const at = this.row(id) * TYPES;
+    return this.counts.subarray(at, at + TYPES);
   }
 
   /** The best-ranked (first in the feed) service cluster `id` holds. */
@@ -229,9 +230,9 @@ export class ClusterIndex {
         out.push({ kind: 'service', index: leaf.id as number });
       } else if (count > 1) {
         const counts = new Map<ServiceType, number>();
+        const row = this.totals.countsOf(id);
         SERVICE_TYPES.forEach((type, k) => {
-          const n = this.totals.count(id, k);
-          if (n) counts.set(type, n);
+          if (row[k]) counts.set(type, row[k]);
         });
         for (const i of minus) for (const type of typesOfBits(this.points.types[i])) counts.set(type, counts.get(type)! - 1);
         // Most common first; vocabulary order between equals (the sort is stable).
