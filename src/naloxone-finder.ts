@@ -54,6 +54,9 @@ import type { NfPlaceSelectEvent } from './components/nf-place-search/events.js'
 import type { PartnerPlace } from './places/search.js';
 import type { LatLng, RankedService, Service, ServiceType, Units } from './types.js';
 
+/** The early page has no by-mail services: they come with the whole feed. */
+const NO_SERVICES: Service[] = [];
+
 /** What the finder shows: the visitor's selection of the feed, ranked from where they are. */
 type Results = Ranking & { selection: Selection };
 /** A loaded feed with its spatial index (none if the index's chunk could not be loaded). */
@@ -369,6 +372,8 @@ export class NaloxoneFinder extends LitElement {
   @state() private chosen: Filters = {};
   @state() private locationMessage = '';
   @state() private selectedId: string | null = null;
+  /** The first services of a feed still being read (parseFeed's `onPreview`), for `earlyPage`. */
+  @state() private preview?: { services: Service[]; signal: AbortSignal };
   private mailHref?: string;
   private mailLink?: { href: string; label: string };
   /** How many results are shown: `limit` at first, more with each "Show more". */
@@ -395,6 +400,9 @@ export class NaloxoneFinder extends LitElement {
         fieldMap: fieldMap == null ? undefined : readFieldMap(fieldMap),
         defaultTypes: defaultTypes ?? undefined,
         signal,
+        onPreview: (first) => {
+          if (!signal.aborted) this.preview = { services: first, signal };
+        },
       });
       // Without it (the chunk failed to load), every match is measured and sorted instead.
       const index = await indexing.then(
@@ -407,8 +415,14 @@ export class NaloxoneFinder extends LitElement {
       return { ...feed, index };
     },
     args: () => [this.src, this.services, this.format, this.fieldMap, this.defaultTypes] as const,
-    onComplete: (result) => this.reportLoad(result),
-    onError: (error) => this.reportError(error),
+    onComplete: (result) => {
+      this.preview = undefined;
+      this.reportLoad(result);
+    },
+    onError: (error) => {
+      this.preview = undefined;
+      this.reportError(error);
+    },
   });
 
   private loadServices(src: string | undefined, services: unknown, options: ParseOptions): Promise<LoadedFeed> {
@@ -927,33 +941,46 @@ export class NaloxoneFinder extends LitElement {
       </div>
       ${this.feed.render({
         initial: () => this.renderPanes({ services: [] }),
-        pending: () => html`<p class="note">${this.t.loading}</p>`,
-        complete: (result) => html`${this.renderStale(result.staleSince)}${this.renderPanes(result)}`,
+        // The early page and the whole feed's are the same template, so the list (and the
+        // focus in it) stays when the rest arrives.
+        pending: () => {
+          const early = this.earlyPage();
+          return early ? [nothing, this.renderPanes(early, early.listed)] : html`<p class="note">${this.t.loading}</p>`;
+        },
+        complete: (result) => [this.renderStale(result.staleSince), this.renderPanes(result)],
         error: (error) => html`<p class="alert" part="error">${this.errorText(error)}</p>`,
       })}
       <div class="live visually-hidden" role="status"></div>
     </div>`;
   }
 
-  private renderPanes({ services, index }: { services: Service[]; index?: ServiceIndex }) {
+  /**
+   * The first page of a feed still being read, from its first services (`preview`), when it is
+   * sure to be the page the whole feed gives: in feed order (no origin yet), with enough matches
+   * among them to fill it, and without "open now", which waits for the services' time zones.
+   * The list says the services are still loading; the map, the filters and the events wait
+   * for the whole feed.
+   */
+  private earlyPage(): { services: Service[]; listed: RankedService[] } | undefined {
+    const preview = this.preview;
+    if (!preview || preview.signal.aborted || this.#device || this.origin || this.chosen.needs?.includes('open-now')) return undefined;
+    const selection = selectServices(preview.services, this.selectionQuery(preview.services).query);
+    const limit = Math.max(1, this.limit);
+    if (selection.open < limit) return undefined;
+    return { services: preview.services, listed: rankSelection(selection).matches.slice(0, limit) };
+  }
+
+  /** The filter bar, the list and the map for a feed; with `early`, that page alone, the rest still loading. */
+  private renderPanes({ services, index }: { services: Service[]; index?: ServiceIndex }, early?: RankedService[]) {
     // No map for a feed with nothing in it: an empty map tells the visitor nothing.
     const withMap = this.map !== 'off' && services.length > 0;
-    void this.findZones(services);
-    const result = this.rank(services, index);
-    const results = result.listed;
-    const shown = this.page(results);
-    const pinned = this.pinnedResult(shown, result.selection);
-    // The device point reaches the map only when the visitor asked to see their area (or the
-    // partner opted in); until then the map shows no origin and stays coarse.
-    // A searched place is public enough to mark and centre on, but the map stays coarse for it
-    // too (the tile host would learn the visitor's area) until they ask to see it.
-    const device = this.#device;
-    const chosen = device ?? this.#searched;
-    const mapShowsDevice = chosen !== null && (this.#showArea || this.mapFollowsLocation);
-    const mapOrigin = device ? (mapShowsDevice ? device : null) : this.origin;
+    const result = early ? undefined : this.rank(services, index);
+    if (result) void this.findZones(services);
+    const results = result?.listed ?? early ?? [];
+    const shown = result ? this.page(results) : results.slice().map((r) => r.service);
     return html`
       ${
-        this.filterBar !== 'off' && services.length
+        this.filterBar !== 'off' && result && services.length
           ? html`<nf-filter-bar
               exportparts="toggle: filter-toggle, panel: filter-panel, group: filter-group, summary: filter-summary, clear: clear-filters"
               .counts=${this.countsOf(result.selection)}
@@ -965,8 +992,8 @@ export class NaloxoneFinder extends LitElement {
             ></nf-filter-bar>`
           : nothing
       }
-      ${this.renderBeyond(result)}
-      ${withMap && shown.length ? html`<button class="skip" part="skip-link" @click=${this.focusMap}>${this.t.skipToMap}</button>` : nothing}
+      ${result ? this.renderBeyond(result) : nothing}
+      ${withMap && result && shown.length ? html`<button class="skip" part="skip-link" @click=${this.focusMap}>${this.t.skipToMap}</button>` : nothing}
       <div class="panes ${withMap ? 'with-map' : ''}">
         <nf-service-list
           class="list"
@@ -974,9 +1001,10 @@ export class NaloxoneFinder extends LitElement {
           .services=${services}
           .results=${results}
           .shownCount=${shown.length}
-          .mail=${result.selection.mail}
+          .partial=${!result}
+          .mail=${result?.selection.mail ?? NO_SERVICES}
           .mailLink=${this.mailLink}
-          .pinned=${pinned}
+          .pinned=${result && this.pinnedResult(shown, result.selection)}
           .staleAfter=${this.staleAfter}
           .clock=${this.clock}
           .reportUrl=${this.reportUrl}
@@ -985,37 +1013,44 @@ export class NaloxoneFinder extends LitElement {
           .types=${this.types}
           .selectedId=${this.selectedId}
           .directionsUrl=${this.directionsUrl}
-          .selectable=${withMap}
+          .selectable=${withMap && !!result}
           .headingLevel=${this.headingLevel}
           .strings=${this.strings}
           @nf-service-select=${this.onSelect}
           @nf-show-more=${this.onShowMore}
         ></nf-service-list>
-        ${
-          withMap
-            ? html`<div class="map-pane">
-                ${this.renderAreaButton()}
-                <nf-map
-                  exportparts="map"
-                  .services=${result.selection.mapped}
-                  .listed=${this.pageOnMap(shown, results).ids}
-                  .distances=${this.pageOnMap(shown, results).distances}
-                  .units=${this.effectiveUnits}
-                  .latitude=${mapOrigin?.lat}
-                  .longitude=${mapOrigin?.lng}
-                  .minViewKm=${chosen && !mapShowsDevice ? PRIVATE_VIEW_KM : undefined}
-                  .originLabel=${device ? this.t.yourLocation : this.#searched?.label || this.originLabel || this.t.startingPoint}
-                  .zoom=${this.zoom}
-                  .selectedId=${this.selectedId}
-                  .tileUrl=${this.tileUrl}
-                  .tileAttribution=${this.tileAttribution}
-                  .strings=${this.strings}
-                  @nf-service-select=${this.onSelect}
-                ></nf-map>
-              </div>`
-            : nothing
-        }
+        ${withMap ? html`<div class="map-pane">${result ? this.renderMap(result, shown) : nothing}</div>` : nothing}
       </div>
     `;
+  }
+
+  private renderMap(result: Results, shown: Service[]) {
+    // The device point reaches the map only when the visitor asked to see their area (or the
+    // partner opted in); until then the map shows no origin and stays coarse.
+    // A searched place is public enough to mark and centre on, but the map stays coarse for it
+    // too (the tile host would learn the visitor's area) until they ask to see it.
+    const device = this.#device;
+    const chosen = device ?? this.#searched;
+    const mapShowsDevice = chosen !== null && (this.#showArea || this.mapFollowsLocation);
+    const mapOrigin = device ? (mapShowsDevice ? device : null) : this.origin;
+    const onMap = this.pageOnMap(shown, result.listed);
+    return html`${this.renderAreaButton()}
+      <nf-map
+        exportparts="map"
+        .services=${result.selection.mapped}
+        .listed=${onMap.ids}
+        .distances=${onMap.distances}
+        .units=${this.effectiveUnits}
+        .latitude=${mapOrigin?.lat}
+        .longitude=${mapOrigin?.lng}
+        .minViewKm=${chosen && !mapShowsDevice ? PRIVATE_VIEW_KM : undefined}
+        .originLabel=${device ? this.t.yourLocation : this.#searched?.label || this.originLabel || this.t.startingPoint}
+        .zoom=${this.zoom}
+        .selectedId=${this.selectedId}
+        .tileUrl=${this.tileUrl}
+        .tileAttribution=${this.tileAttribution}
+        .strings=${this.strings}
+        @nf-service-select=${this.onSelect}
+      ></nf-map>`;
   }
 }

@@ -7,14 +7,49 @@ import { errorsDuring } from './helpers/console.js';
 
 // <naloxone-finder> with feeds over the worker threshold and over the size limit (max-feed-mb).
 
-/** A fictional feed on a line north of (0, 0), `padding` characters of description per service. */
+/**
+ * A fictional feed on a line north of (0, 0), `padding` characters of description per service;
+ * the last 100 also offer sterile syringes.
+ */
 function bigFeedUrl(count: number, padding: number) {
-  const services = Array.from({ length: count }, (_, i) => fictionalService(`big-${i}`, (count - i) / 2, { description: 'x'.repeat(padding) }));
+  const services = Array.from({ length: count }, (_, i) =>
+    fictionalService(`big-${i}`, (count - i) / 2, {
+      description: 'x'.repeat(padding),
+      types: i < count - 100 ? ['naloxone'] : ['naloxone', 'syringe-services'],
+    }),
+  );
   const blob = new Blob([JSON.stringify({ version: 1, services })], { type: 'application/json' });
   return { url: URL.createObjectURL(blob), bytes: blob.size };
 }
 
 const shown = (el: NaloxoneFinder) => el.shadowRoot!.querySelector('nf-service-list')?.shadowRoot?.querySelectorAll('[part="name"]') ?? [];
+const listOf = (el: NaloxoneFinder) => el.shadowRoot!.querySelector('nf-service-list');
+const summary = (el: NaloxoneFinder) => listOf(el)?.shadowRoot?.querySelector('[part="summary"]')?.textContent?.trim();
+
+/** What the list showed at each frame until the feed loaded (or failed), and that outcome's time. */
+function framesUntilLoad(el: NaloxoneFinder) {
+  const frames: { names: string[]; summary?: string; showMore: boolean }[] = [];
+  let over = false;
+  const loaded = new Promise<string>((resolve) => {
+    el.addEventListener('nf-feed-load', () => resolve('load'), { once: true });
+    el.addEventListener('nf-feed-error', () => resolve('error'), { once: true });
+  }).then((outcome) => {
+    over = true;
+    return outcome;
+  });
+  const tick = () => {
+    if (over) return;
+    frames.push({
+      names: [...shown(el)].map((n) => n.textContent!.trim()),
+      summary: summary(el),
+      showMore: !!listOf(el)?.shadowRoot?.querySelector('[part="show-more"]'),
+    });
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  return { frames, loaded };
+}
+
 const errorText = (el: NaloxoneFinder) => el.shadowRoot!.querySelector('[part="error"]')?.textContent?.trim();
 
 describe('<naloxone-finder> with large feeds', function () {
@@ -55,6 +90,51 @@ describe('<naloxone-finder> with large feeds', function () {
     expect(reads.length, 'read in the worker').to.equal(before + 1);
     // Its Content-Length is over the worker threshold: the page handed the body on as a Blob, unread.
     expect(reads.at(-1)!.detail).to.deep.equal({ bytes: big.bytes, blob: true, services: 12_500 });
+  });
+
+  it('shows the first page while the rest of a large feed is read, then counts it, keeping the list and its focus', async () => {
+    const el = await fixture<NaloxoneFinder>(html`<naloxone-finder max-feed-mb="30" map="off"></naloxone-finder>`);
+    const { frames, loaded } = framesUntilLoad(el);
+    el.src = big.url;
+    // The early page: the feed's first 20 services (no origin: feed order), said to be loading.
+    await waitUntil(() => shown(el).length, 'no list while the feed was read', { timeout: 50_000 });
+    const firstPage = Array.from({ length: 20 }, (_, i) => `Example Service big-${i} (fictional)`);
+    const list = listOf(el)!;
+    const heading = list.shadowRoot!.querySelector<HTMLElement>('li[part="item"] .heading')!;
+    heading.focus();
+    expect(await loaded).to.equal('load');
+    const early = frames.filter((f) => f.names.length);
+    expect(early.length, 'frames with the early page before the feed loaded').to.be.above(0);
+    for (const frame of early) expect(frame).to.deep.equal({ names: firstPage, summary: 'Loading services…', showMore: false });
+    // The whole feed: the same page, counted, with more to show; the same list, its focus kept.
+    await waitUntil(() => summary(el) !== 'Loading services…', 'the list still says it is loading');
+    await el.updateComplete;
+    expect([...shown(el)].map((n) => n.textContent!.trim())).to.deep.equal(firstPage);
+    expect(summary(el)).to.equal('Showing 20 of 12,500 services');
+    expect(listOf(el)).to.equal(list);
+    expect(list.shadowRoot!.activeElement?.textContent?.trim()).to.equal(heading.textContent?.trim());
+    expect(list.shadowRoot!.querySelector('[part="show-more"]')).to.not.equal(null);
+  });
+
+  it('waits for the whole feed when the list is sorted from a place', async () => {
+    const el = await fixture<NaloxoneFinder>(html`<naloxone-finder max-feed-mb="30" latitude="0" longitude="0" map="off"></naloxone-finder>`);
+    const { frames, loaded } = framesUntilLoad(el);
+    el.src = big.url;
+    expect(await loaded).to.equal('load');
+    expect(frames.length, 'frames watched').to.be.above(10);
+    expect(frames.filter((f) => f.names.length)).to.deep.equal([]);
+    await waitUntil(() => shown(el).length, 'the list never showed');
+    expect(shown(el)[0].textContent!.trim()).to.equal('Example Service big-12499 (fictional)');
+  });
+
+  it("waits for the whole feed when its first services do not fill a page of the partner's types", async () => {
+    const el = await fixture<NaloxoneFinder>(html`<naloxone-finder max-feed-mb="30" types="syringe-services" map="off"></naloxone-finder>`);
+    const { frames, loaded } = framesUntilLoad(el);
+    el.src = big.url;
+    expect(await loaded).to.equal('load');
+    expect(frames.filter((f) => f.names.length)).to.deep.equal([]);
+    await waitUntil(() => summary(el), 'the list never showed');
+    expect(summary(el)).to.equal('Showing 20 of 100 services');
   });
 
   for (const value of ['abc', '0', '-5', '']) {

@@ -45,13 +45,14 @@ function errorMessage(error: unknown): ErrorMessage {
   return out;
 }
 
-async function handle({ body, options, save }: WorkerRequest) {
+async function handle({ body, options, preview, save }: WorkerRequest) {
   let result: Awaited<ReturnType<typeof parseFeed>> | undefined;
   let bytes: Uint8Array;
   try {
     bytes = await bodyBytes(body);
     // Nobody waits on this thread: decode and parse in one go (the same results and errors).
-    result = await parseFeed(bytes, { ...options, blocking: true });
+    const onPreview = preview ? (services: unknown[]) => scope.postMessage({ type: 'preview', json: JSON.stringify(services) }) : undefined;
+    result = await parseFeed(bytes, { ...options, blocking: true, onPreview });
   } catch (error) {
     scope.postMessage(errorMessage(error));
     return;

@@ -8,7 +8,7 @@ import { describe } from './text.js';
 import { excelSeparator } from './formats/excel-separator.js';
 import type { FeedFormat, FormatOutput } from './formats/format.js';
 import type { ServiceType } from './service-types.js';
-import type { SkippedRecord } from '../types.js';
+import type { Service, SkippedRecord } from '../types.js';
 import { groupByKind } from './report.js';
 
 export type { FeedFormat };
@@ -65,7 +65,16 @@ export interface ParseOptions {
    * the limit check with JSON.parse 0.6 s against 1.25 s for the scanner.
    */
   blocking?: boolean;
+  /**
+   * Called once, while the rest is still being checked, with the first `PREVIEW_SERVICES`
+   * services of a feed that has more records: the feed's first services as they will be in the
+   * result (a later record never changes an earlier service), so a page can show them early.
+   */
+  onPreview?: (services: Service[]) => void;
 }
+
+/** How many services a preview (`onPreview`) holds: enough for a first page of most partners' types. */
+export const PREVIEW_SERVICES = 1000;
 
 export interface FeedResult extends ParsedFeed {
   format: FeedFormat;
@@ -260,18 +269,25 @@ async function validateOutput(output: FormatOutput, format: FeedFormat, options:
     idPrefix: format === 'csv' ? 'row' : format === 'geojson' ? 'feature' : 'record',
   };
   const state = new DuplicateState();
+  const { records } = output;
+  let preview = options.onPreview;
   // In time slices, so thousands of records never freeze a slow phone; then one more yield so
   // the page renders the result in a task of its own.
   await forEachSliced(
-    output.records,
-    (record, i) =>
+    records,
+    (record, i) => {
       validateInto(
         typeof record === 'object' && record !== null && !Array.isArray(record) ? resolve(record) : record,
         output.indexes[i],
         validateOptions,
         result,
         state,
-      ),
+      );
+      if (preview && result.services.length === PREVIEW_SERVICES && i < records.length - 1) {
+        preview(result.services.slice());
+        preview = undefined;
+      }
+    },
     options.signal,
   );
   await nextTask(options.signal);

@@ -111,6 +111,9 @@ export async function writeScaleFeeds(dir, nativeFile) {
   };
 }
 
+/** bench.js's finder is sorted from the US centre (latitude, longitude) unless they are given empty. */
+const NO_ORIGIN = { lat: '', lng: '' };
+
 /** The pages of one run, in the order they run (interleaved, so a slow moment is shared). */
 export function scaleScenarios(feeds) {
   const load = (feed, map, extra = {}) => ({ mode: 'scale-load', feed, map, maxmb: MAX_FEED_MB, ...extra });
@@ -118,8 +121,12 @@ export function scaleScenarios(feeds) {
   return [
     { key: 'load:14k:off', label: '14k SAMHSA, map off', query: load(feeds.small.url, 'off') },
     { key: 'load:14k:on', label: '14k SAMHSA, map on', query: load(feeds.small.url, 'on') },
+    // No origin (the other loads are sorted from the US centre): the list is in feed order,
+    // so a large feed's first page shows before the rest is read.
+    { key: 'load:14k:order', label: '14k SAMHSA, map off, feed order', query: load(feeds.small.url, 'off', NO_ORIGIN) },
     { key: 'load:100k:off', label: '100k synthetic, map off, then 10 origins', query: load(feeds.big.url, 'off', { cities: '1' }) },
     { key: 'load:100k:on', label: '100k synthetic, map on', query: load(feeds.big.url, 'on'), heap: true },
+    { key: 'load:100k:order', label: '100k synthetic, map off, feed order', query: load(feeds.big.url, 'off', NO_ORIGIN) },
     { key: 'parse:100k', label: 'JSON.parse of the 100k text alone, kept', query: { mode: 'scale-parse', feed: feeds.big.url }, heap: true },
     { key: 'map:14k:nf-map', label: '<nf-map> given every service, 14k', query: mapPage(feeds.small.url, 'nf-map') },
     { key: 'map:14k:supercluster', label: 'bare supercluster + Leaflet, 14k', query: mapPage(feeds.small.url, 'supercluster') },
@@ -232,6 +239,9 @@ function summarize(results, rate) {
       refused: refused && { kind: refused.kind, message: refused.message },
       ms: median(done.map((r) => r.fromResponseMs)),
       fromSrcMs: median(done.map((r) => r.totalMs)),
+      wholeFeedMs: median(done.map((r) => r.wholeFeedMs)),
+      // Runs whose first painted item (the early page's) was not the whole feed's first.
+      otherFirst: done.filter((r) => r.firstPaintedText !== r.firstItemText).map((r) => `"${r.firstPaintedText}", then "${r.firstItemText}"`),
       from: done[0]?.from,
       parseMs: median(done.map((r) => r.parseMs)),
       parseWarmMs: median(done.map((r) => r.parseWarmMs)),
@@ -262,7 +272,7 @@ function summarize(results, rate) {
   const parse = get('parse:100k').filter((r) => !r.timedOut);
   const probe = get('probe')[0];
   return {
-    load: Object.fromEntries(['14k:off', '14k:on', '100k:off', '100k:on'].map((k) => [k, load(`load:${k}`)])),
+    load: Object.fromEntries(['14k:off', '14k:on', '14k:order', '100k:off', '100k:on', '100k:order'].map((k) => [k, load(`load:${k}`)])),
     origin: {
       runs: origins.length,
       // Until the list's DOM has changed (the task that re-ranks and re-renders it), as the
@@ -317,10 +327,12 @@ export function scaleRows(scale, feeds, { pan, panLimit } = {}) {
   const unmeasured = (measure, data, target) => row(measure, data, 'not measured (--rates)', '—', target, null);
 
   for (const [key, data] of [
-    ['14k:off', `${small}, map off`],
-    ['14k:on', `${small}, map on`],
-    ['100k:off', `${big}, map off`],
-    ['100k:on', `${big}, map on`],
+    ['14k:off', `${small}, sorted from the US centre, map off`],
+    ['14k:on', `${small}, sorted from the US centre, map on`],
+    ['14k:order', `${small}, no origin (feed order), map off`],
+    ['100k:off', `${big}, sorted from the US centre, map off`],
+    ['100k:on', `${big}, sorted from the US centre, map on`],
+    ['100k:order', `${big}, no origin (feed order), map off`],
   ]) {
     const measure = 'feed response → first list item painted';
     const target = '≤ 2× JSON.parse of the same text';
@@ -472,11 +484,12 @@ export function printScaleDetails(scale, feeds, rates) {
       const failed = notLoaded(l);
       const what =
         failed ??
-        `${ms(l.ms)} from the ${l.from}, ${times(l.ratio, 1)} JSON.parse (${ms(l.parseMs)} cold, ${ms(l.parseWarmMs)} warm); ${ms(l.fromSrcMs)} from src set; ${l.count?.toLocaleString('en-US')} services`;
+        `${ms(l.ms)} from the ${l.from}, ${times(l.ratio, 1)} JSON.parse (${ms(l.parseMs)} cold, ${ms(l.parseWarmMs)} warm); ${ms(l.fromSrcMs)} from src set; the whole feed's list ${ms(l.wholeFeedMs)} from the ${l.from}; ${l.count?.toLocaleString('en-US')} services`;
       console.log(
         `    load ${key.padEnd(9)} ${what}; longest task ${l.longestTaskMs ? ms(l.longestTaskMs) : '< 50 ms'}${l.domMarkers !== undefined ? `; ${l.domMarkers} map markers in the DOM` : ''}`,
       );
       if (l.refused) console.log(`      ${l.refused.message.slice(0, 160)}`);
+      for (const other of l.otherFirst ?? []) console.log(`      WARNING: the first item painted was not the whole feed's first: ${other}`);
     }
     if (s.origin.runs)
       console.log(

@@ -89,6 +89,12 @@ export class NfServiceList extends LitElement {
   @property({ attribute: false }) shownCount?: number;
 
   /**
+   * The results are the first page of a feed still being read (a composite's early page): the
+   * summary says the services are loading instead of counting them, and "Show more" waits for the rest.
+   */
+  @property({ attribute: false }) partial = false;
+
+  /**
    * Services that send naloxone by mail, listed last under "Naloxone by mail" whatever the
    * distance. A composite hands them over with `results`; alone, the list finds them in `services`.
    */
@@ -276,12 +282,12 @@ export class NfServiceList extends LitElement {
       return html`<p class="note" part="summary">${this.t.noMatches}</p>
         ${mail}`;
     const visible = this.visible;
-    const remaining = this.total - visible.length;
+    const remaining = this.partial ? 0 : this.total - visible.length;
     const firstUnlocated = visible.findIndex((r) => !isLocated(r.service));
     const located = firstUnlocated < 0 ? visible : visible.slice(0, firstUnlocated);
     const unlocated = firstUnlocated < 0 ? [] : visible.slice(firstUnlocated);
     return html`
-      <p class="summary" part="summary">${this.t.resultCount(visible.length, this.total)}</p>
+      <p class="summary" part="summary">${this.partial ? this.t.loading : this.t.resultCount(visible.length, this.total)}</p>
       ${this.renderPinned(view)}
       ${
         located.length
