@@ -4,9 +4,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task, TaskStatus } from '@lit/task';
 import { hostStyles } from './styles/host.js';
 import { finderStyles } from './naloxone-finder.styles.js';
-import { loadFeed, FeedLoadError, type LoadedFeed } from './feed/load-feed.js';
+import { loadFeed, FeedLoadError, type LoadedFeed, type LoadOptions } from './feed/load-feed.js';
 import { DEFAULT_MAX_FEED_MB } from './feed/fetch-feed.js';
-import { parseFeedData, type FeedFormat, type ParseOptions } from './feed/parse-feed.js';
+import { parseFeedData, type FeedFormat } from './feed/parse-feed.js';
 import { readFieldMap, type FieldMap } from './feed/field-map.js';
 import { logFeedReport } from './feed/report.js';
 import { defaultUnits } from './i18n/units.js';
@@ -425,7 +425,7 @@ export class NaloxoneFinder extends LitElement {
     },
   });
 
-  private loadServices(src: string | undefined, services: unknown, options: ParseOptions): Promise<LoadedFeed> {
+  private loadServices(src: string | undefined, services: unknown, options: LoadOptions): Promise<LoadedFeed> {
     if (services !== undefined) return parseFeedData(services, options);
     if (!src) return Promise.resolve({ format: 'native', services: [], skipped: [], warnings: [] });
     // The attribute converters check their values; a property set from script is checked here.

@@ -4,7 +4,7 @@ import type { SkippedRecord } from '../types.js';
 import type { FeedBody } from './body.js';
 
 // The messages between the page and the feed worker (feed-worker.ts), in the order they travel:
-// ready → request → preview? → part… → done (or error).
+// ready → request → part… → done (or error).
 
 /** The parse options that cross to the worker: data only (no signal; aborting ends the worker). */
 export type WorkerParseOptions = Pick<ParseOptions, 'format' | 'fieldMap' | 'defaultTypes' | 'contentType' | 'allowNoValidRecords'>;
@@ -13,8 +13,6 @@ export interface WorkerRequest {
   /** The feed: its bytes, or a Blob the worker reads itself (fetch-feed.ts, `blobAboveBytes`). */
   body: FeedBody;
   options: WorkerParseOptions;
-  /** Send the feed's first services (`preview`) as soon as they are checked. */
-  preview?: boolean;
   /** Where to keep the last good copy (an absolute URL), when the feed has services. */
   save?: { url: string; contentType: string; maxAgeDays?: number };
 }
@@ -34,12 +32,8 @@ export interface PartMessage {
   type: 'part';
   field: 'services' | 'skipped' | 'warnings';
   json: string;
-}
-
-/** The feed's first services (parseFeed's `onPreview`), as JSON text of Service[], while the rest is checked. */
-export interface PreviewMessage {
-  type: 'preview';
-  json: string;
+  /** Services sent while the worker still checks the rest (parseFeed's `onServices`): the page may show the first run early. */
+  early?: boolean;
 }
 
 export interface DoneMessage {
@@ -60,4 +54,4 @@ export interface ErrorMessage {
   warnings?: SkippedRecord[];
 }
 
-export type WorkerMessage = ReadyMessage | PreviewMessage | PartMessage | DoneMessage | ErrorMessage;
+export type WorkerMessage = ReadyMessage | PartMessage | DoneMessage | ErrorMessage;

@@ -1,4 +1,4 @@
-import { parseFeed, FeedNoValidRecordsError } from './parse-feed.js';
+import { parseFeed, FeedNoValidRecordsError, RUN_SERVICES } from './parse-feed.js';
 import { FeedJsonError } from './json-errors.js';
 import { saveLastGoodFeed } from './feed-cache.js';
 import { ServiceIndex } from '../query/spatial-index.js';
@@ -20,13 +20,14 @@ const scope = self as unknown as {
 };
 
 /**
- * Records per message: the page parses each part in a task of its own, about 8 ms for 1,000
- * services at 4× CPU slowdown (2,000 in one message: 30 ms, with more time lost to garbage collection).
+ * Records per message, as many as parseFeed's runs of services: the page parses each part in a
+ * task of its own, about 8 ms for 1,000 services at 4× CPU slowdown (2,000 in one message: 30
+ * ms, with more time lost to garbage collection).
  */
-const PART_SIZE = 1000;
+const PART_SIZE = RUN_SERVICES;
 
-function sendInParts(field: 'services' | 'skipped' | 'warnings', list: readonly unknown[]) {
-  for (let at = 0; at < list.length; at += PART_SIZE) {
+function sendInParts(field: 'services' | 'skipped' | 'warnings', list: readonly unknown[], from = 0) {
+  for (let at = from; at < list.length; at += PART_SIZE) {
     scope.postMessage({ type: 'part', field, json: JSON.stringify(list.slice(at, at + PART_SIZE)) });
   }
 }
@@ -45,22 +46,28 @@ function errorMessage(error: unknown): ErrorMessage {
   return out;
 }
 
-async function handle({ body, options, preview, save }: WorkerRequest) {
+async function handle({ body, options, save }: WorkerRequest) {
   let result: Awaited<ReturnType<typeof parseFeed>> | undefined;
   let bytes: Uint8Array;
+  let sent = 0;
   try {
     bytes = await bodyBytes(body);
     // Nobody waits on this thread: decode and parse in one go (the same results and errors).
-    const onPreview = preview ? (services: unknown[]) => scope.postMessage({ type: 'preview', json: JSON.stringify(services) }) : undefined;
-    result = await parseFeed(bytes, { ...options, blocking: true, onPreview });
+    // Runs of services go to the page while the rest is checked: it takes them in on its own
+    // thread meanwhile, and may show the first run at once.
+    const onServices = (run: unknown[]) => {
+      scope.postMessage({ type: 'part', field: 'services', json: JSON.stringify(run), early: true });
+      sent += run.length;
+    };
+    result = await parseFeed(bytes, { ...options, blocking: true, onServices });
   } catch (error) {
     scope.postMessage(errorMessage(error));
     return;
   }
   const index = ServiceIndex.build(result.services).data;
+  sendInParts('services', result.services, sent);
   sendInParts('skipped', result.skipped);
   sendInParts('warnings', result.warnings);
-  sendInParts('services', result.services);
   const done: WorkerMessage = { type: 'done', format: result.format, index };
   if (result.title !== undefined) done.title = result.title;
   if (result.updated !== undefined) done.updated = result.updated;

@@ -66,15 +66,16 @@ export interface ParseOptions {
    */
   blocking?: boolean;
   /**
-   * Called once, while the rest is still being checked, with the first `PREVIEW_SERVICES`
-   * services of a feed that has more records: the feed's first services as they will be in the
-   * result (a later record never changes an earlier service), so a page can show them early.
+   * Called with each run of `RUN_SERVICES` services as soon as it is checked, in order, while
+   * records remain after it. A later record never changes an earlier service, so these are the
+   * result's first services: a page can show them early, and the feed worker sends them on
+   * while it checks the rest.
    */
-  onPreview?: (services: Service[]) => void;
+  onServices?: (run: Service[]) => void;
 }
 
-/** How many services a preview (`onPreview`) holds: enough for a first page of most partners' types. */
-export const PREVIEW_SERVICES = 1000;
+/** Services per `onServices` run: the first run is enough for a first page of most partners' types. */
+export const RUN_SERVICES = 1000;
 
 export interface FeedResult extends ParsedFeed {
   format: FeedFormat;
@@ -270,7 +271,8 @@ async function validateOutput(output: FormatOutput, format: FeedFormat, options:
   };
   const state = new DuplicateState();
   const { records } = output;
-  let preview = options.onPreview;
+  const { onServices } = options;
+  let sent = 0;
   // In time slices, so thousands of records never freeze a slow phone; then one more yield so
   // the page renders the result in a task of its own.
   await forEachSliced(
@@ -283,9 +285,8 @@ async function validateOutput(output: FormatOutput, format: FeedFormat, options:
         result,
         state,
       );
-      if (preview && result.services.length === PREVIEW_SERVICES && i < records.length - 1) {
-        preview(result.services.slice());
-        preview = undefined;
+      if (onServices && result.services.length === sent + RUN_SERVICES && i < records.length - 1) {
+        onServices(result.services.slice(sent, (sent += RUN_SERVICES)));
       }
     },
     options.signal,

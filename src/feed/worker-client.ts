@@ -86,12 +86,13 @@ export function readInWorker(
       signal?.removeEventListener('abort', onAbort);
     };
     const onMessage = ({ data }: MessageEvent<WorkerMessage>) => {
-      if (data.type === 'preview') {
-        options.onPreview?.(JSON.parse(data.json) as Service[]);
-      } else if (data.type === 'part') {
+      if (data.type === 'part') {
         // Parts arrive in order, each its own short task; push, not concat, keeps one array.
         const list = lists[data.field] as unknown[];
-        for (const item of JSON.parse(data.json) as unknown[]) list.push(item);
+        const part = JSON.parse(data.json) as unknown[];
+        // The feed's first services, sent while the worker checks the rest.
+        if (data.early && !list.length) options.onPreview?.(part as Service[]);
+        for (const item of part) list.push(item);
       } else if (data.type === 'done') {
         end();
         const result = assemble(data);
@@ -130,7 +131,6 @@ export function readInWorker(
     const request: WorkerRequest = {
       body,
       options: pick(options),
-      ...(options.onPreview ? { preview: true } : {}),
       ...(saveAs !== undefined ? { save: { url: absolute(saveAs), contentType: options.contentType ?? '', maxAgeDays: cacheDays } } : {}),
     };
     // Bytes are transferred, not copied: copying 100 MB would itself be a long task. The page
