@@ -372,7 +372,7 @@ export class NaloxoneFinder extends LitElement {
   @state() private chosen: Filters = {};
   @state() private locationMessage = '';
   @state() private selectedId: string | null = null;
-  /** The first services of a feed still being read (parseFeed's `onPreview`), for `earlyPage`. */
+  /** The first services of a feed still being read (readFeed's `onPreview`), for `earlyPage`. */
   @state() private preview?: { services: Service[]; signal: AbortSignal };
   private mailHref?: string;
   private mailLink?: { href: string; label: string };

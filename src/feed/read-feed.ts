@@ -60,11 +60,14 @@ export async function readFeed(body: FeedBody, contentType: string, options: Rea
     }
   } else endUnusedWorker(early);
   const bytes = await bodyBytes(body);
+  // Only the first run of services is wanted here: the early page.
   let first = onPreview;
-  const onServices = (run: Service[]) => {
-    first?.(run);
-    first = undefined;
-  };
+  const onServices =
+    first &&
+    ((run: Service[]) => {
+      first?.(run);
+      first = undefined;
+    });
   const result = await parseFeed(bytes, { ...parseOptions, contentType, onServices });
   if (saveAs !== undefined && result.services.length) void saveLastGoodFeed(saveAs, { bytes, contentType }, { maxAgeDays: cacheDays });
   return result;

@@ -159,10 +159,11 @@ async function measurePage(browser, origin, scenario, rate, originPoint) {
     await page.emulateCPUThrottling(rate > 1 ? rate : null);
     const errors = [];
     page.on('pageerror', (error) => errors.push(String(error)));
+    // A scenario's own origin (NO_ORIGIN) wins over the run's.
     const query = new URLSearchParams({
-      ...scenario.query,
       lat: String(originPoint.lat),
       lng: String(originPoint.lng),
+      ...scenario.query,
       ...(scenario.heap ? { pause: '1' } : {}),
     });
     await page.goto(`${origin}/test/bench/bench.html?${query}`, { waitUntil: 'domcontentloaded' });

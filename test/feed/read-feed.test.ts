@@ -105,21 +105,28 @@ describe('readFeed: the feed worker gives what the page gives', () => {
     expect(worker).to.deep.include({ message: (page as Error).message, skipped: (page as { skipped: unknown }).skipped });
   });
 
-  it(`the early preview: the first ${RUN_SERVICES} services as the result has them, both ways, before the result`, async () => {
-    // A skipped record, a duplicate id (renamed) and an exact duplicate (shown once) among the first.
-    const services: unknown[] = Array.from({ length: 1500 }, (_, i) => fictionalService(`p-${i}`, i));
+  it(`the early preview: the first ${RUN_SERVICES} services as the result has them; the worker's runs give the page's result`, async () => {
+    // A skipped record, a duplicate id (renamed) and an exact duplicate (shown once) among the
+    // first, and another duplicate id in a later run: three runs of services, then the rest.
+    const services: unknown[] = Array.from({ length: 3500 }, (_, i) => fictionalService(`p-${i}`, i));
     services[3] = { id: 'no-name-or-place' };
     services[10] = { ...(services[5] as object), name: 'Example Service renamed (fictional)' };
     services[12] = services[6];
+    services[2100] = { ...(services[5] as object), name: 'Example Service renamed again (fictional)' };
     const bytes = () => new TextEncoder().encode(JSON.stringify({ version: 1, services }));
+    const results: FeedResult[] = [];
     for (const way of [ON_PAGE, IN_WORKER]) {
       const previews: Service[][] = [];
       const result = await readFeed(bytes(), 'application/json', { ...way, onPreview: (first) => previews.push(first) });
       expect(previews.length, 'one preview').to.equal(1);
-      expect(result.services.length).to.equal(1498);
+      expect(result.services.length).to.equal(3498);
       expect(previews[0]).to.deep.equal(result.services.slice(0, RUN_SERVICES));
       expect(previews[0].map((s) => s.id).slice(8, 12)).to.deep.equal(['p-9', 'p-5~2', 'p-11', 'p-13']);
+      expect(result.services[2098].id).to.equal('p-5~3');
+      results.push(result);
     }
+    expect(results[0].warnings.filter((w) => /duplicate/.test(w.reason)).map((w) => w.index)).to.deep.equal([10, 12, 2100]);
+    expect(results[1]).to.deep.equal(results[0]);
   });
 
   it(`no preview for a feed of ${RUN_SERVICES} services or fewer: its result is as soon`, async () => {
