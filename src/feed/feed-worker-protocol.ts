@@ -6,8 +6,11 @@ import type { FeedBody } from './body.js';
 // The messages between the page and the feed worker (feed-worker.ts), in the order they travel:
 // ready → request → part… → done (or error).
 
-/** The parse options that cross to the worker: data only (no signal; aborting ends the worker). */
-export type WorkerParseOptions = Pick<ParseOptions, 'format' | 'fieldMap' | 'defaultTypes' | 'contentType' | 'allowNoValidRecords'>;
+/**
+ * The parse options that cross to the worker: data only (no signal; aborting ends the worker);
+ * `preview` asks for the feed's first services early (parseFeed's `onPreview`).
+ */
+export type WorkerParseOptions = Pick<ParseOptions, 'format' | 'fieldMap' | 'defaultTypes' | 'contentType' | 'allowNoValidRecords'> & { preview?: boolean };
 
 export interface WorkerRequest {
   /** The feed: its bytes, or a Blob the worker reads itself (fetch-feed.ts, `blobAboveBytes`). */
@@ -32,7 +35,7 @@ export interface PartMessage {
   type: 'part';
   field: 'services' | 'skipped' | 'warnings';
   json: string;
-  /** Services sent while the worker still checks the rest (parseFeed's `onServices`): the page may show the first run early. */
+  /** The feed's first services (parseFeed's `onPreview`), sent while the worker still checks the rest. */
   early?: boolean;
 }
 

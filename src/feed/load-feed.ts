@@ -1,7 +1,7 @@
 import { fetchFeed, FeedFetchError, type FetchErrorKind } from './fetch-feed.js';
 import { loadLastGoodFeed } from './feed-cache.js';
 import { FeedJsonError, FeedNoValidRecordsError, type FeedResult, type ParseOptions } from './parse-feed.js';
-import { endUnusedWorker, readFeed, startWorkerForFeed, WORKER_ABOVE_BYTES, type ReadOptions } from './read-feed.js';
+import { endUnusedWorker, readFeed, startWorkerForFeed, WORKER_ABOVE_BYTES } from './read-feed.js';
 import { FeedFormatError } from './validate.js';
 import { bodyOf } from './body.js';
 import type { SkippedRecord } from '../types.js';
@@ -53,7 +53,7 @@ export interface LoadedFeed extends FeedResult {
   refreshError?: FeedLoadError;
 }
 
-export interface LoadOptions extends ParseOptions, Pick<ReadOptions, 'onPreview'> {
+export interface LoadOptions extends ParseOptions {
   /** Limit for each attempt, in milliseconds (default 15 s). */
   timeoutMs?: number;
   /** Largest feed accepted, in bytes (default 20 MiB). */

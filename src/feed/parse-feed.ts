@@ -66,16 +66,15 @@ export interface ParseOptions {
    */
   blocking?: boolean;
   /**
-   * Called with each run of `RUN_SERVICES` services as soon as it is checked, in order, while
-   * records remain after it. A later record never changes an earlier service, so these are the
-   * result's first services: a page can show them early, and the feed worker sends them on
-   * while it checks the rest.
+   * Called once, while the rest is still checked, with the first `PREVIEW_SERVICES` services of
+   * a feed that has more records. A later record never changes an earlier service, so these are
+   * the result's first services, as it will have them: a page can show them early.
    */
-  onServices?: (run: Service[]) => void;
+  onPreview?: (first: Service[]) => void;
 }
 
-/** Services per `onServices` run: the first run is enough for a first page of most partners' types. */
-export const RUN_SERVICES = 1000;
+/** Services in a preview (`onPreview`): enough for a first page of most partners' types. */
+export const PREVIEW_SERVICES = 1000;
 
 export interface FeedResult extends ParsedFeed {
   format: FeedFormat;
@@ -271,8 +270,7 @@ async function validateOutput(output: FormatOutput, format: FeedFormat, options:
   };
   const state = new DuplicateState();
   const { records } = output;
-  const { onServices } = options;
-  let sent = 0;
+  let { onPreview } = options;
   // In time slices, so thousands of records never freeze a slow phone; then one more yield so
   // the page renders the result in a task of its own.
   await forEachSliced(
@@ -285,8 +283,9 @@ async function validateOutput(output: FormatOutput, format: FeedFormat, options:
         result,
         state,
       );
-      if (onServices && result.services.length === sent + RUN_SERVICES && i < records.length - 1) {
-        onServices(result.services.slice(sent, (sent += RUN_SERVICES)));
+      if (onPreview && result.services.length === PREVIEW_SERVICES && i < records.length - 1) {
+        onPreview(result.services.slice());
+        onPreview = undefined;
       }
     },
     options.signal,

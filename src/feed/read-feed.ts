@@ -1,5 +1,4 @@
 import { parseFeed, type FeedResult, type ParseOptions } from './parse-feed.js';
-import type { Service } from '../types.js';
 import { saveLastGoodFeed } from './feed-cache.js';
 import { bodyBytes, bodySize, type FeedBody } from './body.js';
 
@@ -15,11 +14,6 @@ export interface ReadOptions extends ParseOptions {
   cacheDays?: number;
   /** A feed worker already starting (`startWorkerForFeed`): used for a large body, ended otherwise. */
   worker?: Promise<Worker | undefined>;
-  /**
-   * Called once, while the rest is still read, with the feed's first `RUN_SERVICES` services as
-   * the result will have them (parseFeed's first `onServices` run), when the feed has more.
-   */
-  onPreview?: (first: Service[]) => void;
 }
 
 /**
@@ -51,24 +45,16 @@ export function endUnusedWorker(worker: Promise<Worker | undefined> | undefined)
  * there is no worker.
  */
 export async function readFeed(body: FeedBody, contentType: string, options: ReadOptions = {}): Promise<FeedResult> {
-  const { workerAboveBytes = WORKER_ABOVE_BYTES, saveAs, cacheDays, worker: early, onPreview, ...parseOptions } = options;
+  const { workerAboveBytes = WORKER_ABOVE_BYTES, saveAs, cacheDays, worker: early, ...parseOptions } = options;
   if (bodySize(body) > workerAboveBytes) {
     const worker = await (early ?? startWorkerForFeed(options.signal));
     if (worker) {
       const { readInWorker } = await import('./worker-client.js');
-      return readInWorker(worker, body, { ...parseOptions, contentType, onPreview }, saveAs, cacheDays);
+      return readInWorker(worker, body, { ...parseOptions, contentType }, saveAs, cacheDays);
     }
   } else endUnusedWorker(early);
   const bytes = await bodyBytes(body);
-  // Only the first run of services is wanted here: the early page.
-  let first = onPreview;
-  const onServices =
-    first &&
-    ((run: Service[]) => {
-      first?.(run);
-      first = undefined;
-    });
-  const result = await parseFeed(bytes, { ...parseOptions, contentType, onServices });
+  const result = await parseFeed(bytes, { ...parseOptions, contentType });
   if (saveAs !== undefined && result.services.length) void saveLastGoodFeed(saveAs, { bytes, contentType }, { maxAgeDays: cacheDays });
   return result;
 }

@@ -91,7 +91,7 @@ export function readInWorker(
         const list = lists[data.field] as unknown[];
         const part = JSON.parse(data.json) as unknown[];
         // The feed's first services, sent while the worker checks the rest.
-        if (data.early && !list.length) options.onPreview?.(part as Service[]);
+        if (data.early) options.onPreview?.(part as Service[]);
         for (const item of part) list.push(item);
       } else if (data.type === 'done') {
         end();
@@ -139,8 +139,9 @@ export function readInWorker(
   });
 }
 
-function pick({ format, fieldMap, defaultTypes, contentType, allowNoValidRecords }: ReadOptions): WorkerRequest['options'] {
+function pick({ format, fieldMap, defaultTypes, contentType, allowNoValidRecords, onPreview }: ReadOptions): WorkerRequest['options'] {
   const out: WorkerRequest['options'] = {};
+  if (onPreview) out.preview = true;
   if (format !== undefined) out.format = format;
   if (fieldMap !== undefined) out.fieldMap = fieldMap;
   if (defaultTypes !== undefined) out.defaultTypes = defaultTypes;

@@ -5,7 +5,7 @@ import { loadFeed, FeedLoadError } from '../../src/feed/load-feed.js';
 import { loadLastGoodFeed } from '../../src/feed/feed-cache.js';
 import { indexFor, ServiceIndex } from '../../src/query/spatial-index.js';
 import { readFieldMap } from '../../src/feed/field-map.js';
-import { RUN_SERVICES, type FeedResult } from '../../src/feed/parse-feed.js';
+import { PREVIEW_SERVICES, type FeedResult } from '../../src/feed/parse-feed.js';
 import type { Service } from '../../src/types.js';
 import { fictionalService } from '../helpers/services.js';
 
@@ -105,9 +105,9 @@ describe('readFeed: the feed worker gives what the page gives', () => {
     expect(worker).to.deep.include({ message: (page as Error).message, skipped: (page as { skipped: unknown }).skipped });
   });
 
-  it(`the early preview: the first ${RUN_SERVICES} services as the result has them; the worker's runs give the page's result`, async () => {
+  it(`the early preview: the first ${PREVIEW_SERVICES} services as the result has them, both ways; the worker's result is the page's`, async () => {
     // A skipped record, a duplicate id (renamed) and an exact duplicate (shown once) among the
-    // first, and another duplicate id in a later run: three runs of services, then the rest.
+    // first services, and another duplicate id well after them.
     const services: unknown[] = Array.from({ length: 3500 }, (_, i) => fictionalService(`p-${i}`, i));
     services[3] = { id: 'no-name-or-place' };
     services[10] = { ...(services[5] as object), name: 'Example Service renamed (fictional)' };
@@ -120,7 +120,7 @@ describe('readFeed: the feed worker gives what the page gives', () => {
       const result = await readFeed(bytes(), 'application/json', { ...way, onPreview: (first) => previews.push(first) });
       expect(previews.length, 'one preview').to.equal(1);
       expect(result.services.length).to.equal(3498);
-      expect(previews[0]).to.deep.equal(result.services.slice(0, RUN_SERVICES));
+      expect(previews[0]).to.deep.equal(result.services.slice(0, PREVIEW_SERVICES));
       expect(previews[0].map((s) => s.id).slice(8, 12)).to.deep.equal(['p-9', 'p-5~2', 'p-11', 'p-13']);
       expect(result.services[2098].id).to.equal('p-5~3');
       results.push(result);
@@ -129,13 +129,13 @@ describe('readFeed: the feed worker gives what the page gives', () => {
     expect(results[1]).to.deep.equal(results[0]);
   });
 
-  it(`no preview for a feed of ${RUN_SERVICES} services or fewer: its result is as soon`, async () => {
+  it(`no preview for a feed of ${PREVIEW_SERVICES} services or fewer: its result is as soon`, async () => {
     const bytes = () =>
-      new TextEncoder().encode(JSON.stringify({ version: 1, services: Array.from({ length: RUN_SERVICES }, (_, i) => fictionalService(`p-${i}`, i)) }));
+      new TextEncoder().encode(JSON.stringify({ version: 1, services: Array.from({ length: PREVIEW_SERVICES }, (_, i) => fictionalService(`p-${i}`, i)) }));
     for (const way of [ON_PAGE, IN_WORKER]) {
       let previews = 0;
       const result = await readFeed(bytes(), 'application/json', { ...way, onPreview: () => previews++ });
-      expect(result.services.length).to.equal(RUN_SERVICES);
+      expect(result.services.length).to.equal(PREVIEW_SERVICES);
       expect(previews).to.equal(0);
     }
   });
