@@ -40,7 +40,8 @@
  *
  * Scale (issue 10's targets, scale.mjs and scale.js): the 14k directory as a native feed and a
  * synthetic 100k feed of full fictional records, through the finder (feed response → first item
- * painted against JSON.parse of the same text in the same page, cold, just before the load; a new
+ * painted against JSON.parse of the same text in the same page, cold, just before the load,
+ * sorted from the US centre and, for the early page, in feed order; a new
  * origin against sorting every record; the longest task
  * while loading; the JS heap against the parsed JSON alone; max-feed-mb="200" and a 101 MB probe),
  * and every service on a map: <nf-map> against a bare supercluster + Leaflet page and

@@ -1,9 +1,10 @@
 /*
  * The scale scenario's pages (issue 10's targets; see scale.mjs for what the runner does with them).
  * bench.js imports this module for the modes below and passes its helpers in.
- *   ?mode=scale-load&feed=<URL>&map=on|off&maxmb=200[&cities=1][&heap=1]
+ *   ?mode=scale-load&feed=<URL>&map=on|off&maxmb=200[&cities=1][&heap=1][&lat=&lng=]
  *       first JSON.parse of the feed's text (the yardstick, cold), then the finder given the feed:
- *       setting `src` → first list item painted (or the error shown), also timed from the response;
+ *       setting `src` → first list item painted (at the first frame with one, the early page's in
+ *       feed order: empty lat and lng), also timed from the response, and the whole feed's list;
  *       with heap=1 it pauses for the runner to read the JS heap; with cities=1 the origin moves to
  *       10 US cities in turn, each until the first item's name changed and painted; last, in the
  *       same page, JSON.parse again (warm) and a plain sort of every record by haversine distance
