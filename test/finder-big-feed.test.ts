@@ -28,7 +28,7 @@ const summary = (el: NaloxoneFinder) => listOf(el)?.shadowRoot?.querySelector('[
 
 /** What the list showed at each frame until the feed loaded (or failed), and that outcome's time. */
 function framesUntilLoad(el: NaloxoneFinder) {
-  const frames: { names: string[]; summary?: string; showMore: boolean }[] = [];
+  const frames: { names: string[]; summary?: string; showMore: boolean; pane: boolean; map: boolean }[] = [];
   let over = false;
   const loaded = new Promise<string>((resolve) => {
     el.addEventListener('nf-feed-load', () => resolve('load'), { once: true });
@@ -43,6 +43,8 @@ function framesUntilLoad(el: NaloxoneFinder) {
       names: [...shown(el)].map((n) => n.textContent!.trim()),
       summary: summary(el),
       showMore: !!listOf(el)?.shadowRoot?.querySelector('[part="show-more"]'),
+      pane: !!el.shadowRoot!.querySelector('.panes.with-map .map-pane'),
+      map: !!el.shadowRoot!.querySelector('nf-map'),
     });
     requestAnimationFrame(tick);
   };
@@ -105,7 +107,7 @@ describe('<naloxone-finder> with large feeds', function () {
     expect(await loaded).to.equal('load');
     const early = frames.filter((f) => f.names.length);
     expect(early.length, 'frames with the early page before the feed loaded').to.be.above(0);
-    for (const frame of early) expect(frame).to.deep.equal({ names: firstPage, summary: 'Loading services…', showMore: false });
+    for (const frame of early) expect(frame).to.deep.equal({ names: firstPage, summary: 'Loading services…', showMore: false, pane: false, map: false });
     // The whole feed: the same page, counted, with more to show; the same list, its focus kept.
     await waitUntil(() => summary(el) !== 'Loading services…', 'the list still says it is loading');
     await el.updateComplete;
@@ -114,6 +116,18 @@ describe('<naloxone-finder> with large feeds', function () {
     expect(listOf(el)).to.equal(list);
     expect(list.shadowRoot!.activeElement?.textContent?.trim()).to.equal(heading.textContent?.trim());
     expect(list.shadowRoot!.querySelector('[part="show-more"]')).to.not.equal(null);
+  });
+
+  it('with a map, shows the early page beside an empty map pane; the map comes with the whole feed', async () => {
+    const el = await fixture<NaloxoneFinder>(html`<naloxone-finder max-feed-mb="30" tile-url="none"></naloxone-finder>`);
+    const { frames, loaded } = framesUntilLoad(el);
+    el.src = big.url;
+    expect(await loaded).to.equal('load');
+    const early = frames.filter((f) => f.names.length);
+    expect(early.length, 'frames with the early page').to.be.above(0);
+    // The map's pane keeps its place beside the list (no shift when the map comes), empty.
+    expect(early.filter((f) => !f.pane || f.map)).to.deep.equal([]);
+    await waitUntil(() => el.shadowRoot!.querySelector('.map-pane nf-map'), 'no map once the feed loaded');
   });
 
   it('waits for the whole feed when the list is sorted from a place', async () => {
