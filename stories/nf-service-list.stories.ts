@@ -112,3 +112,15 @@ export const NotSelectable: Story = {
   args: { selectable: false },
   parameters: describe('With no map to select for (`selectable` set to false), names are plain headings instead of buttons.'),
 };
+
+export const EarlyPage: Story = {
+  name: 'Early page, the rest still loading',
+  render: (_args, { loaded }) => {
+    const services = loaded['services'] as Service[];
+    const first = services.slice(0, 3).map((service) => ({ service, distanceKm: null }));
+    return html`<nf-service-list .services=${services} .results=${first} .shownCount=${first.length} .partial=${true} .selectable=${false}></nf-service-list>`;
+  },
+  parameters: describe(
+    'How `<naloxone-finder>` shows the first page of a large feed before the rest is read: `partial`, with `results` and `shownCount` from the composite. The summary says the services are loading, and "Show more" waits for the rest.',
+  ),
+};

@@ -23,10 +23,16 @@ const deepText = (root: Element) =>
     )
     .join(' ');
 
+/**
+ * A list on its own showing a composite's early page (`partial`, as a story does): it says
+ * "Loading services…" for good, its state, not a load to wait for.
+ */
+export const aloneOnEarlyPage = (root: Element) => [...root.querySelectorAll('nf-service-list')].some((list) => (list as { partial?: boolean }).partial);
+
 /** What a visitor would still see coming: a feed loading, a place being looked up, a busy control. */
 function pending(root: Element) {
   const text = deepText(root);
-  if (text.includes(en.loading)) return `"${en.loading}" is showing`;
+  if (text.includes(en.loading) && !aloneOnEarlyPage(root)) return `"${en.loading}" is showing`;
   if (text.includes(enPlaces.searching)) return `"${enPlaces.searching}" is showing`;
   for (const finder of deepElements(root).filter((e) => e.localName === 'naloxone-finder')) {
     const inside = finder.shadowRoot;
