@@ -977,7 +977,7 @@ export class NaloxoneFinder extends LitElement {
     const result = early ? undefined : this.rank(services, index);
     if (result) void this.findZones(services);
     const results = result?.listed ?? early ?? [];
-    const shown = result ? this.page(results) : results.slice().map((r) => r.service);
+    const shown = result ? this.page(results) : (early ?? []).map((r) => r.service);
     return html`
       ${
         this.filterBar !== 'off' && result && services.length

@@ -56,13 +56,14 @@ async function handle({ body, options, save }: WorkerRequest) {
     // rest follow once all are checked: sent meanwhile, the page's parts and their garbage
     // collection competed with this thread for the CPU, and its longest tasks grew (at 4×, 100k:
     // 203–291 ms against 158–193 ms).
-    const onPreview = options.preview
+    const { preview, ...parseOptions } = options;
+    const onPreview = preview
       ? (first: unknown[]) => {
           scope.postMessage({ type: 'part', field: 'services', json: JSON.stringify(first), early: true });
           sent = first.length;
         }
       : undefined;
-    result = await parseFeed(bytes, { ...options, blocking: true, onPreview });
+    result = await parseFeed(bytes, { ...parseOptions, blocking: true, onPreview });
   } catch (error) {
     scope.postMessage(errorMessage(error));
     return;

@@ -4,6 +4,7 @@ import { dateFormat, numberFormat, plural } from '../i18n/intl.js';
 import { clockMinutes } from './clock.js';
 import { nextChange } from './open.js';
 import { wallClock } from './zone.js';
+import { remembered } from '../feed/text.js';
 
 /** What to say about a service's hours right now, before it is put into words. */
 export type HoursStatus =
@@ -47,14 +48,11 @@ const fill = (template: string, values: Record<string, string>) => template.repl
 const twelveHours = new Map<string, boolean>();
 
 /** Whether the locale's clock is 12-hour, asked of Intl once per locale. */
-const uses12Hours = (locale: string | undefined) => {
-  let twelve = twelveHours.get(locale ?? '');
-  if (twelve === undefined) {
+const uses12Hours = (locale: string | undefined) =>
+  remembered(twelveHours, locale ?? '', () => {
     const cycle = dateFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
-    twelveHours.set(locale ?? '', (twelve = cycle === 'h12' || cycle === 'h11'));
-  }
-  return twelve;
-};
+    return cycle === 'h12' || cycle === 'h11';
+  });
 
 /** A time in the visitor's locale: "5 PM" and "5:30 PM" in en-US, "17:00" in es-ES. */
 function formatTime(instant: Date, locale: string | undefined, timeZone: string): string {
