@@ -30,7 +30,7 @@ import { readFilterList, type FilterCounts, type Filters } from './query/filters
 import { coordinateZones, isOpenAt, knownTimeZone, serviceRules } from './hours/index.js';
 import { wallClock } from './hours/zone.js';
 import type { HoursClock } from './components/nf-service-list/nf-service-list.js';
-import { formatDistance, KM_PER_MILE } from './geo/distance.js';
+import { distanceKm, formatDistance, isLocated, KM_PER_MILE } from './geo/distance.js';
 import { safeWebUrl } from './util/safe-url.js';
 import { newTabLink } from './util/new-tab-link.js';
 import { forEachSliced, nextTask } from './util/yield.js';
@@ -372,8 +372,11 @@ export class NaloxoneFinder extends LitElement {
   @state() private chosen: Filters = {};
   @state() private locationMessage = '';
   @state() private selectedId: string | null = null;
-  /** The first services of a feed still being read (readFeed's `onPreview`), for `earlyPage`. */
-  @state() private preview?: { services: Service[]; signal: AbortSignal };
+  /**
+   * Services of a feed still being read (readFeed's `onPreview`), for `earlyPage`: its first, or
+   * the nearest `from` a place (every one nearer than a distance).
+   */
+  @state() private preview?: { services: Service[]; signal: AbortSignal; from?: LatLng };
   private mailHref?: string;
   private mailLink?: { href: string; label: string };
   /** How many results are shown: `limit` at first, more with each "Show more". */
@@ -395,13 +398,16 @@ export class NaloxoneFinder extends LitElement {
       // The spatial index is a chunk of its own, fetched beside the feed.
       const indexing = import('./query/spatial-index.js');
       indexing.catch(() => undefined);
+      const from = this.#device ? undefined : this.origin;
       const feed = await this.loadServices(src, services, {
         format,
         fieldMap: fieldMap == null ? undefined : readFieldMap(fieldMap),
         defaultTypes: defaultTypes ?? undefined,
         signal,
-        onPreview: (first) => {
-          if (!signal.aborted) this.preview = { services: first, signal };
+        // A partner's default place (or one searched for), never the device's: that is asked for later.
+        previewFrom: from ?? undefined,
+        onPreview: (first, withinKm) => {
+          if (!signal.aborted) this.preview = withinKm === undefined || !from ? { services: first, signal } : { services: first, signal, from };
         },
       });
       // Without it (the chunk failed to load), every match is measured and sorted instead.
@@ -955,19 +961,33 @@ export class NaloxoneFinder extends LitElement {
   }
 
   /**
-   * The first page of a feed still being read, from its first services (`preview`), when it is
-   * sure to be the page the whole feed gives: in feed order (no origin yet), with enough matches
-   * among them to fill it, and without "open now", which waits for the services' time zones.
+   * The first page of a feed still being read, from the services read so far (`preview`), when
+   * it is sure to be the page the whole feed gives, and without "open now", which waits for the
+   * services' time zones:
+   * - in feed order (no origin), when the feed's first services hold a page of matches;
+   * - sorted from the place the preview was taken nearest to, when a page of open matches lies
+   *   nearer than every service left out of it (and within the radius).
    * The list says the services are still loading; the map, the filters and the events wait
    * for the whole feed.
    */
   private earlyPage(): { services: Service[]; listed: RankedService[] } | undefined {
     const preview = this.preview;
-    if (!preview || preview.signal.aborted || this.#device || this.origin || this.chosen.needs?.includes('open-now')) return undefined;
+    if (!preview || preview.signal.aborted || this.#device || this.chosen.needs?.includes('open-now')) return undefined;
+    const origin = this.origin;
+    const { from } = preview;
+    if (origin ? from?.lat !== origin.lat || from.lng !== origin.lng : from) return undefined;
     const selection = selectServices(preview.services, this.selectionQuery(preview.services).query);
     const limit = Math.max(1, this.limit);
-    if (selection.open < limit) return undefined;
-    return { services: preview.services, listed: rankSelection(selection).matches.slice(0, limit) };
+    if (!origin) return selection.open < limit ? undefined : { services: preview.services, listed: rankSelection(selection).matches.slice(0, limit) };
+    const units = this.effectiveUnits;
+    const radiusKm = this.radiusKm(units);
+    const listed = rankSelection(selection, { origin, roundTo: units, radiusKm }).listed.slice(0, limit);
+    // Open ones come first, nearest first, and the preview holds every service nearer than the
+    // farthest it holds: a page whose last is open is the whole feed's. Within the radius, too:
+    // a page from beyond it waits for the note that says so.
+    const last = listed[limit - 1]?.service;
+    if (!last || !isLocated(last) || last.status === 'temporarily-closed') return undefined;
+    return radiusKm === null || distanceKm(origin, last) <= radiusKm ? { services: preview.services, listed } : undefined;
   }
 
   /** The filter bar, the list and the map for a feed; with `early`, that page alone, the rest still loading. */

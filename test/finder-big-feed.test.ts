@@ -80,7 +80,8 @@ describe('<naloxone-finder> with large feeds', function () {
     const before = performance.getEntriesByName(WORKER_MEASURE).length;
     const el = await fixture<NaloxoneFinder>(html`<naloxone-finder src=${big.url} max-feed-mb="30" latitude="0" longitude="0" map="off"></naloxone-finder>`);
     expect(el.maxFeedMb).to.equal(30);
-    await waitUntil(() => shown(el).length, 'the list never showed', { timeout: 50_000 });
+    // Not the early page: the whole feed's.
+    await waitUntil(() => shown(el).length && summary(el) !== 'Loading services…', 'the list never showed', { timeout: 50_000 });
     expect(errorText(el)).to.equal(undefined);
     // Nearest first: the last services of the feed are the nearest.
     expect([...shown(el)].slice(0, 3).map((n) => n.textContent!.trim())).to.deep.equal([
@@ -130,8 +131,50 @@ describe('<naloxone-finder> with large feeds', function () {
     await waitUntil(() => el.shadowRoot!.querySelector('.map-pane nf-map'), 'no map once the feed loaded');
   });
 
-  it('waits for the whole feed when the list is sorted from a place', async () => {
-    const el = await fixture<NaloxoneFinder>(html`<naloxone-finder max-feed-mb="30" latitude="0" longitude="0" map="off"></naloxone-finder>`);
+  it("sorted from the partner's place, shows the nearest page while the rest is read, keeping the list", async () => {
+    const el = await fixture<NaloxoneFinder>(html`<naloxone-finder max-feed-mb="30" latitude="0" longitude="0" units="km" map="off"></naloxone-finder>`);
+    const { frames, loaded } = framesUntilLoad(el);
+    el.src = big.url;
+    await waitUntil(() => shown(el).length, 'no list while the feed was read', { timeout: 50_000 });
+    const list = listOf(el)!;
+    expect(await loaded).to.equal('load');
+    // Nearest first: the feed's last services are the nearest to (0, 0).
+    const nearestPage = Array.from({ length: 20 }, (_, i) => `Example Service big-${12_499 - i} (fictional)`);
+    const early = frames.filter((f) => f.names.length);
+    expect(early.length, 'frames with the early page before the feed loaded').to.be.above(0);
+    for (const frame of early) expect(frame).to.deep.equal({ names: nearestPage, summary: 'Loading services…', showMore: false, pane: false, map: false });
+    await waitUntil(() => summary(el) !== 'Loading services…', 'the list still says it is loading');
+    await el.updateComplete;
+    expect([...shown(el)].map((n) => n.textContent!.trim())).to.deep.equal(nearestPage);
+    expect(listOf(el)).to.equal(list);
+    // The distances are the whole feed's too: big-12499 is 0.5 km from (0, 0).
+    expect(list.shadowRoot!.querySelector('[part="distance"]')?.textContent?.trim()).to.equal('0.5 km');
+  });
+
+  it('drops the early page when the place changes before the feed is read, and waits for the whole feed', async () => {
+    // No radius: the preview's services would fill a page from anywhere.
+    const el = await fixture<NaloxoneFinder>(html`<naloxone-finder max-feed-mb="30" latitude="0" longitude="0" radius="none" map="off"></naloxone-finder>`);
+    const { frames, loaded } = framesUntilLoad(el);
+    let done = false;
+    void loaded.then(() => (done = true));
+    el.src = big.url;
+    await waitUntil(() => shown(el).length, 'no list while the feed was read', { timeout: 50_000 });
+    // Near the feed's first services: the preview was taken nearest (0, 0), not here.
+    el.latitude = 57;
+    await el.updateComplete;
+    expect(done, 'the feed was still being read').to.equal(false);
+    const changed = frames.length;
+    expect(await loaded).to.equal('load');
+    expect(frames.slice(changed).filter((f) => f.names.length || f.summary !== undefined)).to.deep.equal([]);
+    await waitUntil(() => shown(el).length, 'the list never showed');
+    expect(shown(el)[0].textContent!.trim()).to.equal('Example Service big-0 (fictional)');
+  });
+
+  it('waits for the whole feed when the nearest page lies beyond the radius, and says so', async () => {
+    // The feed's first service is the nearest to 57° N, about 88 km away.
+    const el = await fixture<NaloxoneFinder>(
+      html`<naloxone-finder max-feed-mb="30" latitude="57" longitude="0" radius="5" units="km" map="off"></naloxone-finder>`,
+    );
     const { frames, loaded } = framesUntilLoad(el);
     el.src = big.url;
     expect(await loaded).to.equal('load');
@@ -139,7 +182,42 @@ describe('<naloxone-finder> with large feeds', function () {
     // No list at all until then: the loading note alone.
     expect(frames.filter((f) => f.names.length || f.summary !== undefined)).to.deep.equal([]);
     await waitUntil(() => shown(el).length, 'the list never showed');
-    expect(shown(el)[0].textContent!.trim()).to.equal('Example Service big-12499 (fictional)');
+    expect(el.shadowRoot!.querySelector('[part="radius-note"]')?.textContent).to.match(/^Nothing within 5.0 km/);
+    expect(shown(el)[0].textContent!.trim()).to.equal('Example Service big-0 (fictional)');
+  });
+
+  it('waits for the whole feed when the nearest services do not fill a page within the radius', async () => {
+    // 0.5 km apart: two within 1.2 km of (0, 0).
+    const el = await fixture<NaloxoneFinder>(
+      html`<naloxone-finder max-feed-mb="30" latitude="0" longitude="0" radius="1.2" units="km" map="off"></naloxone-finder>`,
+    );
+    const { frames, loaded } = framesUntilLoad(el);
+    el.src = big.url;
+    expect(await loaded).to.equal('load');
+    expect(frames.filter((f) => f.names.length || f.summary !== undefined)).to.deep.equal([]);
+    await waitUntil(() => shown(el).length, 'the list never showed');
+    expect([...shown(el)].map((n) => n.textContent!.trim())).to.deep.equal(['Example Service big-12499 (fictional)', 'Example Service big-12498 (fictional)']);
+  });
+
+  it('waits for the whole feed when the nearest services are mostly temporarily closed', async () => {
+    // 3,000 services (2.7 MB, read in the worker) north of (0, 0); of the 1,500 nearest, all but
+    // the nearest five are temporarily closed, so open ones farther out come before them.
+    const services = Array.from({ length: 3000 }, (_, i) =>
+      fictionalService(`c-${i}`, i + 1, { description: 'x'.repeat(800), ...(i >= 5 && i < 1500 ? { status: 'temporarily-closed' as const } : {}) }),
+    );
+    const url = URL.createObjectURL(new Blob([JSON.stringify({ version: 1, services })], { type: 'application/json' }));
+    try {
+      const el = await fixture<NaloxoneFinder>(html`<naloxone-finder latitude="0" longitude="0" radius="none" map="off"></naloxone-finder>`);
+      const { frames, loaded } = framesUntilLoad(el);
+      el.src = url;
+      expect(await loaded).to.equal('load');
+      expect(frames.filter((f) => f.names.length || f.summary !== undefined)).to.deep.equal([]);
+      await waitUntil(() => shown(el).length, 'the list never showed');
+      const ids = [0, 1, 2, 3, 4, ...Array.from({ length: 15 }, (_, i) => 1500 + i)];
+      expect([...shown(el)].map((n) => n.textContent!.trim())).to.deep.equal(ids.map((i) => `Example Service c-${i} (fictional)`));
+    } finally {
+      URL.revokeObjectURL(url);
+    }
   });
 
   it("waits for the whole feed when its first services do not fill a page of the partner's types", async () => {

@@ -4,13 +4,15 @@ import type { SkippedRecord } from '../types.js';
 import type { FeedBody } from './body.js';
 
 // The messages between the page and the feed worker (feed-worker.ts), in the order they travel:
-// ready → request → part… → done (or error).
+// ready → request → (nearest) part… → done (or error).
 
 /**
  * The parse options that cross to the worker: data only (no signal; aborting ends the worker);
  * `preview` asks for the feed's first services early (parseFeed's `onPreview`).
  */
-export type WorkerParseOptions = Pick<ParseOptions, 'format' | 'fieldMap' | 'defaultTypes' | 'contentType' | 'allowNoValidRecords'> & { preview?: boolean };
+export type WorkerParseOptions = Pick<ParseOptions, 'format' | 'fieldMap' | 'defaultTypes' | 'contentType' | 'allowNoValidRecords' | 'previewFrom'> & {
+  preview?: boolean;
+};
 
 export interface WorkerRequest {
   /** The feed: its bytes, or a Blob the worker reads itself (fetch-feed.ts, `blobAboveBytes`). */
@@ -39,6 +41,17 @@ export interface PartMessage {
   early?: boolean;
 }
 
+/**
+ * The services nearest the page's point (parseFeed's `previewFrom`), sent while the worker
+ * checks the rest: for the early page only. They come again, in their places, in the parts.
+ */
+export interface NearestMessage {
+  type: 'nearest';
+  /** JSON text of Service[], as a part's. */
+  json: string;
+  withinKm: number;
+}
+
 export interface DoneMessage {
   type: 'done';
   format: FeedFormat;
@@ -57,4 +70,4 @@ export interface ErrorMessage {
   warnings?: SkippedRecord[];
 }
 
-export type WorkerMessage = ReadyMessage | PartMessage | DoneMessage | ErrorMessage;
+export type WorkerMessage = ReadyMessage | NearestMessage | PartMessage | DoneMessage | ErrorMessage;

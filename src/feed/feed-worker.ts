@@ -58,8 +58,10 @@ async function handle({ body, options, save }: WorkerRequest) {
     // 203–291 ms against 158–193 ms).
     const { preview, ...parseOptions } = options;
     const onPreview = preview
-      ? (first: unknown[]) => {
-          scope.postMessage({ type: 'part', field: 'services', json: JSON.stringify(first), early: true });
+      ? (first: unknown[], withinKm?: number) => {
+          const json = JSON.stringify(first);
+          if (withinKm !== undefined) return scope.postMessage({ type: 'nearest', json, withinKm });
+          scope.postMessage({ type: 'part', field: 'services', json, early: true });
           sent = first.length;
         }
       : undefined;

@@ -8,7 +8,7 @@ import { describe } from './text.js';
 import { excelSeparator } from './formats/excel-separator.js';
 import type { FeedFormat, FormatOutput } from './formats/format.js';
 import type { ServiceType } from './service-types.js';
-import type { Service, SkippedRecord } from '../types.js';
+import type { LatLng, Service, SkippedRecord } from '../types.js';
 import { groupByKind } from './report.js';
 
 export type { FeedFormat };
@@ -68,9 +68,16 @@ export interface ParseOptions {
   /**
    * Called once, while the rest is still checked, with the first `PREVIEW_SERVICES` services of
    * a feed that has more records. A later record never changes an earlier service, so these are
-   * the result's first services, as it will have them: a page can show them early.
+   * the result's first services, as it will have them: a page can show them early. See also
+   * `previewFrom`.
    */
-  onPreview?: (first: Service[]) => void;
+  onPreview?: (services: Service[], withinKm?: number) => void;
+  /**
+   * With `onPreview`, for a page that lists services nearest this point: the preview is then
+   * the services nearest it, not the feed's first. It gives every service of the result nearer
+   * than `withinKm`, in feed order, each as the result will hold it (preview.ts).
+   */
+  previewFrom?: LatLng;
 }
 
 /** Services in a preview (`onPreview`): enough for a first page of most partners' types. */
@@ -270,19 +277,25 @@ async function validateOutput(output: FormatOutput, format: FeedFormat, options:
   };
   const state = new DuplicateState();
   const { records } = output;
+  const recordAt = (i: number) => {
+    const record = records[i];
+    return typeof record === 'object' && record !== null && !Array.isArray(record) ? resolve(record) : record;
+  };
   let { onPreview } = options;
+  if (onPreview && options.previewFrom) {
+    if (records.length > PREVIEW_SERVICES) {
+      const { nearestServices } = await import('./preview.js');
+      const near = nearestServices(records.length, recordAt, output.indexes, validateOptions, options.previewFrom, PREVIEW_SERVICES);
+      onPreview(near.services, near.withinKm);
+    }
+    onPreview = undefined;
+  }
   // In time slices, so thousands of records never freeze a slow phone; then one more yield so
   // the page renders the result in a task of its own.
   await forEachSliced(
     records,
-    (record, i) => {
-      validateInto(
-        typeof record === 'object' && record !== null && !Array.isArray(record) ? resolve(record) : record,
-        output.indexes[i],
-        validateOptions,
-        result,
-        state,
-      );
+    (_, i) => {
+      validateInto(recordAt(i), output.indexes[i], validateOptions, result, state);
       if (onPreview && result.services.length === PREVIEW_SERVICES && i < records.length - 1) {
         onPreview(result.services.slice());
         onPreview = undefined;

@@ -1,4 +1,4 @@
-import type { Address, Service, ServiceStatus, SkippedRecord } from '../types.js';
+import type { Address, LatLng, Service, ServiceStatus, SkippedRecord } from '../types.js';
 import { readHours, type ReadHours } from '../hours/read-hours.js';
 import { readCost, readLanguages } from './normalize.js';
 import { isServiceType, labelToType, sortTypes, typeBit, typesOfBits, type ServiceType } from './service-types.js';
@@ -443,8 +443,26 @@ export function validateInto(record: unknown, index: number, options: RecordOpti
       return;
     }
   }
-  if (!service.id) service.id = `${options.idPrefix ?? 'record'}-${index + 1}`;
+  if (!service.id) service.id = givenId(index, options);
   state.add(service, index, into);
+}
+
+/** The id a record without one is kept under: its format's prefix and its place in the source. */
+const givenId = (index: number, options: RecordOptions) => `${options.idPrefix ?? 'record'}-${index + 1}`;
+
+/**
+ * What a record's id and position will be once validated, read alone (the rest unchecked), as
+ * validateInto reads them: the id before the duplicate checks (undefined when the id is bad,
+ * which skips the record), the position undefined when it has none. For a preview that ranks
+ * every record from a point before checking any (preview.ts).
+ */
+export function idAndPosition(record: unknown, index: number, options: RecordOptions): { id?: string; position?: LatLng } {
+  if (!isObject(record)) return {};
+  const r = new RecordReader(record);
+  const id = readId(r, options.requireId ?? true);
+  // Mail-based or not changes only a warning, not the position.
+  const position = readPosition(r, true);
+  return { id: r.errors.length ? undefined : id || givenId(index, options), position };
 }
 
 /** A service kept, under the id it holds, for the duplicate checks: made once another record shares its id. */

@@ -86,7 +86,9 @@ export function readInWorker(
       signal?.removeEventListener('abort', onAbort);
     };
     const onMessage = ({ data }: MessageEvent<WorkerMessage>) => {
-      if (data.type === 'part') {
+      if (data.type === 'nearest') {
+        options.onPreview?.(JSON.parse(data.json) as Service[], data.withinKm);
+      } else if (data.type === 'part') {
         // Parts arrive in order, each its own short task; push, not concat, keeps one array.
         const list = lists[data.field] as unknown[];
         const part = JSON.parse(data.json) as unknown[];
@@ -139,9 +141,10 @@ export function readInWorker(
   });
 }
 
-function pick({ format, fieldMap, defaultTypes, contentType, allowNoValidRecords, onPreview }: ReadOptions): WorkerRequest['options'] {
+function pick({ format, fieldMap, defaultTypes, contentType, allowNoValidRecords, onPreview, previewFrom }: ReadOptions): WorkerRequest['options'] {
   const out: WorkerRequest['options'] = {};
   if (onPreview) out.preview = true;
+  if (onPreview && previewFrom) out.previewFrom = { lat: previewFrom.lat, lng: previewFrom.lng };
   if (format !== undefined) out.format = format;
   if (fieldMap !== undefined) out.fieldMap = fieldMap;
   if (defaultTypes !== undefined) out.defaultTypes = defaultTypes;

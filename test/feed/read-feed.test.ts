@@ -6,7 +6,8 @@ import { loadLastGoodFeed } from '../../src/feed/feed-cache.js';
 import { indexFor, ServiceIndex } from '../../src/query/spatial-index.js';
 import { readFieldMap } from '../../src/feed/field-map.js';
 import { PREVIEW_SERVICES, type FeedResult } from '../../src/feed/parse-feed.js';
-import type { Service } from '../../src/types.js';
+import { distanceKm, isLocated } from '../../src/geo/distance.js';
+import type { LatLng, Service } from '../../src/types.js';
 import { fictionalService } from '../helpers/services.js';
 
 // The feed worker (src/feed/feed-worker.ts) against the page's path: same fixtures, same results.
@@ -127,6 +128,65 @@ describe('readFeed: the feed worker gives what the page gives', () => {
     }
     expect(results[0].warnings.filter((w) => /duplicate/.test(w.reason)).map((w) => w.index)).to.deep.equal([10, 12, 2100]);
     expect(results[1]).to.deep.equal(results[0]);
+  });
+
+  describe(`the nearest preview (previewFrom): every service nearer than withinKm, as the result has them`, () => {
+    const from = { lat: 0, lng: 0 };
+    /** 3,500 fictional records, each at its own distance from (0, 0): 0.5 km to 3,499.5 km, not in feed order. */
+    type Rec = { id?: unknown; lat?: unknown; lng?: unknown } & Record<string, unknown>;
+    const records = () => Array.from({ length: 3500 }, (_, i): Rec => ({ ...fictionalService(`n-${i}`, ((i * 7919) % 3500) + 0.5) }));
+    const kmOf = (record: Rec) => distanceKm(from, record as unknown as LatLng);
+    const read = async (services: unknown[], way: object) => {
+      const previews: { services: Service[]; withinKm?: number }[] = [];
+      const bytes = new TextEncoder().encode(JSON.stringify({ version: 1, services }));
+      const result = await readFeed(bytes, 'application/json', {
+        ...way,
+        previewFrom: from,
+        onPreview: (first, withinKm) => previews.push({ services: first, withinKm }),
+      });
+      expect(previews.length, 'one preview').to.equal(1);
+      const { withinKm = NaN } = previews[0];
+      expect(previews[0].services, 'the result’s services nearer than withinKm, in feed order').to.deep.equal(
+        result.services.filter((s) => isLocated(s) && distanceKm(from, s) < withinKm),
+      );
+      return { result, ...previews[0], withinKm };
+    };
+
+    it('a feed of unique ids: the 1,000 nearest records, less those skipped; the same both ways', async () => {
+      const services = records();
+      const nearest = services.map(kmOf).sort((a, b) => a - b);
+      const near = services.findIndex((r) => kmOf(r) < 100);
+      services[near] = { id: 'no-name', lat: 0.1, lng: 0 };
+      // Read with the very normaliser the result uses: a decimal comma, in text.
+      const comma = services.findIndex((r, i) => i !== near && kmOf(r) < 100);
+      services[comma] = { ...services[comma], lat: String(services[comma].lat).replace('.', ',') };
+      services.push({ id: 'no-position', name: 'Example without a place (fictional)', types: ['naloxone'] });
+      const page = await read(services, ON_PAGE);
+      expect(page.withinKm, 'the 1,001st nearest record').to.equal(nearest[PREVIEW_SERVICES]);
+      expect(page.services.length, 'the nearest 1,000 but the one skipped').to.equal(PREVIEW_SERVICES - 1);
+      expect(page.services.map((s) => s.id)).to.include(services[comma].id as string);
+      const worker = await read(services, IN_WORKER);
+      expect(worker.services).to.deep.equal(page.services);
+      expect(worker.withinKm).to.equal(page.withinKm);
+      expect(worker.result).to.deep.equal(page.result);
+    });
+
+    it('repeated ids: only services nearer than any record whose id is in doubt', async () => {
+      const services = records();
+      const at = (km: number) => services.findIndex((r) => Math.abs(kmOf(r) - km) < 0.01);
+      // A repeated id at 300.5 km (renamed in the result), an exact duplicate of the record at
+      // 600.5 km (in place of the one at 400.5 km) and an id shaped like a renamed one at
+      // 200.5 km: the preview stops at the nearest of them.
+      services[at(300.5)] = { ...services[at(800.5)], name: 'Example, same id (fictional)', lat: services[at(300.5)].lat };
+      services[at(400.5)] = services[at(600.5)];
+      services[at(200.5)] = { ...services[at(200.5)], id: 'n-7~2' };
+      for (const way of [ON_PAGE, IN_WORKER]) {
+        const { result, services: nearest, withinKm } = await read(services, way);
+        expect(withinKm).to.equal(kmOf(services[at(200.5)]));
+        expect(nearest.length, 'every record nearer than 200.5 km').to.equal(200);
+        expect(result.warnings.filter((w) => /duplicate/.test(w.reason)).length, 'renamed and shown once, in the result').to.equal(2);
+      }
+    });
   });
 
   it(`no preview for a feed of ${PREVIEW_SERVICES} services or fewer: its result is as soon`, async () => {
