@@ -30,7 +30,7 @@ import { readFilterList, type FilterCounts, type Filters } from './query/filters
 import { coordinateZones, isOpenAt, knownTimeZone, serviceRules } from './hours/index.js';
 import { wallClock } from './hours/zone.js';
 import type { HoursClock } from './components/nf-service-list/nf-service-list.js';
-import { distanceKm, formatDistance, isLocated, KM_PER_MILE } from './geo/distance.js';
+import { formatDistance, isLocated, KM_PER_MILE } from './geo/distance.js';
 import { safeWebUrl } from './util/safe-url.js';
 import { newTabLink } from './util/new-tab-link.js';
 import { forEachSliced, nextTask } from './util/yield.js';
@@ -374,9 +374,10 @@ export class NaloxoneFinder extends LitElement {
   @state() private selectedId: string | null = null;
   /**
    * Services of a feed still being read (readFeed's `onPreview`), for `earlyPage`: its first, or
-   * the nearest `from` a place (every one nearer than a distance).
+   * the nearest `from` a place (every one nearer than `withinKm`; those without a position too
+   * when `unplaced`).
    */
-  @state() private preview?: { services: Service[]; signal: AbortSignal; from?: LatLng };
+  @state() private preview?: { services: Service[]; signal: AbortSignal; from?: LatLng; withinKm?: number; unplaced?: boolean };
   private mailHref?: string;
   private mailLink?: { href: string; label: string };
   /** How many results are shown: `limit` at first, more with each "Show more". */
@@ -406,8 +407,8 @@ export class NaloxoneFinder extends LitElement {
         signal,
         // A partner's default place (or one searched for), never the device's: that is asked for later.
         previewFrom: from ?? undefined,
-        onPreview: (first, withinKm) => {
-          if (!signal.aborted) this.preview = withinKm === undefined || !from ? { services: first, signal } : { services: first, signal, from };
+        onPreview: (first, nearest) => {
+          if (!signal.aborted) this.preview = nearest && from ? { services: first, signal, from, ...nearest } : { services: first, signal };
         },
       });
       // Without it (the chunk failed to load), every match is measured and sorted instead.
@@ -767,8 +768,8 @@ export class NaloxoneFinder extends LitElement {
   }
 
   /** "Nothing within 30 mi of …" and the by-mail card, when every match lies beyond the radius. */
-  private renderBeyond(result: Results) {
-    if (!result.beyond) return nothing;
+  private renderBeyond(beyond: boolean, feedMail: readonly Service[]) {
+    if (!beyond) return nothing;
     const units = this.effectiveUnits;
     const locale = this.l10n.lang;
     const distance = formatDistance(this.radiusKm(units)!, units, locale);
@@ -777,12 +778,12 @@ export class NaloxoneFinder extends LitElement {
     const mailLink = this.mailLink;
     return html`<p class="radius-note" part="radius-note">${note}</p>
       ${
-        result.selection.mail.length || mailLink
+        feedMail.length || mailLink
           ? html`<section class="by-mail" part="by-mail" aria-labelledby="by-mail-heading">
               <div id="by-mail-heading" class="heading" role="heading" aria-level=${this.headingLevel}>${s.byMailHeading}</div>
               <p>${s.byMailIntro}</p>
               <ul>
-                ${result.selection.mail.map((m) => {
+                ${feedMail.map((m) => {
                   const href = m.website ? safeWebUrl(m.website) : undefined;
                   return html`<li>${href ? newTabLink(href, m.name, s.newTab) : m.name}</li>`;
                 })}
@@ -951,7 +952,7 @@ export class NaloxoneFinder extends LitElement {
         // focus in it) stays when the rest arrives.
         pending: () => {
           const early = this.earlyPage();
-          return early ? [nothing, this.renderPanes(early, early.listed)] : html`<p class="note">${this.t.loading}</p>`;
+          return early ? [nothing, this.renderPanes(early, early)] : html`<p class="note">${this.t.loading}</p>`;
         },
         complete: (result) => [this.renderStale(result.staleSince), this.renderPanes(result)],
         error: (error) => html`<p class="alert" part="error">${this.errorText(error)}</p>`,
@@ -965,39 +966,41 @@ export class NaloxoneFinder extends LitElement {
    * it is sure to be the page the whole feed gives, and without "open now", which waits for the
    * services' time zones:
    * - in feed order (no origin), when the feed's first services hold a page of matches;
-   * - sorted from the place the preview was taken nearest to, when a page of open matches lies
-   *   nearer than every service left out of it (and within the radius).
+   * - sorted from the place the preview was taken nearest to, when the page ends with an open
+   *   service (open ones come first, nearest first, and the preview holds every service nearer
+   *   than its farthest), or when the preview holds every service within the radius and every
+   *   one without a position (a page shorter than the limit, then).
    * The list says the services are still loading; the map, the filters and the events wait
    * for the whole feed.
    */
-  private earlyPage(): { services: Service[]; listed: RankedService[] } | undefined {
+  private earlyPage(): { services: Service[]; listed: RankedService[]; beyond: boolean } | undefined {
     const preview = this.preview;
     if (!preview || preview.signal.aborted || this.#device || this.chosen.needs?.includes('open-now')) return undefined;
     const origin = this.origin;
-    const { from } = preview;
+    const { services, from, withinKm = 0 } = preview;
     if (origin ? from?.lat !== origin.lat || from.lng !== origin.lng : from) return undefined;
-    const selection = selectServices(preview.services, this.selectionQuery(preview.services).query);
+    const selection = selectServices(services, this.selectionQuery(services).query);
     const limit = Math.max(1, this.limit);
-    if (!origin) return selection.open < limit ? undefined : { services: preview.services, listed: rankSelection(selection).matches.slice(0, limit) };
+    if (!origin) return selection.open < limit ? undefined : { services, listed: rankSelection(selection).matches.slice(0, limit), beyond: false };
     const units = this.effectiveUnits;
     const radiusKm = this.radiusKm(units);
-    const listed = rankSelection(selection, { origin, roundTo: units, radiusKm }).listed.slice(0, limit);
-    // Open ones come first, nearest first, and the preview holds every service nearer than the
-    // farthest it holds: a page whose last is open is the whole feed's. Within the radius, too:
-    // a page from beyond it waits for the note that says so.
-    const last = listed[limit - 1]?.service;
-    if (!last || !isLocated(last) || last.status === 'temporarily-closed') return undefined;
-    return radiusKm === null || distanceKm(origin, last) <= radiusKm ? { services: preview.services, listed } : undefined;
+    const { listed, beyond, withinRadius } = rankSelection(selection, { origin, roundTo: units, radiusKm });
+    const page = listed.slice(0, limit);
+    const last = page[limit - 1]?.service;
+    const endsOpen = !!last && isLocated(last) && last.status !== 'temporarily-closed';
+    // With none within the radius, the page is the nearest beyond it: only one that ends open is sure.
+    const allWithin = !!preview.unplaced && radiusKm !== null && radiusKm < withinKm && withinRadius > 0;
+    return endsOpen || allWithin ? { services, listed: page, beyond } : undefined;
   }
 
-  /** The filter bar, the list and the map for a feed; with `early`, that page alone, the rest still loading. */
-  private renderPanes({ services, index }: { services: Service[]; index?: ServiceIndex }, early?: RankedService[]) {
+  /** The filter bar, the list and the map for a feed; with `early`, its first page alone, the rest still loading. */
+  private renderPanes({ services, index }: { services: Service[]; index?: ServiceIndex }, early?: { listed: RankedService[]; beyond: boolean }) {
     // No map for a feed with nothing in it: an empty map tells the visitor nothing.
     const withMap = this.map !== 'off' && services.length > 0;
     const result = early ? undefined : this.rank(services, index);
     if (result) void this.findZones(services);
-    const results = result?.listed ?? early ?? [];
-    const shown = result ? this.page(results) : (early ?? []).map((r) => r.service);
+    const results = result?.listed ?? early?.listed ?? [];
+    const shown = result ? this.page(results) : (early?.listed ?? []).map((r) => r.service);
     return html`
       ${
         this.filterBar !== 'off' && result && services.length
@@ -1012,7 +1015,7 @@ export class NaloxoneFinder extends LitElement {
             ></nf-filter-bar>`
           : nothing
       }
-      ${result ? this.renderBeyond(result) : nothing}
+      ${this.renderBeyond(result?.beyond ?? !!early?.beyond, result?.selection.mail ?? NO_SERVICES)}
       ${withMap && result && shown.length ? html`<button class="skip" part="skip-link" @click=${this.focusMap}>${this.t.skipToMap}</button>` : nothing}
       <div class="panes ${withMap ? 'with-map' : ''}">
         <nf-service-list

@@ -1,8 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import type { NaloxoneFinder } from '../src/naloxone-finder.js';
+import type { Service } from '../src/types.js';
 import { WORKER_MEASURE } from '../src/feed/worker-client.js';
-import { fictionalService } from './helpers/services.js';
+import { fictionalService, KM_PER_DEGREE } from './helpers/services.js';
 import { errorsDuring } from './helpers/console.js';
 
 // <naloxone-finder> with feeds over the worker threshold and over the size limit (max-feed-mb).
@@ -170,10 +171,56 @@ describe('<naloxone-finder> with large feeds', function () {
     expect(shown(el)[0].textContent!.trim()).to.equal('Example Service big-0 (fictional)');
   });
 
-  it('waits for the whole feed when the nearest page lies beyond the radius, and says so', async () => {
+  it('shows the nearest page beyond the radius early, with the note that says so', async () => {
     // The feed's first service is the nearest to 57° N, about 88 km away.
     const el = await fixture<NaloxoneFinder>(
       html`<naloxone-finder max-feed-mb="30" latitude="57" longitude="0" radius="5" units="km" map="off"></naloxone-finder>`,
+    );
+    const { frames, loaded } = framesUntilLoad(el);
+    let done = false;
+    void loaded.then(() => (done = true));
+    el.src = big.url;
+    await waitUntil(() => shown(el).length, 'no list while the feed was read', { timeout: 50_000 });
+    const note = () => el.shadowRoot!.querySelector('[part="radius-note"]')?.textContent;
+    expect(done, 'the feed was still being read').to.equal(false);
+    expect(note()).to.match(/^Nothing within 5.0 km/);
+    expect(await loaded).to.equal('load');
+    const page = Array.from({ length: 20 }, (_, i) => `Example Service big-${i} (fictional)`);
+    for (const frame of frames.filter((f) => f.names.length)) expect(frame.names).to.deep.equal(page);
+    await waitUntil(() => summary(el) !== 'Loading services…', 'the list still says it is loading');
+    expect([...shown(el)].map((n) => n.textContent!.trim())).to.deep.equal(page);
+    expect(note()).to.match(/^Nothing within 5.0 km/);
+  });
+
+  it('lists a radius shorter than a page early, when the services read first hold all within it', async () => {
+    // 0.5 km apart: two within 1.2 km of (0, 0), and no service without a position.
+    const el = await fixture<NaloxoneFinder>(
+      html`<naloxone-finder max-feed-mb="30" latitude="0" longitude="0" radius="1.2" units="km" map="off"></naloxone-finder>`,
+    );
+    const { frames, loaded } = framesUntilLoad(el);
+    el.src = big.url;
+    expect(await loaded).to.equal('load');
+    const page = ['Example Service big-12499 (fictional)', 'Example Service big-12498 (fictional)'];
+    const early = frames.filter((f) => f.names.length);
+    expect(early.length, 'frames with the early page').to.be.above(0);
+    for (const frame of early) expect(frame).to.deep.equal({ names: page, summary: 'Loading services…', showMore: false, pane: false, map: false });
+    await waitUntil(() => summary(el) !== 'Loading services…', 'the list still says it is loading');
+    expect([...shown(el)].map((n) => n.textContent!.trim())).to.deep.equal(page);
+  });
+
+  it('waits for the whole feed when the radius reaches past the services read first', async () => {
+    // 295 km up the line: the 1,000 nearest lie within about 250 km, and hold ten of the syringe
+    // services (0.5–50 km up); all hundred lie within the 400 km radius.
+    const el = await fixture<NaloxoneFinder>(
+      html`<naloxone-finder
+        max-feed-mb="30"
+        latitude=${295 / KM_PER_DEGREE}
+        longitude="0"
+        radius="400"
+        units="km"
+        types="syringe-services"
+        map="off"
+      ></naloxone-finder>`,
     );
     const { frames, loaded } = framesUntilLoad(el);
     el.src = big.url;
@@ -182,21 +229,32 @@ describe('<naloxone-finder> with large feeds', function () {
     // No list at all until then: the loading note alone.
     expect(frames.filter((f) => f.names.length || f.summary !== undefined)).to.deep.equal([]);
     await waitUntil(() => shown(el).length, 'the list never showed');
-    expect(el.shadowRoot!.querySelector('[part="radius-note"]')?.textContent).to.match(/^Nothing within 5.0 km/);
-    expect(shown(el)[0].textContent!.trim()).to.equal('Example Service big-0 (fictional)');
+    expect(shown(el).length).to.equal(20);
+    expect(shown(el)[0].textContent!.trim()).to.equal('Example Service big-12400 (fictional)');
   });
 
-  it('waits for the whole feed when the nearest services do not fill a page within the radius', async () => {
-    // 0.5 km apart: two within 1.2 km of (0, 0).
-    const el = await fixture<NaloxoneFinder>(
-      html`<naloxone-finder max-feed-mb="30" latitude="0" longitude="0" radius="1.2" units="km" map="off"></naloxone-finder>`,
-    );
-    const { frames, loaded } = framesUntilLoad(el);
-    el.src = big.url;
-    expect(await loaded).to.equal('load');
-    expect(frames.filter((f) => f.names.length || f.summary !== undefined)).to.deep.equal([]);
-    await waitUntil(() => shown(el).length, 'the list never showed');
-    expect([...shown(el)].map((n) => n.textContent!.trim())).to.deep.equal(['Example Service big-12499 (fictional)', 'Example Service big-12498 (fictional)']);
+  it('waits for the whole feed when a page shorter than the limit would leave out services without a position', async () => {
+    // 3,000 services (2.7 MB, read in the worker): 1,900 north of (0, 0), 1 km apart, then 1,100
+    // without a position, too many for the preview. A 2.5 km radius holds two: the page lists
+    // them, then those without a position.
+    const services = Array.from({ length: 3000 }, (_, i) => {
+      const service: Partial<Service> = fictionalService(`u-${i}`, i + 1, { description: 'x'.repeat(800) });
+      if (i >= 1900) delete service.lat;
+      return service;
+    });
+    const url = URL.createObjectURL(new Blob([JSON.stringify({ version: 1, services })], { type: 'application/json' }));
+    try {
+      const el = await fixture<NaloxoneFinder>(html`<naloxone-finder latitude="0" longitude="0" radius="2.5" units="km" map="off"></naloxone-finder>`);
+      const { frames, loaded } = framesUntilLoad(el);
+      el.src = url;
+      expect(await loaded).to.equal('load');
+      expect(frames.filter((f) => f.names.length || f.summary !== undefined)).to.deep.equal([]);
+      await waitUntil(() => shown(el).length, 'the list never showed');
+      const ids = [0, 1, ...Array.from({ length: 18 }, (_, i) => 1900 + i)];
+      expect([...shown(el)].map((n) => n.textContent!.trim())).to.deep.equal(ids.map((i) => `Example Service u-${i} (fictional)`));
+    } finally {
+      URL.revokeObjectURL(url);
+    }
   });
 
   it('waits for the whole feed when the nearest services are mostly temporarily closed', async () => {

@@ -2,6 +2,7 @@ import type { IndexData } from '../query/spatial-index.js';
 import type { FeedFormat, ParseOptions } from './parse-feed.js';
 import type { SkippedRecord } from '../types.js';
 import type { FeedBody } from './body.js';
+import type { NearestServices } from './preview.js';
 
 // The messages between the page and the feed worker (feed-worker.ts), in the order they travel:
 // ready → request → (nearest) part… → done (or error).
@@ -49,7 +50,7 @@ export interface NearestMessage {
   type: 'nearest';
   /** JSON text of Service[], as a part's. */
   json: string;
-  withinKm: number;
+  nearest: Omit<NearestServices, 'services'>;
 }
 
 export interface DoneMessage {

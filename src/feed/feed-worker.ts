@@ -3,7 +3,7 @@ import { FeedJsonError } from './json-errors.js';
 import { saveLastGoodFeed } from './feed-cache.js';
 import { ServiceIndex } from '../query/spatial-index.js';
 import { bodyBytes } from './body.js';
-import type { ErrorMessage, WorkerMessage, WorkerRequest } from './feed-worker-protocol.js';
+import type { ErrorMessage, NearestMessage, WorkerMessage, WorkerRequest } from './feed-worker-protocol.js';
 
 /*
  * The feed worker: decodes, parses, validates and indexes a large feed with the very code the
@@ -58,9 +58,9 @@ async function handle({ body, options, save }: WorkerRequest) {
     // 203–291 ms against 158–193 ms).
     const { preview, ...parseOptions } = options;
     const onPreview = preview
-      ? (first: unknown[], withinKm?: number) => {
+      ? (first: unknown[], nearest?: NearestMessage['nearest']) => {
           const json = JSON.stringify(first);
-          if (withinKm !== undefined) return scope.postMessage({ type: 'nearest', json, withinKm });
+          if (nearest) return scope.postMessage({ type: 'nearest', json, nearest });
           scope.postMessage({ type: 'part', field: 'services', json, early: true });
           sent = first.length;
         }

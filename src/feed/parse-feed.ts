@@ -10,6 +10,7 @@ import type { FeedFormat, FormatOutput } from './formats/format.js';
 import type { ServiceType } from './service-types.js';
 import type { LatLng, Service, SkippedRecord } from '../types.js';
 import { groupByKind } from './report.js';
+import type { NearestServices } from './preview.js';
 
 export type { FeedFormat };
 export { FeedJsonError };
@@ -71,11 +72,12 @@ export interface ParseOptions {
    * the result's first services, as it will have them: a page can show them early. See also
    * `previewFrom`.
    */
-  onPreview?: (services: Service[], withinKm?: number) => void;
+  onPreview?: (services: Service[], nearest?: Omit<NearestServices, 'services'>) => void;
   /**
    * With `onPreview`, for a page that lists services nearest this point: the preview is then
-   * the services nearest it, not the feed's first. It gives every service of the result nearer
-   * than `withinKm`, in feed order, each as the result will hold it (preview.ts).
+   * the services nearest it, not the feed's first, with `nearest` saying which (preview.ts):
+   * every service of the result nearer than `withinKm`, in feed order, each as the result will
+   * hold it.
    */
   previewFrom?: LatLng;
 }
@@ -285,8 +287,8 @@ async function validateOutput(output: FormatOutput, format: FeedFormat, options:
   if (onPreview && options.previewFrom) {
     if (records.length > PREVIEW_SERVICES) {
       const { nearestServices } = await import('./preview.js');
-      const near = nearestServices(records.length, recordAt, output.indexes, validateOptions, options.previewFrom, PREVIEW_SERVICES);
-      onPreview(near.services, near.withinKm);
+      const { services, ...nearest } = nearestServices(records.length, recordAt, output.indexes, validateOptions, options.previewFrom, PREVIEW_SERVICES);
+      onPreview(services, nearest);
     }
     onPreview = undefined;
   }

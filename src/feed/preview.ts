@@ -11,11 +11,13 @@ import type { LatLng, Service } from '../types.js';
 export interface NearestServices {
   /**
    * Every service of the whole feed nearer than `withinKm`, in feed order, each exactly as the
-   * feed's result will hold it. Services at `withinKm` or beyond, and those without a position,
-   * are not here.
+   * feed's result will hold it, and, when `unplaced`, every service without a position too.
+   * Services at `withinKm` or beyond are not here.
    */
   services: Service[];
   withinKm: number;
+  /** Whether every service without a position is in `services` (a feed with a thousand or fewer). */
+  unplaced: boolean;
 }
 
 /** An id a duplicate check may have given: "a~2" for a second "a". */
@@ -23,7 +25,8 @@ const SUFFIXED = /~\d+$/;
 
 /**
  * Every record's id and position read (with validate.ts's own readers, nothing else checked),
- * the `size` records nearest `from` checked in full, in feed order. Only a repeated id makes a
+ * the `size` records nearest `from` checked in full, in feed order, with those that have no
+ * position when there are no more than `size` of them. Only a repeated id makes a
  * record depend on another (an exact duplicate is dropped, another record with its id renamed),
  * so records whose id repeats, or, when any does, whose id looks renamed, are left out along
  * with everything at their distance or beyond: what remains is exact.
@@ -40,23 +43,31 @@ export function nearestServices(
   const ids: (string | undefined)[] = new Array(count);
   const seen = new Map<string, number>();
   let repeats = false;
+  let unplaced = 0;
   for (let i = 0; i < count; i++) {
     const { id, position } = idAndPosition(recordAt(i), indexes[i], options);
     km[i] = position ? distanceKm(from, position) : Infinity;
+    if (!position) unplaced++;
     ids[i] = id;
     if (id === undefined) continue;
     const times = (seen.get(id) ?? 0) + 1;
     seen.set(id, times);
     if (times > 1) repeats = true;
   }
-  // Every record nearer than the (size + 1)th nearest, then nearer than any whose id is in doubt.
+  // Every record nearer than the (size + 1)th nearest, then nearer than any whose id is in doubt;
+  // those without a position too, when they are few and none is in doubt.
   let withinKm = count > size ? Float64Array.from(km).sort()[size] : Infinity;
+  let withUnplaced = unplaced <= size;
   for (let i = 0; i < count; i++) {
     const id = ids[i];
-    if (km[i] < withinKm && id !== undefined && repeats && (seen.get(id)! > 1 || SUFFIXED.test(id))) withinKm = km[i];
+    if (id === undefined || !repeats || !(seen.get(id)! > 1 || SUFFIXED.test(id))) continue;
+    if (km[i] === Infinity) withUnplaced = false;
+    else if (km[i] < withinKm) withinKm = km[i];
   }
   const into: ParsedFeed = { services: [], skipped: [], warnings: [] };
   const state = new DuplicateState();
-  for (let i = 0; i < count; i++) if (km[i] < withinKm) validateInto(recordAt(i), indexes[i], options, into, state);
-  return { services: into.services, withinKm };
+  for (let i = 0; i < count; i++) {
+    if (km[i] < withinKm || (withUnplaced && km[i] === Infinity)) validateInto(recordAt(i), indexes[i], options, into, state);
+  }
+  return { services: into.services, withinKm, unplaced: withUnplaced };
 }

@@ -87,7 +87,7 @@ export function readInWorker(
     };
     const onMessage = ({ data }: MessageEvent<WorkerMessage>) => {
       if (data.type === 'nearest') {
-        options.onPreview?.(JSON.parse(data.json) as Service[], data.withinKm);
+        options.onPreview?.(JSON.parse(data.json) as Service[], data.nearest);
       } else if (data.type === 'part') {
         // Parts arrive in order, each its own short task; push, not concat, keeps one array.
         const list = lists[data.field] as unknown[];

@@ -137,17 +137,17 @@ describe('readFeed: the feed worker gives what the page gives', () => {
     const records = () => Array.from({ length: 3500 }, (_, i): Rec => ({ ...fictionalService(`n-${i}`, ((i * 7919) % 3500) + 0.5) }));
     const kmOf = (record: Rec) => distanceKm(from, record as unknown as LatLng);
     const read = async (services: unknown[], way: object) => {
-      const previews: { services: Service[]; withinKm?: number }[] = [];
+      const previews: { services: Service[]; withinKm?: number; unplaced?: boolean }[] = [];
       const bytes = new TextEncoder().encode(JSON.stringify({ version: 1, services }));
       const result = await readFeed(bytes, 'application/json', {
         ...way,
         previewFrom: from,
-        onPreview: (first, withinKm) => previews.push({ services: first, withinKm }),
+        onPreview: (first, nearest) => previews.push({ services: first, ...nearest }),
       });
       expect(previews.length, 'one preview').to.equal(1);
-      const { withinKm = NaN } = previews[0];
-      expect(previews[0].services, 'the result’s services nearer than withinKm, in feed order').to.deep.equal(
-        result.services.filter((s) => isLocated(s) && distanceKm(from, s) < withinKm),
+      const { withinKm = NaN, unplaced } = previews[0];
+      expect(previews[0].services, 'the result’s services nearer than withinKm (and without a position, when unplaced), in feed order').to.deep.equal(
+        result.services.filter((s) => (isLocated(s) ? distanceKm(from, s) < withinKm : unplaced)),
       );
       return { result, ...previews[0], withinKm };
     };
@@ -163,7 +163,8 @@ describe('readFeed: the feed worker gives what the page gives', () => {
       services.push({ id: 'no-position', name: 'Example without a place (fictional)', types: ['naloxone'] });
       const page = await read(services, ON_PAGE);
       expect(page.withinKm, 'the 1,001st nearest record').to.equal(nearest[PREVIEW_SERVICES]);
-      expect(page.services.length, 'the nearest 1,000 but the one skipped').to.equal(PREVIEW_SERVICES - 1);
+      expect(page.unplaced, 'the one without a position is in the preview').to.equal(true);
+      expect(page.services.length, 'the nearest 1,000 but the one skipped, and the one without a position').to.equal(PREVIEW_SERVICES);
       expect(page.services.map((s) => s.id)).to.include(services[comma].id as string);
       const worker = await read(services, IN_WORKER);
       expect(worker.services).to.deep.equal(page.services);
@@ -180,11 +181,15 @@ describe('readFeed: the feed worker gives what the page gives', () => {
       services[at(300.5)] = { ...services[at(800.5)], name: 'Example, same id (fictional)', lat: services[at(300.5)].lat };
       services[at(400.5)] = services[at(600.5)];
       services[at(200.5)] = { ...services[at(200.5)], id: 'n-7~2' };
+      // Two without a position, one with a repeated id: neither is in the preview.
+      services.push({ id: 'n-9', name: 'Example without a place (fictional)', types: ['naloxone'] });
+      services.push({ id: 'unplaced', name: 'Example without a place (fictional)', types: ['naloxone'] });
       for (const way of [ON_PAGE, IN_WORKER]) {
-        const { result, services: nearest, withinKm } = await read(services, way);
+        const { result, services: nearest, withinKm, unplaced } = await read(services, way);
         expect(withinKm).to.equal(kmOf(services[at(200.5)]));
+        expect(unplaced).to.equal(false);
         expect(nearest.length, 'every record nearer than 200.5 km').to.equal(200);
-        expect(result.warnings.filter((w) => /duplicate/.test(w.reason)).length, 'renamed and shown once, in the result').to.equal(2);
+        expect(result.warnings.filter((w) => /duplicate/.test(w.reason)).length, 'renamed and shown once, in the result').to.equal(3);
       }
     });
   });
