@@ -1,4 +1,6 @@
 import { distanceKm } from '../geo/distance.js';
+import { EDGE_BAND, haversineFrom } from '../geo/haversine.js';
+import { MAX_LENGTH } from './text.js';
 import { DuplicateState, idAndPosition, validateInto, type ParsedFeed, type RecordOptions } from './validate.js';
 import type { LatLng, Service } from '../types.js';
 
@@ -20,16 +22,16 @@ export interface NearestServices {
   unplaced: boolean;
 }
 
-/** An id a duplicate check may have given: "a~2" for a second "a". */
-const SUFFIXED = /~\d+$/;
+/** An id a duplicate check may have given: "a~2" for a second "a", its base "a". */
+const SUFFIXED = /^(.*)~\d+$/s;
 
 /**
  * Every record's id and position read (with validate.ts's own readers, nothing else checked),
  * the `size` records nearest `from` checked in full, in feed order, with those that have no
- * position when there are no more than `size` of them. Only a repeated id makes a
- * record depend on another (an exact duplicate is dropped, another record with its id renamed),
- * so records whose id repeats, or, when any does, whose id looks renamed, are left out along
- * with everything at their distance or beyond: what remains is exact.
+ * position when there are no more than `size` of them. Only a repeated id makes a record depend
+ * on another (an exact duplicate is dropped, another record with its id renamed "id~2"), so
+ * records whose id comes more than once, or could be such a new id, are left out, along with
+ * everything at their distance or beyond: what remains is exact.
  */
 export function nearestServices(
   count: number,
@@ -39,35 +41,62 @@ export function nearestServices(
   from: LatLng,
   size: number,
 ): NearestServices {
+  // The quick distance of every record (Infinity without a position), then Turf's, as the page
+  // ranks by, for those that may be among the nearest.
+  const quick = haversineFrom(from);
   const km = new Float64Array(count);
   const ids: (string | undefined)[] = new Array(count);
-  const seen = new Map<string, number>();
-  let repeats = false;
+  const positions: (LatLng | undefined)[] = new Array(count);
   let unplaced = 0;
   for (let i = 0; i < count; i++) {
     const { id, position } = idAndPosition(recordAt(i), indexes[i], options);
-    km[i] = position ? distanceKm(from, position) : Infinity;
-    if (!position) unplaced++;
     ids[i] = id;
-    if (id === undefined) continue;
-    const times = (seen.get(id) ?? 0) + 1;
-    seen.set(id, times);
-    if (times > 1) repeats = true;
+    positions[i] = position;
+    km[i] = position ? quick(position) : Infinity;
+    if (!position) unplaced++;
   }
-  // Every record nearer than the (size + 1)th nearest, then nearer than any whose id is in doubt;
-  // those without a position too, when they are few and none is in doubt.
-  let withinKm = count > size ? Float64Array.from(km).sort()[size] : Infinity;
+  const reach = (count > size ? Float64Array.from(km).sort()[size] : Infinity) * (1 + EDGE_BAND);
+  const exact = new Float64Array(count).fill(Infinity);
+  const near: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const position = positions[i];
+    if (position && km[i] < reach) {
+      exact[i] = distanceKm(from, position);
+      near.push(exact[i]);
+    }
+  }
+  // Turf's distance is never shorter than the quick one: a record beyond `reach` is beyond this.
+  let withinKm = Math.min(reach, near.length > size ? Float64Array.from(near).sort()[size] : Infinity);
   let withUnplaced = unplaced <= size;
+  const taken = (i: number) => (positions[i] ? exact[i] < withinKm : withUnplaced);
+
+  // How often each id taken comes in the whole feed, and whether the id an id taken would have
+  // been given "~2" for comes at all (a longer id cut short to make room is not looked for).
+  const times = new Map<string, number>();
+  const bases = new Map<string, boolean>();
   for (let i = 0; i < count; i++) {
     const id = ids[i];
-    if (id === undefined || !repeats || !(seen.get(id)! > 1 || SUFFIXED.test(id))) continue;
-    if (km[i] === Infinity) withUnplaced = false;
-    else if (km[i] < withinKm) withinKm = km[i];
+    if (id === undefined || !taken(i)) continue;
+    times.set(id, 0);
+    const base = SUFFIXED.exec(id)?.[1];
+    if (base !== undefined && id.length < MAX_LENGTH.name - 1) bases.set(base, false);
   }
+  for (const id of ids) {
+    if (id === undefined) continue;
+    const seen = times.get(id);
+    if (seen !== undefined) times.set(id, seen + 1);
+    if (bases.has(id)) bases.set(id, true);
+  }
+  const doubtful = (id: string) => times.get(id)! > 1 || (SUFFIXED.test(id) && (id.length >= MAX_LENGTH.name - 1 || bases.get(SUFFIXED.exec(id)![1])));
+  for (let i = 0; i < count; i++) {
+    const id = ids[i];
+    if (id === undefined || !taken(i) || !doubtful(id)) continue;
+    if (positions[i]) withinKm = Math.min(withinKm, exact[i]);
+    else withUnplaced = false;
+  }
+
   const into: ParsedFeed = { services: [], skipped: [], warnings: [] };
   const state = new DuplicateState();
-  for (let i = 0; i < count; i++) {
-    if (km[i] < withinKm || (withUnplaced && km[i] === Infinity)) validateInto(recordAt(i), indexes[i], options, into, state);
-  }
+  for (let i = 0; i < count; i++) if (taken(i)) validateInto(recordAt(i), indexes[i], options, into, state);
   return { services: into.services, withinKm, unplaced: withUnplaced };
 }

@@ -1,6 +1,7 @@
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import { distanceKm, isLocated } from '../geo/distance.js';
+import { EDGE_BAND, haversineFrom } from '../geo/haversine.js';
 import type { LatLng, Service } from '../types.js';
 
 /** What crosses from a worker: the tree's own buffer and which service each point is. Both transferable. */
@@ -18,8 +19,6 @@ export interface Near {
 
 /** geokdbush's Earth is 6371 km, Turf's 6371.0088 km: search this much wider, then measure with Turf. */
 const SEARCH_SLACK = 1 + 1e-5;
-/** How far apart the quick and the exact distance may be, as a fraction (see countWithin). */
-const EDGE_BAND = 1e-5;
 /** Turf's kilometres per degree of latitude (its Earth is 6371.0088 km). */
 const KM_PER_DEGREE_TURF = (Math.PI / 180) * 6371.0088;
 /** Distances this close are a tie (the two formulas' rounding), broken by feed order. */
@@ -138,22 +137,6 @@ export class ServiceIndex {
     }
     return count;
   }
-}
-
-/**
- * Distances in km from `origin` by the haversine on a 6371 km sphere, its cosine worked out
- * once; atan2, as Turf has it, stays exact near the far side of the Earth, where asin does not.
- */
-function haversineFrom(origin: LatLng): (to: LatLng) => number {
-  const rad = Math.PI / 180;
-  const cosLat = Math.cos(origin.lat * rad);
-  return (to) => {
-    const a = Math.min(
-      1,
-      Math.sin(((to.lat - origin.lat) * rad) / 2) ** 2 + cosLat * Math.cos(to.lat * rad) * Math.sin(((to.lng - origin.lng) * rad) / 2) ** 2,
-    );
-    return 12742 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
-  };
 }
 
 const built = new WeakMap<readonly Service[], ServiceIndex>();

@@ -265,6 +265,29 @@ describe('parseFeed', () => {
     expect(() => readFieldMap('{"defaults": {"colour": "red"}}')).to.throw(FeedFormatError, '"field-map" defaults has unknown field "colour"');
   });
 
+  it('reads records whose keys take turns among many sets (aliases among them), each by its own keys', async () => {
+    // Twelve sets of keys, more than the resolver keeps at hand, in turn: each record must be read
+    // through its own set, whichever was used for the record before.
+    const shapes = [
+      (i: number) => ({ id: `k-${i}`, name: `Example ${i} (fictional)`, lat: i / 100, lng: 1 }),
+      (i: number) => ({ id: `k-${i}`, name: `Example ${i} (fictional)`, latitude: i / 100, longitude: 1 }),
+      (i: number) => ({ ID: `k-${i}`, Name: `Example ${i} (fictional)`, Lat: i / 100, Lon: 1 }),
+      (i: number) => ({ name: `Example ${i} (fictional)`, id: `k-${i}`, lng: 1, lat: i / 100 }),
+    ];
+    const records = Array.from({ length: 1200 }, (_, i) => {
+      const record: Record<string, unknown> = shapes[i % shapes.length](i);
+      // Three more variants of each: an extra field or two.
+      if (i % 3 === 1) record['phone'] = '555-0100';
+      if (i % 3 === 2) record['website'] = 'https://example.org/';
+      return record;
+    });
+    const { services, skipped } = await parseFeedData(records, { format: 'native' });
+    expect(skipped).to.deep.equal([]);
+    expect(services.map((s) => [s.id, s.name, s.lat, s.lng])).to.deep.equal(records.map((_, i) => [`k-${i}`, `Example ${i} (fictional)`, i / 100, 1]));
+    expect(services.filter((s) => s.phone).length).to.equal(400);
+    expect(services.filter((s) => s.website).length).to.equal(400);
+  });
+
   it('explains a bad field map', async () => {
     expect(() => readFieldMap('{name: 1}')).to.throw(FeedFormatError, '"field-map" is not valid JSON');
     expect(() => readFieldMap('{"nmae": "Name"}')).to.throw(FeedFormatError, '"field-map" has an unknown field "nmae"');
