@@ -1,5 +1,5 @@
 import { distanceKm } from '../geo/distance.js';
-import { EDGE_BAND, haversineFrom } from '../geo/haversine.js';
+import { EDGE_BAND, haversineFrom } from '../query/spatial-index.js';
 import { MAX_LENGTH } from './text.js';
 import { DuplicateState, idAndPosition, validateInto, type ParsedFeed, type RecordOptions } from './validate.js';
 import type { LatLng, Service } from '../types.js';
