@@ -3,7 +3,7 @@
  * "English", "Español" and "en" mean the same wherever they came from.
  */
 
-import { remembered } from './text.js';
+import { remembered } from '../util/remembered.js';
 
 /**
  * The languages services in North America list most often. Their names in English, in the

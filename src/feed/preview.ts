@@ -70,16 +70,21 @@ export function nearestServices(
   let withUnplaced = unplaced <= size;
   const taken = (i: number) => (positions[i] ? exact[i] < withinKm : withUnplaced);
 
-  // How often each id taken comes in the whole feed, and whether the id an id taken would have
-  // been given "~2" for comes at all (a longer id cut short to make room is not looked for).
+  // The rows that may be taken, in feed order: those in doubt below take some out again.
+  const rows: number[] = [];
+  for (let i = 0; i < count; i++) if (taken(i)) rows.push(i);
+
+  // How often each id taken comes in the whole feed, and whether the id a suffixed one ("a~2")
+  // would have been given for ("a") comes at all.
+  const baseOf = (id: string) => SUFFIXED.exec(id)?.[1];
   const times = new Map<string, number>();
   const bases = new Map<string, boolean>();
-  for (let i = 0; i < count; i++) {
+  for (const i of rows) {
     const id = ids[i];
-    if (id === undefined || !taken(i)) continue;
+    if (id === undefined) continue;
     times.set(id, 0);
-    const base = SUFFIXED.exec(id)?.[1];
-    if (base !== undefined && id.length < MAX_LENGTH.name - 1) bases.set(base, false);
+    const base = baseOf(id);
+    if (base !== undefined) bases.set(base, false);
   }
   for (const id of ids) {
     if (id === undefined) continue;
@@ -87,8 +92,13 @@ export function nearestServices(
     if (seen !== undefined) times.set(id, seen + 1);
     if (bases.has(id)) bases.set(id, true);
   }
-  const doubtful = (id: string) => times.get(id)! > 1 || (SUFFIXED.test(id) && (id.length >= MAX_LENGTH.name - 1 || bases.get(SUFFIXED.exec(id)![1])));
-  for (let i = 0; i < count; i++) {
+  // In doubt: an id that comes more than once, or may have been given to another record (its
+  // base comes, or it is so long that a longer id cut short to make room could have become it).
+  const doubtful = (id: string) => {
+    const base = baseOf(id);
+    return times.get(id)! > 1 || (base !== undefined && (id.length >= MAX_LENGTH.name - 1 || bases.get(base)!));
+  };
+  for (const i of rows) {
     const id = ids[i];
     if (id === undefined || !taken(i) || !doubtful(id)) continue;
     if (positions[i]) withinKm = Math.min(withinKm, exact[i]);
@@ -97,6 +107,6 @@ export function nearestServices(
 
   const into: ParsedFeed = { services: [], skipped: [], warnings: [] };
   const state = new DuplicateState();
-  for (let i = 0; i < count; i++) if (taken(i)) validateInto(recordAt(i), indexes[i], options, into, state);
+  for (const i of rows) if (taken(i)) validateInto(recordAt(i), indexes[i], options, into, state);
   return { services: into.services, withinKm, unplaced: withUnplaced };
 }

@@ -47,18 +47,6 @@ export function cutText(text: string, max: number): string {
   return `${text.slice(0, end).trimEnd()}…`;
 }
 
-/**
- * `make(key)`, worked out once per distinct key: feeds repeat a few values (zones, hours,
- * languages) in thousands of records. At most 1,000 are kept, whatever a feed holds.
- */
-export function remembered<T>(cache: Map<string, T>, key: string, make: (key: string) => T): T {
-  if (cache.has(key)) return cache.get(key) as T;
-  const value = make(key);
-  if (cache.size >= 1000) cache.clear();
-  cache.set(key, value);
-  return value;
-}
-
 export type Json = Record<string, unknown>;
 
 /** A plain object (not null, not an array), as JSON.parse makes them. */

@@ -3,7 +3,8 @@ import { readHours, type ReadHours } from '../hours/read-hours.js';
 import { readCost, readLanguages } from './normalize.js';
 import { isServiceType, labelToType, sortTypes, typeBit, typesOfBits, type ServiceType } from './service-types.js';
 import { normalizeWebUrl, webUrlProblem } from '../util/safe-url.js';
-import { cleanString, cleanText, cutText, describe, isObject, type Json, listOf, MAX_LENGTH, own, remembered } from './text.js';
+import { cleanString, cleanText, cutText, describe, isObject, type Json, listOf, MAX_LENGTH, own } from './text.js';
+import { remembered } from '../util/remembered.js';
 
 /** The feed's top level is not something we can read; nothing can be shown. */
 export class FeedFormatError extends Error {

@@ -1,5 +1,6 @@
 import type { HoursRule, Weekday } from '../types.js';
-import { cleanText, describe, listOf, own, quote as quoteText, remembered } from '../feed/text.js';
+import { cleanText, describe, listOf, own, quote as quoteText } from '../feed/text.js';
+import { remembered } from '../util/remembered.js';
 import { clockFromParts, clockMinutes, formatClock, parseClockTime, parseDayList, parseWeekday, wordTime, WEEKDAYS, type ClockTime } from './clock.js';
 
 /** What `readHours` made of a value: weekly rules, or round the clock, and what it could not read. */

@@ -4,7 +4,7 @@ import { dateFormat, numberFormat, plural } from '../i18n/intl.js';
 import { clockMinutes } from './clock.js';
 import { nextChange } from './open.js';
 import { wallClock } from './zone.js';
-import { remembered } from '../feed/text.js';
+import { remembered } from '../util/remembered.js';
 
 /** What to say about a service's hours right now, before it is put into words. */
 export type HoursStatus =

@@ -1,4 +1,4 @@
-import { remembered } from '../feed/text.js';
+import { remembered } from '../util/remembered.js';
 
 /**
  * Intl formatters, made once per locale and options: creating one is slow (the first loads

@@ -1,5 +1,5 @@
 import type { Units } from '../types.js';
-import { remembered } from '../feed/text.js';
+import { remembered } from '../util/remembered.js';
 
 // Regions where road distances are given in miles.
 const MILE_REGIONS = new Set(['US', 'GB', 'LR', 'MM']);

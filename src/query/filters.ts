@@ -1,6 +1,6 @@
 import { SERVICE_TYPES, type ServiceType } from '../feed/service-types.js';
 import type { Service } from '../types.js';
-import { remembered } from '../feed/text.js';
+import { remembered } from '../util/remembered.js';
 
 /** The low-barrier needs a visitor can ask for. */
 export const NEEDS = ['free', 'no-id', 'walk-in', 'anonymous', 'open-now', 'open-24h'] as const;

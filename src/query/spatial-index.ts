@@ -18,32 +18,8 @@ export interface Near {
 
 /** geokdbush's Earth is 6371 km, Turf's 6371.0088 km: search this much wider, then measure with Turf. */
 const SEARCH_SLACK = 1 + 1e-5;
-
-// A quick distance for passes over every service (the radius count here, a large feed's nearest
-// preview in preview.ts), where Turf's (arrays and a units lookup per call) would cost more than
-// the rest of the pass. Both then measure with Turf where the two could disagree. Here, not in
-// a module of its own, so the page loads no chunk more for it.
-
-/** How far apart the quick and Turf's distance may be, as a fraction: seven times the radii's difference. */
+/** How far apart the quick and the exact distance may be, as a fraction (see countWithin; preview.ts uses it too). */
 export const EDGE_BAND = 1e-5;
-
-/**
- * Distances in km from `origin` by the haversine on a 6371 km sphere (1.4 millionths short of
- * Turf's 6371.0088 km), its cosine worked out once; atan2, as Turf has it, stays exact near
- * the far side of the Earth, where asin does not.
- */
-export function haversineFrom(origin: LatLng): (to: LatLng) => number {
-  const rad = Math.PI / 180;
-  const cosLat = Math.cos(origin.lat * rad);
-  return (to) => {
-    const a = Math.min(
-      1,
-      Math.sin(((to.lat - origin.lat) * rad) / 2) ** 2 + cosLat * Math.cos(to.lat * rad) * Math.sin(((to.lng - origin.lng) * rad) / 2) ** 2,
-    );
-    return 12742 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
-  };
-}
-
 /** Turf's kilometres per degree of latitude (its Earth is 6371.0088 km). */
 const KM_PER_DEGREE_TURF = (Math.PI / 180) * 6371.0088;
 /** Distances this close are a tie (the two formulas' rounding), broken by feed order. */
@@ -162,6 +138,23 @@ export class ServiceIndex {
     }
     return count;
   }
+}
+
+/**
+ * Distances in km from `origin` by the haversine on a 6371 km sphere, its cosine worked out
+ * once; atan2, as Turf has it, stays exact near the far side of the Earth, where asin does not.
+ * Also for a large feed's nearest preview (preview.ts), which measures every record.
+ */
+export function haversineFrom(origin: LatLng): (to: LatLng) => number {
+  const rad = Math.PI / 180;
+  const cosLat = Math.cos(origin.lat * rad);
+  return (to) => {
+    const a = Math.min(
+      1,
+      Math.sin(((to.lat - origin.lat) * rad) / 2) ** 2 + cosLat * Math.cos(to.lat * rad) * Math.sin(((to.lng - origin.lng) * rad) / 2) ** 2,
+    );
+    return 12742 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+  };
 }
 
 const built = new WeakMap<readonly Service[], ServiceIndex>();
