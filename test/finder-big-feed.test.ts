@@ -50,7 +50,22 @@ function framesUntilLoad(el: NaloxoneFinder) {
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
-  return { frames, loaded };
+  return { frames, loaded, loading: () => !over };
+}
+
+type Frame = ReturnType<typeof framesUntilLoad>['frames'][number];
+
+/** Frames with a list item: the early page's, before the feed loaded. */
+const earlyFrames = (frames: Frame[]) => frames.filter((f) => f.names.length);
+
+/** Frames with any list at all, even an empty one: none while the finder waits for the whole feed. */
+const listFrames = (frames: Frame[]) => frames.filter((f) => f.names.length || f.summary !== undefined);
+
+/** Asserts an early page showed, in every frame the same page, said to be loading, with no map. */
+function expectEarlyPage(frames: Frame[], names: string[], label = 'frames with the early page before the feed loaded') {
+  const early = earlyFrames(frames);
+  expect(early.length, label).to.be.above(0);
+  for (const frame of early) expect(frame).to.deep.equal({ names, summary: 'Loading services…', showMore: false, pane: false, map: false });
 }
 
 const errorText = (el: NaloxoneFinder) => el.shadowRoot!.querySelector('[part="error"]')?.textContent?.trim();
@@ -107,9 +122,7 @@ describe('<naloxone-finder> with large feeds', function () {
     const heading = list.shadowRoot!.querySelector<HTMLElement>('li[part="item"] .heading')!;
     heading.focus();
     expect(await loaded).to.equal('load');
-    const early = frames.filter((f) => f.names.length);
-    expect(early.length, 'frames with the early page before the feed loaded').to.be.above(0);
-    for (const frame of early) expect(frame).to.deep.equal({ names: firstPage, summary: 'Loading services…', showMore: false, pane: false, map: false });
+    expectEarlyPage(frames, firstPage);
     // The whole feed: the same page, counted, with more to show; the same list, its focus kept.
     await waitUntil(() => summary(el) !== 'Loading services…', 'the list still says it is loading');
     await el.updateComplete;
@@ -125,7 +138,7 @@ describe('<naloxone-finder> with large feeds', function () {
     const { frames, loaded } = framesUntilLoad(el);
     el.src = big.url;
     expect(await loaded).to.equal('load');
-    const early = frames.filter((f) => f.names.length);
+    const early = earlyFrames(frames);
     expect(early.length, 'frames with the early page').to.be.above(0);
     // The map's pane keeps its place beside the list (no shift when the map comes), empty.
     expect(early.filter((f) => !f.pane || f.map)).to.deep.equal([]);
@@ -141,9 +154,7 @@ describe('<naloxone-finder> with large feeds', function () {
     expect(await loaded).to.equal('load');
     // Nearest first: the feed's last services are the nearest to (0, 0).
     const nearestPage = Array.from({ length: 20 }, (_, i) => `Example Service big-${12_499 - i} (fictional)`);
-    const early = frames.filter((f) => f.names.length);
-    expect(early.length, 'frames with the early page before the feed loaded').to.be.above(0);
-    for (const frame of early) expect(frame).to.deep.equal({ names: nearestPage, summary: 'Loading services…', showMore: false, pane: false, map: false });
+    expectEarlyPage(frames, nearestPage);
     await waitUntil(() => summary(el) !== 'Loading services…', 'the list still says it is loading');
     await el.updateComplete;
     expect([...shown(el)].map((n) => n.textContent!.trim())).to.deep.equal(nearestPage);
@@ -155,18 +166,16 @@ describe('<naloxone-finder> with large feeds', function () {
   it('drops the early page when the place changes before the feed is read, and waits for the whole feed', async () => {
     // No radius: the preview's services would fill a page from anywhere.
     const el = await fixture<NaloxoneFinder>(html`<naloxone-finder max-feed-mb="30" latitude="0" longitude="0" radius="none" map="off"></naloxone-finder>`);
-    const { frames, loaded } = framesUntilLoad(el);
-    let done = false;
-    void loaded.then(() => (done = true));
+    const { frames, loaded, loading } = framesUntilLoad(el);
     el.src = big.url;
     await waitUntil(() => shown(el).length, 'no list while the feed was read', { timeout: 50_000 });
     // Near the feed's first services: the preview was taken nearest (0, 0), not here.
     el.latitude = 57;
     await el.updateComplete;
-    expect(done, 'the feed was still being read').to.equal(false);
+    expect(loading(), 'the feed was still being read').to.equal(true);
     const changed = frames.length;
     expect(await loaded).to.equal('load');
-    expect(frames.slice(changed).filter((f) => f.names.length || f.summary !== undefined)).to.deep.equal([]);
+    expect(listFrames(frames.slice(changed))).to.deep.equal([]);
     await waitUntil(() => shown(el).length, 'the list never showed');
     expect(shown(el)[0].textContent!.trim()).to.equal('Example Service big-0 (fictional)');
   });
@@ -176,17 +185,15 @@ describe('<naloxone-finder> with large feeds', function () {
     const el = await fixture<NaloxoneFinder>(
       html`<naloxone-finder max-feed-mb="30" latitude="57" longitude="0" radius="5" units="km" map="off"></naloxone-finder>`,
     );
-    const { frames, loaded } = framesUntilLoad(el);
-    let done = false;
-    void loaded.then(() => (done = true));
+    const { frames, loaded, loading } = framesUntilLoad(el);
     el.src = big.url;
     await waitUntil(() => shown(el).length, 'no list while the feed was read', { timeout: 50_000 });
     const note = () => el.shadowRoot!.querySelector('[part="radius-note"]')?.textContent;
-    expect(done, 'the feed was still being read').to.equal(false);
+    expect(loading(), 'the feed was still being read').to.equal(true);
     expect(note()).to.match(/^Nothing within 5.0 km/);
     expect(await loaded).to.equal('load');
     const page = Array.from({ length: 20 }, (_, i) => `Example Service big-${i} (fictional)`);
-    for (const frame of frames.filter((f) => f.names.length)) expect(frame.names).to.deep.equal(page);
+    for (const frame of earlyFrames(frames)) expect(frame.names).to.deep.equal(page);
     await waitUntil(() => summary(el) !== 'Loading services…', 'the list still says it is loading');
     expect([...shown(el)].map((n) => n.textContent!.trim())).to.deep.equal(page);
     expect(note()).to.match(/^Nothing within 5.0 km/);
@@ -201,9 +208,7 @@ describe('<naloxone-finder> with large feeds', function () {
     el.src = big.url;
     expect(await loaded).to.equal('load');
     const page = ['Example Service big-12499 (fictional)', 'Example Service big-12498 (fictional)'];
-    const early = frames.filter((f) => f.names.length);
-    expect(early.length, 'frames with the early page').to.be.above(0);
-    for (const frame of early) expect(frame).to.deep.equal({ names: page, summary: 'Loading services…', showMore: false, pane: false, map: false });
+    expectEarlyPage(frames, page, 'frames with the early page');
     await waitUntil(() => summary(el) !== 'Loading services…', 'the list still says it is loading');
     expect([...shown(el)].map((n) => n.textContent!.trim())).to.deep.equal(page);
   });
@@ -227,7 +232,7 @@ describe('<naloxone-finder> with large feeds', function () {
     expect(await loaded).to.equal('load');
     expect(frames.length, 'frames watched').to.be.above(10);
     // No list at all until then: the loading note alone.
-    expect(frames.filter((f) => f.names.length || f.summary !== undefined)).to.deep.equal([]);
+    expect(listFrames(frames)).to.deep.equal([]);
     await waitUntil(() => shown(el).length, 'the list never showed');
     expect(shown(el).length).to.equal(20);
     expect(shown(el)[0].textContent!.trim()).to.equal('Example Service big-12400 (fictional)');
@@ -248,7 +253,7 @@ describe('<naloxone-finder> with large feeds', function () {
       const { frames, loaded } = framesUntilLoad(el);
       el.src = url;
       expect(await loaded).to.equal('load');
-      expect(frames.filter((f) => f.names.length || f.summary !== undefined)).to.deep.equal([]);
+      expect(listFrames(frames)).to.deep.equal([]);
       await waitUntil(() => shown(el).length, 'the list never showed');
       const ids = [0, 1, ...Array.from({ length: 18 }, (_, i) => 1900 + i)];
       expect([...shown(el)].map((n) => n.textContent!.trim())).to.deep.equal(ids.map((i) => `Example Service u-${i} (fictional)`));
@@ -269,7 +274,7 @@ describe('<naloxone-finder> with large feeds', function () {
       const { frames, loaded } = framesUntilLoad(el);
       el.src = url;
       expect(await loaded).to.equal('load');
-      expect(frames.filter((f) => f.names.length || f.summary !== undefined)).to.deep.equal([]);
+      expect(listFrames(frames)).to.deep.equal([]);
       await waitUntil(() => shown(el).length, 'the list never showed');
       const ids = [0, 1, 2, 3, 4, ...Array.from({ length: 15 }, (_, i) => 1500 + i)];
       expect([...shown(el)].map((n) => n.textContent!.trim())).to.deep.equal(ids.map((i) => `Example Service c-${i} (fictional)`));
@@ -283,7 +288,7 @@ describe('<naloxone-finder> with large feeds', function () {
     const { frames, loaded } = framesUntilLoad(el);
     el.src = big.url;
     expect(await loaded).to.equal('load');
-    expect(frames.filter((f) => f.names.length || f.summary !== undefined)).to.deep.equal([]);
+    expect(listFrames(frames)).to.deep.equal([]);
     await waitUntil(() => summary(el), 'the list never showed');
     expect(summary(el)).to.equal('Showing 20 of 100 services');
   });
