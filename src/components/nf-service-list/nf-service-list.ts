@@ -8,6 +8,7 @@ import { defaultUnits, regionOf } from '../../i18n/units.js';
 import { dateFormat, displayName, languageName } from '../../i18n/intl.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import { safeWebUrl, telUrl } from '../../util/safe-url.js';
+import { remembered } from '../../util/remembered.js';
 import { reportHref } from '../../util/report-url.js';
 import { formatHoursStatus, formatHoursTime, hoursStatus, knownTimeZone, serviceRules, weekTable } from '../../hours/index.js';
 import { sortTypes } from '../../feed/service-types.js';
@@ -17,6 +18,12 @@ import { placeLabel } from '../../util/place-label.js';
 import { newTabLink } from '../../util/new-tab-link.js';
 import { NfResultsChangeEvent, NfServiceSelectEvent, NfShowMoreEvent } from '../../events.js';
 import type { Address, RankedService, Service, ServiceType, Units } from '../../types.js';
+
+/**
+ * Each website's checked link, once per address: parsing a URL was about a fourteenth of a new
+ * page's render (100k feed, a new origin: 20 items, every one rendered anew).
+ */
+const checkedWebsites = new Map<string, string | undefined>();
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -496,7 +503,7 @@ export class NfServiceList extends LitElement {
     const label = placeLabel(service);
     // Checked again here: this element also takes services that never went through the validator.
     const tel = service.phone ? telUrl(service.phone) : undefined;
-    const website = service.website ? safeWebUrl(service.website) : undefined;
+    const website = service.website ? remembered(checkedWebsites, service.website, safeWebUrl) : undefined;
     const email = service.email && isEmail(service.email) ? service.email : undefined;
     const directions = isLocated(service) ? directionsHref(this.directionsUrl, service.lat, service.lng) : undefined;
     return html`
