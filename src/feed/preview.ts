@@ -98,9 +98,11 @@ export function nearestServices(
     const base = baseOf(id);
     return times.get(id)! > 1 || (base !== undefined && (id.length >= MAX_LENGTH.name - 1 || bases.get(base)!));
   };
+  // Every row here was taken before any doubt: one a doubt has since put out of reach (at or
+  // beyond `withinKm`, or unplaced once those are out) changes neither, so none is checked again.
   for (const i of rows) {
     const id = ids[i];
-    if (id === undefined || !taken(i) || !doubtful(id)) continue;
+    if (id === undefined || !doubtful(id)) continue;
     if (positions[i]) withinKm = Math.min(withinKm, exact[i]);
     else withUnplaced = false;
   }
