@@ -400,7 +400,10 @@ export class NaloxoneFinder extends LitElement {
     task: async ([src, services, format, fieldMap, defaultTypes], { signal }): Promise<FinderFeed> => {
       // The spatial index is a chunk of its own, fetched beside the feed.
       const indexing = import('./query/spatial-index.js');
-      indexing.then(({ indexFor }) => (this.#indexFor = indexFor), () => undefined);
+      indexing.then(
+        ({ indexFor }) => (this.#indexFor = indexFor),
+        () => undefined,
+      );
       const from = this.#device ? undefined : this.origin;
       const feed = await this.loadServices(src, services, {
         format,
