@@ -171,7 +171,7 @@ export const StaleAfterFailedRefresh: Story = {
     async () => {
       // What an earlier visit would have left behind: the last good copy for this URL.
       const bytes = new TextEncoder().encode(JSON.stringify(STALE_COPY));
-      await saveLastGoodFeed(STALE_FEED, { bytes, contentType: 'application/json' });
+      await saveLastGoodFeed(STALE_FEED, { body: bytes, contentType: 'application/json' });
       return {};
     },
   ],

@@ -1,3 +1,5 @@
+import { bodySize, type FeedBody } from './body.js';
+
 /** A feed as it was last loaded and shown successfully. */
 export interface CachedFeed {
   bytes: Uint8Array;
@@ -44,14 +46,17 @@ const MAX_STORAGE_CHARS = 1024 * 1024;
 /**
  * Keeps `feed` as the last good copy of `src`, replacing the previous one. Call it only after
  * the feed was read and had valid records, so a failed or empty reply never replaces good data.
+ * Its body is the bytes, or the Blob they came in (a large feed, in the worker), stored as it
+ * is: reading it again to store it would hold a second copy of a national feed.
  */
-export async function saveLastGoodFeed(src: string, feed: { bytes: Uint8Array; contentType: string }, options: CacheOptions = {}): Promise<void> {
+export async function saveLastGoodFeed(src: string, feed: { body: FeedBody; contentType: string }, options: CacheOptions = {}): Promise<void> {
   const url = storageUrl(src);
-  if (!url || feed.bytes.byteLength === 0) return;
+  if (!url || bodySize(feed.body) === 0) return;
   if (maxAge(options) === 0) return removeLastGood(url);
   const savedAt = dayOf(options.now ?? new Date());
   if (await saveToCache(url, feed, savedAt)) removeFromStorage(url);
-  else saveToStorage(url, feed, savedAt);
+  // localStorage takes small copies only, as text: never a Blob, which is over 2 MB.
+  else if (feed.body instanceof Uint8Array) saveToStorage(url, feed.body, feed.contentType, savedAt);
 }
 
 /**
@@ -136,14 +141,14 @@ function cacheStorage(): CacheStorage | undefined {
   }
 }
 
-async function saveToCache(url: string, feed: { bytes: Uint8Array; contentType: string }, savedAt: string): Promise<boolean> {
+async function saveToCache(url: string, feed: { body: FeedBody; contentType: string }, savedAt: string): Promise<boolean> {
   let cache: Cache;
   try {
     const storage = cacheStorage();
     if (!storage) return false;
     cache = await withTimeout(storage.open(CACHE_NAME));
     const headers = { 'content-type': feed.contentType, [SAVED_AT]: savedAt };
-    await withTimeout(cache.put(url, new Response(feed.bytes as Uint8Array<ArrayBuffer>, { headers })));
+    await withTimeout(cache.put(url, new Response(feed.body as Uint8Array<ArrayBuffer> | Blob, { headers })));
   } catch {
     return false;
   }
@@ -188,11 +193,11 @@ function localStore(): Storage | undefined {
 
 // One item per URL: "<savedAt>\n<content type>\n<t|b><text or base64>", savedAt first so
 // pruning reads it without parsing the rest.
-function saveToStorage(url: string, feed: { bytes: Uint8Array; contentType: string }, savedAt: string) {
+function saveToStorage(url: string, bytes: Uint8Array, contentType: string, savedAt: string) {
   try {
     const store = localStore();
-    if (!store || feed.bytes.byteLength > MAX_STORAGE_CHARS) return;
-    const value = `${savedAt}\n${feed.contentType.replace(/[\r\n]/g, '')}\n${encode(feed.bytes)}`;
+    if (!store || bytes.byteLength > MAX_STORAGE_CHARS) return;
+    const value = `${savedAt}\n${contentType.replace(/[\r\n]/g, '')}\n${encode(bytes)}`;
     if (value.length > MAX_STORAGE_CHARS) return;
     store.setItem(STORAGE_PREFIX + url, value);
     pruneStorage(store, STORAGE_PREFIX + url);

@@ -55,6 +55,6 @@ export async function readFeed(body: FeedBody, contentType: string, options: Rea
   } else endUnusedWorker(early);
   const bytes = await bodyBytes(body);
   const result = await parseFeed(bytes, { ...parseOptions, contentType });
-  if (saveAs !== undefined && result.services.length) void saveLastGoodFeed(saveAs, { bytes, contentType }, { maxAgeDays: cacheDays });
+  if (saveAs !== undefined && result.services.length) void saveLastGoodFeed(saveAs, { body: bytes, contentType }, { maxAgeDays: cacheDays });
   return result;
 }

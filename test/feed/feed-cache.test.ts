@@ -5,7 +5,7 @@ const CACHE_NAME = 'naloxone-finder-v1';
 const A = 'https://feeds.example.org/a.json';
 const B = 'https://feeds.example.org/b.json';
 const text = (s: string) => new TextEncoder().encode(s);
-const feed = (s: string, contentType = 'application/json') => ({ bytes: text(s), contentType });
+const feed = (s: string, contentType = 'application/json') => ({ body: text(s), contentType });
 
 function ourStorageKeys(): string[] {
   return Object.keys(localStorage).filter((key) => key.startsWith(CACHE_NAME));
@@ -44,6 +44,21 @@ describe('last good feed', () => {
     const small = await loadLastGoodFeed(A, { blobAboveBytes: body.length });
     if (!small || !('bytes' in small)) throw new Error('expected bytes');
     expect(new TextDecoder().decode(small.bytes)).to.equal(body);
+  });
+
+  it('keeps a Blob body as it came (a large feed read in the worker): read back, the same bytes', async () => {
+    // Not UTF-8 and with a byte order mark: stored as bytes, never as text.
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...text('{"services":[],"note":"Caf'), 0xe9, ...text('"}')]);
+    await saveLastGoodFeed(A, { body: new Blob([bytes]), contentType: 'application/json' });
+    const cached = await loadLastGoodFeed(A);
+    expect([...cached!.bytes]).to.deep.equal([...bytes]);
+    expect(cached!.contentType).to.equal('application/json');
+  });
+
+  it('ignores an empty Blob, as it does empty bytes', async () => {
+    await saveLastGoodFeed(A, feed('{"services":[]}'));
+    await saveLastGoodFeed(A, { body: new Blob([]), contentType: 'application/json' });
+    expect(new TextDecoder().decode((await loadLastGoodFeed(A))!.bytes)).to.equal('{"services":[]}');
   });
 
   it('round-trips bytes and content type, and keeps the day it was saved, not the time', async () => {
@@ -146,8 +161,8 @@ describe('last good feed', () => {
     it('round-trips bytes exactly, UTF-8 with a byte order mark or not UTF-8 at all', async () => {
       const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...text('name\nCafé (fictional)\n')]);
       const windows1252 = new Uint8Array([...text('name\nCaf'), 0xe9, 0x0a, 0x00, 0xff]);
-      await saveLastGoodFeed(A, { bytes: withBom, contentType: 'text/csv' });
-      await saveLastGoodFeed(B, { bytes: windows1252, contentType: 'text/csv; charset=windows-1252' });
+      await saveLastGoodFeed(A, { body: withBom, contentType: 'text/csv' });
+      await saveLastGoodFeed(B, { body: windows1252, contentType: 'text/csv; charset=windows-1252' });
       expect([...(await loadLastGoodFeed(A))!.bytes]).to.deep.equal([...withBom]);
       const b = await loadLastGoodFeed(B);
       expect([...b!.bytes]).to.deep.equal([...windows1252]);
@@ -163,9 +178,16 @@ describe('last good feed', () => {
       expect(await loadLastGoodFeed('https://feeds.example.org/5.json')).to.not.equal(undefined);
     });
 
+    it('stores no Blob in localStorage, and keeps the previous copy', async () => {
+      await saveLastGoodFeed(A, feed('small'));
+      await saveLastGoodFeed(A, { body: new Blob([text('{"services":[]}')]), contentType: 'application/json' });
+      expect(ourStorageKeys()).to.have.length(1);
+      expect(new TextDecoder().decode((await loadLastGoodFeed(A))!.bytes)).to.equal('small');
+    });
+
     it('skips a feed too large for localStorage and keeps the previous copy', async () => {
       await saveLastGoodFeed(A, feed('small'));
-      await saveLastGoodFeed(A, { bytes: new Uint8Array(5 * 1024 * 1024).fill(0x20), contentType: 'application/json' });
+      await saveLastGoodFeed(A, { body: new Uint8Array(5 * 1024 * 1024).fill(0x20), contentType: 'application/json' });
       expect(new TextDecoder().decode((await loadLastGoodFeed(A))!.bytes)).to.equal('small');
     });
 

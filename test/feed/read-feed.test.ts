@@ -312,6 +312,20 @@ describe('loadFeed with the worker', function () {
     expect(pagePuts, 'writes to Cache Storage from the page').to.equal(0);
   });
 
+  it('the worker saves a feed that came as a Blob from the Blob itself: the copy has the same bytes', async () => {
+    const body = bigFeed(BIG);
+    window.fetch = async () => new Response(body.slice(), { headers: { 'content-type': 'application/json', 'content-length': String(body.byteLength) } });
+    expect((await loadFeed(SRC)).services).to.have.length(BIG);
+    expect(lastWorkerRead().blob, 'the worker was handed a Blob').to.equal(true);
+    await waitUntil(() => loadLastGoodFeed(SRC), 'the worker never saved the copy', { timeout: 10_000 });
+    const saved = (await loadLastGoodFeed(SRC))!.bytes;
+    expect(saved.byteLength).to.equal(body.byteLength);
+    expect(
+      saved.findIndex((byte, i) => byte !== body[i]),
+      'the first byte that differs',
+    ).to.equal(-1);
+  });
+
   it('a feed whose Content-Length is over the threshold reaches the worker as a Blob; one without, as bytes', async () => {
     const body = bigFeed(BIG);
     const headers = { 'content-type': 'application/json' };
