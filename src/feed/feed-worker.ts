@@ -84,7 +84,7 @@ async function handle({ body, options, save }: WorkerRequest) {
   if (result.updated !== undefined) done.updated = result.updated;
   scope.postMessage(done, [index.tree, index.rows.buffer]);
   const hasServices = result.services.length > 0;
-  // The page has its own copy now: let this one go while the bytes are saved (100k services hold
+  // The page has its own copy now: let this one go while the feed is saved (100k services hold
   // about 70 MB here, which the heap would otherwise keep until the write ends).
   result = undefined;
   // After the reply: the page need not wait for storage. Same rule as the page's path: only a
