@@ -146,18 +146,55 @@ function readName(r: RecordReader): string {
   return name;
 }
 
+const DECIMAL = String.raw`([-+]?\d+\.\d+)`;
+/** Well-known text, longitude first: "POINT (-73.75 42.65)", "SRID=4326;POINT Z (-73.75 42.65 0)". */
+const WKT_POINT = new RegExp(String.raw`^(?:SRID=4326;)?POINT\s*Z?M?\s*\(\s*([-+]?[\d.]+)\s+([-+]?[\d.]+)(?:\s+\S+){0,2}\s*\)$`, 'i');
+/** "42.65, -73.75" alone, or "(42.65, -73.75)", alone or ending a longer text: latitude first. */
+const PAIR = new RegExp(String.raw`^(?:([^]*?)\s*\(\s*${DECIMAL}\s*,\s*${DECIMAL}\s*\)|${DECIMAL}\s*,\s*${DECIMAL})$`);
+
 /**
- * Coordinates: numbers or numeric strings. Swapped pairs are fixed only when unambiguous
- * (latitude out of range but valid as a longitude, and the other way round). Anything else
- * leaves the record without a map position, reported, never dropped.
+ * A position written as one value, as open-data portals and spreadsheets export it: well-known
+ * text (longitude first), a "latitude, longitude" pair with decimals (in parentheses when it ends
+ * an address, as Socrata writes "100 Main St\nAlbany, NY\n(42.65, -73.75)"), an object with
+ * `latitude` and `longitude`, or a GeoJSON Point. `rest`: the text before such a pair.
+ */
+export function positionIn(value: unknown): { lat: unknown; lng: unknown; rest?: string } | undefined {
+  if (typeof value === 'string') {
+    const text = value.trim();
+    const wkt = WKT_POINT.exec(text);
+    if (wkt) return { lat: wkt[2], lng: wkt[1] };
+    const pair = PAIR.exec(text);
+    if (pair) return pair[2] ? { lat: pair[2], lng: pair[3], rest: pair[1] } : { lat: pair[4], lng: pair[5] };
+  } else if (isObject(value)) {
+    const point = own(value, 'coordinates');
+    if (own(value, 'type') === 'Point' && Array.isArray(point)) return { lat: point[1], lng: point[0] };
+    const lat = own(value, 'latitude') ?? own(value, 'lat');
+    const lng = own(value, 'longitude') ?? own(value, 'lng') ?? own(value, 'lon');
+    if (lat !== undefined && lng !== undefined) return { lat, lng };
+  }
+  return undefined;
+}
+
+/**
+ * Coordinates: numbers or numeric strings, or, without them, one value holding both
+ * (`coordinates`, or an `address` that is or ends with a position: positionIn). Swapped pairs
+ * are fixed only when unambiguous (latitude out of range but valid as a longitude, and the
+ * other way round). Anything else leaves the record without a map position, reported, never
+ * dropped.
  */
 function readPosition(r: RecordReader, mailBased: boolean): { lat: number; lng: number } | undefined {
-  const rawLat = r.get('lat');
-  const rawLng = r.get('lng');
+  let rawLat = r.get('lat');
+  let rawLng = r.get('lng');
   if ((rawLat === undefined || rawLat === '') && (rawLng === undefined || rawLng === '')) {
-    // A naloxone-by-mail program has no place to go to: nothing to report.
-    if (!mailBased) r.warnings.push('no coordinates: listed without a map position');
-    return undefined;
+    const one = r.get('coordinates');
+    const found = positionIn(one) ?? positionIn(r.get('address'));
+    if (!found) {
+      if (one !== undefined && one !== '') r.warnings.push(`"coordinates" ${describe(one)} is not a position: listed without a map position`);
+      // A naloxone-by-mail program has no place to go to: nothing to report.
+      else if (!mailBased) r.warnings.push('no coordinates: listed without a map position');
+      return undefined;
+    }
+    ({ lat: rawLat, lng: rawLng } = found);
   }
   const lat = toNumber(rawLat);
   const lng = toNumber(rawLng);
@@ -201,7 +238,9 @@ function readAddress(r: RecordReader): Address | undefined {
   if (isObject(nested)) {
     source = new RecordReader(nested);
   } else if (typeof nested === 'string' || typeof nested === 'number') {
-    const street = r.text('address');
+    // Coordinates are never shown as an address; an address they end keeps its text.
+    const found = positionIn(nested);
+    const street = found ? found.rest && fit(found.rest, MAX_LENGTH.short) : r.text('address');
     if (street) result.street = street;
   } else if (nested !== undefined) {
     r.warnings.push(`"address" must be an object or text, got ${describe(nested)}`);

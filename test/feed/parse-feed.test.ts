@@ -206,6 +206,51 @@ describe('parseFeed', () => {
     expect(reasons(feed.warnings)).to.deep.equal(['no coordinates: listed without a map position']);
   });
 
+  it('reads a position written in one column, as portals export it, and never shows it as an address', async () => {
+    const csv = [
+      'Facility Name,Street Address,City,Services Offered,Location',
+      'Example Pharmacy (fictional),100 Example St,Albany,"Naloxone, Fentanyl Test Strips",POINT (-73.7562 42.6526)',
+      'Example Center (fictional),200 Example St,Albany,Syringe Services Program; Narcan,"(42.6500, -73.7600)"',
+      'Example Clinic (fictional),,,Narcan,"300 Example St\nAlbany, NY 12210\n(42.66, -73.77)"',
+      'Example Van (fictional),,,Narcan,"42.61,-73.71"',
+      'Example Office (fictional),,,Narcan,"Unit 5, 12207"',
+    ].join('\n');
+    const feed = await parseFeed(csv);
+    expect(feed.services.map((s) => [s.name, s.lat, s.lng, s.address?.street, s.types])).to.deep.equal([
+      ['Example Pharmacy (fictional)', 42.6526, -73.7562, '100 Example St', ['naloxone', 'fentanyl-test-strips']],
+      ['Example Center (fictional)', 42.65, -73.76, '200 Example St', ['naloxone', 'syringe-services']],
+      // Its lines stay lines: the list shows an address with `white-space: pre-line`.
+      ['Example Clinic (fictional)', 42.66, -73.77, '300 Example St\nAlbany, NY 12210', ['naloxone']],
+      ['Example Van (fictional)', 42.61, -73.71, undefined, ['naloxone']],
+      // Numbers in an address are not a position: only a pair with decimals is.
+      ['Example Office (fictional)', undefined, undefined, 'Unit 5, 12207', ['naloxone']],
+    ]);
+    expect(feed.warnings.map((w) => [w.index, w.reason])).to.deep.equal([[4, 'no coordinates: listed without a map position']]);
+  });
+
+  it('reads coordinates as a GeoJSON Point or a latitude/longitude object, prefers lat and lng, and says when it cannot', async () => {
+    const feed = await parseFeed(
+      JSON.stringify([
+        { id: 'a', name: 'Example A (fictional)', geocoded_column: { type: 'Point', coordinates: [-122.33, 47.6] } },
+        { id: 'b', name: 'Example B (fictional)', location: { latitude: '47.61', longitude: '-122.34', human_address: '{"city": "Seattle"}' } },
+        { id: 'c', name: 'Example C (fictional)', lat: 47.62, lng: -122.35, coordinates: 'POINT (1 2)', address: '1 Example Way (47.0, -122.0)' },
+        { id: 'd', name: 'Example D (fictional)', coordinates: 'near the library' },
+        { id: 'e', name: 'Example E (fictional)', coordinates: 'POINT (-200 47)' },
+      ]),
+    );
+    expect(feed.services.map((s) => [s.id, s.lat, s.lng, s.address?.street])).to.deep.equal([
+      ['a', 47.6, -122.33, undefined],
+      ['b', 47.61, -122.34, undefined],
+      ['c', 47.62, -122.35, '1 Example Way'],
+      ['d', undefined, undefined, undefined],
+      ['e', undefined, undefined, undefined],
+    ]);
+    expect(reasons(feed.warnings)).to.deep.equal([
+      '"coordinates" "near the library" is not a position: listed without a map position',
+      'coordinates 47, -200 are out of range: listed without a map position',
+    ]);
+  });
+
   it('reads GeoJSON Points in [lng, lat] order and reports other geometries', async () => {
     const geojson = {
       type: 'FeatureCollection',
