@@ -1,6 +1,6 @@
 import { isServiceType, labelToType, type ServiceType } from './service-types.js';
 import { describe, listOf, own, quote } from './text.js';
-import { FeedFormatError } from './validate.js';
+import { FeedFormatError, isYes, splitList } from './validate.js';
 import { sameItems } from '../util/same-items.js';
 
 /**
@@ -231,8 +231,14 @@ export function fieldResolver(map: FieldMap = {}): Resolver {
         const key = keys.includes(field) ? field : (ALIASES[field] ?? []).map((a) => bySquashed.get(a)).find((k) => k !== undefined);
         if (key !== undefined && !pairs.some(([, used]) => used === key)) pairs.push([field, key]);
       }
+      // Columns named for one of our types ("Naloxone", "FTS available"), for the rows that mark them yes.
+      const flags: [string, ServiceType][] = [];
+      for (const key of keys) {
+        const type = pairs.some(([, used]) => used === key) ? undefined : flagType(key);
+        if (type) flags.push([key, type]);
+      }
       // Validation reads only our fields, each as an own property: the record itself reads the same as its copy.
-      plan = { pairs, same: !defaults.length && pairs.every(([field, key]) => field === key) };
+      plan = { pairs, flags, same: !defaults.length && !flags.length && pairs.every(([field, key]) => field === key) };
       cache.set(signature, plan);
     }
     recent[recent.length < RECENT_PLANS ? recent.length : oldest++ % RECENT_PLANS] = { keys, plan };
@@ -246,6 +252,8 @@ export function fieldResolver(map: FieldMap = {}): Resolver {
       const value = key.includes('.') && !Object.prototype.hasOwnProperty.call(record, key) ? pathGet(record, key) : own(record, key);
       if (value !== undefined) out[field] = value;
     }
+    const marked = plan.flags.filter(([key]) => isYes(own(record, key))).map(([, type]) => type);
+    if (marked.length) out['types'] = [...(splitList(out['types']) ?? []), ...marked];
     for (const [field, value] of defaults) {
       if (out[field] === undefined || out[field] === null || out[field] === '') out[field] = value;
     }
@@ -256,8 +264,20 @@ export function fieldResolver(map: FieldMap = {}): Resolver {
 /** Where each of our fields is in a record with a given set of keys, and whether every one is where its name says. */
 interface Plan {
   pairs: [Field, string][];
+  /** Columns named for a type: a row that marks one yes has that type. */
+  flags: [string, ServiceType][];
   same: boolean;
 }
+
+/** The type a column is named for, "Narcan", "Fentanyl test strips" or "SSP (Y/N)", with "available", "offered"… after it. */
+const flagType = (key: string) =>
+  labelToType(
+    key
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}-]+/gu, ' ')
+      .trim()
+      .replace(/ (y n|available|offered|provided|on ?site)$/, ''),
+  );
 
 /** The records array of an arbitrary JSON document at the field map's `records` path. */
 export function recordsAt(doc: unknown, path: string): unknown[] {

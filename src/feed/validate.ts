@@ -64,6 +64,10 @@ const COUNTRY_NAMES: Record<string, string> = {
   australia: 'AU',
 };
 
+/** A yes as spreadsheets write it: true, "yes", "Y", "x", 1 (and "oui", "sí"). */
+export const isYes = (value: unknown) =>
+  (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && TRUE_WORDS.has(String(value).trim().toLowerCase());
+
 /** Splits a list written in one spreadsheet cell: "naloxone; drop-in", "en, es", "a|b". */
 export function splitList(value: unknown): unknown[] | undefined {
   if (value === undefined || value === null || value === '') return undefined;

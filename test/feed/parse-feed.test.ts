@@ -228,6 +228,23 @@ describe('parseFeed', () => {
     expect(feed.warnings.map((w) => [w.index, w.reason])).to.deep.equal([[4, 'no coordinates: listed without a map position']]);
   });
 
+  it('gives a row the types of the columns named for them that it marks yes, beside its types column', async () => {
+    const csv = [
+      'Site Name,Latitude,Longitude,NALOXONE,FTS Available,Syringe Services (Y/N),Drop-in,Services',
+      'Example Pharmacy (fictional),49.28,-123.12,Yes,no,,yes,',
+      'Example Outreach (fictional),49.27,-123.1,x,Y,TRUE,,Wound care',
+      'Example Office (fictional),49.26,-123.11,No,N,0,,',
+    ].join('\n');
+    const feed = await parseFeed(csv);
+    expect(feed.services.map((s) => [s.name, s.types, s.walkIn])).to.deep.equal([
+      ['Example Pharmacy (fictional)', ['naloxone'], true],
+      ['Example Outreach (fictional)', ['naloxone', 'fentanyl-test-strips', 'syringe-services', 'wound-care'], undefined],
+      // "Drop-in" is a column of its own (walk-in), not a type; nothing marked, no type.
+      ['Example Office (fictional)', [], undefined],
+    ]);
+    expect(feed.warnings).to.deep.equal([]);
+  });
+
   it('reads coordinates as a GeoJSON Point or a latitude/longitude object, prefers lat and lng, and says when it cannot', async () => {
     const feed = await parseFeed(
       JSON.stringify([
