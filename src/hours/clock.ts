@@ -4,8 +4,15 @@ import type { Weekday } from '../types.js';
 export const WEEKDAYS: readonly Weekday[] = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
 
 const FULL_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-/** Abbreviations people write that are not simply the start of the day's name. */
+/**
+ * Abbreviations people write that are not simply the start of the day's name, and the single
+ * letters that name one day ("M-F", "M, W, F"; "R" for Thursday); "T" and "S" could be two.
+ */
 const EXTRA_NAMES = new Map<string, Weekday>([
+  ['m', 'mo'],
+  ['w', 'we'],
+  ['r', 'th'],
+  ['f', 'fr'],
   ['weds', 'we'],
   ['thur', 'th'],
   ['thurs', 'th'],
@@ -97,9 +104,9 @@ export function parseWeekday(value: unknown): Weekday | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.trim().toLowerCase().replace(/\.$/, '');
   if (/^\d+$/.test(text)) return dayFromNumber(Number(text));
-  if (!/^[a-z]{2,9}$/.test(text)) return undefined;
   const extra = EXTRA_NAMES.get(text);
   if (extra) return extra;
+  if (!/^[a-z]{2,9}$/.test(text)) return undefined;
   const index = FULL_NAMES.findIndex((name) => name.startsWith(text));
   return index === -1 ? undefined : WEEKDAYS[index];
 }

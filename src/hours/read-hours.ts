@@ -10,6 +10,12 @@ export interface ReadHours {
   open24h?: true;
   /** One sentence per part that was left out, quoting it. Nothing is dropped without one. */
   warnings: string[];
+  /**
+   * Hours as written that were not read, for visitors to read themselves: the parts left out
+   * ("by appointment"), or all of it when a part left out held times or days without them,
+   * and the rest alone would say "closed" when the service may be open (no `hours` then).
+   */
+  note?: string;
 }
 
 const DAY_MINUTES = 1440;
@@ -133,7 +139,9 @@ const rulesOf = (days: Weekday[], ranges: Group['ranges']): HoursRule[] =>
  * "Mon-Fri 9am-5pm; Sat 10-2", "9:00 AM – 5:00 PM", "Monday to Friday 09:00-17:00",
  * "Mon, Wed, Fri 10:00-14:00", "9-12, 13-17", "22:00-06:00", "24/7", "Open 24 hours",
  * "closed Sunday". Times without days apply every day; days named "closed" are taken out of
- * every rule. A part it cannot read is left out with a warning that quotes it; the rest is kept.
+ * every rule. A part it cannot read is left out with a warning that quotes it, and kept as the
+ * `note`; the rest is kept too, unless the part held times or days without them: "closed" would
+ * then be wrong, so the whole text is the note and there are no rules.
  */
 export function readHoursText(written: string): ReadHours {
   return copyOf(remembered(readTexts, written, readText));
@@ -145,8 +153,10 @@ const readTexts = new Map<string, ReadHours>();
 /** A copy the caller may change: no two services share a rule or a list of days. */
 function copyOf(read: ReadHours): ReadHours {
   const warnings = read.warnings.slice();
-  if (read.open24h) return { open24h: true, warnings };
-  return read.hours ? { hours: read.hours.map((rule) => ({ days: rule.days.slice(), opens: rule.opens, closes: rule.closes })), warnings } : { warnings };
+  const copy: ReadHours = read.open24h ? { open24h: true, warnings } : { warnings };
+  if (read.hours) copy.hours = read.hours.map((rule) => ({ days: rule.days.slice(), opens: rule.opens, closes: rule.closes }));
+  if (read.note) copy.note = read.note;
+  return copy;
 }
 
 function readText(written: string): ReadHours {
@@ -158,6 +168,10 @@ function readText(written: string): ReadHours {
   const rules: HoursRule[] = [];
   const closedDays = new Set<Weekday>();
   let always = false;
+  // The parts left out, as written, and their warnings, which end once it is known whether the rest is kept.
+  const unread: string[] = [];
+  const unreadWarnings: string[] = [];
+  let misleads = false;
 
   const tokens = tokenize(lower);
   let group = newGroup(0);
@@ -165,12 +179,20 @@ function readText(written: string): ReadHours {
   const flush = (next: number) => {
     const written = text.slice(group.start, group.end).trim();
     const days = [...new Set(group.runs.flat())];
-    if (group.problem) warnings.push(`could not read ${quote(written)}: ${group.problem}; that part was left out`);
-    else if (group.closed) {
+    if (group.problem) {
+      unreadWarnings.push(`could not read ${quote(written)}: ${group.problem}`);
+      unread.push(written);
+      // Times left out: the rest alone would call the service closed then.
+      misleads ||= /\d/.test(written);
+    } else if (group.closed) {
       if (days.length) days.forEach((day) => closedDays.add(day));
       else warnings.push(`${quote(written)} names no days; if the service is closed for now, set its status instead`);
     } else if (group.ranges.length) rules.push(...rulesOf(days.length ? WEEKDAYS.filter((d) => days.includes(d)) : [...WEEKDAYS], group.ranges));
-    else if (days.length) warnings.push(`${quote(written)} names days but no opening times; that part was left out`);
+    else if (days.length) {
+      unreadWarnings.push(`${quote(written)} names days but no opening times`);
+      unread.push(written);
+      misleads = true;
+    }
     group = newGroup(next);
     newRun = true;
   };
@@ -205,8 +227,14 @@ function readText(written: string): ReadHours {
           end = afterNext.end;
           i += 2;
         }
-        // Days after the times ("9am-5pm Mon-Fri") belong to them unless more times follow.
-        const trailing = group.ranges.length > 0 && group.runs.length === 0 && !tokens.slice(i + 1).some((t) => t.kind === 'time' || t.kind === 'allDay');
+        // Days after the times ("9am-5pm Mon-Fri") belong to them unless more times follow
+        // before the part ends ("9am-5pm M-F; Sat 10-2": the part is "9am-5pm M-F").
+        const rest = tokens.slice(i + 1);
+        const partEnd = rest.findIndex((t) => t.kind === 'end');
+        const trailing =
+          group.ranges.length > 0 &&
+          group.runs.length === 0 &&
+          !rest.slice(0, partEnd < 0 ? undefined : partEnd).some((t) => t.kind === 'time' || t.kind === 'allDay');
         if (group.ranges.length && !trailing) flush(token.start);
         if (newRun || !group.runs.length) group.runs.push([]);
         group.runs[group.runs.length - 1].push(...days);
@@ -251,7 +279,12 @@ function readText(written: string): ReadHours {
     }
   }
   flush(text.length);
-  return finish(rules, closedDays, always, warnings);
+  const end = misleads ? 'the hours are shown as written' : 'that part was left out';
+  for (const warning of unreadWarnings) warnings.push(`${warning}; ${end}`);
+  if (misleads) return { warnings, note: text };
+  const read = finish(rules, closedDays, always, warnings);
+  if (unread.length) read.note = unread.join('; ');
+  return read;
 }
 
 function finish(rules: HoursRule[], closedDays: Set<Weekday>, always: boolean, warnings: string[]): ReadHours {
@@ -325,6 +358,7 @@ function rulesKey(value: readonly unknown[]): string | undefined {
 function readRuleList(value: readonly unknown[]): ReadHours {
   const rules: HoursRule[] = [];
   const warnings: string[] = [];
+  const notes: string[] = [];
   let always = false;
   value.forEach((item, i) => {
     if (typeof item === 'string') {
@@ -332,6 +366,7 @@ function readRuleList(value: readonly unknown[]): ReadHours {
       always ||= read.open24h === true;
       rules.push(...(read.hours ?? []));
       warnings.push(...read.warnings.map((w) => `rule ${i + 1}: ${w}`));
+      if (read.note) notes.push(read.note);
       return;
     }
     const rule = typeof item === 'object' && item !== null && !Array.isArray(item) ? readRuleObject(item) : undefined;
@@ -339,7 +374,9 @@ function readRuleList(value: readonly unknown[]): ReadHours {
     else if (typeof rule === 'string') warnings.push(`rule ${i + 1} was left out: ${rule}`);
     else rules.push(rule);
   });
-  return finish(rules, new Set(), always, warnings);
+  const read = finish(rules, new Set(), always, warnings);
+  if (notes.length) read.note = notes.join('; ');
+  return read;
 }
 
 /** Minutes after midnight of a rule's opening and closing; closing after midnight is past 1440. */

@@ -1,4 +1,6 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/nf-service-list/nf-service-list.js';
+import type { NfServiceList } from '../../src/components/nf-service-list/nf-service-list.js';
 import { parseFeed, parseFeedData, type FeedResult } from '../../src/feed/parse-feed.js';
 
 const WEEKDAYS = ['mo', 'tu', 'we', 'th', 'fr'];
@@ -65,5 +67,29 @@ describe('hours, languages and cost mean the same in every format', () => {
     expect(feed.warnings).to.deep.equal([
       { index: 0, id: 'r1', reason: '"hours" could not read "Sat by appointment": "by" is not a day or a time; that part was left out' },
     ]);
+    // Nothing lost: the visitor still reads it, in the details.
+    expect(feed.services[0].hoursNote).to.equal('Sat by appointment');
+  });
+
+  it('shows hours it could read only in part as written, with no "open" or "closed" a visitor could trust wrongly', async () => {
+    const feed = await parseFeed(
+      [
+        'id,name,lat,lng,types,hours,hours note',
+        'r1,Example Outreach (fictional),49.28,-123.12,naloxone,Mon-Fri 9-5; Sat 1-4,Call first.',
+        'r2,Example Van (fictional),49.27,-123.11,naloxone,By appointment,',
+      ].join('\n'),
+    );
+    expect(feed.services.map((s) => [s.id, s.hours, s.hoursNote])).to.deep.equal([
+      ['r1', undefined, 'Call first. · Mon-Fri 9-5; Sat 1-4'],
+      ['r2', undefined, 'By appointment'],
+    ]);
+    const list = await fixture<NfServiceList>(html`<nf-service-list lang="en-US" latitude="49.28" longitude="-123.12"></nf-service-list>`);
+    list.services = feed.services;
+    await list.updateComplete;
+    const item = list.shadowRoot!.querySelector<HTMLLIElement>('li[part="item"]')!;
+    expect(item.querySelector('[part="hours-status"]')).to.equal(null);
+    item.querySelector<HTMLButtonElement>('[part="details-button"]')!.click();
+    await list.updateComplete;
+    expect(item.querySelector('[part="details"]')!.textContent).to.contain('Call first. · Mon-Fri 9-5; Sat 1-4');
   });
 });

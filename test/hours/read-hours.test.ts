@@ -39,6 +39,11 @@ describe('readHoursText', () => {
     ['closed Sun, Mon-Fri 9-5', [rule(WEEKDAYS, '09:00', '17:00')]],
     ['Fri-Mon 20:00-02:00', [rule(['mo', 'fr', 'sa', 'su'], '20:00', '02:00')]],
     ['mo-fr 09:00-17:00\nsa 10:00-14:00', [rule(WEEKDAYS, '09:00', '17:00'), rule(['sa'], '10:00', '14:00')]],
+    // Single letters that name one day; times before the days of their own part.
+    ['M-F 9-5', [rule(WEEKDAYS, '09:00', '17:00')]],
+    ['M, W, F 9a-5p', [rule(['mo', 'we', 'fr'], '09:00', '17:00')]],
+    ['R 1pm-4pm', [rule(['th'], '13:00', '16:00')]],
+    ['9am-5pm M-F; Sat 10am-2pm', [rule(WEEKDAYS, '09:00', '17:00'), rule(['sa'], '10:00', '14:00')]],
   ];
   for (const [text, hours] of cases) {
     it(`reads ${JSON.stringify(text)}`, () => {
@@ -56,10 +61,11 @@ describe('readHoursText', () => {
     expect(readHoursText('closed Sunday')).to.deep.equal({ warnings: [] });
   });
 
-  it('leaves out only the part it cannot read, and says which and why', () => {
+  it('leaves out only the part it cannot read, says which and why, and keeps it as written for visitors', () => {
     expect(readHoursText('Sat by appointment; Mon-Fri 9-5')).to.deep.equal({
       hours: [rule(WEEKDAYS, '09:00', '17:00')],
       warnings: ['could not read "Sat by appointment": "by" is not a day or a time; that part was left out'],
+      note: 'Sat by appointment',
     });
     expect(readHoursText('Mon-Fri 9-5 (closed holidays)').warnings).to.deep.equal([
       'could not read "closed holidays": "holidays" is not a day or a time; that part was left out',
@@ -68,21 +74,39 @@ describe('readHoursText', () => {
 
   it('does not guess a range that could be night or day', () => {
     expect(readHoursText('Mon-Fri 1-5')).to.deep.equal({
-      warnings: ['could not read "Mon-Fri 1-5": "1-5" could be day or night hours: write am/pm ("1pm") or 24-hour times ("13:00"); that part was left out'],
+      warnings: [
+        'could not read "Mon-Fri 1-5": "1-5" could be day or night hours: write am/pm ("1pm") or 24-hour times ("13:00"); the hours are shown as written',
+      ],
+      note: 'Mon-Fri 1-5',
     });
     expect(readHoursText('Mon-Fri 1pm-5pm').hours).to.deep.equal([rule(WEEKDAYS, '13:00', '17:00')]);
   });
 
+  it('keeps no rules when a part left out held times, or days without them: the rest would say "closed" when it may be open', () => {
+    expect(readHoursText('Mon-Fri 9-5; Sat 1-4')).to.deep.equal({
+      warnings: ['could not read "Sat 1-4": "1-4" could be day or night hours: write am/pm ("1pm") or 24-hour times ("13:00"); the hours are shown as written'],
+      note: 'Mon-Fri 9-5; Sat 1-4',
+    });
+    expect(readHoursText('T 9-5; Sat 10-2')).to.deep.equal({
+      warnings: ['could not read "T 9-5": "t" is not a day or a time; the hours are shown as written'],
+      note: 'T 9-5; Sat 10-2',
+    });
+    expect(readHoursText('Mon-Fri; Sat 10-2')).to.deep.equal({
+      warnings: ['"Mon-Fri" names days but no opening times; the hours are shown as written'],
+      note: 'Mon-Fri; Sat 10-2',
+    });
+  });
+
   it('warns about days without times, a time without an end, a lone "closed" and impossible times', () => {
-    expect(readHoursText('Mon-Fri').warnings).to.deep.equal(['"Mon-Fri" names days but no opening times; that part was left out']);
+    expect(readHoursText('Mon-Fri').warnings).to.deep.equal(['"Mon-Fri" names days but no opening times; the hours are shown as written']);
     expect(readHoursText('from 9am').warnings).to.deep.equal([
-      'could not read "9am": "9am" is a time without an end (write a range such as "9am-5pm"); that part was left out',
+      'could not read "9am": "9am" is a time without an end (write a range such as "9am-5pm"); the hours are shown as written',
     ]);
     expect(readHoursText('Closed').warnings).to.deep.equal(['"Closed" names no days; if the service is closed for now, set its status instead']);
     expect(readHoursText('Mon 25:00-26:00').warnings).to.have.length(1);
     expect(readHoursText('Mon 13pm-5pm').warnings).to.have.length(1);
     expect(readHoursText('Mon 9am-9am').warnings).to.deep.equal([
-      'could not read "Mon 9am-9am": "9am-9am" opens and closes at the same time; that part was left out',
+      'could not read "Mon 9am-9am": "9am-9am" opens and closes at the same time; the hours are shown as written',
     ]);
   });
 });
