@@ -26,7 +26,8 @@
 //     an address ending with one, a Point or latitude/longitude object), "Services offered"
 //     headers and yes/no columns named for a type were read, +0.57 kB in the entry; 106.75 KiB until
 //     hours not read were kept as written for visitors (and no weekly hours kept from a cell whose
-//     part left out held times), and "M-F" was read, +0.23 kB in the entry.
+//     part left out held times), and "M-F" was read, +0.23 kB, and JSON rows where no record has an id
+//     were given ids by place and ArcGIS JSON was named in its error, +0.2 kB, in the entry.
 //     The list still needs only the entry. Leaflet's CSS for popups, the layers and scale controls
 //     and Internet Explorer is left out of the map chunk: -0.9 kB.)
 //   - the spatial index (kdbush, geokdbush) with the chunks it imports, fetched beside the feed: 4 KiB

@@ -24,9 +24,10 @@ export const FIELDS = [
   'name',
   'lat',
   'lng',
-  'coordinates',
   'types',
   'address',
+  // After address: a "location" column is the address when it is the only one, else the position.
+  'coordinates',
   'street',
   'city',
   'region',
@@ -97,6 +98,7 @@ const ALIASES: Partial<Record<Field, string[]>> = {
     'geom',
     'wkt',
     'mappedlocation',
+    'location',
   ],
   types: [
     'types',

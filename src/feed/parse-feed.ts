@@ -4,7 +4,7 @@ import { FeedJsonError, JSON_LIMITS, valueLimit } from './json-errors.js';
 import { fieldResolver, readTypeMap, recordsAt, type FieldMap } from './field-map.js';
 import { looksLikeGeoJson, readGeoJson } from './formats/geojson.js';
 import { looksLikeHsds } from './formats/hsds-detect.js';
-import { describe } from './text.js';
+import { describe, isObject, own } from './text.js';
 import { excelSeparator } from './formats/excel-separator.js';
 import type { FeedFormat, FormatOutput } from './formats/format.js';
 import type { ServiceType } from './service-types.js';
@@ -271,19 +271,34 @@ async function validateOutput(output: FormatOutput, format: FeedFormat, options:
   if (output.updated) result.updated = output.updated;
   // HSDS output is already in our field names: only the field map's defaults apply to it.
   const resolve = fieldResolver(output.native ? { defaults: options.fieldMap?.defaults } : options.fieldMap);
-  const validateOptions = {
-    defaultTypes: options.defaultTypes,
-    // HSDS output has its taxonomy already mapped through the type map: never map twice.
-    typeMap: output.native ? undefined : readTypeMap(options.fieldMap),
-    requireId: format === 'native' && !options.fieldMap?.records,
-    idPrefix: format === 'csv' ? 'row' : format === 'geojson' ? 'feature' : 'record',
-  };
-  const state = new DuplicateState();
   const { records } = output;
   const recordAt = (i: number) => {
     const record = records[i];
     return typeof record === 'object' && record !== null && !Array.isArray(record) ? resolve(record) : record;
   };
+  // A native feed's records need ids, unless none has one: then it is a portal's export (a bare
+  // array of rows), and each is given one by its place, as CSV rows are, rather than all skipped.
+  let requireId = format === 'native' && !options.fieldMap?.records;
+  const hasId = (i: number) => {
+    const record = recordAt(i);
+    const id = isObject(record) ? own(record, 'id') : undefined;
+    return id !== undefined && id !== null && id !== '';
+  };
+  if (requireId && records.length && !records.some((_, i) => hasId(i))) {
+    requireId = false;
+    result.warnings.push({
+      index: -1,
+      reason: 'no record has an "id": each was given "record-N" by its place, which changes when records are added or removed before it',
+    });
+  }
+  const validateOptions = {
+    defaultTypes: options.defaultTypes,
+    // HSDS output has its taxonomy already mapped through the type map: never map twice.
+    typeMap: output.native ? undefined : readTypeMap(options.fieldMap),
+    requireId,
+    idPrefix: format === 'csv' ? 'row' : format === 'geojson' ? 'feature' : 'record',
+  };
+  const state = new DuplicateState();
   let { onPreview } = options;
   if (onPreview && options.previewFrom) {
     if (records.length > PREVIEW_SERVICES) {

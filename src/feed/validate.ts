@@ -605,7 +605,16 @@ export function nativeRecords(data: unknown, meta: { title?: string; updated?: s
   }
   const services = own(data, 'services');
   if (!Array.isArray(services)) {
-    throw new FeedFormatError(services === undefined ? 'the feed has no "services" array.' : `"services" must be an array, got ${describe(services)}.`);
+    const features = own(data, 'features');
+    // ArcGIS REST answers f=json with its own JSON ("features" of "attributes" and x/y); the same query gives GeoJSON.
+    const esri = Array.isArray(features) && isObject(features[0]) && isObject(own(features[0], 'attributes'));
+    throw new FeedFormatError(
+      services !== undefined
+        ? `"services" must be an array, got ${describe(services)}.`
+        : esri
+          ? 'it is ArcGIS JSON, not GeoJSON: ask the same query for GeoJSON (f=geojson instead of f=json).'
+          : 'the feed has no "services" array.',
+    );
   }
   const title = own(data, 'title');
   const updated = own(data, 'updated');

@@ -268,6 +268,39 @@ describe('parseFeed', () => {
     ]);
   });
 
+  it("reads a portal's JSON rows: no ids anywhere means ids by place, a location object beside an address column", async () => {
+    const rows = [
+      {
+        facility_name: 'Example Pharmacy (fictional)',
+        address: '100 Example St',
+        location: { latitude: '42.6526', longitude: '-73.7562', human_address: '{"city": "Albany"}' },
+      },
+      { facility_name: 'Example Center (fictional)', address: '200 Example St', georeference: { type: 'Point', coordinates: [-73.76, 42.65] } },
+    ];
+    const feed = await parseFeed(JSON.stringify(rows));
+    expect(feed.services.map((s) => [s.id, s.name, s.lat, s.lng, s.address?.street])).to.deep.equal([
+      ['record-1', 'Example Pharmacy (fictional)', 42.6526, -73.7562, '100 Example St'],
+      ['record-2', 'Example Center (fictional)', 42.65, -73.76, '200 Example St'],
+    ]);
+    expect(feed.warnings).to.deep.equal([
+      {
+        index: -1,
+        reason: 'no record has an "id": each was given "record-N" by its place, which changes when records are added or removed before it',
+      },
+    ]);
+    // A feed that has ids still needs one on every record: the one without is skipped, as before.
+    const mixed = await parseFeed(JSON.stringify([{ id: 'a', name: 'Example A (fictional)' }, { name: 'Example B (fictional)' }]));
+    expect(mixed.services.map((s) => s.id)).to.deep.equal(['a']);
+    expect(reasons(mixed.skipped)).to.deep.equal(['"id" is missing']);
+  });
+
+  it('says what to ask an ArcGIS server for when it is given ArcGIS JSON', async () => {
+    const esri = { geometryType: 'esriGeometryPoint', features: [{ attributes: { NAME: 'Example (fictional)' }, geometry: { x: -73.7, y: 42.6 } }] };
+    const error = await parseFeed(JSON.stringify(esri)).catch((e: Error) => e);
+    expect(error).to.be.instanceOf(FeedFormatError);
+    expect((error as Error).message).to.equal('it is ArcGIS JSON, not GeoJSON: ask the same query for GeoJSON (f=geojson instead of f=json).');
+  });
+
   it('reads GeoJSON Points in [lng, lat] order and reports other geometries', async () => {
     const geojson = {
       type: 'FeatureCollection',
