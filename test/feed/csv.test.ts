@@ -220,6 +220,30 @@ describe('readCsv', () => {
     expect(await readCsv('name,lat,lng\r\n')).to.deep.equal({ records: [], indexes: [], skipped: [], warnings: [] });
   });
 
+  it('skips a title and notes above the header, with a warning that names them, and numbers rows as the spreadsheet does', async () => {
+    const titled = await readCsv(
+      [
+        // As a spreadsheet writes it: a title cell with a comma is quoted.
+        '"Naloxone sites, Example County (fictional)",,,',
+        'Updated 2026-11-01,,,',
+        ',,,',
+        'name,lat,lng,city',
+        'Example Site (fictional),49.28,-123.12,"Vancouver, BC"',
+        'Example Van (fictional),x,-123.1,',
+      ].join('\n'),
+    );
+    expect(titled.records).to.deep.equal([
+      { name: 'Example Site (fictional)', lat: '49.28', lng: '-123.12', city: 'Vancouver, BC' },
+      { name: 'Example Van (fictional)', lat: 'x', lng: '-123.1', city: '' },
+    ]);
+    expect(titled.warnings).to.deep.equal([
+      { index: -1, reason: 'rows 1-2 come before the header (row 4) and were skipped as a title: "Naloxone sites, Example County (fictiona…".' },
+    ]);
+    // A semicolon table under a title is still read as one.
+    const semicolons = await readCsv('Example County sites (fictional)\nname;lat;lng\nExample Site (fictional);49.28;-123.12\n');
+    expect(semicolons.records).to.deep.equal([{ name: 'Example Site (fictional)', lat: '49.28', lng: '-123.12' }]);
+  });
+
   it('throws FeedFormatError when there is no table to read', async () => {
     expect(await formatError('')).to.equal('the CSV is empty: it has no header row.');
     expect(await formatError('\uFEFF \r\n\t\n')).to.equal('the CSV is empty: it has no header row.');

@@ -42,7 +42,8 @@ interface Column {
  * Reads CSV text into records keyed by header name, values kept as the exact strings
  * of the file (not trimmed, not typed); mapping and normalizing fields is the caller's job.
  *
- * - The first row that is not blank is the header; header names are trimmed and a byte
+ * - The first row that is not blank is the header, after up to MAX_TITLE_ROWS rows of one
+ *   filled cell (a title, skipped with a warning); header names are trimmed and a byte
  *   order mark is dropped. A column without a name is ignored and a repeated name is read
  *   as `name_1`, `name_2`, ... (as papaparse does), each with a warning at index -1.
  * - Blank lines, whitespace-only lines and rows of empty cells are not records.
@@ -113,6 +114,8 @@ export async function readCsv(text: string, options: ReadCsvOptions = {}): Promi
 class Table {
   readonly output: FormatOutput = { records: [], indexes: [], skipped: [], warnings: [] };
   private columns: Column[] | undefined;
+  /** Rows of one filled cell before the header: a title, unless no header follows. */
+  private readonly titles: { row: number; text: string }[] = [];
   private width = 0;
   /** Rows seen so far, blank ones included: the spreadsheet row number of the last row. */
   private row = 0;
@@ -143,7 +146,7 @@ class Table {
   }
 
   finish(): FormatOutput {
-    if (!this.columns) throw new FeedFormatError('the CSV is empty: it has no header row.');
+    if (!this.columns) throw this.titles.length ? oneColumn(this.titles[0].text) : new FeedFormatError('the CSV is empty: it has no header row.');
     return this.output;
   }
 
@@ -169,6 +172,14 @@ class Table {
       throw new FeedFormatError(`the CSV header (row ${this.row}) has a quote (") that is never closed.`);
     }
     const names = cells.map((cell) => cell.trim()); // trim() also drops a byte order mark
+    const named = names.filter(Boolean);
+    // A title or a note above the table, as spreadsheets often have: one filled cell. Skipped when
+    // a header follows within a few rows (names, no numbers); else it is what the error names.
+    if (named.length === 1 && this.titles.length < MAX_TITLE_ROWS) {
+      this.titles.push({ row: this.row, text: named[0] });
+      return;
+    }
+    if (this.titles.length && (named.length === 1 || named.some((name) => NUMBER.test(name)))) throw oneColumn(this.titles[0].text);
     const taken = new Set(names);
     const seen = new Map<string, number>();
     const columns: Column[] = [];
@@ -191,14 +202,12 @@ class Table {
       columns.push({ at, key });
       warn(`duplicate column ${describe(name)} (columns ${first + 1} and ${at + 1}): column ${at + 1} is read as ${describe(key)}.`);
     });
-    // A header of empty names is a blank row, so here at least one column has a name.
-    if (columns.length === 1) {
-      throw new FeedFormatError(
-        `the CSV header has only one named column (${describe(columns[0].key)}): ` +
-          'expected columns such as name, lat and lng separated by commas, semicolons or tabs.',
-      );
-    }
     for (const error of errors) warn(`the CSV header (row ${this.row}): ${describeQuoteError(error)}`);
+    if (this.titles.length) {
+      const [first] = this.titles;
+      const rows = this.titles.length > 1 ? `rows ${first.row}-${this.titles[this.titles.length - 1].row} come` : `row ${first.row} comes`;
+      warn(`${rows} before the header (row ${this.row}) and ${this.titles.length > 1 ? 'were' : 'was'} skipped as a title: ${describe(first.text)}.`);
+    }
     this.columns = columns;
     this.width = cells.length;
   }
@@ -256,6 +265,15 @@ class Table {
     return `row ${this.row} (data row ${index + 1})`;
   }
 }
+
+/** Rows of one filled cell that may come before the header (a title, a date, a note). */
+const MAX_TITLE_ROWS = 5;
+const NUMBER = /^[-+]?[\d.,]+$/;
+
+const oneColumn = (name: string) =>
+  new FeedFormatError(
+    `the CSV header has only one named column (${describe(name)}): expected columns such as name, lat and lng separated by commas, semicolons or tabs.`,
+  );
 
 interface Cuts {
   text: string;
@@ -349,9 +367,16 @@ function sniffDialect(Papa: Papaparse, text: string): { delimiter: string; newli
   for (const candidate of DELIMITERS) {
     const { data, errors, meta } = Papa.parse<string[]>(sample, { delimiter: candidate, preview: SNIFF_ROWS, skipEmptyLines: 'greedy' });
     newline ??= meta.linebreak as Newline;
-    const width = data[0]?.length ?? 0;
+    // The header is the first row of two cells or more: a title may come before it.
+    const rows = data.slice(
+      Math.max(
+        0,
+        data.findIndex((row) => row.length >= 2),
+      ),
+    );
+    const width = rows[0]?.length ?? 0;
     if (width < 2) continue;
-    const score = [errors.length === 0 ? 1 : 0, data.filter((row) => row.length === width).length / data.length, width];
+    const score = [errors.length === 0 ? 1 : 0, rows.filter((row) => row.length === width).length / rows.length, width];
     if (compare(score, best) > 0) {
       delimiter = candidate;
       best = score;
