@@ -53,14 +53,12 @@ function repairWebUrl(value: string): string | undefined {
 
 /**
  * A `tel:` URL for a phone number as people write it: digits and a leading + kept, extensions
- * ("x123", "ext. 123") dialled after a pause. Undefined when there are too few digits to dial.
+ * ("x123", "ext. 123") dialled after a pause. Of several numbers in one cell ("555-0100 or
+ * 555-0199", "555-0100 / 555-0101"), the first. Undefined when there are too few digits to dial.
  */
 export function telUrl(phone: string): string | undefined {
-  const match = /^(.*?)(?:\s*(?:x|ext\.?|extension|#)\s*(\d+))?\s*$/i.exec(phone);
-  const main = match?.[1] ?? phone;
-  const extension = match?.[2];
-  const plus = main.trim().startsWith('+') ? '+' : '';
-  const digits = main.replace(/\D/g, '');
+  const match = /(\+\s*)?(\(?\d[\d ().-]*\d)(?:\s*,?\s*(?:x|ext\.?|extension|#)\s*(\d+))?/i.exec(phone);
+  const digits = match?.[2].replace(/\D/g, '') ?? '';
   if (digits.length < 3 || digits.length > 20) return undefined;
-  return `tel:${plus}${digits}${extension ? `,${extension}` : ''}`;
+  return `tel:${match![1] ? '+' : ''}${digits}${match![3] ? `,${match![3]}` : ''}`;
 }

@@ -51,6 +51,16 @@ describe('telUrl', () => {
     expect(telUrl('305-253-4841 ext. 9')).to.equal('tel:3052534841,9');
     expect(telUrl('call us')).to.equal(undefined);
   });
+
+  it('dials the first of several numbers in one cell, never all their digits run together', () => {
+    expect(telUrl('(518) 555-0100 or (518) 555-0199')).to.equal('tel:5185550100');
+    expect(telUrl('518-555-0101 ext. 4 / 518-555-0102')).to.equal('tel:5185550101,4');
+    expect(telUrl('604-555-0100; 604-555-0101')).to.equal('tel:6045550100');
+    expect(telUrl('Office: 604-555-0100, hotline 604-555-0199')).to.equal('tel:6045550100');
+    expect(telUrl('604-555-0100, ext. 12')).to.equal('tel:6045550100,12');
+    expect(telUrl('1-800-555-0100 (toll free)')).to.equal('tel:18005550100');
+    expect(telUrl('TTY 711')).to.equal('tel:711');
+  });
 });
 
 describe('directionsHref', () => {
