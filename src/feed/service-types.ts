@@ -78,6 +78,35 @@ export function labelToType(text: string): ServiceType | undefined {
   return isServiceType(hyphenated) ? hyphenated : undefined;
 }
 
+/**
+ * Words that name a type inside the longer labels directories write ("Naloxone kits", "Narcan
+ * nasal spray", "Syringe exchange", "HIV testing", "Buprenorphine"), for labelToType's misses.
+ * Conservative on purpose: "test strips" alone (fentanyl or xylazine?) names no type.
+ */
+const WORDS: [RegExp, ServiceType][] = [
+  [/\b(?:nalox|narcan).*\bvending|\bvending.*\b(?:nalox|narcan)/, 'naloxone-vending'],
+  [/\b(?:nalox|narcan).*\bmail|\bmail.*\b(?:nalox|narcan)/, 'mail-based'],
+  [/\b(?:naloxone|narcan|kloxxado|zimhi)\b/, 'naloxone'],
+  [/\bfentanyl\b.*\b(?:test|strip)|\bfts\b/, 'fentanyl-test-strips'],
+  [/\bxylazine\b.*\b(?:test|strip)/, 'xylazine-test-strips'],
+  [/\bdrug[- ]checking\b/, 'drug-checking'],
+  [/\b(?:syringe|needle)s?\b.*\b(?:exchange|services?|access|programs?|distribution)|\bsterile (?:syringe|needle)|\bssps?\b/, 'syringe-services'],
+  [/\bsafer? (?:use|smoking|injection|sex)|\bharm reduction (?:supplies|kits?)|\bsmoking supplies/, 'safer-use-supplies'],
+  [/\boverdose prevention (?:site|cent(?:er|re))|\b(?:supervised|safe) (?:consumption|injection)|\bop[cs]\b/, 'overdose-prevention-site'],
+  [/\bdrop[- ]?in\b/, 'drop-in'],
+  [/\btreatment\b|\bbuprenorphine\b|\bsuboxone\b|\bmethadone\b|\bmoud\b|\bdetox/, 'treatment'],
+  [/\b(?:hiv|hcv|hep(?:atitis)?(?: ?[abc])?|sti|std)\b.*\btest/, 'testing'],
+  [/\bwound/, 'wound-care'],
+];
+
+/** Every type a label names: labelToType's, or each named by a word in a longer label. */
+export function typesInLabel(text: string): ServiceType[] {
+  const exact = labelToType(text);
+  if (exact) return [exact];
+  const key = text.toLowerCase();
+  return WORDS.filter(([words]) => words.test(key)).map(([, type]) => type);
+}
+
 /** A comma-separated list of types or labels ("naloxone, Drop-in center"): what it names, and what it does not. */
 export function readTypeList(text: string): { types: ServiceType[]; unknown: string[] } {
   const types: ServiceType[] = [];

@@ -1,7 +1,7 @@
 import type { Address, LatLng, Service, ServiceStatus, SkippedRecord } from '../types.js';
 import { readHours, type ReadHours } from '../hours/read-hours.js';
 import { readCost, readLanguages } from './normalize.js';
-import { isServiceType, labelToType, sortTypes, typeBit, typesOfBits, type ServiceType } from './service-types.js';
+import { isServiceType, sortTypes, typeBit, typesInLabel, typesOfBits, type ServiceType } from './service-types.js';
 import { normalizeWebUrl, webUrlProblem } from '../util/safe-url.js';
 import { cleanString, cleanText, cutText, describe, isObject, type Json, listOf, MAX_LENGTH, own } from './text.js';
 import { remembered } from '../util/remembered.js';
@@ -292,9 +292,9 @@ function readTypes(r: RecordReader, options: ValidateOptions): ServiceType[] {
       else if (isServiceType(key)) found |= typeBit(key);
       else {
         // Checked again: labelToType reads a plain object, so "__proto__" would give Object.prototype.
-        const label = labelToType(key);
-        if (isServiceType(label)) found |= typeBit(label);
-        else (unknown ??= []).push(describe(item));
+        const named = typesInLabel(key).filter(isServiceType);
+        for (const type of named) found |= typeBit(type);
+        if (!named.length) (unknown ??= []).push(describe(item));
       }
     }
   }

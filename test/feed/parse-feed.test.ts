@@ -228,6 +228,28 @@ describe('parseFeed', () => {
     expect(feed.warnings.map((w) => [w.index, w.reason])).to.deep.equal([[4, 'no coordinates: listed without a map position']]);
   });
 
+  it('reads the types that words in longer service labels name, and only those', async () => {
+    const rows: [string, string[]][] = [
+      ['Naloxone (Narcan); Narcan/Naloxone; Free Narcan nasal spray', ['naloxone']],
+      ['Naloxone kits and fentanyl testing strips', ['naloxone', 'fentanyl-test-strips']],
+      ['Syringe Exchange; Needle exchange program; Sterile syringes; Syringe Services Program (SSP)', ['syringe-services']],
+      ['Harm reduction supplies; Safer smoking supplies', ['safer-use-supplies']],
+      ['HIV testing; Hep C testing', ['testing']],
+      ['Buprenorphine; MOUD; Methadone', ['treatment']],
+      ['Overdose Prevention Center', ['overdose-prevention-site']],
+      ['Xylazine test strips', ['xylazine-test-strips']],
+    ];
+    const csv = [
+      'name,lat,lng,services',
+      ...rows.map(([services], i) => `Example ${i} (fictional),49.28,-123.12,"${services}"`),
+      'Example Vague (fictional),49.28,-123.12,Test strips',
+    ];
+    const feed = await parseFeed(csv.join('\n'));
+    expect(feed.services.map((s) => s.types)).to.deep.equal([...rows.map(([, types]) => types), []]);
+    // "Test strips" alone could be fentanyl or xylazine strips: reported, not guessed.
+    expect(reasons(feed.warnings)).to.deep.equal(['unknown type "Test strips" ignored']);
+  });
+
   it('gives a row the types of the columns named for them that it marks yes, beside its types column', async () => {
     const csv = [
       'Site Name,Latitude,Longitude,NALOXONE,FTS Available,Syringe Services (Y/N),Drop-in,Services',
