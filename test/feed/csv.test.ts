@@ -244,6 +244,15 @@ describe('readCsv', () => {
     expect(semicolons.records).to.deep.equal([{ name: 'Example Site (fictional)', lat: '49.28', lng: '-123.12' }]);
   });
 
+  it('reads a cell holding only a placeholder ("N/A", "#N/A", "-", "TBD", "NULL") as empty, and keeps "None"', async () => {
+    const read = await readCsv('name,phone,zip,email,hours,fees\nExample (fictional),N/A,#N/A, - ,TBD,None\nExample 2 (fictional),n/a,NULL,Unknown,--,$5\n');
+    expect(read.records).to.deep.equal([
+      { name: 'Example (fictional)', fees: 'None' },
+      { name: 'Example 2 (fictional)', fees: '$5' },
+    ]);
+    expect(read.warnings).to.deep.equal([]);
+  });
+
   it('throws FeedFormatError when there is no table to read', async () => {
     expect(await formatError('')).to.equal('the CSV is empty: it has no header row.');
     expect(await formatError('\uFEFF \r\n\t\n')).to.equal('the CSV is empty: it has no header row.');
@@ -336,7 +345,27 @@ describe('readCsv', () => {
   });
 
   describe('properties', () => {
-    const special = fc.constantFrom(',', ';', '\t', '"', '\n', '\r', '\r\n', ' ', 'é', '😀', '\uFEFF', '__proto__', 'constructor', 'toString');
+    const special = fc.constantFrom(
+      ',',
+      ';',
+      '\t',
+      '"',
+      '\n',
+      '\r',
+      '\r\n',
+      ' ',
+      'é',
+      '😀',
+      '\uFEFF',
+      '__proto__',
+      'constructor',
+      'toString',
+      'N/A',
+      '-',
+      'None',
+    );
+    // The placeholders the reader takes for empty cells, as documented: their keys are absent.
+    const placeholder = (cell: string) => /^\s*(n\/?a|#n\/a|null|nil|[-–—]+|tb[ad]|unknown|not available|#(value|ref|div\/0)!|#name\?)\s*$/i.test(cell);
     const cell = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: special }), special);
     const headerName = fc.oneof(fc.string({ unit: 'binary', minLength: 1 }), special).filter((s) => s !== '' && s === s.trim());
     const table = fc.uniqueArray(headerName, { minLength: 2, maxLength: 6 }).chain((header) =>
@@ -354,7 +383,7 @@ describe('readCsv', () => {
         fc.asyncProperty(table, fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), fc.boolean(), async ([header, rows], newline, finalBreak, bom) => {
           const text = (bom ? '\uFEFF' : '') + toCsv([header, ...rows], newline) + (finalBreak ? newline : '');
           const out = await readCsv(text);
-          const expected = rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]])));
+          const expected = rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]]).filter(([, value]) => !placeholder(value))));
           expect(out.records.map((r) => Object.entries(r))).to.deep.equal(expected.map((r) => Object.entries(r)));
           expect(out.indexes).to.deep.equal(rows.map((_, i) => i));
           expect(out.skipped).to.deep.equal([]);

@@ -46,7 +46,8 @@ interface Column {
  *   filled cell (a title, skipped with a warning); header names are trimmed and a byte
  *   order mark is dropped. A column without a name is ignored and a repeated name is read
  *   as `name_1`, `name_2`, ... (as papaparse does), each with a warning at index -1.
- * - Blank lines, whitespace-only lines and rows of empty cells are not records.
+ * - Blank lines, whitespace-only lines and rows of empty cells are not records. A cell holding
+ *   only a placeholder ("N/A", "#N/A", "-", "TBD", "NULL") is read as empty: its key is absent.
  * - Delimiter (comma, semicolon or tab) and line breaks (LF, CRLF, CR) are detected; Excel's
  *   `sep=X` first line sets the delimiter instead and is not read as a row.
  * - `indexes[i]` is the 0-based data row of `records[i]` (the first row after the header
@@ -236,7 +237,7 @@ class Table {
     }
     const record: Record<string, unknown> = {};
     for (const { at, key } of this.columns!) {
-      if (at < cells.length) setOwn(record, key, cells[at]);
+      if (at < cells.length && !PLACEHOLDER.test(cells[at])) setOwn(record, key, cells[at]);
     }
     this.output.records.push(record);
     this.output.indexes.push(index);
@@ -265,6 +266,13 @@ class Table {
     return `row ${this.row} (data row ${index + 1})`;
   }
 }
+
+/**
+ * What spreadsheets put in a cell that has no value ("N/A", "#N/A", "-", "TBD", "NULL"): read as
+ * an empty cell, never shown as a phone number, a postal code or hours. ("None" is left alone:
+ * in a fees column it means free.)
+ */
+const PLACEHOLDER = /^\s*(?:n\/?a|#n\/a|null|nil|[-–—]+|tb[ad]|unknown|not available|#(?:value|ref|div\/0)!|#name\?)\s*$/i;
 
 /** Rows of one filled cell that may come before the header (a title, a date, a note). */
 const MAX_TITLE_ROWS = 5;
