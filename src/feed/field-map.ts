@@ -56,11 +56,11 @@ export const FIELDS = [
 export type Field = (typeof FIELDS)[number];
 
 /**
- * Column names seen in real published directories, compared without case, spaces or
- * punctuation ("Latitude", "LAT", "lat_dd" all match `lat`).
+ * Column names seen in real published directories, in English, French and Spanish, compared
+ * without case, accents, spaces or punctuation ("Latitude", "LAT", "lat_dd" all match `lat`).
  */
 const ALIASES: Partial<Record<Field, string[]>> = {
-  id: ['id', 'identifier', 'uid', 'objectid', 'fid', 'siteid', 'locationid', 'recordid'],
+  id: ['id', 'identifier', 'uid', 'objectid', 'fid', 'siteid', 'locationid', 'recordid', 'identifiant', 'identificador'],
   name: [
     'name',
     'name1',
@@ -76,9 +76,18 @@ const ALIASES: Partial<Record<Field, string[]>> = {
     'agency',
     'provider',
     'program',
+    'nom',
+    'nomdusite',
+    'nomdelorganisme',
+    'organisme',
+    'etablissement',
+    'nombre',
+    'nombredelsitio',
+    'organizacion',
+    'establecimiento',
   ],
-  lat: ['lat', 'latitude', 'y', 'latdd', 'ycoord', 'ycoordinate', 'geolat'],
-  lng: ['lng', 'lon', 'long', 'longitude', 'x', 'londd', 'xcoord', 'xcoordinate', 'geolng', 'geolon'],
+  lat: ['lat', 'latitude', 'y', 'latdd', 'ycoord', 'ycoordinate', 'geolat', 'latitud'],
+  lng: ['lng', 'lon', 'long', 'longitude', 'x', 'londd', 'xcoord', 'xcoordinate', 'geolng', 'geolon', 'longitud'],
   // One value holding both, as portals export a location column (validate.ts, positionIn).
   coordinates: [
     'coordinates',
@@ -113,34 +122,47 @@ const ALIASES: Partial<Record<Field, string[]>> = {
     'servicesprovided',
     'servicesavailable',
     'offerings',
+    'typedeservice',
+    'typesdeservices',
+    'tipo',
+    'tipos',
+    'servicios',
+    'categorie',
+    'categoria',
   ],
-  address: ['address', 'fulladdress', 'location'],
-  street: ['street', 'street1', 'streetaddress', 'address1', 'addressline1', 'addr1', 'addr'],
-  city: ['city', 'town', 'municipality', 'locality'],
-  region: ['region', 'state', 'province', 'stateprovince', 'st', 'prov'],
-  postalCode: ['postalcode', 'postcode', 'zip', 'zipcode', 'postal', 'zip5'],
-  country: ['country', 'countrycode'],
-  phone: ['phone', 'telephone', 'phonenumber', 'tel', 'contactphone'],
-  website: ['website', 'url', 'web', 'homepage', 'site', 'link'],
-  email: ['email', 'emailaddress', 'mail'],
-  description: ['description', 'details', 'notes', 'info', 'comments', 'about'],
-  hours: ['hours', 'openinghours', 'schedule', 'hoursofoperation'],
+  address: ['address', 'fulladdress', 'location', 'adresse', 'direccion', 'domicilio'],
+  street: ['street', 'street1', 'streetaddress', 'address1', 'addressline1', 'addr1', 'addr', 'rue', 'calle'],
+  city: ['city', 'town', 'municipality', 'locality', 'ville', 'municipalite', 'ciudad', 'municipio'],
+  region: ['region', 'state', 'province', 'stateprovince', 'st', 'prov', 'etat', 'provincia', 'estado'],
+  postalCode: ['postalcode', 'postcode', 'zip', 'zipcode', 'postal', 'zip5', 'codepostal', 'codigopostal', 'cp'],
+  country: ['country', 'countrycode', 'pays', 'pais'],
+  phone: ['phone', 'telephone', 'phonenumber', 'tel', 'contactphone', 'numerodetelephone', 'telefono', 'numerodetelefono'],
+  website: ['website', 'url', 'web', 'homepage', 'site', 'link', 'siteweb', 'siteinternet', 'sitioweb', 'paginaweb'],
+  email: ['email', 'emailaddress', 'mail', 'courriel', 'correo', 'correoelectronico'],
+  description: ['description', 'details', 'notes', 'info', 'comments', 'about', 'remarques', 'commentaires', 'descripcion', 'notas', 'comentarios'],
+  hours: ['hours', 'openinghours', 'schedule', 'hoursofoperation', 'heures', 'horaire', 'horaires', 'heuresdouverture', 'horario', 'horarios', 'horas'],
   open24h: ['open24h', 'open24hours', '24hours', '247'],
   timezone: ['timezone', 'tz', 'timezoneid'],
   hoursNote: ['hoursnote', 'hoursnotes'],
-  cost: ['cost', 'fees', 'fee', 'price'],
+  cost: ['cost', 'fees', 'fee', 'price', 'cout', 'frais', 'prix', 'costo', 'precio'],
   noIdRequired: ['noidrequired', 'noid'],
   walkIn: ['walkin', 'walkins', 'dropin'],
   anonymous: ['anonymous'],
   appointmentRequired: ['appointmentrequired', 'appointment', 'byappointment'],
-  languages: ['languages', 'language', 'languagesspoken'],
+  languages: ['languages', 'language', 'languagesspoken', 'langues', 'langue', 'idiomas', 'idioma'],
   peerRun: ['peerrun', 'peerled'],
-  accessibility: ['accessibility', 'wheelchairaccess', 'accessible'],
+  accessibility: ['accessibility', 'wheelchairaccess', 'accessible', 'accessibilite', 'accesibilidad'],
   lastVerified: ['lastverified', 'verified', 'lastupdated', 'updated', 'dateverified'],
   status: ['status'],
 };
 
-const squash = (key: string) => key.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+// Accents dropped too: "Téléphone", "Dirección" and "Código postal" match as their plain letters.
+const squash = (key: string) =>
+  key
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 
 export type Resolver = (record: Record<string, unknown>) => Record<string, unknown>;
 

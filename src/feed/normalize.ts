@@ -43,8 +43,33 @@ const AMBIGUOUS = new Set(['creole', 'sign language']);
 /** Codes that name no one language ("undetermined", "multiple"...), which visitors cannot filter by. */
 const NOT_A_LANGUAGE = /^(?:und|mul|mis|zxx)$/;
 const TAG = /^[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*$/i;
-/** Between languages, except inside parentheses: "English, Spanish", "en; fr", "English and French", "inglés y español". */
-const SEPARATOR = /(?:[,;|/&+\n、，；]|\s+(?:and|or|y|e|o|et|ou|und)\s+)(?![^()]*\))/i;
+/** Between languages: "English, Spanish", "en; fr", "English and French", "inglés y español" (spaces already single). */
+const SEPARATOR = /[,;|/&+\n、，；]| (?:and|or|y|e|o|et|ou|und) /gi;
+
+/**
+ * A cell's items, split at separators outside parentheses ("Chinese (Cantonese, Mandarin)" is
+ * one), where a separator is inside when the next parenthesis after it closes. One pass each
+ * way, so no text, however long, takes more than linear time.
+ */
+function splitCell(cell: string): string[] {
+  const text = cell.replace(/[^\S\n]+/g, ' ');
+  const inside: boolean[] = [];
+  let closes = false;
+  for (let i = text.length - 1; i >= 0; i--) {
+    inside[i] = closes;
+    if (text[i] === ')') closes = true;
+    else if (text[i] === '(') closes = false;
+  }
+  const parts: string[] = [];
+  let from = 0;
+  for (const match of text.matchAll(SEPARATOR)) {
+    if (inside[match.index]) continue;
+    parts.push(text.slice(from, match.index));
+    from = match.index + match[0].length;
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
 
 /** Case, accents and punctuation do not matter: "ESPAÑOL", "espanol" and "Español" are one name. */
 const key = (text: string) =>
@@ -138,7 +163,7 @@ const cells = new Map<string, ReadLanguages>();
 
 function readCell(cell: string): ReadLanguages {
   const read: ReadLanguages = { tags: [], unknown: [], ambiguous: [] };
-  for (const part of cell.split(SEPARATOR)) if (part.trim()) readItem(part.trim(), read);
+  for (const part of splitCell(cell)) if (part.trim()) readItem(part.trim(), read);
   return read;
 }
 

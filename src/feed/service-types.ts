@@ -80,30 +80,40 @@ export function labelToType(text: string): ServiceType | undefined {
 
 /**
  * Words that name a type inside the longer labels directories write ("Naloxone kits", "Narcan
- * nasal spray", "Syringe exchange", "HIV testing", "Buprenorphine"), for labelToType's misses.
+ * nasal spray", "Syringe exchange", "HIV testing", "Buprenorphine", and in French and Spanish
+ * "Échange de seringues", "Naloxona", "Tiras de prueba de fentanilo"), for labelToType's misses.
  * Conservative on purpose: "test strips" alone (fentanyl or xylazine?) names no type.
  */
+const NALOXONE = String.raw`\b(?:naloxon[ea]?|narcan|kloxxado|zimhi)\b`;
+const STRIPS = String.raw`(?=.*\b(?:test|strips?|tiras?|pruebas?|bandelettes?)\b)`;
 const WORDS: [RegExp, ServiceType][] = [
-  [/\b(?:nalox|narcan).*\bvending|\bvending.*\b(?:nalox|narcan)/, 'naloxone-vending'],
-  [/\b(?:nalox|narcan).*\bmail|\bmail.*\b(?:nalox|narcan)/, 'mail-based'],
-  [/\b(?:naloxone|narcan|kloxxado|zimhi)\b/, 'naloxone'],
-  [/\bfentanyl\b.*\b(?:test|strip)|\bfts\b/, 'fentanyl-test-strips'],
-  [/\bxylazine\b.*\b(?:test|strip)/, 'xylazine-test-strips'],
+  [new RegExp(`^(?=.*${NALOXONE})(?=.*\\bvending)`), 'naloxone-vending'],
+  [new RegExp(`^(?=.*${NALOXONE})(?=.*\\b(?:mail|courrier|correo))`), 'mail-based'],
+  [new RegExp(NALOXONE), 'naloxone'],
+  [new RegExp(String.raw`^(?=.*\bfentan[iy]lo?\b)${STRIPS}|\bfts\b`), 'fentanyl-test-strips'],
+  [new RegExp(String.raw`^(?=.*\b(?:xylazine|xilacina)\b)${STRIPS}`), 'xylazine-test-strips'],
   [/\bdrug[- ]checking\b/, 'drug-checking'],
-  [/\b(?:syringe|needle)s?\b.*\b(?:exchange|services?|access|programs?|distribution)|\bsterile (?:syringe|needle)|\bssps?\b/, 'syringe-services'],
-  [/\bsafer? (?:use|smoking|injection|sex)|\bharm reduction (?:supplies|kits?)|\bsmoking supplies/, 'safer-use-supplies'],
-  [/\boverdose prevention (?:site|cent(?:er|re))|\b(?:supervised|safe) (?:consumption|injection)|\bop[cs]\b/, 'overdose-prevention-site'],
+  [
+    /^(?=.*\b(?:syringe|needle|seringue|jeringa|aguja)s?\b)(?=.*\b(?:exchange|services?|access|programs?|distribution|echange|programmes?|intercambio|programas?|acces|acceso)\b)|\bsterile (?:syringe|needle)|\bssps?\b/,
+    'syringe-services',
+  ],
+  [/\bsafer? (?:use|smoking|injection|sex)|\bharm reduction (?:supplies|kits?)|\bsmoking supplies|\bmateriel de consommation/, 'safer-use-supplies'],
+  [
+    /\boverdose prevention (?:site|cent(?:er|re))|\b(?:supervised|safe) (?:consumption|injection)|\bconsommation supervisee|\bconsumo supervisado|\bop[cs]\b/,
+    'overdose-prevention-site',
+  ],
   [/\bdrop[- ]?in\b/, 'drop-in'],
-  [/\btreatment\b|\bbuprenorphine\b|\bsuboxone\b|\bmethadone\b|\bmoud\b|\bdetox/, 'treatment'],
-  [/\b(?:hiv|hcv|hep(?:atitis)?(?: ?[abc])?|sti|std)\b.*\btest/, 'testing'],
-  [/\bwound/, 'wound-care'],
+  [/\b(?:treatment|traitement|tratamiento|buprenorphine|buprenorfina|suboxone|methadone|metadona|moud)\b|\bdetox/, 'treatment'],
+  [/^(?=.*\b(?:hiv|vih|hcv|vhc|hep(?:atitis|atite)?(?: ?[abc])?|sti|std|its|ets)\b)(?=.*\b(?:test|testing|tests|depistage|pruebas?)\b)/, 'testing'],
+  [/\b(?:wound|plaies?|heridas?)/, 'wound-care'],
 ];
 
 /** Every type a label names: labelToType's, or each named by a word in a longer label. */
 export function typesInLabel(text: string): ServiceType[] {
   const exact = labelToType(text);
   if (exact) return [exact];
-  const key = text.toLowerCase();
+  // Accents dropped: "Échange de seringues", "Dépistage du VIH" read as their plain letters.
+  const key = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   return WORDS.filter(([words]) => words.test(key)).map(([, type]) => type);
 }
 

@@ -153,8 +153,8 @@ function readName(r: RecordReader): string {
 const DECIMAL = String.raw`([-+]?\d+\.\d+)`;
 /** Well-known text, longitude first: "POINT (-73.75 42.65)", "SRID=4326;POINT Z (-73.75 42.65 0)". */
 const WKT_POINT = new RegExp(String.raw`^(?:SRID=4326;)?POINT\s*Z?M?\s*\(\s*([-+]?[\d.]+)\s+([-+]?[\d.]+)(?:\s+\S+){0,2}\s*\)$`, 'i');
-/** "42.65, -73.75" alone, or "(42.65, -73.75)", alone or ending a longer text: latitude first. */
-const PAIR = new RegExp(String.raw`^(?:([^]*?)\s*\(\s*${DECIMAL}\s*,\s*${DECIMAL}\s*\)|${DECIMAL}\s*,\s*${DECIMAL})$`);
+/** "42.65, -73.75", latitude first: the whole text, or in parentheses at its end (searched for, so linear on any text). */
+const PAIR = new RegExp(String.raw`^${DECIMAL}\s*,\s*${DECIMAL}$|\(\s*${DECIMAL}\s*,\s*${DECIMAL}\s*\)$`);
 
 /**
  * A position written as one value, as open-data portals and spreadsheets export it: well-known
@@ -168,7 +168,7 @@ export function positionIn(value: unknown): { lat: unknown; lng: unknown; rest?:
     const wkt = WKT_POINT.exec(text);
     if (wkt) return { lat: wkt[2], lng: wkt[1] };
     const pair = PAIR.exec(text);
-    if (pair) return pair[2] ? { lat: pair[2], lng: pair[3], rest: pair[1] } : { lat: pair[4], lng: pair[5] };
+    if (pair) return pair[1] ? { lat: pair[1], lng: pair[2] } : { lat: pair[3], lng: pair[4], rest: text.slice(0, pair.index).trimEnd() };
   } else if (isObject(value)) {
     const point = own(value, 'coordinates');
     if (own(value, 'type') === 'Point' && Array.isArray(point)) return { lat: point[1], lng: point[0] };

@@ -19,6 +19,17 @@ const EXTRA_NAMES = new Map<string, Weekday>([
   ['tues', 'tu'],
 ]);
 
+/** French and Spanish day names, Monday first, each with its usual short form (the first letters). */
+const OTHER_NAMES = [
+  ['lundi', 'lunes'],
+  ['mardi', 'martes'],
+  ['mercredi', 'miercoles', 'mie'],
+  ['jeudi', 'jueves'],
+  ['vendredi', 'viernes'],
+  ['samedi', 'sabado'],
+  ['dimanche', 'domingo'],
+];
+
 const TIME = /^(\d{1,2})(?:[:.]?(\d{2}))?(?:[:.](\d{2})(?:\.\d+)?)?(?:\s*([ap])\.?\s*(?:m\.?)?)?\s*(z|utc|gmt|[+-]\d{2}(?::?\d{2})?)?$/;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -95,19 +106,23 @@ export function parseClockTime(text: unknown): string | undefined {
 
 /**
  * Reads one day of the week: RFC 5545 codes ("MO"), English names and their usual
- * abbreviations ("Mon", "Tues", "Thurs"), and numbers. Numbers follow ISO 8601 (1 = Monday …
+ * abbreviations ("Mon", "Tues", "Thurs"), French and Spanish names and their first three
+ * letters or more ("lun", "mié", "vendredi"), and numbers. Numbers follow ISO 8601 (1 = Monday …
  * 7 = Sunday), the convention of HSDS 1.x/2.x `regular_schedules.weekday`; 0 is read as
  * Sunday because only Sunday-first numbering uses it.
  */
 export function parseWeekday(value: unknown): Weekday | undefined {
   if (typeof value === 'number') return Number.isInteger(value) ? dayFromNumber(value) : undefined;
   if (typeof value !== 'string') return undefined;
-  const text = value.trim().toLowerCase().replace(/\.$/, '');
+  // Accents dropped: "miércoles", "sáb." read as "miercoles", "sab".
+  const text = value.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase().replace(/\.$/, '');
   if (/^\d+$/.test(text)) return dayFromNumber(Number(text));
   const extra = EXTRA_NAMES.get(text);
   if (extra) return extra;
   if (!/^[a-z]{2,9}$/.test(text)) return undefined;
-  const index = FULL_NAMES.findIndex((name) => name.startsWith(text));
+  let index = FULL_NAMES.findIndex((name) => name.startsWith(text));
+  // Three letters at least in French or Spanish: "ma" and "me" could be two days.
+  if (index < 0 && text.length > 2) index = OTHER_NAMES.findIndex((names) => names.some((name) => name.startsWith(text)));
   return index === -1 ? undefined : WEEKDAYS[index];
 }
 
@@ -126,8 +141,10 @@ export function parseDayList(value: unknown): Weekday[] | undefined {
     ? value
     : typeof value === 'string'
       ? value
-          .replace(/\s+(?:to|through|thru)\s+|\s*[-–]\s*/gi, '-')
-          .replace(/\s+and\s+/gi, ',')
+          // Runs of spaces as one first: the patterns after it then take linear time on any text.
+          .replace(/\s+/g, ' ')
+          .replace(/ (?:to|through|thru) | ?[-–] ?/gi, '-')
+          .replace(/ and /gi, ',')
           .split(/[,;/&\s]+/)
           .filter((part) => part !== '')
       : undefined;

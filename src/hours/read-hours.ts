@@ -49,9 +49,10 @@ const LEXICON: [RegExp, (m: RegExpExecArray) => Token][] = [
       return time ? { kind: 'time', time } : { kind: 'unknown', text: m[0] };
     },
   ],
-  [/\s*(?:[-–—‒−~]|(?:to|through|thru|until|till|til)(?![a-z]))\s*/y, () => ({ kind: 'dash' })],
+  // "au", "à", "a" and "hasta": French and Spanish "to" ("lundi au vendredi", "9 h à 17 h", "lunes a viernes").
+  [/\s*(?:[-–—‒−~]|(?:to|through|thru|until|till|til|au|à|a|hasta)(?![\p{L}]))\s*/uy, () => ({ kind: 'dash' })],
   [/,/y, () => ({ kind: 'comma' })],
-  [/(?:[\s&+/|():.]|(?:and|open|from|hours|hrs|on|at)(?![a-z]))+/y, () => ({ kind: 'noise' })],
+  [/(?:[\s&+/|():.]|(?:and|open|from|hours|hrs|on|at|h|et|y|de|du|del|desde|le|el|ouvert|abierto)(?![\p{L}]))+/uy, () => ({ kind: 'noise' })],
   [
     /[\p{L}]+\.?/uy,
     (m) => {

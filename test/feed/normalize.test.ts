@@ -88,6 +88,13 @@ describe('readLanguages', () => {
     }
   });
 
+  it('reads a cell of any length in one pass: long runs of spaces or separators do not stall it', () => {
+    // Each took seconds when every space or comma looked ahead to the end of the text.
+    expect(readLanguages(`English${' '.repeat(200_000)}x`).tags).to.deep.equal([]);
+    expect(readLanguages(`English (US, ${'x,'.repeat(100_000)}`).unknown).to.have.length(100_001);
+    expect(readLanguages('Chinese (Cantonese, Mandarin), French').tags).to.deep.equal(['yue', 'zh', 'fr']);
+  });
+
   it('reads "Creole" and "Sign language" as their usual meaning here, and says so', () => {
     expect(readLanguages('Creole, sign language')).to.deep.equal({
       tags: ['ht', 'ase'],

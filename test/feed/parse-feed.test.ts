@@ -250,6 +250,43 @@ describe('parseFeed', () => {
     expect(reasons(feed.warnings)).to.deep.equal(['unknown type "Test strips" ignored']);
   });
 
+  it('reads French and Spanish headers, service words and hours', async () => {
+    const csv = [
+      'Nom,Latitude,Longitude,Adresse,Ville,Code postal,Téléphone,Services,Heures',
+      'Exemple A (fictif),45.5,-73.6,100 rue Exemple,Montréal,H2X 1Y4,514-555-0100,Trousses de naloxone; Échange de seringues,lun-ven 9h-17h',
+      'Nombre,Latitud,Longitud,Dirección,Ciudad,Código postal,Teléfono,Servicios,Horario',
+    ];
+    const fr = await parseFeed(csv.slice(0, 2).join('\n'));
+    expect(fr.services).to.deep.equal([
+      {
+        id: 'row-1',
+        name: 'Exemple A (fictif)',
+        lat: 45.5,
+        lng: -73.6,
+        types: ['naloxone', 'syringe-services'],
+        address: { street: '100 rue Exemple', city: 'Montréal', postalCode: 'H2X 1Y4' },
+        phone: '514-555-0100',
+        hours: [{ days: ['mo', 'tu', 'we', 'th', 'fr'], opens: '09:00', closes: '17:00' }],
+      },
+    ]);
+    const es = await parseFeed(
+      [
+        csv[2],
+        'Ejemplo B (ficticio),18.4,-66.1,1 Calle Ejemplo,San Juan,00901,787-555-0100,Naloxona; Tiras de prueba de fentanilo,Lunes a viernes 8:00 a.m. - 4:00 p.m.',
+      ].join('\n'),
+    );
+    expect(es.services.map((s) => [s.name, s.lat, s.address?.city, s.types, s.hours])).to.deep.equal([
+      [
+        'Ejemplo B (ficticio)',
+        18.4,
+        'San Juan',
+        ['naloxone', 'fentanyl-test-strips'],
+        [{ days: ['mo', 'tu', 'we', 'th', 'fr'], opens: '08:00', closes: '16:00' }],
+      ],
+    ]);
+    expect([...fr.warnings, ...es.warnings]).to.deep.equal([]);
+  });
+
   it('gives a row the types of the columns named for them that it marks yes, beside its types column', async () => {
     const csv = [
       'Site Name,Latitude,Longitude,NALOXONE,FTS Available,Syringe Services (Y/N),Drop-in,Services',
@@ -265,6 +302,16 @@ describe('parseFeed', () => {
       ['Example Office (fictional)', [], undefined],
     ]);
     expect(feed.warnings).to.deep.equal([]);
+  });
+
+  it('reads any address or coordinates text in one pass (a long run of spaces and brackets cannot stall it)', async () => {
+    const bait = `${' '.repeat(50_000)}(${' '.repeat(50_000)}1.5, 2`;
+    const feed = await parseFeed(JSON.stringify([{ id: 'a', name: 'Example (fictional)', address: bait, coordinates: bait }]));
+    expect(feed.services[0].lat).to.equal(undefined);
+    expect(feed.warnings.map((w) => w.reason.replace(/ +/g, ' ').slice(0, 40))).to.deep.equal([
+      '"coordinates" " …" is not a position: li',
+      '"address" was longer than 300 characters',
+    ]);
   });
 
   it('reads coordinates as a GeoJSON Point or a latitude/longitude object, prefers lat and lng, and says when it cannot', async () => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../helpers/property-seed.js';
-import { clockFromParts, parseClockTime } from '../../src/hours/clock.js';
+import { clockFromParts, parseClockTime, parseDayList } from '../../src/hours/clock.js';
 import { readHours, readHoursText, resolveRange } from '../../src/hours/read-hours.js';
 import type { HoursRule } from '../../src/types.js';
 
@@ -44,6 +44,11 @@ describe('readHoursText', () => {
     ['M, W, F 9a-5p', [rule(['mo', 'we', 'fr'], '09:00', '17:00')]],
     ['R 1pm-4pm', [rule(['th'], '13:00', '16:00')]],
     ['9am-5pm M-F; Sat 10am-2pm', [rule(WEEKDAYS, '09:00', '17:00'), rule(['sa'], '10:00', '14:00')]],
+    // French and Spanish, as partners in Quebec or Puerto Rico write them.
+    ['lun-ven 9h-17h', [rule(WEEKDAYS, '09:00', '17:00')]],
+    ['Du lundi au vendredi de 9 h à 17 h; samedi 10 h à 14 h', [rule(WEEKDAYS, '09:00', '17:00'), rule(['sa'], '10:00', '14:00')]],
+    ['Lunes a viernes 8:00 a.m. - 4:00 p.m.', [rule(WEEKDAYS, '08:00', '16:00')]],
+    ['mié, sáb 10:00-14:00', [rule(['we', 'sa'], '10:00', '14:00')]],
   ];
   for (const [text, hours] of cases) {
     it(`reads ${JSON.stringify(text)}`, () => {
@@ -108,6 +113,15 @@ describe('readHoursText', () => {
     expect(readHoursText('Mon 9am-9am').warnings).to.deep.equal([
       'could not read "Mon 9am-9am": "9am-9am" opens and closes at the same time; the hours are shown as written',
     ]);
+  });
+});
+
+describe('parseDayList', () => {
+  it('reads a list of any length in one pass: a long run of spaces does not stall it', () => {
+    // It took seconds when every space looked for a dash after the run.
+    expect(parseDayList(`mo${' '.repeat(200_000)}x`)).to.equal(undefined);
+    expect(parseDayList('Monday  through  Friday')).to.deep.equal(['mo', 'tu', 'we', 'th', 'fr']);
+    expect(parseDayList('mo - we and fr')).to.deep.equal(['mo', 'tu', 'we', 'fr']);
   });
 });
 

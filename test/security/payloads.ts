@@ -87,6 +87,8 @@ export const PAYLOADS: readonly Payload[] = [
   { label: 'lone surrogates', value: 'Example \uD800 Site \uDC00 end\uD83D' },
   { label: '100,000 characters', value: LONG_TEXT },
   { label: '100,000 characters of markup', value: `<b>${PWN}</b>`.repeat(4_000) },
+  // Bait for patterns that backtrack: long runs of what a reader skips, then a near-match.
+  { label: 'backtracking bait', value: `${' '.repeat(20_000)}(${' '.repeat(10_000)}1.5,${'naloxone '.repeat(500)}x` },
   // Template engines and Lit's own markers.
   { label: 'template literal', value: `\${${PWN}}` },
   { label: 'Lit part marker', value: '<!--?lit$123456789$-->' },
