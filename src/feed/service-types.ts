@@ -1,3 +1,5 @@
+import { remembered } from '../util/remembered.js';
+
 /**
  * The type vocabulary of feed version 1. Order matters: it is the order in which an item's
  * labels are shown, naloxone first.
@@ -108,8 +110,12 @@ const WORDS: [RegExp, ServiceType][] = [
   [/\b(?:wound|plaies?|heridas?)/, 'wound-care'],
 ];
 
-/** Every type a label names: labelToType's, or each named by a word in a longer label. */
-export function typesInLabel(text: string): ServiceType[] {
+/** Every type a label names: labelToType's, or each named by a word in a longer label. Remembered per label: feeds repeat a few. */
+export const typesInLabel = (text: string): readonly ServiceType[] => remembered(labelTypes, text, readLabel);
+
+const labelTypes = new Map<string, readonly ServiceType[]>();
+
+function readLabel(text: string): readonly ServiceType[] {
   const exact = labelToType(text);
   if (exact) return [exact];
   // Accents dropped: "Échange de seringues", "Dépistage du VIH" read as their plain letters.
