@@ -276,8 +276,10 @@ export function fieldResolver(map: FieldMap = {}): Resolver {
       const value = key.includes('.') && !Object.prototype.hasOwnProperty.call(record, key) ? pathGet(record, key) : own(record, key);
       if (value !== undefined) out[field] = value;
     }
-    const marked = plan.flags.filter(([key]) => isYes(own(record, key))).map(([, type]) => type);
-    if (marked.length) out['types'] = [...(splitList(out['types']) ?? []), ...marked];
+    if (plan.flags.length) {
+      const marked = plan.flags.filter(([key]) => isYes(own(record, key))).map(([, type]) => type);
+      if (marked.length) out['types'] = [...(splitList(out['types']) ?? []), ...marked];
+    }
     for (const [field, value] of defaults) {
       if (out[field] === undefined || out[field] === null || out[field] === '') out[field] = value;
     }

@@ -438,9 +438,9 @@ export function validateService(record: unknown, options: ValidateOptions = {}):
   const hours = readHoursField(r);
   put(service, 'hours', hours.hours);
   put(service, 'timezone', readTimezone(r));
-  // Hours that could not be read are still shown, as written.
-  const hoursNote = [r.text('hoursNote'), hours.note].filter(Boolean).join(' · ');
-  put(service, 'hoursNote', hoursNote ? fit(hoursNote, MAX_LENGTH.short) : undefined);
+  // Hours that could not be read are still shown, as written, after the partner's note.
+  const hoursNote = r.text('hoursNote');
+  put(service, 'hoursNote', hours.note ? fit(hoursNote ? `${hoursNote} · ${hours.note}` : hours.note, MAX_LENGTH.short) : hoursNote);
   put(service, 'cost', readCostField(r));
   put(service, 'languages', readLanguageField(r));
   put(service, 'accessibility', r.text('accessibility'));

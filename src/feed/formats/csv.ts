@@ -237,7 +237,7 @@ class Table {
     }
     const record: Record<string, unknown> = {};
     for (const { at, key } of this.columns!) {
-      if (at < cells.length && !PLACEHOLDER.test(cells[at])) setOwn(record, key, cells[at]);
+      if (at < cells.length && !(cells[at].length < 24 && PLACEHOLDER.test(cells[at]))) setOwn(record, key, cells[at]);
     }
     this.output.records.push(record);
     this.output.indexes.push(index);
