@@ -1,4 +1,4 @@
-import { isServiceType, labelToType, type ServiceType } from './service-types.js';
+import { isServiceType, labelToType, typesInLabel, type ServiceType } from './service-types.js';
 import { describe, listOf, own, quote } from './text.js';
 import { FeedFormatError, isYes, splitList } from './validate.js';
 import { sameItems } from '../util/same-items.js';
@@ -295,15 +295,20 @@ interface Plan {
   same: boolean;
 }
 
-/** The type a column is named for, "Narcan", "Fentanyl test strips" or "SSP (Y/N)", with "available", "offered"… after it. */
-const flagType = (key: string) =>
-  labelToType(
+/**
+ * The type a column is named for, "Narcan", "Fentanyl test strips", "Naloxona" or "SSP (Y/N)",
+ * with "available", "offered"… after it: one type, or none when its words name several.
+ */
+const flagType = (key: string) => {
+  const types = typesInLabel(
     key
       .toLowerCase()
       .replace(/[^\p{L}\p{N}-]+/gu, ' ')
       .trim()
       .replace(/ (y n|available|offered|provided|on ?site)$/, ''),
   );
+  return types.length === 1 ? types[0] : undefined;
+};
 
 /** The records array of an arbitrary JSON document at the field map's `records` path. */
 export function recordsAt(doc: unknown, path: string): unknown[] {

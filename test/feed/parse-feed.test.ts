@@ -302,6 +302,9 @@ describe('parseFeed', () => {
       ['Example Office (fictional)', [], undefined],
     ]);
     expect(feed.warnings).to.deep.equal([]);
+    // Named in words or in Spanish, too; a column whose name holds two types gives neither.
+    const words = await parseFeed('name,Naloxona,Fentanyl testing strips available,Naloxone and FTS\nEjemplo (ficticio),sí,x,yes\n');
+    expect(words.services[0].types).to.deep.equal(['naloxone', 'fentanyl-test-strips']);
   });
 
   it('reads any address or coordinates text in one pass (a long run of spaces and brackets cannot stall it)', async () => {
