@@ -147,7 +147,8 @@ export function moduleWorker({ name, input, plugins }) {
       // Here every way of starting the worker loads the built file, so the Trusted Types policy can go first (util/module-worker.ts).
       const POLICY_FIRST = 'const POLICY_FIRST = false;';
       if (!code.includes(POLICY_FIRST)) throw new Error(`${name}: "${POLICY_FIRST}" is no longer in ${id}; review moduleWorker in rollup.config.js`);
-      const out = code.replaceAll(url, `new URL(import.meta.ROLLUP_FILE_URL_${entry})`).replace(POLICY_FIRST, 'const POLICY_FIRST = true;');
+      // A function, not a string: a reference id may hold "$", which a replacement string reads as a pattern ("$$", "$&").
+      const out = code.replaceAll(url, () => `new URL(import.meta.ROLLUP_FILE_URL_${entry})`).replace(POLICY_FIRST, 'const POLICY_FIRST = true;');
       return { code: out, map: null };
     },
   };
