@@ -1,5 +1,5 @@
 import { isServiceType, labelToType, typesInLabel, type ServiceType } from './service-types.js';
-import { describe, listOf, own, quote } from './text.js';
+import { describe, listOf, own, quote, withoutAccents } from './text.js';
 import { FeedFormatError, isYes, splitList } from './validate.js';
 import { sameItems } from '../util/same-items.js';
 
@@ -158,9 +158,7 @@ const ALIASES: Partial<Record<Field, string[]>> = {
 
 // Accents dropped too: "Téléphone", "Dirección" and "Código postal" match as their plain letters.
 const squash = (key: string) =>
-  key
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  withoutAccents(key)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, '');
 

@@ -4,6 +4,7 @@
  */
 
 import { remembered } from '../util/remembered.js';
+import { withoutAccents } from './text.js';
 
 /**
  * The languages services in North America list most often. Their names in English, in the
@@ -73,9 +74,7 @@ function splitCell(cell: string): string[] {
 
 /** Case, accents and punctuation do not matter: "ESPAÑOL", "espanol" and "Español" are one name. */
 const key = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  withoutAccents(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

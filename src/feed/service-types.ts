@@ -1,4 +1,5 @@
 import { remembered } from '../util/remembered.js';
+import { withoutAccents } from './text.js';
 
 /**
  * The type vocabulary of feed version 1. Order matters: it is the order in which an item's
@@ -119,7 +120,7 @@ function readLabel(text: string): readonly ServiceType[] {
   const exact = labelToType(text);
   if (exact) return [exact];
   // Accents dropped: "Échange de seringues", "Dépistage du VIH" read as their plain letters.
-  const key = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const key = withoutAccents(text).toLowerCase();
   return WORDS.filter(([words]) => words.test(key)).map(([, type]) => type);
 }
 

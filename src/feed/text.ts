@@ -1,5 +1,11 @@
 /** Text cleanup shared by every format: feed text is data, shown as text, bounded in length. */
 
+/**
+ * The text with its accents dropped ("Dirección" → "Direccion", "miércoles" → "miercoles"), for
+ * comparing words as people type them. Text of plain ASCII, nearly all of a feed, is returned as it is.
+ */
+export const withoutAccents = (text: string): string => (/[\u0080-\uffff]/.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text);
+
 export const MAX_LENGTH = { name: 200, short: 300, long: 2000 } as const;
 
 // C0/C1 controls except tab and newline, and the bidi controls that can make text read

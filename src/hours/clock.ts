@@ -1,4 +1,5 @@
 import type { Weekday } from '../types.js';
+import { withoutAccents } from '../feed/text.js';
 
 /** Monday first, as in ISO 8601 and RFC 5545. */
 export const WEEKDAYS: readonly Weekday[] = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
@@ -115,7 +116,7 @@ export function parseWeekday(value: unknown): Weekday | undefined {
   if (typeof value === 'number') return Number.isInteger(value) ? dayFromNumber(value) : undefined;
   if (typeof value !== 'string') return undefined;
   // Accents dropped: "miércoles", "sáb." read as "miercoles", "sab".
-  const text = value.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase().replace(/\.$/, '');
+  const text = withoutAccents(value).trim().toLowerCase().replace(/\.$/, '');
   if (/^\d+$/.test(text)) return dayFromNumber(Number(text));
   const extra = EXTRA_NAMES.get(text);
   if (extra) return extra;
