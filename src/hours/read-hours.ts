@@ -148,8 +148,11 @@ export function readHoursText(written: string): ReadHours {
   return copyOf(remembered(readTexts, written, readText));
 }
 
+/** What a reader found, and whether it kept no rules because the rest alone would mislead (the note is then all of it). */
+type Reading = ReadHours & { misleads?: true };
+
 /** Hours as written → what they read as: feeds repeat a few ("Mon-Fri 9am-5pm"), and reading one is the costly part. */
-const readTexts = new Map<string, ReadHours>();
+const readTexts = new Map<string, Reading>();
 
 /** A copy the caller may change: no two services share a rule or a list of days. */
 function copyOf(read: ReadHours): ReadHours {
@@ -160,7 +163,7 @@ function copyOf(read: ReadHours): ReadHours {
   return copy;
 }
 
-function readText(written: string): ReadHours {
+function readText(written: string): Reading {
   // Invisible control and bidi marks (an RTL spreadsheet may hold them) are not part of the
   // hours, and must not reach a warning that quotes the text.
   const text = cleanText(written, Number.MAX_SAFE_INTEGER).text ?? '';
@@ -177,19 +180,31 @@ function readText(written: string): ReadHours {
   const tokens = tokenize(lower);
   let group = newGroup(0);
   let newRun = true;
+  // The days of the last part that named days and times.
+  let lastDays: Weekday[] | undefined;
   const flush = (next: number) => {
     const written = text.slice(group.start, group.end).trim();
     const days = [...new Set(group.runs.flat())];
     if (group.problem) {
       unreadWarnings.push(`could not read ${quote(written)}: ${group.problem}`);
       unread.push(written);
-      // Times left out: the rest alone would call the service closed then.
-      misleads ||= /\d/.test(written);
+      // Times or days left out ("Sat 1-4", "Sat by appointment"): the rest alone would call the service closed then.
+      misleads ||= days.length > 0 || /\d/.test(written);
     } else if (group.closed) {
       if (days.length) days.forEach((day) => closedDays.add(day));
       else warnings.push(`${quote(written)} names no days; if the service is closed for now, set its status instead`);
-    } else if (group.ranges.length) rules.push(...rulesOf(days.length ? WEEKDAYS.filter((d) => days.includes(d)) : [...WEEKDAYS], group.ranges));
-    else if (days.length) {
+    } else if (group.ranges.length) {
+      // Times with no days of their own go on with the days before them ("Mon-Fri 9-12; 1-5"),
+      // or are every day when none came before ("9-5; Sat 10-2").
+      const ruleDays = days.length ? WEEKDAYS.filter((d) => days.includes(d)) : (lastDays ?? [...WEEKDAYS]);
+      if (days.length) lastDays = ruleDays;
+      // A day written again with times that overlap its earlier ones is an exception to them
+      // ("Mon-Fri 9-5; Wed 9-12": Wednesday closes at noon); times apart add a period ("Mon-Fri 9-12; Mon-Fri 1-5").
+      for (const [i, rule] of rules.entries()) {
+        if (group.ranges.some((range) => overlaps(ruleSpan(rule), range))) rules[i] = { ...rule, days: rule.days.filter((day) => !ruleDays.includes(day)) };
+      }
+      rules.push(...rulesOf(ruleDays, group.ranges));
+    } else if (days.length) {
       unreadWarnings.push(`${quote(written)} names days but no opening times`);
       unread.push(written);
       misleads = true;
@@ -282,7 +297,7 @@ function readText(written: string): ReadHours {
   flush(text.length);
   const end = misleads ? 'the hours are shown as written' : 'that part was left out';
   for (const warning of unreadWarnings) warnings.push(`${warning}; ${end}`);
-  if (misleads) return { warnings, note: text };
+  if (misleads) return { warnings, note: text, misleads: true };
   const read = finish(rules, closedDays, always, warnings);
   if (unread.length) read.note = unread.join('; ');
   return read;
@@ -356,28 +371,65 @@ function rulesKey(value: readonly unknown[]): string | undefined {
   return JSON.stringify(parts);
 }
 
+/**
+ * A list of rules, text or `{days, opens, closes}`. When one cannot be read, or is text that
+ * reads only as written, no rule is kept: the others alone would call the service closed on
+ * that rule's days, when it may be open. The list, as written, is then the note.
+ */
 function readRuleList(value: readonly unknown[]): ReadHours {
   const rules: HoursRule[] = [];
   const warnings: string[] = [];
   const notes: string[] = [];
+  const written: string[] = [];
   let always = false;
+  let misleads = false;
   value.forEach((item, i) => {
     if (typeof item === 'string') {
-      const read = readHoursText(item);
+      const read = remembered(readTexts, item, readText);
       always ||= read.open24h === true;
+      misleads ||= read.misleads === true;
       rules.push(...(read.hours ?? []));
       warnings.push(...read.warnings.map((w) => `rule ${i + 1}: ${w}`));
       if (read.note) notes.push(read.note);
+      written.push(item);
       return;
     }
-    const rule = typeof item === 'object' && item !== null && !Array.isArray(item) ? readRuleObject(item) : undefined;
-    if (rule === undefined) warnings.push(`rule ${i + 1} was left out: expected {days, opens, closes}, got ${describe(item)}`);
-    else if (typeof rule === 'string') warnings.push(`rule ${i + 1} was left out: ${rule}`);
-    else rules.push(rule);
+    const isObject = typeof item === 'object' && item !== null && !Array.isArray(item);
+    const rule = isObject ? readRuleObject(item) : `expected {days, opens, closes}, got ${describe(item)}`;
+    if (isObject) written.push(ruleAsWritten(own(item, 'days'), own(item, 'opens'), own(item, 'closes')));
+    if (typeof rule === 'string') {
+      warnings.push(`rule ${i + 1} could not be read: ${rule}; the hours are shown as written`);
+      misleads = true;
+    } else rules.push(rule);
   });
+  if (misleads) {
+    const note = cleanText(written.join('; '), Number.MAX_SAFE_INTEGER).text;
+    return note ? { warnings, note } : { warnings };
+  }
   const read = finish(rules, new Set(), always, warnings);
   if (notes.length) read.note = notes.join('; ');
   return read;
+}
+
+/** Day names for hours shown as written: feed text, in the feed's language, which is English where a day is a code or a number. */
+const DAY_NAMES: Record<Weekday, string> = { mo: 'Mon', tu: 'Tue', we: 'Wed', th: 'Thu', fr: 'Fri', sa: 'Sat', su: 'Sun' };
+
+/**
+ * A rule as a visitor may read it: "Mon, Tue 9am–5pm". Days that read as days are named ("mo",
+ * "MO" or an HSDS weekday number become "Mon"); the rest is as the feed wrote it.
+ */
+export function ruleAsWritten(days: unknown, opens: unknown, closes: unknown): string {
+  const part = (value: unknown): string =>
+    typeof value === 'string' || typeof value === 'number' ? String(value).trim() : Array.isArray(value) ? value.map(part).filter(Boolean).join(', ') : '';
+  const read = parseDayList(typeof days === 'number' ? [days] : days);
+  const times = part(opens) || part(closes) ? `${part(opens)}–${part(closes)}` : '';
+  return [read ? read.map((day) => DAY_NAMES[day]).join(', ') : part(days), times].filter(Boolean).join(' ');
+}
+
+/** Whether two spans of a day share a minute; either may close past midnight (past 1440). */
+function overlaps(a: { opens: number; closes: number }, b: { opens: number; closes: number }): boolean {
+  const closes = (span: { opens: number; closes: number }) => (span.closes <= span.opens ? span.closes + DAY_MINUTES : span.closes);
+  return a.opens < closes(b) && b.opens < closes(a);
 }
 
 /** Minutes after midnight of a rule's opening and closing; closing after midnight is past 1440. */

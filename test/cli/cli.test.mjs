@@ -209,10 +209,9 @@ describe('naloxone-finder convert', () => {
       feed.services.map((service) => service.id),
       ['s1@l1', 's1@l2', 's2@l9'],
     );
-    assert.deepEqual(byId.get('s1@l1').hours, [
-      { days: ['mo', 'tu'], opens: '09:00', closes: '17:00' },
-      { days: ['we'], opens: '10:00', closes: '18:00' },
-    ]);
+    // Its Thursday schedule's time cannot be read: the rest alone would call it closed on Thursdays.
+    assert.equal(byId.get('s1@l1').hours, undefined);
+    assert.equal(byId.get('s1@l1').hoursNote, 'Mon 9:00am–5:00 pm; Tue 9:00am–5:00 pm; Wed 10:00–18:00; Thu nine–5pm');
     assert.deepEqual(byId.get('s1@l2').hours, [{ days: ['fr'], opens: '21:00', closes: '02:00' }]);
     assert.deepEqual(byId.get('s2@l9').hours, [{ days: ['su'], opens: '12:00', closes: '16:30' }]);
     assert.equal(byId.get('s2@l9').lat, undefined, 'its location is not in the package');
@@ -438,14 +437,15 @@ describe('naloxone-finder with HSDS exports laid out as they come', () => {
   it('says which time a schedule lacks, and still lists the service', async () => {
     const { code, stdout } = await run(['validate', dataFolder]);
     assert.equal(code, 0);
-    assert.match(stdout, /record 1 \(id "svc-2@loc-1"\): schedule "sch-2" has opens_at but no closes_at; its hours were left out$/m);
-    assert.match(stdout, /record 2 \(id "svc-3@loc-1"\): schedule "sch-3" names days but has no opens_at or closes_at; its hours were left out$/m);
-    assert.match(stdout, /record 2 \(id "svc-3@loc-1"\): schedule "sch-4" has closes_at but no opens_at; its hours were left out$/m);
+    assert.match(stdout, /record 1 \(id "svc-2@loc-1"\): schedule "sch-2" has opens_at but no closes_at; the hours are shown as written$/m);
+    assert.match(stdout, /record 2 \(id "svc-3@loc-1"\): schedule "sch-3" names days but has no opens_at or closes_at; the hours are shown as written$/m);
+    assert.match(stdout, /record 2 \(id "svc-3@loc-1"\): schedule "sch-4" has closes_at but no opens_at; the hours are shown as written$/m);
     assert.doesNotMatch(stdout, /undefined/);
     assert.doesNotMatch(stdout, /sch-5/, 'a schedule with only a description is its hours note, not a problem');
     const { byId } = await convert([dataFolder]);
     assert.equal(byId.get('svc-2@loc-1').hours, undefined);
-    assert.equal(byId.get('svc-3@loc-1').hoursNote, 'Call ahead on holidays.');
+    // The schedules that could not be read are shown as written after the description.
+    assert.equal(byId.get('svc-3@loc-1').hoursNote, 'Call ahead on holidays. Sat, Sun; Thu –21:00');
   });
 });
 

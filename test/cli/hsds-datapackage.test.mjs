@@ -75,10 +75,8 @@ describe('readHsdsDataPackage, HSDS 1.x/2.x layout', () => {
       address: { street: '100 Example Street', city: 'Exampleton', region: 'BC', postalCode: 'V0V 0V0', country: 'CA' },
       phone: '604-555-0101',
       accessibility: 'wheelchair access: Ramp at the side entrance',
-      hours: [
-        { days: ['mo', 'tu'], opens: '09:00', closes: '17:00' },
-        { days: ['we'], opens: '10:00', closes: '18:00' },
-      ],
+      // Thursday's time cannot be read ("nine"): the rest alone would call it closed on Thursdays.
+      hoursNote: 'Mon 9:00am–5:00 pm; Tue 9:00am–5:00 pm; Wed 10:00–18:00; Thu nine–5pm',
     });
   });
 
@@ -89,7 +87,7 @@ describe('readHsdsDataPackage, HSDS 1.x/2.x layout', () => {
     assert.deepEqual(east.hours, [{ days: ['fr'], opens: '21:00', closes: '02:00' }]);
     assert.equal(east.phone, '604-555-0102 x12');
     assert.deepEqual(records.get('s2@l9').hours, [{ days: ['su'], opens: '12:00', closes: '16:30' }]);
-    assert.ok(out.warnings.some((w) => w.id === 's1@l1' && w.reason === 'schedule "r6": could not read the time "nine"; that schedule is not shown'));
+    assert.ok(out.warnings.some((w) => w.id === 's1@l1' && w.reason === 'schedule "r6": could not read the time "nine"; the hours are shown as written'));
   });
 
   it('keeps the service whose location is missing, without coordinates, and the service without locations', async () => {
@@ -175,7 +173,7 @@ describe('readHsdsDataPackage with incomplete or hostile packages', () => {
     assert.deepEqual(out.skipped, [{ index: 1, reason: 'the service has no "id"' }]);
   });
 
-  it('says which time a schedule lacks instead of "undefined", and keeps its other schedules', async () => {
+  it('says which time a schedule lacks instead of "undefined", and shows the schedules as written', async () => {
     const dir = await scratch('schedules-without-times', {
       'services.csv': 'id,name,status\nq1,Quayside Naloxone (fictional),active\n',
       'schedules.csv': [
@@ -192,13 +190,14 @@ describe('readHsdsDataPackage with incomplete or hostile packages', () => {
     assert.deepEqual(
       out.warnings.map((warning) => warning.reason),
       [
-        'schedule "12" has opens_at but no closes_at; its hours were left out',
-        'schedule "13" has closes_at but no opens_at; its hours were left out',
-        'schedule "14" names days but has no opens_at or closes_at; its hours were left out',
+        'schedule "12" has opens_at but no closes_at; the hours are shown as written',
+        'schedule "13" has closes_at but no opens_at; the hours are shown as written',
+        'schedule "14" names days but has no opens_at or closes_at; the hours are shown as written',
       ],
     );
-    assert.deepEqual(out.records[0].hours, [{ days: ['th'], opens: '10:00', closes: '14:00' }]);
-    assert.equal(out.records[0].hoursNote, 'By appointment on weekends.');
+    // Thursday alone would call the service closed on the other days: the schedules are shown as written.
+    assert.equal(out.records[0].hours, undefined);
+    assert.equal(out.records[0].hoursNote, 'By appointment on weekends. Mon 09:00–; Tue –17:00; Wed; Thu 10:00–14:00');
   });
 
   it('never reads outside the folder and ignores hostile column names', async () => {

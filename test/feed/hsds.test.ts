@@ -269,7 +269,8 @@ describe('readHsds', () => {
       ]);
     });
 
-    it('drops an unreadable schedule with a warning and keeps the record', () => {
+    it('keeps no weekly hours when a schedule cannot be read, and shows the schedules as written', () => {
+      // Without Monday's schedule, the rest would call the service closed all Monday.
       const out = readHsds(
         withSchedules([
           { id: 'bad', byday: 'MO', opens_at: 'nine-ish', closes_at: '17:00' },
@@ -277,8 +278,21 @@ describe('readHsds', () => {
         ]),
       );
       expect(out.records).to.have.length(1);
-      expect(out.records[0]['hours']).to.deep.equal([{ days: ['tu'], opens: '09:00', closes: '17:00' }]);
-      expect(out.warnings).to.deep.equal([{ index: 0, id: 's@loc', reason: 'schedule "bad": could not read the time "nine-ish"; that schedule is not shown' }]);
+      expect(out.records[0]).to.not.have.property('hours');
+      expect(out.records[0]['hoursNote']).to.equal('Mon nine-ish–17:00; Tue 9–17');
+      expect(out.warnings).to.deep.equal([
+        { index: 0, id: 's@loc', reason: 'schedule "bad": could not read the time "nine-ish"; the hours are shown as written' },
+      ]);
+      // A schedule's description stands for it in the note.
+      const described = readHsds(
+        withSchedules([
+          { id: '12', byday: 'MO', opens_at: '09:00', description: 'Mondays from 9 (fictional)' },
+          { byday: 'TU', opens_at: '09:00', closes_at: '17:00' },
+        ]),
+      );
+      expect(described.records[0]).to.not.have.property('hours');
+      expect(described.records[0]['hoursNote']).to.equal('Mondays from 9 (fictional) Tue 09:00–17:00');
+      expect(described.warnings.map((w) => w.reason)).to.deep.equal(['schedule "12" has opens_at but no closes_at; the hours are shown as written']);
     });
 
     it('keeps IANA time zones, leaves UTC offsets out with a warning, and keeps monthly schedules as notes', () => {

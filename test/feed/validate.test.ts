@@ -244,12 +244,14 @@ describe('parseNativeFeed', () => {
       },
     ]);
     expect(feed.services).to.have.length(1);
-    expect(feed.services[0].hours, 'the rule it can read is kept').to.deep.equal([{ days: ['mo'], opens: '09:00', closes: '17:00' }]);
+    // Without Tuesday's rule, the rest would call the service closed on Tuesdays: the hours are shown as written.
+    expect(feed.services[0].hours).to.equal(undefined);
+    expect(feed.services[0].hoursNote).to.equal('Mon 9am–17:00; Tue nine–17:00');
     expect(reasons(feed.warnings)).to.deep.equal([
       'unknown type "tacos" ignored',
       '"phone" must be text, got an object',
       '"email" "not-an-email" is not an email address and is not shown',
-      '"hours" rule 2 was left out: opens "nine" is not a time like "09:00" or "9am"',
+      '"hours" rule 2 could not be read: opens "nine" is not a time like "09:00" or "9am"; the hours are shown as written',
       '"timezone" "Mars/Olympus" is not an IANA time zone such as "America/Vancouver"',
       'language "!!" is not a language name or code that could be read (such as "Spanish", "es" or "es-MX") and was left out',
       '"lastVerified" "2026-02-30" is not a date like 2026-11-01',

@@ -62,13 +62,13 @@ describe('hours, languages and cost mean the same in every format', () => {
   });
 
   it('keeps what it can read of a CSV hours cell and says what it left out', async () => {
-    const feed = await parseFeed('id,name,lat,lng,types,hours\nr1,Example Site (fictional),49.28,-123.12,naloxone,Mon-Fri 9-5; Sat by appointment\n');
+    const feed = await parseFeed('id,name,lat,lng,types,hours\nr1,Example Site (fictional),49.28,-123.12,naloxone,Mon-Fri 9-5; call first on holidays\n');
     expect(feed.services[0].hours).to.deep.equal([{ days: WEEKDAYS, opens: '09:00', closes: '17:00' }]);
     expect(feed.warnings).to.deep.equal([
-      { index: 0, id: 'r1', reason: '"hours" could not read "Sat by appointment": "by" is not a day or a time; that part was left out' },
+      { index: 0, id: 'r1', reason: '"hours" could not read "call first on holidays": "call" is not a day or a time; that part was left out' },
     ]);
     // Nothing lost: the visitor still reads it, in the details.
-    expect(feed.services[0].hoursNote).to.equal('Sat by appointment');
+    expect(feed.services[0].hoursNote).to.equal('call first on holidays');
   });
 
   it('shows hours it could read only in part as written, with no "open" or "closed" a visitor could trust wrongly', async () => {

@@ -67,14 +67,39 @@ describe('readHoursText', () => {
   });
 
   it('leaves out only the part it cannot read, says which and why, and keeps it as written for visitors', () => {
-    expect(readHoursText('Sat by appointment; Mon-Fri 9-5')).to.deep.equal({
+    expect(readHoursText('Mon-Fri 9-5 (closed holidays)')).to.deep.equal({
       hours: [rule(WEEKDAYS, '09:00', '17:00')],
-      warnings: ['could not read "Sat by appointment": "by" is not a day or a time; that part was left out'],
-      note: 'Sat by appointment',
+      warnings: ['could not read "closed holidays": "holidays" is not a day or a time; that part was left out'],
+      note: 'closed holidays',
     });
-    expect(readHoursText('Mon-Fri 9-5 (closed holidays)').warnings).to.deep.equal([
-      'could not read "closed holidays": "holidays" is not a day or a time; that part was left out',
+  });
+
+  it('keeps no rules when a part left out names days: Saturday would read as closed, not by appointment', () => {
+    expect(readHoursText('Mon-Fri 9-5, Sat by appointment')).to.deep.equal({
+      warnings: ['could not read "Sat by appointment": "by" is not a day or a time; the hours are shown as written'],
+      note: 'Mon-Fri 9-5, Sat by appointment',
+    });
+  });
+
+  it('gives times with no days of their own the days before them, or every day when none came before', () => {
+    expect(readHoursText('Mon-Fri 9am-12pm; 1pm-5pm')).to.deep.equal({
+      hours: [rule(WEEKDAYS, '09:00', '12:00'), rule(WEEKDAYS, '13:00', '17:00')],
+      warnings: [],
+    });
+    expect(readHoursText('lun-ven 9h-12h; 14h-18h').hours).to.deep.equal([rule(WEEKDAYS, '09:00', '12:00'), rule(WEEKDAYS, '14:00', '18:00')]);
+    expect(readHoursText('9-12; Sat 10-2').hours).to.deep.equal([rule([...WEEKDAYS, 'su'], '09:00', '12:00'), rule(['sa'], '10:00', '14:00')]);
+  });
+
+  it('reads a day written again with overlapping times as an exception, and times apart as one more period', () => {
+    expect(readHoursText('Mon-Fri 9am-5pm; Wed 9am-12pm').hours).to.deep.equal([
+      rule(['mo', 'tu', 'th', 'fr'], '09:00', '17:00'),
+      rule(['we'], '09:00', '12:00'),
     ]);
+    expect(readHoursText('Daily 10pm-2am; Sat 11pm-4am').hours).to.deep.equal([
+      rule(['mo', 'tu', 'we', 'th', 'fr', 'su'], '22:00', '02:00'),
+      rule(['sa'], '23:00', '04:00'),
+    ]);
+    expect(readHoursText('Mon-Fri 9-12; Mon-Fri 1pm-5pm').hours).to.deep.equal([rule(WEEKDAYS, '09:00', '12:00'), rule(WEEKDAYS, '13:00', '17:00')]);
   });
 
   it('does not guess a range that could be night or day', () => {
@@ -141,11 +166,12 @@ describe('readHours', () => {
     const read = readHours([{ days: [], opens: '09:00', closes: '17:00' }, { days: ['mo'], opens: '9', closes: '9' }, 'nonsense', 3]);
     expect(read.hours).to.equal(undefined);
     expect(read.warnings).to.deep.equal([
-      'rule 1 was left out: days [] are not like ["mo", "tu"] or "mo-fr"',
-      'rule 2 was left out: it opens and closes at 09:00',
+      'rule 1 could not be read: days [] are not like ["mo", "tu"] or "mo-fr"; the hours are shown as written',
+      'rule 2 could not be read: it opens and closes at 09:00; the hours are shown as written',
       'rule 3: could not read "nonsense": "nonsense" is not a day or a time; that part was left out',
-      'rule 4 was left out: expected {days, opens, closes}, got number 3',
+      'rule 4 could not be read: expected {days, opens, closes}, got number 3; the hours are shown as written',
     ]);
+    expect(read.note).to.equal('09:00–17:00; Mon 9–9; nonsense');
     expect(readHours({ opens: '09:00' }).warnings).to.deep.equal(['must be text or a list of rules, got an object']);
     expect(readHours(undefined)).to.deep.equal({ warnings: [] });
     expect(readHours('')).to.deep.equal({ warnings: [] });
@@ -162,22 +188,18 @@ describe('readHours', () => {
         { days: ['mo'], opens: '9', closes: '\u2067five' },
       ]).warnings,
     ).to.deep.equal([
-      'rule 1 was left out: days ["mo", "us"] are not like ["mo", "tu"] or "mo-fr"',
-      'rule 2 was left out: closes "five" is not a time like "17:00" or "5pm"',
+      'rule 1 could not be read: days ["mo", "us"] are not like ["mo", "tu"] or "mo-fr"; the hours are shown as written',
+      'rule 2 could not be read: closes "five" is not a time like "17:00" or "5pm"; the hours are shown as written',
     ]);
   });
 
   it('reads a list of rules it has read before the same way, into a copy of its own', () => {
     // Feeds repeat a few rule lists in thousands of records: each distinct list is read once.
-    const written = () => [
-      { days: ['mo', 'tu', 'we'], opens: '9am', closes: '5pm' },
-      { days: 'sa', opens: '10:00', closes: 'noon' },
-      { days: ['su'], opens: '09:00', closes: '09:00' },
-    ];
+    const written = () => [{ days: ['mo', 'tu', 'we'], opens: '9am', closes: '5pm' }, { days: 'sa', opens: '10:00', closes: 'noon' }, 'closed on holidays'];
     const first = readHours(written());
     const again = readHours(written());
     expect(again).to.deep.equal(first);
-    expect(first.warnings).to.deep.equal(['rule 3 was left out: it opens and closes at 09:00']);
+    expect(first.warnings).to.deep.equal(['rule 3: could not read "closed on holidays": "holidays" is not a day or a time; that part was left out']);
     // No two services share a rule, a list of days or the warnings.
     first.hours![0].days.push('fr');
     first.hours![1].opens = '11:00';
@@ -188,8 +210,39 @@ describe('readHours', () => {
     expect(readHours([{ days: ['mo', 'tu', 'we'], opens: '9am', closes: '6pm' }]).hours).to.deep.equal([rule(['mo', 'tu', 'we'], '09:00', '18:00')]);
     expect(readHours([{ days: 'mo,tu,we', opens: '9am', closes: '5pm' }]).hours).to.deep.equal([rule(['mo', 'tu', 'we'], '09:00', '17:00')]);
     expect(readHours([{ days: ['mo'], opens: 9, closes: '5pm' }]).warnings).to.deep.equal([
-      'rule 1 was left out: opens number 9 is not a time like "09:00" or "9am"',
+      'rule 1 could not be read: opens number 9 is not a time like "09:00" or "9am"; the hours are shown as written',
     ]);
+    const bad = () => [{ days: ['su'], opens: '09:00', closes: '09:00' }, ...written()];
+    expect(readHours(bad())).to.deep.equal(readHours(bad()));
+    expect(readHours(bad()).hours).to.equal(undefined);
+  });
+
+  it('keeps no rule when one cannot be read, and shows the list as written: the rest would say "closed" on its days', () => {
+    // Tuesday's rule has a typo: without it, the service would read as closed all Tuesday.
+    expect(
+      readHours([
+        { days: ['mo'], opens: '9am', closes: '17:00' },
+        { days: ['tu'], opens: 'nine', closes: '17:00' },
+        { days: 'we-fr', opens: '09:00', closes: '17:00' },
+      ]),
+    ).to.deep.equal({
+      warnings: ['rule 2 could not be read: opens "nine" is not a time like "09:00" or "9am"; the hours are shown as written'],
+      note: 'Mon 9am–17:00; Tue nine–17:00; Wed, Thu, Fri 09:00–17:00',
+    });
+    // Text that reads only as written counts as such a rule; text that leaves out no times does not.
+    expect(readHours(['Mon-Fri 9-5', 'Sat 1-4'])).to.deep.equal({
+      warnings: [
+        'rule 2: could not read "Sat 1-4": "1-4" could be day or night hours: write am/pm ("1pm") or 24-hour times ("13:00"); the hours are shown as written',
+      ],
+      note: 'Mon-Fri 9-5; Sat 1-4',
+    });
+    expect(readHours(['Mon-Fri 9-5', 'Holidays vary'])).to.deep.equal({
+      hours: [rule(WEEKDAYS, '09:00', '17:00')],
+      warnings: ['rule 2: could not read "Holidays vary": "holidays" is not a day or a time; that part was left out'],
+      note: 'Holidays vary',
+    });
+    // Bidi controls in a rule reach neither the note nor a warning.
+    expect(readHours([{ days: ['mo', '\u202Eus'], opens: '9', closes: '17' }]).note).to.equal('mo, us 9–17');
   });
 
   it('reads a "__proto__" key in a rule as nothing', () => {

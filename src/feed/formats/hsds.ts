@@ -3,6 +3,7 @@ import { isServiceType, sortTypes, type ServiceType } from '../service-types.js'
 import { FeedFormatError } from '../validate.js';
 import type { FormatOutput } from './format.js';
 import { parseClockTime, parseDayList, WEEKDAYS } from '../../hours/clock.js';
+import { ruleAsWritten } from '../../hours/read-hours.js';
 import { looksLikeSalRow } from './hsds-detect.js';
 import { readCost as readCostText, readLanguages, type ReadLanguages } from '../normalize.js';
 import { cleanText, describe, has, isObject, type Json, listOf, MAX_LENGTH, own, quote } from '../text.js';
@@ -493,16 +494,29 @@ interface HoursFields {
   hoursNote?: string;
 }
 
-/** HSDS schedules (3.0 RRULE-style or 1.x/2.x `weekday` rows) → our weekly rules. */
+/**
+ * HSDS schedules (3.0 RRULE-style or 1.x/2.x `weekday` rows) → our weekly rules. A weekly
+ * schedule that cannot be read leaves no rule at all: the others alone would call the service
+ * closed on its days, when it may be open. The schedules are then the hours note, as written.
+ */
 function readSchedules(schedules: Json[], warn: (reason: string) => void): HoursFields {
   const notes: string[] = [];
   const intervals = new Map<string, Set<Weekday>>();
   const zones = new Set<string>();
   let offsetZone: unknown;
+  // Weekly schedules without a description, as written, for the note should one be unreadable.
+  const written: string[] = [];
+  let misleads = false;
+  const unreadable = (reason: string) => {
+    warn(`${reason}; the hours are shown as written`);
+    misleads = true;
+  };
 
   for (const schedule of schedules) {
+    let described = false;
     for (const key of ['description', 'notes']) {
       const note = str(own(schedule, key));
+      described ||= note !== undefined;
       if (note && !notes.includes(note)) notes.push(note);
     }
     const zone = own(schedule, 'timezone');
@@ -529,43 +543,49 @@ function readSchedules(schedules: Json[], warn: (reason: string) => void): Hours
     const weekday = own(schedule, 'weekday');
     const dayValue = str(byday) !== undefined || (Array.isArray(byday) && byday.length > 0) ? byday : weekday;
     const hasDays = str(dayValue) !== undefined || Array.isArray(dayValue);
+    if (!described) written.push(ruleAsWritten(dayValue, openText, closeText));
     // A schedule without times only carries its description (already in the note); one that
     // names days as well has hours the publisher meant to give, so say which field is empty.
     if (str(openText) === undefined && str(closeText) === undefined) {
-      if (hasDays) warn(`${label} names days but has no opens_at or closes_at; its hours were left out`);
+      if (hasDays) unreadable(`${label} names days but has no opens_at or closes_at`);
       continue;
     }
     if (str(openText) === undefined || str(closeText) === undefined) {
       const [given, missing] = str(openText) === undefined ? ['closes_at', 'opens_at'] : ['opens_at', 'closes_at'];
-      warn(`${label} has ${given} but no ${missing}; its hours were left out`);
+      unreadable(`${label} has ${given} but no ${missing}`);
       continue;
     }
     if (!hasDays) {
-      warn(`${label} has opening times but no days and is not shown`);
+      unreadable(`${label} has opening times but no days`);
       continue;
     }
     const days = parseDayList(typeof dayValue === 'number' ? [dayValue] : dayValue);
     if (!days) {
-      warn(`${label}: could not read the days ${describe(dayValue)}; that schedule is not shown`);
+      unreadable(`${label}: could not read the days ${describe(dayValue)}`);
       continue;
     }
     const opens = parseClockTime(openText);
     let closes = parseClockTime(closeText);
     if (!opens || !closes || opens === '24:00') {
       const bad = opens && opens !== '24:00' ? closeText : openText;
-      warn(`${label}: could not read the time ${describe(bad)}; that schedule is not shown`);
+      unreadable(`${label}: could not read the time ${describe(bad)}`);
       continue;
     }
     if (opens === '00:00' && FULL_DAY_CLOSES.has(closes)) closes = '24:00';
     else if (closes === '00:00') closes = '24:00';
     else if (opens === closes) {
-      warn(`${label} opens and closes at ${opens}; that schedule is not shown`);
+      unreadable(`${label} opens and closes at ${opens}`);
       continue;
     }
     const key = `${opens}-${closes}`;
     const set = intervals.get(key) ?? new Set<Weekday>();
     days.forEach((day) => set.add(day));
     intervals.set(key, set);
+  }
+  if (misleads) {
+    intervals.clear();
+    const asWritten = written.filter(Boolean).join('; ');
+    if (asWritten) notes.push(asWritten);
   }
 
   const result: HoursFields = {};
