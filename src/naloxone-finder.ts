@@ -141,6 +141,9 @@ const radiusConverter = {
  * @csspart type-list - From the list: the service type labels.
  * @csspart features - From the list: free, no ID needed, walk-in, languages.
  * @csspart item-status - From the list (its `status` part): "Temporarily closed".
+ * @csspart hours-status - From the list: "Open now · closes 5 PM", "Closed · opens Mon 9 AM", "Open 24 hours".
+ * @csspart hours-note - From the list: "Hours: …", the hours as written, where they give no "Open now".
+ * @csspart hours-week - From the list: the week's hours in the details.
  * @csspart verified - From the list: "Information checked <date>".
  * @csspart no-position - From the list: the heading above services without a map position.
  * @csspart address - From the list: the address.
@@ -1027,7 +1030,7 @@ export class NaloxoneFinder extends LitElement {
       <div class="panes ${withMap ? 'with-map' : ''}">
         <nf-service-list
           class="list"
-          exportparts="list, item, name, show-on-map, chosen, distance, type-list, features, status: item-status, address, actions, verified, no-position, by-mail: mail-heading, summary, show-more, details-button, details, stale-note, report"
+          exportparts="list, item, name, show-on-map, chosen, distance, type-list, features, status: item-status, hours-status, hours-note, hours-week, address, actions, verified, no-position, by-mail: mail-heading, summary, show-more, details-button, details, stale-note, report"
           .services=${services}
           .results=${results}
           .shownCount=${shown.length}

@@ -32,6 +32,8 @@ export interface Strings {
   hoursHeading: string;
   today: string;
   accessibility: (text: string) => string;
+  /** A list item's hours when they are shown as written (no "Open now" can be worked out from them). */
+  hoursAsWritten: (text: string) => string;
   outOfDate: string;
   reportProblem: string;
   filtersButton: (active: number) => string;
@@ -147,6 +149,7 @@ export const en: Strings = {
   hoursHeading: 'Hours',
   today: 'today',
   accessibility: (text) => `Accessibility: ${text}`,
+  hoursAsWritten: (text) => `Hours: ${text}`,
   outOfDate: 'This information may be out of date.',
   reportProblem: 'Report a problem',
   filtersButton: (active) => (active ? `Filters (${active} on)` : 'Filters'),

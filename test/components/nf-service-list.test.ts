@@ -193,6 +193,25 @@ describe('<nf-service-list>', () => {
     expect(items(paid)[0].querySelector('[part="features"]')!.textContent!.trim()).to.equal('Cost: Sliding scale');
   });
 
+  it('shows hours that give no "Open now" in the item, as written, in the page language', async () => {
+    const written = fictionalService('w', 1, { hoursNote: 'Mon-Fri 9-5, Sat by appointment' });
+    const ruled = fictionalService('r', 2, { hours: [{ days: ['mo'], opens: '09:00', closes: '17:00' }], timezone: 'UTC', hoursNote: 'Closed holidays' });
+    const el = await list(html`<nf-service-list lang="en-US" latitude="0" longitude="0"></nf-service-list>`, [written, ruled]);
+    const [first, second] = items(el);
+    expect(first.querySelector('[part="hours-note"]')!.textContent).to.equal('Hours: Mon-Fri 9-5, Sat by appointment');
+    expect(first.querySelector('[part="hours-status"]')).to.equal(null);
+    // Shown whole in the item, so the details (with nothing else to tell) do not repeat it.
+    expect(first.querySelector('[part="details-button"]')).to.equal(null);
+    // Hours with a status keep their note for the details.
+    expect(second.querySelector('[part="hours-note"]')).to.equal(null);
+    expect(second.querySelector('[part="hours-status"]')).to.exist;
+    second.querySelector<HTMLButtonElement>('[part="details-button"]')!.click();
+    await el.updateComplete;
+    expect(second.querySelector('[part="details"]')!.textContent).to.contain('Closed holidays');
+    el.lang = 'es';
+    await waitUntil(() => first.querySelector('[part="hours-note"]')!.textContent!.startsWith('Horario'), 'still in English', { timeout: 5000 });
+    expect(first.querySelector('[part="hours-note"]')!.textContent).to.equal('Horario: Mon-Fri 9-5, Sat by appointment');
+  });
   it('names languages the browser cannot name (ASL, Cree) from the strings, in the page language', async () => {
     const signs = fictionalService('asl', 1, { languages: ['ase', 'cr', 'es'] });
     const el = await list(html`<nf-service-list lang="en-US" latitude="0" longitude="0"></nf-service-list>`, [signs]);

@@ -158,6 +158,9 @@ export const listStyles = css`
   .hours-status.shut {
     color: var(--_muted);
   }
+  .hours-note {
+    margin: 0.25rem 0;
+  }
   .week {
     margin: 0.5rem 0;
     border-collapse: collapse;

@@ -51,6 +51,7 @@ declare global {
  * @csspart details - A result's details (full description, hours note, accessibility, checked date, report link).
  * @csspart hours-status - "Open now · closes 5 PM", "Closed · opens Mon 9 AM", "Open 24 hours".
  * @csspart hours-week - The week's hours in the details, today first and marked.
+ * @csspart hours-note - "Hours: …", the hours as written, for a service whose hours give no "Open now" ("Mon-Fri 9-5, Sat by appointment").
  * @csspart stale-note - "This information may be out of date", when checked longer ago than `stale-after` days.
  * @csspart report - The "Report a problem" link (with `report-url`).
  * @csspart no-position - The heading and note above services without a map position.
@@ -383,7 +384,7 @@ export class NfServiceList extends LitElement {
     const report = this.reportUrl ? reportHref(this.reportUrl, service) : undefined;
     const longDescription = !!service.description && shorten(service.description) !== service.description;
     // Nothing more to tell: no button that opens an empty panel.
-    if (!this.hasWeek(service) && !longDescription && !service.hoursNote && !service.accessibility && !service.lastVerified && !report) return nothing;
+    if (!this.hasWeek(service) && !longDescription && !noteInDetails(service) && !service.accessibility && !service.lastVerified && !report) return nothing;
     return html`<button
         class="details-toggle"
         part="details-button"
@@ -404,7 +405,7 @@ export class NfServiceList extends LitElement {
     const s = this.t;
     const stale = service.lastVerified && daysSince(service.lastVerified) > this.staleAfter;
     return html`${longDescription ? html`<p class="description">${service.description}</p>` : nothing} ${this.renderWeek(service, view)}
-    ${service.hoursNote ? html`<p class="description">${service.hoursNote}</p>` : nothing}
+    ${noteInDetails(service) ? html`<p class="description">${service.hoursNote}</p>` : nothing}
     ${service.accessibility ? html`<p class="description">${s.accessibility(service.accessibility)}</p>` : nothing}
     ${service.lastVerified ? html`<p class="verified" part="verified">${s.lastVerified(formatDate(service.lastVerified, view.locale))}</p>` : nothing}
     ${stale ? html`<p class="stale-note" part="stale-note">${s.outOfDate}</p>` : nothing}
@@ -415,12 +416,18 @@ export class NfServiceList extends LitElement {
     return this.clock ?? { now: new Date(), zoneOf: (s) => knownTimeZone(s) };
   }
 
-  /** "Open now · closes 5 PM", in the service's time zone; nothing for a service without hours. */
+  /**
+   * "Open now · closes 5 PM", in the service's time zone. A service whose hours are only a note
+   * (hours shown as written, or "by appointment") shows the note, so no visitor has to open the
+   * details to learn when it is open.
+   */
   private renderHoursStatus(service: Service, view: View) {
     const { now, zoneOf } = this.clockNow();
     const zone = zoneOf(service);
     const status = hoursStatus(service, zone, now);
-    if (!status) return nothing;
+    if (!status) {
+      return onlyNote(service) ? html`<p class="hours-note" part="hours-note" dir="auto">${this.t.hoursAsWritten(shorten(service.hoursNote!))}</p>` : nothing;
+    }
     const text = formatHoursStatus(status, { locale: view.locale, timeZone: zone ?? 'UTC', now, strings: this.t.hours });
     const open = status.state !== 'closed';
     return html`<p class="hours-status ${open ? 'open' : 'shut'}" part="hours-status">${text}</p>`;
@@ -542,6 +549,16 @@ interface View {
 const SHORT_DESCRIPTION = 160;
 
 /** The description cut at a word boundary near SHORT_DESCRIPTION characters, with "…". */
+/** Whether a service's hours are only its note (as written, or "by appointment"): the list item then shows it. */
+function onlyNote(service: Service): boolean {
+  return !!service.hoursNote && !service.open24h && !serviceRules(service);
+}
+
+/** Whether the details show the hours note: not when the item already shows all of it. */
+function noteInDetails(service: Service): boolean {
+  return !!service.hoursNote && !(onlyNote(service) && shorten(service.hoursNote) === service.hoursNote);
+}
+
 function shorten(text: string): string {
   if (text.length <= SHORT_DESCRIPTION) return text;
   const cut = text.slice(0, SHORT_DESCRIPTION);

@@ -97,6 +97,7 @@ const es: Strings = {
   hoursHeading: 'Horario',
   today: 'hoy',
   accessibility: (text) => `Accesibilidad: ${text}`,
+  hoursAsWritten: (text) => `Horario: ${text}`,
   outOfDate: 'Es posible que esta información no esté actualizada.',
   reportProblem: 'Reportar un problema',
   filtersButton: (active) => (active ? `Filtros (${n(active)} ${plural('es', active, { one: 'activo', other: 'activos' })})` : 'Filtros'),

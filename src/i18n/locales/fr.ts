@@ -105,6 +105,7 @@ const fr: Strings = {
   hoursHeading: 'Heures d’ouverture',
   today: 'aujourd’hui',
   accessibility: (text) => `Accessibilité\u00A0: ${text}`,
+  hoursAsWritten: (text) => `Horaires\u00A0: ${text}`,
   outOfDate: 'Ces renseignements ne sont peut-être plus à jour.',
   reportProblem: 'Signaler un problème',
   filtersButton: (active) => (active ? `Filtres (${count(active, 'actif', 'actifs')})` : 'Filtres'),
