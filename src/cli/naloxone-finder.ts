@@ -12,6 +12,7 @@ import type { Feed, SkippedRecord } from '../types.js';
 import { readHsdsDataPackage } from './hsds-datapackage.js';
 import { formatSize, LARGEST_LIMIT, readFileCapped, readSize, readStream, TooLargeError, type SizeLimit } from './read-input.js';
 import { print, printable } from './terminal.js';
+import { fixWindows1252 } from './windows-1252.js';
 
 /**
  * `naloxone-finder validate|convert`: the widget's own parsers, run in Node for the people who
@@ -412,6 +413,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+fixWindows1252();
 main(process.argv.slice(2)).then(
   (code) => {
     // exitCode, not exit(): a large feed piped to a file must be written out in full first.

@@ -112,6 +112,38 @@ describe('naloxone-finder validate', () => {
     );
   });
 
+  it('reads the curly quotes, dashes and apostrophes of a Windows-1252 CSV as a browser does', async () => {
+    // Node reads windows-1252 as ISO-8859-1 (0x93 → a control character); the CLI puts that right.
+    const dir = await mkdtemp(path.join(tmpdir(), 'nf-cli-1252-'));
+    const file = path.join(dir, 'excel.csv');
+    const row = (text) => Buffer.from(text, 'latin1');
+    await writeFile(
+      file,
+      Buffer.concat([
+        row('id,name,lat,lng,types,street,description,hours\r\nx1,Caf\xe9 Example (fictional),49.28,-123.12,naloxone,1 Rue d'),
+        Buffer.from([0x92]),
+        row('Example,'),
+        Buffer.from([0x93]),
+        row('Free'),
+        Buffer.from([0x94]),
+        row(' naloxone '),
+        Buffer.from([0x96]),
+        row(' no ID,Mon'),
+        Buffer.from([0x96]),
+        row('Fri 9'),
+        Buffer.from([0x96]),
+        row('17\r\n'),
+      ]),
+    );
+    const { feed } = await convert([file]);
+    await rm(dir, { recursive: true });
+    const [service] = feed.services;
+    assert.equal(service.name, 'Café Example (fictional)');
+    assert.equal(service.address.street, '1 Rue d\u2019Example');
+    assert.equal(service.description, '\u201cFree\u201d naloxone \u2013 no ID');
+    assert.deepEqual(service.hours, [{ days: ['mo', 'tu', 'we', 'th', 'fr'], opens: '09:00', closes: '17:00' }]);
+  });
+
   it('reads GeoJSON: a Polygon is kept without a position, a feature without a name is skipped', async () => {
     const { code, stdout } = await run(['validate', fixture('sites.geojson')]);
     assert.equal(code, 1);
