@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/nf-filter-bar/nf-filter-bar.js';
 import type { NfFilterBar } from '../../src/components/nf-filter-bar/nf-filter-bar.js';
 import { countFilters } from '../../src/query/filters.js';
@@ -57,5 +58,31 @@ describe('<nf-filter-bar>', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
     await el.updateComplete;
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps the keyboard focus: "Clear filters" leaves it on "Filters", and Escape closes the panel to it', async () => {
+    const el = await bar(320);
+    const root = el.shadowRoot!;
+    const toggle = root.querySelector<HTMLButtonElement>('[part="toggle"]')!;
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(el.filters.types).to.deep.equal(['naloxone']);
+    // Escape from the checkbox: the panel closes and the focus is on the toggle, not lost with the checkbox.
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(root.activeElement).to.equal(toggle);
+    // "Clear filters" removes itself: the focus goes to the toggle, never to the page's body.
+    const clear = root.querySelector<HTMLButtonElement>('[part="clear"]')!;
+    clear.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(root.querySelector('[part="clear"]')).to.equal(null);
+    expect(document.activeElement).to.equal(el);
+    expect(root.activeElement).to.equal(toggle);
   });
 });

@@ -115,15 +115,30 @@ export class NfFilterBar extends LitElement {
     this.dispatchEvent(new NfFiltersChangeEvent({ filters: this.filters }));
   }
 
-  private clear() {
+  /** Clears every filter. The button goes with them, so the focus moves to "Filters" rather than to the page's body. */
+  private async clear() {
     this.filters = { types: [], needs: [], languages: [] };
     this.dispatchEvent(new NfFiltersChangeEvent({ filters: this.filters }));
+    await this.updateComplete;
+    this.focusToggle();
+  }
+
+  private focusToggle() {
+    this.renderRoot.querySelector<HTMLButtonElement>('.toggle')?.focus();
+  }
+
+  /** Escape closes the open panel from any of its checkboxes or the toggle, and leaves the focus on the toggle. */
+  private onKeydown(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || !this.expanded) return;
+    event.preventDefault();
+    this.expanded = false;
+    this.focusToggle();
   }
 
   override render() {
     if (!this.counts) return nothing;
     const active = this.activeCount();
-    return html`<div class="root" part="base">
+    return html`<div class="root" part="base" @keydown=${this.onKeydown}>
       <button
         class="toggle"
         part="toggle"
