@@ -69,6 +69,21 @@ describe('<nf-service-list>', () => {
     expect(el.shadowRoot!.querySelector('[part="show-more"]')).to.equal(null);
   });
 
+  it('shows the focus ring on the heading that "Show more" pressed by keyboard moves the focus to', async () => {
+    const many = Array.from({ length: 4 }, (_, i) => fictionalService(`k${i}`, i + 1));
+    const el = await list(html`<nf-service-list latitude="0" longitude="0" limit="2"></nf-service-list>`, many);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="show-more"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r));
+    const heading = el.shadowRoot!.activeElement as HTMLElement;
+    expect(heading.textContent).to.equal('Example Service k2 (fictional)');
+    expect(heading.matches(':focus-visible')).to.equal(true);
+    const style = getComputedStyle(heading);
+    expect(style.outlineStyle).to.equal('solid');
+    expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
+  });
+
   it('filters by `types`', async () => {
     const el = await list(html`<nf-service-list latitude="0" longitude="0" types="treatment, syringe-services"></nf-service-list>`);
     expect(names(el)).to.deep.equal(['Example Service near (fictional)', 'Example Service far (fictional)']);

@@ -24,9 +24,9 @@ export const listStyles = css`
     border-inline-start-width: 6px;
     padding-inline-start: calc(0.75rem - 5px);
   }
+  /* A heading takes the focus after "Show more" and the arrow keys: it shows the host's focus ring then (:focus-visible). */
   h3,
   .heading {
-    outline: none;
     margin: 0;
     font-size: 1.05rem;
     font-weight: 700;
