@@ -259,9 +259,9 @@ export async function parseFeedData(doc: unknown, options: ParseOptions = {}): P
     return validateOutput(readHsds(doc, { typeMap: options.fieldMap?.typeMap }), 'hsds', options);
   }
   if (forced === 'csv') throw new FeedFormatError('"format" is csv, but the feed is JSON.');
-  const meta: { title?: string; updated?: string } = {};
+  const meta: { title?: string; updated?: string; warnings: SkippedRecord[] } = { warnings: [] };
   const records = options.fieldMap?.records ? recordsAt(doc, options.fieldMap.records) : nativeRecords(doc, meta);
-  const output: FormatOutput = { records: records as Record<string, unknown>[], indexes: records.map((_, i) => i), skipped: [], warnings: [], ...meta };
+  const output: FormatOutput = { records: records as Record<string, unknown>[], indexes: records.map((_, i) => i), skipped: [], ...meta };
   return validateOutput(output, 'native', options);
 }
 

@@ -3,7 +3,7 @@ import { readHours, type ReadHours } from '../hours/read-hours.js';
 import { readCost, readLanguages } from './normalize.js';
 import { isServiceType, sortTypes, typeBit, typesInLabel, typesOfBits, type ServiceType } from './service-types.js';
 import { normalizeWebUrl, webUrlProblem } from '../util/safe-url.js';
-import { cleanString, cleanText, cutText, describe, isObject, type Json, listOf, MAX_LENGTH, own } from './text.js';
+import { cleanString, cleanText, cutText, describe, isObject, type Json, listOf, MAX_LENGTH, own, quote } from './text.js';
 import { remembered } from '../util/remembered.js';
 
 /** The feed's top level is not something we can read; nothing can be shown. */
@@ -595,8 +595,23 @@ export function parseNativeFeed(data: unknown, options: ValidateOptions = {}): P
   return validateRecords(nativeRecords(data, result), { requireId: true, ...options }, result);
 }
 
-/** The records array of a native feed; fills title and updated into `meta`. */
-export function nativeRecords(data: unknown, meta: { title?: string; updated?: string } = {}): unknown[] {
+/** The arrays of records (objects) at a document's top level, else one level down, with their dotted paths. */
+function recordArrays(data: object): { path: string; records: unknown[] }[] {
+  const arrays = (at: object, prefix: string) =>
+    Object.keys(at).flatMap((key) => {
+      const value = own(at, key);
+      return Array.isArray(value) && isObject(value[0]) ? [{ path: prefix + key, records: value as unknown[] }] : [];
+    });
+  const top = arrays(data, '');
+  if (top.length) return top;
+  return Object.keys(data).flatMap((key) => {
+    const inner = own(data, key);
+    return isObject(inner) ? arrays(inner, `${key}.`) : [];
+  });
+}
+
+/** The records array of a native feed; fills title and updated into `meta`, and says in its warnings where else the records were found. */
+export function nativeRecords(data: unknown, meta: { title?: string; updated?: string; warnings?: SkippedRecord[] } = {}): unknown[] {
   if (Array.isArray(data)) return data;
   if (!isObject(data)) throw new FeedFormatError(`expected a feed object or an array of services, got ${describe(data)}.`);
   const version = own(data, 'version');
@@ -608,13 +623,18 @@ export function nativeRecords(data: unknown, meta: { title?: string; updated?: s
     const features = own(data, 'features');
     // ArcGIS REST answers f=json with its own JSON ("features" of "attributes" and x/y); the same query gives GeoJSON.
     const esri = Array.isArray(features) && isObject(features[0]) && isObject(own(features[0], 'attributes'));
-    throw new FeedFormatError(
-      services !== undefined
-        ? `"services" must be an array, got ${describe(services)}.`
-        : esri
-          ? 'it is ArcGIS JSON, not GeoJSON: ask the same query for GeoJSON (f=geojson instead of f=json).'
-          : 'the feed has no "services" array.',
-    );
+    if (services !== undefined) throw new FeedFormatError(`"services" must be an array, got ${describe(services)}.`);
+    if (esri) throw new FeedFormatError('it is ArcGIS JSON, not GeoJSON: ask the same query for GeoJSON (f=geojson instead of f=json).');
+    // An API's answer wraps its rows ({"data": […]}, {"result": {"records": […]}}): one array of records is read as the feed.
+    const found = recordArrays(data);
+    if (found.length !== 1) {
+      const named = found.length ? `; it holds several arrays of records (${listOf(found.map(({ path }) => quote(path)))}): name one` : ': name the array';
+      const example = JSON.stringify({ records: found[0]?.path ?? 'data' });
+      throw new FeedFormatError(`the feed has no "services" array${named} with the field map's "records" (for example ${example}).`);
+    }
+    const [{ path, records }] = found;
+    meta.warnings?.push({ index: -1, reason: `the feed has no "services" array; its records were read from ${quote(path)}` });
+    return records;
   }
   const title = own(data, 'title');
   const updated = own(data, 'updated');

@@ -366,6 +366,24 @@ describe('parseFeed', () => {
     expect(reasons(mixed.skipped)).to.deep.equal(['"id" is missing']);
   });
 
+  it("reads the one array of records an API's answer wraps its rows in, and names the arrays when there are several", async () => {
+    const rows = [{ id: 'w1', name: 'Example Wrapped (fictional)', lat: 49.28, lng: -123.12, types: 'naloxone' }];
+    const data = await parseFeed(JSON.stringify({ data: rows, meta: { count: 1 } }));
+    expect(data.services.map((s) => s.id)).to.deep.equal(['w1']);
+    expect(data.warnings).to.deep.equal([{ index: -1, reason: 'the feed has no "services" array; its records were read from "data"' }]);
+    // One level down, as CKAN answers ({"result": {"records": […]}}).
+    const ckan = await parseFeed(JSON.stringify({ success: true, result: { records: rows, total: 1 } }));
+    expect(ckan.services.map((s) => s.id)).to.deep.equal(['w1']);
+    expect(reasons(ckan.warnings)).to.deep.equal(['the feed has no "services" array; its records were read from "result.records"']);
+    const several = await parseFeed(JSON.stringify({ sites: rows, staff: [{ name: 'Example Person (fictional)' }] })).catch((e: Error) => e);
+    expect(several).to.be.instanceOf(FeedFormatError);
+    expect((several as Error).message).to.contain(
+      'the feed has no "services" array; it holds several arrays of records ("sites", "staff"): name one with the field map\'s "records" (for example {"records":"sites"}).',
+    );
+    const none = await parseFeed(JSON.stringify({ version: 1, title: 'Example (fictional)' })).catch((e: Error) => e);
+    expect((none as Error).message).to.contain('the feed has no "services" array: name the array with the field map\'s "records"');
+  });
+
   it('says what to ask an ArcGIS server for when it is given ArcGIS JSON', async () => {
     const esri = { geometryType: 'esriGeometryPoint', features: [{ attributes: { NAME: 'Example (fictional)' }, geometry: { x: -73.7, y: 42.6 } }] };
     const error = await parseFeed(JSON.stringify(esri)).catch((e: Error) => e);
