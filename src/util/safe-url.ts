@@ -51,13 +51,21 @@ function repairWebUrl(value: string): string | undefined {
   return undefined;
 }
 
+/** The phone keypad's digit for each letter A–Z (ITU E.161). */
+const KEYPAD = '22233344455566677778889999';
+
 /**
  * A `tel:` URL for a phone number as people write it: digits and a leading + kept, extensions
- * ("x123", "ext. 123") dialled after a pause. Of several numbers in one cell ("555-0100 or
+ * ("x123", "ext. 123", "poste 123") dialled after a pause, a number spelt in capitals
+ * ("1-800-NALOXONE") dialled by the keypad's letters, and the "(0)" of "+44 (0)20 …", dialled
+ * only from inside the country, left out. Of several numbers in one cell ("555-0100 or
  * 555-0199", "555-0100 / 555-0101"), the first. Undefined when there are too few digits to dial.
  */
 export function telUrl(phone: string): string | undefined {
-  const match = /(\+\s*)?(\(?\d[\d ().-]*\d)(?:\s*,?\s*(?:x|ext\.?|extension|#)\s*(\d+))?/i.exec(phone);
+  // Four capitals or more, after the digits and to the end: not "604-555-0100 TTY" or "… TOLL FREE".
+  const spelt = /^\s*\+?\d[\d().\s-]*[A-Z]{4}[A-Z\d-]*\s*$/.test(phone);
+  const text = (spelt ? phone.replace(/[A-Z]/g, (c) => KEYPAD[c.charCodeAt(0) - 65]) : phone).replace(/^(\s*\+\s*\d{1,3}[\s.-]*)\(0\)/, '$1');
+  const match = /(\+\s*)?(\(?\d[\d ().-]*\d)(?:\s*,?\s*(?:x|ext\.?|extension|extensi[oó]n|poste|#)\s*(\d+))?/i.exec(text);
   const digits = match?.[2].replace(/\D/g, '') ?? '';
   if (digits.length < 3 || digits.length > 20) return undefined;
   return `tel:${match![1] ? '+' : ''}${digits}${match![3] ? `,${match![3]}` : ''}`;

@@ -52,6 +52,22 @@ describe('telUrl', () => {
     expect(telUrl('call us')).to.equal(undefined);
   });
 
+  it('dials a number spelt in capitals by the keypad, leaves out the (0) of an international number, and reads "poste"', () => {
+    expect(telUrl('1-800-NALOXONE')).to.equal('tel:180062569663');
+    expect(telUrl('1-800-273-TALK')).to.equal('tel:18002738255');
+    expect(telUrl('+44 (0)20 7946 0958')).to.equal('tel:+442079460958');
+    expect(telUrl('+33 (0)1 23 45 67 89')).to.equal('tel:+33123456789');
+    // A trunk 0 written in a national number is dialled.
+    expect(telUrl('(0)20 7946 0958')).to.equal('tel:02079460958');
+    expect(telUrl('514-555-0100 poste 123')).to.equal('tel:5145550100,123');
+    // Words in capitals before the number are not spelt digits.
+    expect(telUrl('TTY 711')).to.equal('tel:711');
+    expect(telUrl('604-555-0100 (Call First)')).to.equal('tel:6045550100');
+    expect(telUrl('1-800-555-0100 TTY')).to.equal('tel:18005550100');
+    expect(telUrl('1-800-555-0100 TOLL FREE')).to.equal('tel:18005550100');
+    expect(telUrl('1 800 FLOWERS')).to.equal('tel:18003569377');
+  });
+
   it('dials the first of several numbers in one cell, never all their digits run together', () => {
     expect(telUrl('(518) 555-0100 or (518) 555-0199')).to.equal('tel:5185550100');
     expect(telUrl('518-555-0101 ext. 4 / 518-555-0102')).to.equal('tel:5185550101,4');
