@@ -1,7 +1,7 @@
 // Fails the build when the drop-in code grows past its budgets (gzip -9, as servers send it).
 //   - naloxone-finder.js, the file every visitor loads before the list can show: 60 KiB.
 //   - that file plus the map chunk (Leaflet, the clusterer) and the chunks it imports, what a visitor
-//     with the map loads in all: 108.75 KiB.
+//     with the map loads in all: 110 KiB.
 //     (76 KiB until the privacy, CSP, filter, overdose, hours, place-search and details work of
 //     issues 6 and 7 put the entry at about 44 kB; 90 KiB until issue 8's accessibility work,
 //     measured at +1.9 kB: the live region, headings, dark and forced-colours palettes, roving
@@ -35,7 +35,13 @@
 //     linear time on any text, +0.8 kB in the entry; 108.25 KiB until hours that could mislead were
 //     shown as written (a list of rules or HSDS schedules with one unreadable, a part left out that
 //     names days), times after ";" took the days before them and a day written again with overlapping
-//     times took the new ones, +0.29 kB in the entry.
+//     times took the new ones, +0.29 kB in the entry; 108.75 KiB until the fixes of an outside
+//     test by keyboard, screen reader, Spanish and French and partner data, +1.37 kB in the entry
+//     in all (measured against 0bbfd79): "Hours: …" in the list for hours shown as written,
+//     the filters' focus after "Clear filters" and Escape, wrapped JSON records
+//     ({"data": […]}), phone links for spelt and "+44 (0)" numbers, the overdose card's number
+//     by where the services are (place-region, address.country, North America), markers
+//     measured from the map's origin, and by-mail services in the filter summary.
 //     The list still needs only the entry. Leaflet's CSS for popups, the layers and scale controls
 //     and Internet Explorer is left out of the map chunk: -0.9 kB.)
 //   - the spatial index (kdbush, geokdbush) with the chunks it imports, fetched beside the feed: 4 KiB
@@ -144,7 +150,7 @@ const budgets = [
   ...placeBudgets,
   ...localeBudgets,
   ['naloxone-finder.js (first paint)', sizes.get('naloxone-finder.js'), 60 * 1024],
-  ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + withImports(mapChunk), 108.75 * 1024],
+  ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + withImports(mapChunk), 110 * 1024],
   ['spatial index chunk', withImports(indexChunk), 4 * 1024],
   ['PMTiles chunk', sizes.get(`chunks/${pmtilesChunk}`), 10 * 1024],
   ['feed worker, a large JSON feed (worker + JSON scanner)', workerSize + workerPart('json-scan'), 24 * 1024],
