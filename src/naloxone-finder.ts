@@ -1018,8 +1018,8 @@ export class NaloxoneFinder extends LitElement {
               exportparts="toggle: filter-toggle, panel: filter-panel, group: filter-group, summary: filter-summary, clear: clear-filters"
               .counts=${this.countsOf(result.selection)}
               .filters=${this.chosen}
-              .matched=${result.matches.length}
-              .total=${result.selection.total}
+              .matched=${result.matches.length + result.selection.mail.length}
+              .total=${result.selection.total + result.selection.mailTotal}
               .strings=${this.strings}
               @nf-filters-change=${this.onFilters}
             ></nf-filter-bar>`

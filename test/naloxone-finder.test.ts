@@ -639,6 +639,16 @@ describe('<naloxone-finder>', () => {
       ).to.have.length(1);
     });
 
+    it('counts services by mail in the filter summary as its checkboxes count them', async () => {
+      const feed = { ...feedAt([2, 3]), services: [...feedAt([2, 3]).services, mailProgram] };
+      const el = await finder(html`<naloxone-finder src=${feedUrl(feed)} latitude="0" longitude="0" filters="mail-based" map="off"></naloxone-finder>`);
+      const bar = el.shadowRoot!.querySelector('nf-filter-bar')!;
+      await bar.updateComplete;
+      // The mail program is shown, so the summary never says that nothing matches.
+      expect(list(el).shadowRoot!.textContent).to.contain('Example Naloxone Mail Program (fictional)');
+      expect(bar.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.equal('1 of 3 services match: Naloxone by mail');
+    });
+
     it('reports a radius that is not a positive distance and uses the default', async () => {
       const { errors, result: el } = await errorsDuring(() =>
         finder(html`<naloxone-finder src=${feedUrl(feedAt([30, 80]))} latitude="0" longitude="0" units="km" radius="-3" map="off"></naloxone-finder>`),

@@ -39,6 +39,8 @@ export interface QueryResult {
   mail: Service[];
   /** In-person services of the partner's types, before the visitor's filters ("8 of 51"). */
   total: number;
+  /** Services by mail of the partner's types, before the visitor's filters: with `total`, every service a filter may show. */
+  mailTotal: number;
   /** For the filter bar: how many services each choice would show. */
   counts: FilterCounts;
 }
@@ -65,6 +67,7 @@ export interface Selection {
   unlocated: Service[];
   mail: Service[];
   total: number;
+  mailTotal: number;
   /**
    * For the filter bar: how many services each choice would show. Worked out on first read
    * (a pass over the feed that asks every service whether it is open now), so a visitor who
@@ -109,6 +112,7 @@ class Selector {
   private open = 0;
   private closed = 0;
   private total = 0;
+  private mailTotal = 0;
 
   constructor(
     private readonly services: readonly Service[],
@@ -125,7 +129,8 @@ class Selector {
     const { wanted } = this;
     if (wanted && !service.types.some((t) => wanted.has(t))) return;
     const byMail = service.types.includes('mail-based');
-    if (!byMail) this.total++;
+    if (byMail) this.mailTotal++;
+    else this.total++;
     if (!this.all && !matchesFilters(service, this.filters, this.ctx)) return;
     if (byMail) {
       this.mail.push(service);
@@ -140,12 +145,12 @@ class Selector {
   }
 
   finish(): Selection {
-    const { services, flags, open, closed, unlocated, mail, total } = this;
+    const { services, flags, open, closed, unlocated, mail, total, mailTotal } = this;
     // Filled from the flags at its known length: pushing 100,000 services one by one took about
     // twice as long.
     const mapped = new Array<LocatedService>(open + closed);
     for (let row = 0, at = 0; at < mapped.length; row++) if (flags[row]) mapped[at++] = services[row] as LocatedService;
-    return withCounts({ services, flags, open, closed, mapped, unlocated, mail, total }, this.query, this.ctx);
+    return withCounts({ services, flags, open, closed, mapped, unlocated, mail, total, mailTotal }, this.query, this.ctx);
   }
 }
 
@@ -157,8 +162,8 @@ class Selector {
  */
 export function withOpenAt(selection: Selection, query: Pick<Query, 'types' | 'filters' | 'isOpen'>): Selection {
   if (query.filters?.needs?.includes('open-now')) return selectServices(selection.services, query);
-  const { services, flags, open, closed, mapped, unlocated, mail, total } = selection;
-  return withCounts({ services, flags, open, closed, mapped, unlocated, mail, total }, query, { isOpen: once(query.isOpen) });
+  const { services, flags, open, closed, mapped, unlocated, mail, total, mailTotal } = selection;
+  return withCounts({ services, flags, open, closed, mapped, unlocated, mail, total, mailTotal }, query, { isOpen: once(query.isOpen) });
 }
 
 /** A selection with its filter-bar counts, worked out on first read (see `Selection.counts`). */
@@ -242,8 +247,17 @@ function sortedRanking(selection: Selection, origin: LatLng, radius: number | nu
 export function runQuery(services: readonly Service[], query: Query = {}): QueryResult {
   const selection = selectServices(services, query);
   const ranking = rankSelection(selection, query);
-  const { mail, total, counts } = selection;
-  return { matches: ranking.matches.slice(), listed: ranking.listed.slice(), withinRadius: ranking.withinRadius, beyond: ranking.beyond, mail, total, counts };
+  const { mail, total, mailTotal, counts } = selection;
+  return {
+    matches: ranking.matches.slice(),
+    listed: ranking.listed.slice(),
+    withinRadius: ranking.withinRadius,
+    beyond: ranking.beyond,
+    mail,
+    total,
+    mailTotal,
+    counts,
+  };
 }
 
 /** A service's distance from the origin as a ranking gives it (rounded to `roundTo`), or null. */
