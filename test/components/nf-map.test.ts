@@ -4,7 +4,7 @@ import '../../src/components/nf-map/nf-map.js';
 import type { NfMap } from '../../src/components/nf-map/nf-map.js';
 import { en } from '../../src/i18n/strings.js';
 import type { AxeResults, RunOptions } from 'axe-core';
-import { fictionalService } from '../helpers/services.js';
+import { fictionalService, KM_PER_DEGREE } from '../helpers/services.js';
 
 const services = [fictionalService('a', 1), fictionalService('b', 2), fictionalService('c', 3)];
 
@@ -25,10 +25,14 @@ const zoomInButton = (el: NfMap) => el.shadowRoot!.querySelector<HTMLButtonEleme
 
 describe('<nf-map>', () => {
   it('is defined and draws one named, keyboard-reachable marker per service, plus the origin', async () => {
-    const el = await map();
+    const el = await map(html`<nf-map tile-url="none" latitude="0" longitude="0" units="km"></nf-map>`);
     expect(el).to.be.instanceOf(customElements.get('nf-map'));
     expect(el.shadowRoot!.querySelector('.leaflet-container')).to.exist;
-    expect(markers(el).map((m) => m.getAttribute('aria-label'))).to.deep.equal(services.map((s) => s.name));
+    expect(markers(el).map((m) => m.getAttribute('aria-label'))).to.deep.equal([
+      'Example Service a (fictional), 1.0 km',
+      'Example Service b (fictional), 2.0 km',
+      'Example Service c (fictional), 3.0 km',
+    ]);
     expect(markers(el).every((m) => m.getAttribute('role') === 'button')).to.equal(true);
     expect(
       markers(el).map((m) => m.tabIndex),
@@ -84,7 +88,7 @@ describe('<nf-map>', () => {
   });
 
   it('highlights the selected marker and pans to it', async () => {
-    const el = await map(html`<nf-map tile-url="none" latitude="0" longitude="0" zoom="18"></nf-map>`);
+    const el = await map(html`<nf-map tile-url="none" latitude="0" longitude="0" zoom="18" units="km"></nf-map>`);
     el.services = [...services, fictionalService('far', 50)];
     await el.updateComplete;
     el.leafletMap!.setView([0, 0], 14, { animate: false });
@@ -92,7 +96,7 @@ describe('<nf-map>', () => {
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 400));
     const selected = el.shadowRoot!.querySelector('.nf-marker--selected')!;
-    expect(selected.getAttribute('aria-label')).to.equal('Example Service far (fictional)');
+    expect(selected.getAttribute('aria-label')).to.equal('Example Service far (fictional), 50 km');
     expect(selected.getAttribute('aria-current')).to.equal('true');
     expect(selected.hasAttribute('aria-pressed'), 'not a toggle that cannot be un-pressed').to.equal(false);
     expect(el.shadowRoot!.querySelectorAll('.nf-marker[aria-current]')).to.have.length(1);
@@ -423,6 +427,68 @@ describe('<nf-map>', () => {
       expect(names()[0]).to.equal('Example Service a (fictional), 710 Granville Street, 0,2 km');
     });
 
+    it("ends every marker's name with its distance from the origin, measured on the map for services the finder gave none", async () => {
+      // The finder gives distances for its list's page only; markers off the page are measured here.
+      const page = await fixture(html`<div lang="en-CA"><nf-map tile-url="none" latitude="0" longitude="0"></nf-map></div>`);
+      const el = page.querySelector('nf-map')!;
+      el.services = [
+        fictionalService('a', 9, { address: { street: '710 Granville Street' } }),
+        fictionalService('b', 11),
+        // 0.01° of longitude along the equator: 1.112 km (Turf's Earth), so "1.1 km".
+        fictionalService('c', 0, { lat: 0, lng: 0.01, address: { street: '4628 Main Street' } }),
+        // 9.96 km: the list rounds it to 10 km, so "10 km", not "10.0 km".
+        fictionalService('d', 0, { lat: 0, lng: 9.96 / KM_PER_DEGREE }),
+      ];
+      el.listed = ['a', 'b'];
+      el.distances = new Map([
+        ['a', 9],
+        ['b', 11],
+      ]);
+      await el.updateComplete;
+      const names = () => markers(el).map((m) => m.getAttribute('aria-label')!);
+      const nameOf = (id: string) => names().find((name) => name.includes(`Service ${id} (fictional)`));
+      expect(names(), 'all four drawn, none clustered').to.have.length(4);
+      expect(names().every((name) => /, \d+(\.\d)? km$/.test(name))).to.equal(true);
+      expect([nameOf('a'), nameOf('b'), nameOf('c'), nameOf('d')]).to.deep.equal([
+        '1. Example Service a (fictional), 710 Granville Street, 9.0 km',
+        '2. Example Service b (fictional), 11 km',
+        'Example Service c (fictional), 4628 Main Street, 1.1 km',
+        'Example Service d (fictional), 10 km',
+      ]);
+
+      el.units = 'mi';
+      await el.updateComplete;
+      // 1.112 km is 0.69 mi; 9.96 km is 6.19 mi.
+      expect([nameOf('c'), nameOf('d')]).to.deep.equal(['Example Service c (fictional), 4628 Main Street, 0.7 mi', 'Example Service d (fictional), 6.2 mi']);
+      el.units = undefined;
+      page.setAttribute('lang', 'fr-CA');
+      await el.updateComplete;
+      expect(nameOf('c')).to.equal('Example Service c (fictional), 4628 Main Street, 1,1 km');
+
+      // A new origin: the map measures again; the finder's numbers are used as given.
+      page.setAttribute('lang', 'en-CA');
+      await el.updateComplete;
+      el.longitude = 0.01;
+      await el.updateComplete;
+      expect([nameOf('a'), nameOf('c'), nameOf('d')]).to.deep.equal([
+        '1. Example Service a (fictional), 710 Granville Street, 9.0 km',
+        'Example Service c (fictional), 4628 Main Street, 0.0 km',
+        'Example Service d (fictional), 8.8 km',
+      ]);
+
+      // No origin: no distance but the finder's. The fit no longer takes in the origin, so the
+      // view is set to hold all four again.
+      el.latitude = undefined;
+      await el.updateComplete;
+      el.leafletMap!.setView([0.045, 0.045], 11, { animate: false });
+      await waitUntil(() => names().length === 4, 'all four drawn again');
+      expect([nameOf('a'), nameOf('c'), nameOf('d')]).to.deep.equal([
+        '1. Example Service a (fictional), 710 Granville Street, 9.0 km',
+        'Example Service c (fictional), 4628 Main Street',
+        'Example Service d (fictional)',
+      ]);
+    });
+
     it('reports a units attribute that is neither km nor mi', async () => {
       const errors: string[] = [];
       const error = console.error;
@@ -463,7 +529,7 @@ describe('<nf-map>', () => {
       expect(
         tooltips(el).map((t) => t.textContent),
         'a focused marker shows its name too',
-      ).to.have.members([tip.textContent, 'Example Service a (fictional)']);
+      ).to.have.members([tip.textContent, 'Example Service a (fictional), 1.0 km']);
       markers(el)[0].blur();
       el.selectedId = null;
       await el.updateComplete;

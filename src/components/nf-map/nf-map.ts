@@ -9,8 +9,9 @@ import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import { defaultUnits } from '../../i18n/units.js';
 import { placeLabel } from '../../util/place-label.js';
 import { optionalNumber, originFrom } from '../../util/attributes.js';
+import { roundDistanceKm } from '../../query/query.js';
 import { NfServiceSelectEvent } from '../../events.js';
-import type { LocatedService, Service, ServiceType, Units } from '../../types.js';
+import type { LatLng, LocatedService, Service, ServiceType, Units } from '../../types.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -104,7 +105,7 @@ export class NfMap extends LitElement {
    */
   @property({ attribute: false }) listed?: readonly string[];
 
-  /** Origin latitude, marked on the map and used for distances in events. */
+  /** Origin latitude, marked on the map and used for distances in events and in the names of markers `distances` leaves out. */
   @property({ converter: optionalNumber }) latitude?: number;
 
   /** Origin longitude. */
@@ -142,6 +143,7 @@ export class NfMap extends LitElement {
   /**
    * Distance of each service from the origin, in km, by service id (the finder's rounded
    * distances). Each marker's name then ends with it: "London Drugs, 710 Granville Street, 0.2 km".
+   * A service not in it is measured from `latitude`/`longitude` when the map has them.
    */
   @property({ attribute: false }) distances?: ReadonlyMap<string, number>;
 
@@ -248,19 +250,20 @@ export class NfMap extends LitElement {
     const attribution = this.tileAttribution ?? (this.tileUrl === OSM_TILES ? OSM_ATTRIBUTION : '');
     const lang = this.l10n.lang;
     const units = this.units ?? defaultUnits(lang);
+    const origin = originFrom(this.latitude, this.longitude);
     this.controller.render(
       this.container,
       {
         services: this.located,
         listed: this.listed,
         label: (service) => {
-          const km = this.distances?.get(service.id);
+          const km = this.markerDistance(service, origin, units);
           return placeLabel(service, km === undefined ? undefined : formatDistance(km, units, lang));
         },
         clusterLabel: (count: number, types: ServiceType[]) =>
           this.t.clusterLabel(count, this.formats(lang).format.format(types.map((type) => this.t.typeLabels[type]))),
         countText: (count: number) => this.t.clusterCount(count),
-        origin: originFrom(this.latitude, this.longitude),
+        origin,
         originLabel: this.originLabel ?? this.t.startingPoint,
         selectedId: this.selectedId,
         tileUrl: tiles,
@@ -277,11 +280,22 @@ export class NfMap extends LitElement {
         selection: has('selectedId'),
         tiles: has('tileUrl') || has('tileAttribution'),
         labels: has('strings'),
-        names: has('distances') || has('units') || has('strings'),
+        names: has('distances') || has('units') || has('strings') || has('latitude') || has('longitude'),
         viewLimit: has('minViewKm'),
       },
     );
     this.pending.clear();
+  }
+
+  /**
+   * The distance a marker's name ends with, in km: the one the finder gave in `distances`, else
+   * measured here from the origin and rounded as the list rounds, so a service off the list's page
+   * reads as a listed one does. Asked only as a marker's name is made, never for every service.
+   */
+  private markerDistance(service: LocatedService, origin: LatLng | null, units: Units): number | undefined {
+    const given = this.distances?.get(service.id);
+    if (given !== undefined) return given;
+    return origin ? roundDistanceKm(distanceKm(origin, service), units) : undefined;
   }
 
   private select(service: Service) {
