@@ -49,6 +49,7 @@ import './components/nf-service-list/nf-service-list.js';
 import './components/nf-map/nf-map.js';
 import './components/nf-filter-bar/nf-filter-bar.js';
 import './components/nf-overdose-card/nf-overdose-card.js';
+import { countryOfRegion, mainCountry, northAmericaAt } from './components/nf-overdose-card/emergency-number.js';
 import './components/nf-place-search/nf-place-search.js';
 import type { NfPlaceSelectEvent } from './components/nf-place-search/events.js';
 import type { PartnerPlace } from './places/search.js';
@@ -295,7 +296,7 @@ export class NaloxoneFinder extends LitElement {
   /** `on` (default) or `off`: "If someone may be overdosing", collapsed at the top of the widget. */
   @property({ attribute: 'overdose-card', reflect: true }) overdoseCard: 'on' | 'off' = 'on';
 
-  /** The emergency number the overdose steps call; default by country from the page language. */
+  /** The emergency number the overdose steps call; by default the number where the services are (see `place-region`), else for the page language's country. */
   @property({ attribute: 'emergency-number' }) emergencyNumber?: string;
 
   /** A Good Samaritan law note shown with the overdose steps (plain text). */
@@ -498,6 +499,25 @@ export class NaloxoneFinder extends LitElement {
       this.clockCache = { key, clock: { now, zoneOf: (s) => knownTimeZone(s, timezone) ?? zones.get(s.id) } };
     }
     return this.clockCache.clock;
+  }
+
+  private countryCache?: { key: readonly unknown[]; country?: string };
+  /**
+   * Where the services are, for the overdose card's emergency number: the country `place-region`
+   * names, else the one most of the feed's services name, else "US" when they lie in North America
+   * (911 in the US, Canada and Mexico), else undefined (the card goes by the language). The point
+   * is the partner's `latitude`/`longitude`, else the feed's first service with a position. Worked
+   * out once per feed, `place-region` and point, never at each render.
+   */
+  private get servicesCountry(): string | undefined {
+    const services = this.feed.value?.services;
+    const key = [this.placeRegion, services, this.latitude, this.longitude] as const;
+    if (!this.countryCache || key.some((v, i) => v !== this.countryCache!.key[i])) {
+      const first = services?.find(isLocated);
+      const near = this.latitude !== undefined && this.longitude !== undefined ? { lat: this.latitude, lng: this.longitude } : first;
+      this.countryCache = { key, country: countryOfRegion(key[0], near) ?? mainCountry(services) ?? northAmericaAt(near) };
+    }
+    return this.countryCache.country;
   }
 
   /**
@@ -921,6 +941,7 @@ export class NaloxoneFinder extends LitElement {
               class="overdose"
               exportparts="summary: overdose-summary, steps: overdose-steps, call-link: overdose-call"
               emergency-number=${ifDefined(this.emergencyNumber)}
+              country=${ifDefined(this.servicesCountry)}
               good-samaritan-note=${ifDefined(this.goodSamaritanNote)}
               training-url=${ifDefined(this.trainingUrl)}
               training-label=${ifDefined(this.trainingLabel)}

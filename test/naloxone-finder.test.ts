@@ -1,3 +1,4 @@
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import type { NaloxoneFinder } from '../src/naloxone-finder.js';
@@ -996,5 +997,97 @@ describe('<naloxone-finder>', () => {
   it('is accessible', async () => {
     const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" tile-url="none"></naloxone-finder>`);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<naloxone-finder>: the overdose card calls the number where the services are, not the language’s', () => {
+  const card = (el: NaloxoneFinder) => el.shadowRoot!.querySelector('nf-overdose-card')!;
+  const callHref = async (el: NaloxoneFinder) => {
+    await card(el).updateComplete;
+    return card(el).shadowRoot!.querySelector('[part="call-link"]')!.getAttribute('href');
+  };
+  /** Fictional services (names say so) whose addresses name these countries, in order. */
+  const feedIn = (...countries: (string | undefined)[]) =>
+    feedAt(
+      countries.map((_, i) => i + 1),
+      (i) => (countries[i] === undefined ? {} : { address: { city: 'Example City (fictional)', country: countries[i] } }),
+    );
+
+  afterEach(async () => {
+    await caches.delete('naloxone-finder-v1');
+    localStorage.clear();
+  });
+
+  it('calls 911 in Spanish with place-region="BC" (Vancouver), not Spain’s 112', async () => {
+    const el = await finder(
+      html`<naloxone-finder lang="es" src=${feedUrl(FEED)} latitude="49.28" longitude="-123.12" place-region="BC" map="off"></naloxone-finder>`,
+    );
+    expect(card(el).getAttribute('country')).to.equal('CA');
+    expect(await callHref(el)).to.equal('tel:911');
+  });
+
+  // A code that is a state or province and a country too is read by where the services are.
+  for (const [region, country, number, lat, lng] of [
+    ['pa', 'US', '911', '40.44', '-79.99'],
+    ['PA', 'PA', '112', '8.98', '-79.52'],
+    ['DE', 'US', '911', '39.74', '-75.55'],
+    ['DE', 'DE', '112', '52.52', '13.40'],
+    ['NU', 'CA', '911', '63.75', '-68.52'],
+    ['US', 'US', '911'],
+    ['GB', 'GB', '999'],
+  ]) {
+    it(`reads place-region="${region}" ${lat ? `at ${lat}, ${lng} ` : ''}as ${country} (${number})`, async () => {
+      const el = await finder(
+        html`<naloxone-finder
+          lang="es"
+          src=${feedUrl(feedIn('MX', 'MX'))}
+          place-region=${region}
+          latitude=${ifDefined(lat)}
+          longitude=${ifDefined(lng)}
+          map="off"
+        ></naloxone-finder>`,
+      );
+      expect(card(el).getAttribute('country')).to.equal(country);
+      expect(await callHref(el)).to.equal(`tel:${number}`);
+    });
+  }
+
+  it('calls 911 in Spanish for services in North America that name no country, without a place-region', async () => {
+    const el = await finder(html`<naloxone-finder lang="es" src=${feedUrl(FEED)} latitude="49.28" longitude="-123.12" map="off"></naloxone-finder>`);
+    expect(card(el).getAttribute('country')).to.equal('US');
+    expect(await callHref(el)).to.equal('tel:911');
+  });
+
+  it('calls 911 in Spanish when most of the feed’s services are in the US (no place-region)', async () => {
+    const el = await finder(html`<naloxone-finder lang="es" src=${feedUrl(feedIn('US', 'us', undefined, 'GB', 'US'))} map="off"></naloxone-finder>`);
+    expect(card(el).getAttribute('country')).to.equal('US');
+    expect(await callHref(el)).to.equal('tel:911');
+  });
+
+  it('goes by the language without a place-region or a clear majority of one country in the feed', async () => {
+    const none = await finder(html`<naloxone-finder lang="es" src=${feedUrl(FEED)} map="off"></naloxone-finder>`);
+    expect(card(none).hasAttribute('country')).to.equal(false);
+    expect(await callHref(none)).to.equal('tel:112');
+    const split = await finder(html`<naloxone-finder lang="es" src=${feedUrl(feedIn('US', 'US', 'GB', 'GB'))} map="off"></naloxone-finder>`);
+    expect(card(split).hasAttribute('country')).to.equal(false);
+    expect(await callHref(split)).to.equal('tel:112');
+  });
+
+  it('follows a new feed and a new place-region', async () => {
+    const el = await finder(html`<naloxone-finder lang="es" src=${feedUrl(feedIn('US'))} map="off"></naloxone-finder>`);
+    expect(await callHref(el)).to.equal('tel:911');
+    el.src = feedUrl(feedIn('NZ', 'NZ'));
+    await waitUntil(() => card(el).getAttribute('country') === 'NZ', 'the card never heard of the new feed');
+    expect(await callHref(el)).to.equal('tel:111');
+    el.placeRegion = 'ON';
+    await el.updateComplete;
+    expect(await callHref(el)).to.equal('tel:911');
+  });
+
+  it('calls the partner’s emergency-number over the country’s', async () => {
+    const el = await finder(
+      html`<naloxone-finder lang="es" src=${feedUrl(feedIn('US'))} place-region="BC" emergency-number="555 0199" map="off"></naloxone-finder>`,
+    );
+    expect(await callHref(el)).to.equal('tel:5550199');
   });
 });

@@ -1,6 +1,7 @@
 import { normalizeName } from './normalize.js';
 import { rankDistance } from './codec.js';
 import { caFsas, caTowns, findCode, nearestTowns, usMajorTowns, usMinorTowns, usZips, type Country, type TownTable } from './gazetteer.js';
+import { REGION_COUNTRY } from './regions.js';
 
 /** A place the search found. Coordinates to 0.01° (about 1 km), as the gazetteer keeps them. */
 export interface Place {
@@ -123,12 +124,6 @@ async function searchFsa(code: string): Promise<PlaceSearchResult> {
   };
 }
 
-const REGIONS = new Set(
-  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR AB BC MB NB NL NS NT NU ON PE QC SK YT'.split(
-    ' ',
-  ),
-);
-
 interface Candidate {
   place: Place;
   distance: number;
@@ -164,7 +159,7 @@ async function searchName(text: string, options: SearchOptions): Promise<PlaceSe
   // "Springfield, IL" or "Springfield IL" limits the search to that state or province.
   let within: string | undefined;
   const suffix = /^(.+?)[\s,]+([A-Za-z]{2})$/.exec(text.trim());
-  if (suffix && REGIONS.has(suffix[2].toUpperCase()) && normalizeName(suffix[1])) {
+  if (suffix && REGION_COUNTRY.has(suffix[2].toUpperCase()) && normalizeName(suffix[1])) {
     within = suffix[2].toUpperCase();
     key = normalizeName(suffix[1]);
   }

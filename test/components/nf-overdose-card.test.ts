@@ -156,6 +156,73 @@ describe('<nf-overdose-card>', () => {
     });
   }
 
+  for (const [lang, country, number] of [
+    ['es', 'US', '911'],
+    ['es', 'ca', '911'],
+    ['en-US', 'GB', '999'],
+    ['en-US', ' de ', '112'],
+    ['fr-FR', 'AU', '000'],
+  ]) {
+    it(`calls ${number} for country="${country}" whatever the language (lang="${lang}")`, async () => {
+      const el = await fixture<NfOverdoseCard>(html`<nf-overdose-card lang=${lang} country=${country} open></nf-overdose-card>`);
+      expect(callLink(el).getAttribute('href')).to.equal(`tel:${number}`);
+    });
+  }
+
+  it('follows a changed `country`, and the language again without one', async () => {
+    const el = await fixture<NfOverdoseCard>(html`<nf-overdose-card lang="es" country="CA"></nf-overdose-card>`);
+    expect(callLink(el).getAttribute('href')).to.equal('tel:911');
+    el.country = 'NZ';
+    await el.updateComplete;
+    expect(callLink(el).getAttribute('href')).to.equal('tel:111');
+    el.removeAttribute('country');
+    el.country = null;
+    await el.updateComplete;
+    expect(callLink(el).getAttribute('href')).to.equal('tel:112');
+  });
+
+  it('calls the partner’s emergency-number over the one for `country`', async () => {
+    const el = await fixture<NfOverdoseCard>(html`<nf-overdose-card lang="es" country="US" emergency-number="555 0199"></nf-overdose-card>`);
+    expect(callLink(el).getAttribute('href')).to.equal('tel:5550199');
+  });
+
+  it('refuses a bad emergency-number with the number for `country` as the fallback', async () => {
+    let el!: NfOverdoseCard;
+    const errors = await errorsDuring(async () => {
+      el = await fixture<NfOverdoseCard>(html`<nf-overdose-card lang="es" country="US" emergency-number="nine one one"></nf-overdose-card>`);
+    });
+    expect(errors).to.deep.equal(['naloxone-finder: emergency-number="nine one one" is not a phone number (digits, spaces and a leading + only); using 911.']);
+    expect(callLink(el).getAttribute('href')).to.equal('tel:911');
+  });
+
+  for (const bad of ['USA', 'Canada', 'XX', 'U', '', '__proto__']) {
+    it(`refuses country=${JSON.stringify(bad)} once, with a console error, and calls the number for the language`, async () => {
+      let el!: NfOverdoseCard;
+      const errors = await errorsDuring(async () => {
+        el = await fixture<NfOverdoseCard>(html`<nf-overdose-card lang="en-GB" country=${bad}></nf-overdose-card>`);
+        el.open = true;
+        await el.updateComplete;
+      });
+      expect(errors).to.deep.equal([`naloxone-finder: country="${bad}" is not a two-letter country code (ISO 3166-1, e.g. US or CA); using 999.`]);
+      expect(callLink(el).getAttribute('href')).to.equal('tel:999');
+    });
+  }
+
+  it('keeps the summary’s arrow out of its accessible name: every arrow has empty alternative text', async () => {
+    // Chromium without flags offers no accessible name to a page (no getComputedAccessibleNode,
+    // and the test runner has no a11y-snapshot command here): check the alternative text the
+    // accessibility tree reads instead, in each direction and state.
+    const arrow = (el: NfOverdoseCard) => getComputedStyle(part(el, 'summary')!, '::before').content;
+    const ltr = await fixture<NfOverdoseCard>(html`<nf-overdose-card lang="en-US"></nf-overdose-card>`);
+    const rtl = await fixture<NfOverdoseCard>(html`<div dir="rtl"><nf-overdose-card lang="ar"></nf-overdose-card></div>`).then((div) =>
+      div.querySelector('nf-overdose-card')!,
+    );
+    expect([arrow(ltr), arrow(rtl)]).to.deep.equal(['"▶" / ""', '"◀" / ""']);
+    await toggled(ltr, () => part(ltr, 'summary')!.click());
+    await toggled(rtl, () => part(rtl, 'summary')!.click());
+    expect([arrow(ltr), arrow(rtl)]).to.deep.equal(['"▼" / ""', '"▼" / ""']);
+  });
+
   it('shows the Good Samaritan note as plain text', async () => {
     const note = 'Our Good Samaritan law protects you when you call for help. <b>Not markup</b>';
     const el = await fixture<NfOverdoseCard>(html`<nf-overdose-card open good-samaritan-note=${note}></nf-overdose-card>`);

@@ -1,4 +1,6 @@
 import { regionOf } from '../../i18n/units.js';
+import type { Service } from '../../types.js';
+import { REGION_COUNTRY } from '../../places/regions.js';
 
 /** The number to call for an ambulance, by region, where it is not 112. */
 const NUMBERS: Readonly<Record<string, string>> = {
@@ -17,8 +19,64 @@ const NUMBERS: Readonly<Record<string, string>> = {
  * number differs.
  */
 export function emergencyNumberFor(locale: string): string {
-  const region = locale ? regionOf(locale) : undefined;
-  return (region && NUMBERS[region]) || '112';
+  return emergencyNumberForCountry(locale ? regionOf(locale) : undefined);
+}
+
+/** The emergency number in a country (an ISO 3166-1 alpha-2 code from readCountry); 112 by default. */
+export function emergencyNumberForCountry(country: string | undefined): string {
+  return (country && NUMBERS[country]) || '112';
+}
+
+/** A country code as written in any case ("us", " CA "), upper-cased, or undefined when it names no region Intl knows. */
+export function readCountry(value: string): string | undefined {
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(code)) return undefined;
+  try {
+    return new Intl.DisplayNames('en', { type: 'region', fallback: 'none' }).of(code) ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a point lies in North America north of the Caribbean (the US, Canada, northern Mexico), where the number is 911. */
+const inNorthAmerica = (lat: number, lng: number) => lat >= 24 && lat <= 84 && lng >= -170 && lng <= -52;
+
+/**
+ * The country a finder's `place-region` names: `US` and `CA` themselves, a US state or Canadian
+ * province or territory (`BC` → CA), or any other country code. A code that is both (`PA`
+ * Pennsylvania or Panama, `DE` Delaware or Germany, `NL` Newfoundland or the Netherlands) is
+ * read by `near`, a point where the services are: the state or province when it lies in North
+ * America, else the country; without one, neither. Undefined for anything else.
+ */
+export function countryOfRegion(region: string | null | undefined, near?: { lat: number; lng: number }): string | undefined {
+  const code = region?.trim().toUpperCase() ?? '';
+  if (code === 'US' || code === 'CA') return code;
+  const state = REGION_COUNTRY.get(code);
+  const country = readCountry(code);
+  if (!state || !country) return state ?? country;
+  return near ? (inNorthAmerica(near.lat, near.lng) ? state : country) : undefined;
+}
+
+/** For the emergency number alone: "US" (911) when a point where the services are lies in North America, else undefined. */
+export const northAmericaAt = (near: { lat: number; lng: number } | undefined) => (near && inNorthAmerica(near.lat, near.lng) ? 'US' : undefined);
+
+/**
+ * The country more than half of the services that name a country (`address.country`) are in, or
+ * undefined when none has such a majority. One pass over the services: call it once per feed.
+ */
+export function mainCountry(services: readonly Service[] | undefined): string | undefined {
+  const counts = new Map<string, number>();
+  let named = 0;
+  for (const service of services ?? []) {
+    const written = service.address?.country?.trim();
+    if (!written) continue;
+    // A country the feed wrote some other way ("Kanada") still counts against the majority.
+    named++;
+    const code = readCountry(written);
+    if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  for (const [code, count] of counts) if (count * 2 > named) return code;
+  return undefined;
 }
 
 /**

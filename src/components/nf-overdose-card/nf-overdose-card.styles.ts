@@ -19,20 +19,22 @@ export const overdoseCardStyles = css`
   summary::-webkit-details-marker {
     display: none;
   }
-  /* The open state is shown by the arrow's direction, never by colour alone. */
+  /* The open state is shown by the arrow's direction, never by colour alone. The empty
+     alternative text keeps the arrow out of the summary's accessible name: details and summary
+     already say whether it is open. */
   summary::before {
-    content: '▶';
+    content: '▶' / '';
     flex: none;
     font-size: 0.75em;
   }
   details[open] > summary::before {
-    content: '▼';
+    content: '▼' / '';
   }
   :host(:dir(rtl)) summary::before {
-    content: '◀';
+    content: '◀' / '';
   }
   :host(:dir(rtl)) details[open] > summary::before {
-    content: '▼';
+    content: '▼' / '';
   }
   .body {
     padding-block: 0 0.75rem;

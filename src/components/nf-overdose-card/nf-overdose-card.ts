@@ -4,7 +4,7 @@ import { hostStyles } from '../../styles/host.js';
 import { overdoseCardStyles } from './nf-overdose-card.styles.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import { safeWebUrl } from '../../util/safe-url.js';
-import { emergencyNumberFor, emergencyTel, readEmergencyNumber } from './emergency-number.js';
+import { emergencyNumberFor, emergencyNumberForCountry, emergencyTel, readCountry, readEmergencyNumber } from './emergency-number.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -17,10 +17,11 @@ declare global {
  * public-health agencies publish for bystanders and a link that calls the emergency number.
  * Works alone or inside `<naloxone-finder>`.
  *
- * The number is the partner's `emergency-number`, else the one for the country of the
- * element's language (`lang` on the element or an ancestor, the page, then the browser):
- * 911 in the US, Canada and Mexico, 999 in the UK, 000 in Australia, 111 in New Zealand, 112
- * in the EU and everywhere else.
+ * The number is the partner's `emergency-number`, else the one for `country` (where the
+ * services are; `<naloxone-finder>` sets it), else the one for the country of the element's
+ * language (`lang` on the element or an ancestor, the page, then the browser): 911 in the US,
+ * Canada and Mexico, 999 in the UK, 000 in Australia, 111 in New Zealand, 112 in the EU and
+ * everywhere else.
  *
  * @summary Overdose response steps and the emergency number, one tap away.
  *
@@ -49,9 +50,16 @@ export class NfOverdoseCard extends LitElement {
 
   /**
    * The number to call: digits, spaces and an optional leading + (`"911"`, `"+41 144"`).
-   * Anything else is reported in the console and the number for the language is used.
+   * Anything else is reported in the console and the number for `country` or the language is used.
    */
   @property({ attribute: 'emergency-number' }) emergencyNumber?: string | null;
+
+  /**
+   * Where the services are, as an ISO 3166-1 alpha-2 code in any case (`"US"`, `"ca"`): without
+   * `emergency-number`, the number to call is this country's, whatever the language. Anything
+   * else is reported in the console and the number for the language is used.
+   */
+  @property() country?: string | null;
 
   /** A note on the local Good Samaritan law, shown as plain text below the steps. */
   @property({ attribute: 'good-samaritan-note' }) goodSamaritanNote?: string | null;
@@ -74,19 +82,23 @@ export class NfOverdoseCard extends LitElement {
     return this.l10n.t;
   }
 
-  /** Derived in willUpdate: the partner's number and training link, once accepted. */
+  /** Derived in willUpdate: the partner's number, country and training link, once accepted. */
   private partnerNumber?: string;
+  private countryCode?: string;
   private trainingHref?: string;
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('emergencyNumber')) {
-      const value = this.emergencyNumber;
-      this.partnerNumber = typeof value === 'string' ? readEmergencyNumber(value) : undefined;
-      if (typeof value === 'string' && !this.partnerNumber)
-        console.error(
-          `naloxone-finder: emergency-number="${value}" is not a phone number (digits, spaces and a leading + only); using ${this.languageNumber}.`,
-        );
-    }
+    // Both read first: each message names the number then called.
+    if (changed.has('country')) this.countryCode = typeof this.country === 'string' ? readCountry(this.country) : undefined;
+    if (changed.has('emergencyNumber')) this.partnerNumber = typeof this.emergencyNumber === 'string' ? readEmergencyNumber(this.emergencyNumber) : undefined;
+    if (changed.has('country') && typeof this.country === 'string' && !this.countryCode)
+      console.error(
+        `naloxone-finder: country="${this.country}" is not a two-letter country code (ISO 3166-1, e.g. US or CA); using ${this.partnerNumber ?? this.languageNumber}.`,
+      );
+    if (changed.has('emergencyNumber') && typeof this.emergencyNumber === 'string' && !this.partnerNumber)
+      console.error(
+        `naloxone-finder: emergency-number="${this.emergencyNumber}" is not a phone number (digits, spaces and a leading + only); using ${this.defaultNumber}.`,
+      );
     if (changed.has('trainingUrl')) {
       const value = this.trainingUrl;
       this.trainingHref = typeof value === 'string' ? safeWebUrl(value) : undefined;
@@ -102,13 +114,18 @@ export class NfOverdoseCard extends LitElement {
     return emergencyNumberFor(this.l10n.lang);
   }
 
+  /** The number without the partner's: the one for `country`, else for the language. */
+  private get defaultNumber(): string {
+    return this.countryCode ? emergencyNumberForCountry(this.countryCode) : this.languageNumber;
+  }
+
   private onToggle(event: Event) {
     this.open = (event.target as HTMLDetailsElement).open;
   }
 
   override render() {
     const s = this.t.overdose;
-    const number = this.partnerNumber ?? this.languageNumber;
+    const number = this.partnerNumber ?? this.defaultNumber;
     return html`
       <div class="root" part="base">
         <details ?open=${this.open} @toggle=${this.onToggle}>
