@@ -295,6 +295,24 @@ describe('readHsds', () => {
       expect(described.warnings.map((w) => w.reason)).to.deep.equal(['schedule "12" has opens_at but no closes_at; the hours are shown as written']);
     });
 
+    it('leaves out a schedule that has ended or not begun (valid_to, until, valid_from, dtstart), with a warning', () => {
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const out = readHsds(
+        withSchedules([
+          { id: 'summer-2020', byday: 'MO,TU,WE,TH,FR', opens_at: '08:00', closes_at: '20:00', valid_from: '2020-06-01', valid_to: '2020-08-31' },
+          { id: 'next', byday: 'SA', opens_at: '10:00', closes_at: '14:00', dtstart: `${day(30)}T00:00:00` },
+          { id: 'old', byday: 'SU', opens_at: '10:00', closes_at: '14:00', until: day(-1) },
+          { id: 'now', byday: 'MO,TU,WE,TH,FR', opens_at: '09:00', closes_at: '17:00', valid_from: day(-10), valid_to: day(0) },
+        ]),
+      );
+      expect(out.records[0]['hours']).to.deep.equal([{ days: ['mo', 'tu', 'we', 'th', 'fr'], opens: '09:00', closes: '17:00' }]);
+      expect(out.warnings.map((w) => w.reason)).to.deep.equal([
+        'schedule "summer-2020" ended on 2020-08-31, so it is not in the hours',
+        `schedule "next" begins on ${day(30)}, so it is not in the hours`,
+        `schedule "old" ended on ${day(-1)}, so it is not in the hours`,
+      ]);
+    });
+
     it('keeps IANA time zones, leaves UTC offsets out with a warning, and keeps monthly schedules as notes', () => {
       const zoned = readHsds(withSchedules([{ byday: 'MO', opens_at: '09:00', closes_at: '17:00', timezone: 'America/Halifax' }])).records[0];
       expect(zoned['timezone']).to.equal('America/Halifax');

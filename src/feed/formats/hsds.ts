@@ -475,6 +475,12 @@ function readTypes(holders: Json[], ctx: Context): ServiceType[] {
 
 const FULL_DAY_CLOSES = new Set(['00:00', '23:59', '24:00']);
 /** RFC 5545 frequencies other than WEEKLY, named as words; any other value is quoted. */
+/** The date (YYYY-MM-DD) a schedule's date or date-time field starts with, if any. */
+const isoDate = (value: unknown): string | undefined => str(value)?.match(/^\d{4}-\d{2}-\d{2}/)?.[0];
+
+/** Today's date, YYYY-MM-DD, where the feed is read. */
+const today = () => new Date().toISOString().slice(0, 10);
+
 const RRULE_FREQS = new Set(['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'MONTHLY', 'YEARLY']);
 
 function isIanaZone(name: string): boolean {
@@ -525,6 +531,13 @@ function readSchedules(schedules: Json[], warn: (reason: string) => void): Hours
 
     const scheduleId = str(own(schedule, 'id'));
     const label = scheduleId ? `schedule ${quote(scheduleId)}` : 'a schedule';
+    // HSDS 3.0 dates a schedule (a summer's hours, a pop-up's season): one that has ended or not begun does not apply today.
+    const ended = [own(schedule, 'valid_to'), own(schedule, 'until')].map(isoDate).find((date) => date !== undefined && date < today());
+    const begins = [own(schedule, 'valid_from'), own(schedule, 'dtstart')].map(isoDate).find((date) => date !== undefined && date > today());
+    if (ended || begins) {
+      warn(`${label} ${ended ? `ended on ${ended}` : `begins on ${begins}`}, so it is not in the hours`);
+      continue;
+    }
     const freq = str(own(schedule, 'freq'))?.toUpperCase();
     if (freq && freq !== 'WEEKLY') {
       const repeats = RRULE_FREQS.has(freq) ? `repeats ${freq.toLowerCase()}` : `has freq ${quote(freq)}`;
