@@ -246,6 +246,13 @@ export function fieldResolver(map: FieldMap = {}): Resolver {
     if (!plan) {
       const bySquashed = new Map<string, string>();
       for (const key of keys) if (!bySquashed.has(squash(key))) bySquashed.set(squash(key), key);
+      // A note in brackets after a header ("Latitude (decimal)", "Phone (main)") does not hide it.
+      for (const key of keys) {
+        const end = key.trimEnd();
+        const open = end.endsWith(')') ? end.lastIndexOf('(') : end.endsWith(']') ? end.lastIndexOf('[') : -1;
+        const bare = open > 0 ? squash(end.slice(0, open)) : '';
+        if (bare && !bySquashed.has(bare)) bySquashed.set(bare, key);
+      }
       const taken = new Set(explicit.map(([f]) => f));
       const pairs = [...explicit];
       for (const field of FIELDS) {

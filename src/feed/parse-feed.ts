@@ -4,7 +4,7 @@ import { FeedJsonError, JSON_LIMITS, valueLimit } from './json-errors.js';
 import { fieldResolver, readTypeMap, recordsAt, type FieldMap } from './field-map.js';
 import { looksLikeGeoJson, readGeoJson } from './formats/geojson.js';
 import { looksLikeHsds } from './formats/hsds-detect.js';
-import { describe, isObject, own } from './text.js';
+import { describe, isObject, listOf, own, quote } from './text.js';
 import { excelSeparator } from './formats/excel-separator.js';
 import type { FeedFormat, FormatOutput } from './formats/format.js';
 import type { ServiceType } from './service-types.js';
@@ -25,9 +25,22 @@ export class FeedNoValidRecordsError extends FeedFormatError {
   constructor(
     readonly skipped: SkippedRecord[],
     readonly warnings: SkippedRecord[],
+    hint = '',
   ) {
-    super(noValidRecordsMessage(skipped));
+    super(noValidRecordsMessage(skipped) + hint);
   }
+}
+
+/**
+ * When no record has a name, the columns (or keys) the first record has, so a partner sees that
+ * none was read as "name" and how to point at the right one ("Name of site").
+ */
+function unnamedHint(skipped: readonly SkippedRecord[], first: unknown): string {
+  if (!isObject(first) || !skipped.every((s) => s.reason.includes('"name" is missing'))) return '';
+  const keys = Object.keys(first).filter((key) => key.trim());
+  if (!keys.length) return '';
+  const shown = listOf(keys.slice(0, 8).map((key) => quote(key)));
+  return ` No column or key was read as "name"; the first record has ${shown}${keys.length > 8 ? ', …' : ''}: name the one with the services' names in the field map (for example {"name": ${quote(keys[0])}}).`;
 }
 
 /** Reasons named in the message; the rest are counted. */
@@ -323,7 +336,7 @@ async function validateOutput(output: FormatOutput, format: FeedFormat, options:
   );
   await nextTask(options.signal);
   if (!result.services.length && result.skipped.length && !options.allowNoValidRecords) {
-    throw new FeedNoValidRecordsError(result.skipped, result.warnings);
+    throw new FeedNoValidRecordsError(result.skipped, result.warnings, unnamedHint(result.skipped, records[0]));
   }
   return result;
 }

@@ -143,10 +143,22 @@ describe('parseFeed', () => {
         error.skipped.map((s) => s.index),
         label,
       ).to.deep.equal([0, 1]);
-      expect(error.message, label).to.equal('none of its 2 records can be shown. Reason: "name" is missing (2 records).');
+      expect(error.message, label).to.match(/^none of its 2 records can be shown\. Reason: "name" is missing \(2 records\)\./);
     }
     const one = (await parseFeedData([{ id: 'a', name: 'A (fictional)', status: 'closed' }]).catch((e: unknown) => e)) as Error;
     expect(one.message).to.equal('its only record cannot be shown. Reason: "status" is closed, so it is not listed (1 record).');
+  });
+
+  it('names the columns it has when none was read as "name", and reads a header with a note in brackets', async () => {
+    const csv = 'Name of site,Latitude (decimal),Longitude (decimal),Phone (main)\nExample Site (fictional),49.28,-123.12,604-555-0100\n';
+    const error = (await parseFeed(csv).catch((e: unknown) => e)) as FeedNoValidRecordsError;
+    expect(error).to.be.instanceOf(FeedNoValidRecordsError);
+    expect(error.message).to.equal(
+      'its only record cannot be shown. Reason: "name" is missing (1 record). No column or key was read as "name"; the first record has ' +
+        '"Name of site", "Latitude (decimal)", "Longitude (decimal)", "Phone (main)": name the one with the services\' names in the field map (for example {"name": "Name of site"}).',
+    );
+    const mapped = await parseFeed(csv, { fieldMap: { name: 'Name of site' } });
+    expect(mapped.services.map((s) => [s.name, s.lat, s.lng, s.phone])).to.deep.equal([['Example Site (fictional)', 49.28, -123.12, '604-555-0100']]);
   });
 
   it('keeps a feed with no records at all as an empty feed, and returns all-skipped feeds when asked', async () => {
