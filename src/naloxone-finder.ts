@@ -71,6 +71,15 @@ declare global {
 
 /** While the device location is in use, the map shows no less than this many km across. */
 const PRIVATE_VIEW_KM = 50;
+
+/** Degrees of the grid the visitor's area is rounded to on the map: about 1.1 km north to south. */
+const AREA_GRID_DEG = 0.01;
+
+/** The visitor's point rounded to the area grid: what the map may hold once they ask to see their area. */
+const areaOf = (point: LatLng): LatLng => ({
+  lat: Math.round(point.lat / AREA_GRID_DEG) / (1 / AREA_GRID_DEG),
+  lng: Math.round(point.lng / AREA_GRID_DEG) / (1 / AREA_GRID_DEG),
+});
 const DEFAULT_TIMEOUT_S = 15;
 /** The default search radius, in the element's units. */
 const DEFAULT_RADIUS = { km: 50, mi: 30 } as const;
@@ -1086,7 +1095,9 @@ export class NaloxoneFinder extends LitElement {
     const device = this.#device;
     const chosen = device ?? this.#searched;
     const mapShowsDevice = chosen !== null && (this.#showArea || this.mapFollowsLocation);
-    const mapOrigin = device ? (mapShowsDevice ? device : null) : this.origin;
+    // Even then the map is given the visitor's area, never their point: the map, its markers and
+    // its Leaflet object are readable by page scripts.
+    const mapOrigin = device ? (mapShowsDevice ? areaOf(device) : null) : this.origin;
     const onMap = this.pageOnMap(shown, result.listed);
     return html`${this.renderAreaButton()}
       <nf-map
@@ -1097,8 +1108,9 @@ export class NaloxoneFinder extends LitElement {
         .units=${this.effectiveUnits}
         .latitude=${mapOrigin?.lat}
         .longitude=${mapOrigin?.lng}
+        .originIsArea=${!!device}
         .minViewKm=${chosen && !mapShowsDevice ? PRIVATE_VIEW_KM : undefined}
-        .originLabel=${device ? this.t.yourLocation : this.#searched?.label || this.originLabel || this.t.startingPoint}
+        .originLabel=${device ? this.t.yourArea : this.#searched?.label || this.originLabel || this.t.startingPoint}
         .zoom=${this.zoom}
         .selectedId=${this.selectedId}
         .tileUrl=${this.tileUrl}

@@ -863,7 +863,9 @@ describe('<naloxone-finder>', () => {
       area.click();
       await loaded(el);
       expect(area.getAttribute('aria-pressed')).to.equal('true');
-      expect(mapEl(el)!.shadowRoot!.querySelector('.nf-origin')!.getAttribute('aria-label')).to.equal('Your location');
+      // The area, not the point: the map (readable by page scripts) holds the point rounded to 0.01°.
+      expect(mapEl(el)!.shadowRoot!.querySelector('.nf-origin--area')!.getAttribute('aria-label')).to.equal('Your area (approximate)');
+      expect([mapEl(el)!.latitude, mapEl(el)!.longitude]).to.deep.equal([0.07, 0]);
       area.click();
       await loaded(el);
       expect(mapEl(el)!.shadowRoot!.querySelector('.nf-origin')).to.equal(null);
@@ -877,7 +879,8 @@ describe('<naloxone-finder>', () => {
     try {
       const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" tile-url="none" map-follows-location></naloxone-finder>`);
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!.click();
-      await waitUntil(() => mapEl(el)!.shadowRoot!.querySelector('.nf-origin[aria-label="Your location"]'), 'the map shows the visitor');
+      await waitUntil(() => mapEl(el)!.shadowRoot!.querySelector('.nf-origin[aria-label="Your area (approximate)"]'), 'the map shows the visitor’s area');
+      expect(mapEl(el)!.latitude).to.equal(0.07);
       expect(el.shadowRoot!.querySelector('[part="area-button"]')).to.equal(null);
     } finally {
       geo.restore();

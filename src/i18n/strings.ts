@@ -76,6 +76,8 @@ export interface Strings {
   clusterCount: (count: number) => string;
   mapFailed: string;
   yourLocation: string;
+  /** The ring on the map at the visitor's area (rounded: never their exact point). */
+  yourArea: string;
   startingPoint: string;
   feedErrorHttp: (status: number, statusText: string) => string;
   feedErrorNetwork: string;
@@ -202,6 +204,7 @@ export const en: Strings = {
   clusterCount: (total) => n(total),
   mapFailed: 'The map could not be loaded. The list has every service.',
   yourLocation: 'Your location',
+  yourArea: 'Your area (approximate)',
   startingPoint: 'Starting point',
   feedErrorHttp: (status, statusText) => `The list of services could not be loaded: the server answered ${status}${statusText ? ` ${statusText}` : ''}.`,
   feedErrorNetwork: 'The list of services could not be loaded: the network request failed. Check your connection and try again.',

@@ -175,6 +175,33 @@ describe('the visitor’s location stays on the device', () => {
     await new Promise((r) => setTimeout(r, 500));
     const afterLocation = (await executeServerCommand('request-log-stop')) as LoggedRequest[];
 
+    // "Show my area on the map": the map shows the area, and still holds nothing finer than the
+    // 0.01° grid it is rounded to. Its own selection event measures from no point.
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="area-button"]')!.click();
+    await el.updateComplete;
+    await map().updateComplete;
+    const onGrid = (n: number) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6;
+    expect(
+      [map().latitude, map().longitude].every((n) => n !== undefined && onGrid(n)),
+      `map origin ${map().latitude}, ${map().longitude}`,
+    ).to.equal(true);
+    const ring = map().shadowRoot!.querySelector('.nf-origin--area');
+    expect(ring, 'the area is drawn as a ring').to.exist;
+    for (const layer of Object.values(
+      (map().leafletMap as unknown as { _layers: Record<string, { getLatLng?: () => { lat: number; lng: number } }> })._layers,
+    )) {
+      const at = layer.getLatLng?.();
+      if (at && (revealing(at.lat) || revealing(at.lng))) expect(onGrid(at.lat) && onGrid(at.lng), `a layer at ${at.lat}, ${at.lng}`).to.equal(true);
+    }
+    const fromMap: unknown[] = [];
+    const onMapSelect = (e: Event) => e.composedPath()[0] === map() && fromMap.push((e as CustomEvent).detail.distance);
+    window.addEventListener('nf-service-select', onMapSelect, true);
+    map().shadowRoot!.querySelector<HTMLElement>('.nf-marker')!.click();
+    window.removeEventListener('nf-service-select', onMapSelect, true);
+    expect(fromMap, "the map's own event, seen by a capturing listener, measures from no point").to.deep.equal([null]);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="area-button"]')!.click();
+    await map().updateComplete;
+
     // Then a place search, typed: nothing typed may reach any server.
     await executeServerCommand('request-log-start');
     const search = el.shadowRoot!.querySelector('nf-place-search')!;

@@ -35,6 +35,8 @@ export interface MapView {
   countText: (count: number) => string;
   origin: LatLng | null;
   originLabel: string;
+  /** The origin is an area (the visitor's, rounded to a grid), not a point: drawn as a ring. */
+  originArea: boolean;
   selectedId: string | null;
   tileUrl: string | null;
   tileAttribution: string;
@@ -232,7 +234,7 @@ export class MapController implements ReactiveController {
       if (fresh || changed.services) this.setServices(view);
       if (fresh || changed.services || changed.listed) this.setListed(view);
       if (fresh || changed.names) this.forgetNames();
-      if (fresh || changed.origin) this.setOrigin(view.origin, view.originLabel);
+      if (fresh || changed.origin) this.setOrigin(view.origin, view.originLabel, view.originArea);
       if (fresh || changed.services || changed.listed || changed.origin || changed.viewLimit) this.fit(view);
     } finally {
       this.holding = false;
@@ -558,11 +560,11 @@ export class MapController implements ReactiveController {
     return tip;
   }
 
-  private setOrigin(origin: LatLng | null, label: string) {
+  private setOrigin(origin: LatLng | null, label: string, area: boolean) {
     this.originLayer.clearLayers();
     if (!origin) return;
     const m = createMarker([origin.lat, origin.lng], {
-      icon: originIcon(),
+      icon: originIcon(area),
       title: label,
       alt: label,
       keyboard: false,

@@ -68,6 +68,9 @@ export function clusterIcon(text: string, count: number): DivIcon {
   return divIcon({ html: label, className: 'nf-cluster', iconSize: [size, size], tooltipAnchor: [0, -size / 2] });
 }
 
-export function originIcon(): DivIcon {
-  return divIcon({ html: pin('origin'), className: 'nf-origin', iconSize: [22, 22], iconAnchor: [11, 11] });
+export function originIcon(area = false): DivIcon {
+  // An area (the visitor's, rounded) is a wider, lighter ring: "about here", not a point.
+  return area
+    ? divIcon({ html: pin('origin'), className: 'nf-origin nf-origin--area', iconSize: [56, 56], iconAnchor: [28, 28] })
+    : divIcon({ html: pin('origin'), className: 'nf-origin', iconSize: [22, 22], iconAnchor: [11, 11] });
 }

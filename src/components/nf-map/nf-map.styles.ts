@@ -83,6 +83,12 @@ export const mapStyles = css`
     stroke: #fff;
     stroke-width: 3;
   }
+  .nf-origin--area circle {
+    fill-opacity: 0.25;
+    stroke: var(--_origin);
+    stroke-width: 1.5;
+    stroke-dasharray: 3 2;
+  }
   @media (forced-colors: active) {
     .nf-marker svg path {
       fill: ButtonText;

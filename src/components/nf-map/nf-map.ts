@@ -108,6 +108,13 @@ export class NfMap extends LitElement {
   /** Origin latitude, marked on the map and used for distances in events and in the names of markers `distances` leaves out. */
   @property({ converter: optionalNumber }) latitude?: number;
 
+  /**
+   * The origin is an area, not a point: the visitor's, rounded to a grid by the finder, so the
+   * map never holds their point. It is drawn as a ring named by `originLabel`, and neither marker
+   * names nor `nf-service-select` measure from it.
+   */
+  @property({ type: Boolean, attribute: 'origin-is-area' }) originIsArea = false;
+
   /** Origin longitude. */
   @property({ converter: optionalNumber }) longitude?: number;
 
@@ -265,6 +272,7 @@ export class NfMap extends LitElement {
         countText: (count: number) => this.t.clusterCount(count),
         origin,
         originLabel: this.originLabel ?? this.t.startingPoint,
+        originArea: this.originIsArea,
         selectedId: this.selectedId,
         tileUrl: tiles,
         tileAttribution: attribution,
@@ -276,11 +284,11 @@ export class NfMap extends LitElement {
       {
         services: has('services'),
         listed: has('listed'),
-        origin: has('latitude') || has('longitude') || has('originLabel'),
+        origin: has('latitude') || has('longitude') || has('originLabel') || has('originIsArea'),
         selection: has('selectedId'),
         tiles: has('tileUrl') || has('tileAttribution'),
         labels: has('strings'),
-        names: has('distances') || has('units') || has('strings') || has('latitude') || has('longitude'),
+        names: has('distances') || has('units') || has('strings') || has('latitude') || has('longitude') || has('originIsArea'),
         viewLimit: has('minViewKm'),
       },
     );
@@ -295,13 +303,17 @@ export class NfMap extends LitElement {
   private markerDistance(service: LocatedService, origin: LatLng | null, units: Units): number | undefined {
     const given = this.distances?.get(service.id);
     if (given !== undefined) return given;
-    return origin ? roundDistanceKm(distanceKm(origin, service), units) : undefined;
+    return origin && !this.originIsArea ? roundDistanceKm(distanceKm(origin, service), units) : undefined;
   }
 
   private select(service: Service) {
     this.selectedId = service.id;
-    const origin = originFrom(this.latitude, this.longitude);
-    this.dispatchEvent(new NfServiceSelectEvent({ service, distance: origin && isLocated(service) ? distanceKm(origin, service) : null }));
+    const origin = this.originIsArea ? null : originFrom(this.latitude, this.longitude);
+    // Rounded as the list rounds: the event says no more than the screen does.
+    const units = this.units ?? defaultUnits(this.l10n.lang);
+    this.dispatchEvent(
+      new NfServiceSelectEvent({ service, distance: origin && isLocated(service) ? roundDistanceKm(distanceKm(origin, service), units) : null }),
+    );
   }
 
   override render() {

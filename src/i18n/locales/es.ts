@@ -157,6 +157,7 @@ const es: Strings = {
   clusterCount: (total) => n(total),
   mapFailed: 'No se pudo cargar el mapa. La lista tiene todos los servicios.',
   yourLocation: 'Su ubicación',
+  yourArea: 'Su zona (aproximada)',
   startingPoint: 'Punto de partida',
   // The status is an HTTP code, not a quantity: it is shown as the server sent it.
   feedErrorHttp: (status, statusText) => `${couldNotLoad}: el servidor respondió ${status}${statusText ? ` ${statusText}` : ''}.`,

@@ -163,6 +163,7 @@ const fr: Strings = {
   clusterCount: (total) => n(total),
   mapFailed: 'La carte n’a pas pu être chargée. La liste contient tous les services.',
   yourLocation: 'Votre position',
+  yourArea: 'Votre secteur (approximatif)',
   startingPoint: 'Point de départ',
   // The status is an HTTP code, not a quantity: it is shown as the server sent it.
   feedErrorHttp: (status, statusText) => `${couldNotLoad}\u00A0: le serveur a répondu ${status}${statusText ? ` ${statusText}` : ''}.`,
