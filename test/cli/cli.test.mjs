@@ -144,6 +144,33 @@ describe('naloxone-finder validate', () => {
     assert.deepEqual(service.hours, [{ days: ['mo', 'tu', 'we', 'th', 'fr'], opens: '09:00', closes: '17:00' }]);
   });
 
+  it('names a point whose latitude and longitude look swapped, and keeps it as written', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'nf-cli-swapped-'));
+    const file = path.join(dir, 'boston.csv');
+    await writeFile(
+      file,
+      [
+        'id,name,lat,lng',
+        'b1,Example Boston A (fictional),42.36,-71.06',
+        'b2,Example Boston B (fictional),42.35,-71.07',
+        'b3,Example Boston C (fictional),-71.0636,42.3581',
+        'l1,Example London (fictional),51.5,-0.12',
+        'm1,Example Miami (fictional),25.76,-80.19',
+        '',
+      ].join('\n'),
+    );
+    const { stdout } = await run(['validate', '--verbose', file]);
+    const { feed } = await convert([file]);
+    await rm(dir, { recursive: true });
+    assert.match(stdout, /service "b3": "lat" -71\.0636 and "lng" 42\.3581 may be swapped/);
+    // London and Miami are far from Boston, but swapped they would be no nearer.
+    assert.doesNotMatch(stdout, /"(l1|m1)"/);
+    assert.deepEqual(
+      feed.services.filter((s) => s.id === 'b3').map((s) => [s.lat, s.lng]),
+      [[-71.0636, 42.3581]],
+    );
+  });
+
   it('reads GeoJSON: a Polygon is kept without a position, a feature without a name is skipped', async () => {
     const { code, stdout } = await run(['validate', fixture('sites.geojson')]);
     assert.equal(code, 1);
