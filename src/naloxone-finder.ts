@@ -130,7 +130,7 @@ const radiusConverter = {
  * @csspart locate-button - The "Use my location" button.
  * @csspart status - Where the list is sorted from, or why the location could not be used.
  * @csspart place-search - The "ZIP code, postal code or city" search form (the `form` part of `nf-place-search`).
- * @csspart filter-toggle - From the filter bar: the "Filters" button (narrow screens).
+ * @csspart filter-toggle - From the filter bar: the "Filters" button (at every width).
  * @csspart filter-panel - From the filter bar: the groups of checkboxes.
  * @csspart filter-group - From the filter bar: one group.
  * @csspart filter-summary - From the filter bar: "8 of 51 services match: Free, Open now".
@@ -156,6 +156,7 @@ const radiusConverter = {
  * @csspart hours-week - From the list: the week's hours in the details.
  * @csspart verified - From the list: "Information checked <date>".
  * @csspart no-position - From the list: the heading above services without a map position.
+ * @csspart mail-heading - From the list (its `by-mail` part): the heading and note above the services that send naloxone by mail.
  * @csspart address - From the list: the address.
  * @csspart actions - From the list: the call, directions and website links.
  * @csspart summary - From the list: "N services".
@@ -166,12 +167,27 @@ const radiusConverter = {
  * @csspart report - From the list: "Report a problem".
  * @csspart map - From the map: the map container.
  *
+ * @cssproperty [--nf-font-family=system-ui, …] - All text.
+ * @cssproperty [--nf-font-size=1rem] - Base text size: every text scales with it.
+ * @cssproperty [--nf-color-text=#1b1b1b / dark #ececec] - Body text.
+ * @cssproperty [--nf-color-muted=#4a4a4a / dark #b3b8bf] - Secondary text (addresses, notes), text box borders.
+ * @cssproperty [--nf-color-background=#ffffff / dark #17191c] - Background.
+ * @cssproperty [--nf-color-accent=#005a9c / dark #8cc8ff] - Links, buttons, focus ring, markers, the selected result's bar.
+ * @cssproperty [--nf-color-border=#c8c8c8 / dark #5f6670] - Item and map borders.
+ * @cssproperty [--nf-color-selected=#fff4cc / dark #3a3320] - Background of the selected item; the stale-data note unless --nf-color-warning-background is set.
+ * @cssproperty [--nf-radius=6px] - Corner radius.
  * @cssproperty [--nf-map-height=360px] - Height of the map (and of the list beside it on wide layouts).
+ * @cssproperty [--nf-color-marker=var(--nf-color-accent)] - Marker colour.
+ * @cssproperty [--nf-color-marker-selected=#c2410c] - Colour of the selected marker.
+ * @cssproperty [--nf-color-on-marker=var(--nf-color-on-accent)] - The list number on a listed service's marker.
+ * @cssproperty [--nf-color-cluster=var(--nf-color-accent)] - A cluster's disc and ring.
+ * @cssproperty [--nf-color-on-cluster=var(--nf-color-on-accent)] - A cluster's count.
+ * @cssproperty [--nf-color-origin=#1a73e8] - The origin dot, and the ring of the visitor's area.
  * @cssproperty [--nf-color-error=#b00020 / dark #ff8a8a] - Border of the feed error message.
  * @cssproperty [--nf-color-on-accent=#ffffff / dark #101214] - Text on accent-coloured buttons ("Use my location", "Search").
  * @cssproperty [--nf-color-warning=#8a1c14 / dark #ffb4ab] - "Temporarily closed" text.
  * @cssproperty [--nf-color-warning-background=#fde2e1 / dark #4a1d1a] - Behind "Temporarily closed".
- * @cssproperty [--nf-color-urgent=#a4262c / dark #ff9b94] - The overdose card's border and heading.
+ * @cssproperty [--nf-color-urgent=#a4262c / dark #ff9b94] - The overdose card's border and call link (its text is --nf-color-on-accent).
  *
  * @fires nf-feed-load - The feed was loaded. `detail: { count, skipped, warnings, format, staleSince? }`.
  * @fires nf-feed-error - The feed could not be loaded. `detail: { kind, message, status, src, skipped? }`.

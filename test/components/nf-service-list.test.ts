@@ -84,6 +84,19 @@ describe('<nf-service-list>', () => {
     expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
   });
 
+  it('scales every text with --nf-font-size: names, type labels and the date checked too', async () => {
+    const el = await list(html`<nf-service-list style="--nf-font-size: 20px" latitude="0" longitude="0"></nf-service-list>`, [
+      fictionalService('f', 1, { lastVerified: '2026-10-30' }),
+    ]);
+    const item = items(el)[0];
+    const size = (selector: string) => parseFloat(getComputedStyle(item.querySelector(selector)!).fontSize);
+    expect(size('.heading')).to.be.closeTo(21, 0.01);
+    expect(size('.types li')).to.be.closeTo(17, 0.01);
+    item.querySelector<HTMLButtonElement>('[part="details-button"]')!.click();
+    await el.updateComplete;
+    expect(size('[part="verified"]')).to.be.closeTo(17, 0.01);
+  });
+
   it('filters by `types`', async () => {
     const el = await list(html`<nf-service-list latitude="0" longitude="0" types="treatment, syringe-services"></nf-service-list>`);
     expect(names(el)).to.deep.equal(['Example Service near (fictional)', 'Example Service far (fictional)']);

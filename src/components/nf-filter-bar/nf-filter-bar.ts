@@ -23,6 +23,7 @@ type Group = 'types' | 'needs' | 'languages';
  *
  * @summary The visitor's filters, with counts.
  *
+ * @csspart base - The wrapper around the bar.
  * @csspart toggle - The "Filters" button that opens the filters.
  * @csspart panel - The groups of checkboxes.
  * @csspart group - One group (a fieldset).

@@ -34,7 +34,7 @@ declare global {
  * @csspart good-samaritan - The partner's Good Samaritan law note.
  * @csspart training-link - The link to the partner's training page.
  *
- * @cssproperty [--nf-color-urgent=#a4262c] - Border of the card and background of the call link (its text is white).
+ * @cssproperty [--nf-color-urgent=#a4262c] - Border of the card and background of the call link (its text is --nf-color-on-accent, white by default).
  * @cssproperty [--nf-color-accent=#005a9c] - Focus ring and the training link.
  * @cssproperty [--nf-color-text=#1b1b1b] - Body text.
  * @cssproperty [--nf-color-background=#ffffff] - Background.

@@ -28,7 +28,7 @@ export const listStyles = css`
   h3,
   .heading {
     margin: 0;
-    font-size: 1.05rem;
+    font-size: 1.05em;
     font-weight: 700;
     line-height: 1.3;
     overflow-wrap: anywhere;
@@ -56,7 +56,7 @@ export const listStyles = css`
     padding: 0.05rem 0.5rem;
     border-radius: 999px;
     background: color-mix(in srgb, var(--_accent) 12%, transparent);
-    font-size: 0.85rem;
+    font-size: 0.85em;
   }
   .features {
     display: flex;
@@ -84,7 +84,7 @@ export const listStyles = css`
   }
   .verified {
     margin: 0.5rem 0 0;
-    font-size: 0.85rem;
+    font-size: 0.85em;
     color: var(--_muted);
   }
   .section {
