@@ -9,6 +9,7 @@ import { chromiumArgs, executablePath } from './test/helpers/chromium.js';
 import { rangeRequests } from './test/helpers/pmtiles-fixture-range.js';
 import { requestLogPlugin } from './test/helpers/request-log-plugin.js';
 import { mediaPlugin } from './test/helpers/media-plugin.js';
+import { gesturePlugin } from './test/helpers/gesture-plugin.js';
 import { storyServerPlugins } from './test/a11y/story-server.js';
 import { leafletTrustedTypes } from './rollup.config.js';
 import { cspMiddleware } from './test/csp/server.js';
@@ -89,6 +90,7 @@ export default {
     propertySeed,
     requestLogPlugin(),
     mediaPlugin(),
+    gesturePlugin(),
     // Storybook's static paths and its browser packages, for the stories the a11y suite renders.
     ...storyServerPlugins(),
     // papaparse and tz-lookup ship as UMD/CommonJS only; the build converts them the same way.

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/nf-map/nf-map.js';
 import type { NfMap } from '../../src/components/nf-map/nf-map.js';
 import { en } from '../../src/i18n/strings.js';
@@ -680,5 +680,57 @@ describe('<nf-map>', () => {
   it('is accessible', async () => {
     const el = await map();
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<nf-map> on a phone and with a mouse: the page still scrolls', () => {
+  /** A map at the top of a page three screens tall, as a partner's page holds it. */
+  async function mapOnLongPage() {
+    const page = await fixture<HTMLDivElement>(html`<div style="height:3000px"><nf-map tile-url="none" latitude="0" longitude="0" units="km"></nf-map></div>`);
+    const el = page.querySelector('nf-map')!;
+    el.services = services;
+    await el.updateComplete;
+    await settle();
+    window.scrollTo(0, 0);
+    const box = el.getBoundingClientRect();
+    return { el, x: Math.round(box.left + box.width / 2), y: Math.round(box.top + Math.min(box.height, 300) / 2) };
+  }
+
+  afterEach(() => window.scrollTo(0, 0));
+
+  it('scrolls the page under the mouse wheel until the visitor clicks the map, then zooms it', async () => {
+    const { el, x, y } = await mapOnLongPage();
+    const zoom = el.leafletMap!.getZoom();
+    await executeServerCommand('gesture', { kind: 'wheel', x, y, dy: 200 });
+    await waitUntil(() => window.scrollY > 50, `the page did not scroll (scrollY ${window.scrollY})`, { timeout: 3000 });
+    expect(el.leafletMap!.getZoom(), 'the map did not zoom').to.equal(zoom);
+    window.scrollTo(0, 0);
+    await new Promise((r) => requestAnimationFrame(r));
+    el.shadowRoot!.querySelector('.map')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    await executeServerCommand('gesture', { kind: 'wheel', x, y, dy: 200 });
+    await waitUntil(() => el.leafletMap!.getZoom() < zoom, 'the map did not zoom out after a click', { timeout: 3000 });
+    // Leaflet 1.9 throws from a timer when a map is removed while its zoom still animates.
+    await new Promise((r) => setTimeout(r, 500));
+  });
+
+  it('keeps the light palette on the map in dark mode: its tiles are light', async () => {
+    const el = await map(html`<nf-map tile-url="none" latitude="0" longitude="0" theme="dark"></nf-map>`);
+    const pin = markers(el)[0].querySelector('path')!;
+    expect(getComputedStyle(pin).fill).to.equal('rgb(0, 90, 156)');
+    const focusRing = getComputedStyle(zoomInButton(el));
+    expect(focusRing.backgroundColor).to.equal('rgb(255, 255, 255)');
+  });
+  // Last: the touch screen's emulation, though turned off, changes how a later wheel scrolls.
+  it('on a touch screen, scrolls the page, not the map, under a one-finger swipe up', async () => {
+    await executeServerCommand('gesture', { kind: 'touch-screen', on: true });
+    try {
+      const { el, x, y } = await mapOnLongPage();
+      const center = el.leafletMap!.getCenter();
+      await executeServerCommand('gesture', { kind: 'swipe', x, y: y + 60, dy: -120 });
+      await waitUntil(() => window.scrollY > 50, `the page did not scroll (scrollY ${window.scrollY})`, { timeout: 3000 });
+      expect(el.leafletMap!.getCenter().lat, 'the map did not pan').to.be.closeTo(center.lat, 1e-9);
+    } finally {
+      await executeServerCommand('gesture', { kind: 'touch-screen', on: false });
+    }
   });
 });

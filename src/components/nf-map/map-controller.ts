@@ -210,6 +210,19 @@ export class MapController implements ReactiveController {
         fadeAnimation: !still,
         markerZoomAnimation: !still,
         inertia: !still,
+        // The wheel scrolls the page until the visitor turns to the map (a click or the keyboard
+        // focus in it): zoomed in, the map can fill the screen, and a wheel that zooms it traps the page.
+        scrollWheelZoom: false,
+        // On a touch screen one finger scrolls the page, as everywhere else on it (a map the height
+        // of a small phone traps it otherwise); two fingers pan and zoom the map.
+        dragging: !matchMedia('(pointer: coarse)').matches,
+      });
+      const wheel = (on: boolean) => () => (on ? this.map?.scrollWheelZoom.enable() : this.map?.scrollWheelZoom.disable());
+      container.addEventListener('pointerdown', wheel(true));
+      container.addEventListener('focusin', wheel(true));
+      container.addEventListener('pointerleave', wheel(false));
+      container.addEventListener('focusout', (event) => {
+        if (!container.contains(event.relatedTarget as Node | null)) wheel(false)();
       });
       // Leaflet's own pans (arrow keys on the map, a focused marker brought into view) animate
       // unless told otherwise, and every pan of ours goes through panBy too.

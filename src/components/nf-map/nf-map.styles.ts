@@ -14,6 +14,9 @@ export const mapStyles = css`
     background: transparent;
   }
   .map {
+    /* Map tiles are light in either theme: markers, clusters, zoom buttons and focus rings on them
+       keep the light palette, or they would be light on light (1.2:1) in dark mode. */
+    color-scheme: light;
     box-sizing: border-box;
     height: var(--_map-height);
     width: 100%;
