@@ -38,6 +38,11 @@ export const finderStyles = css`
     gap: 0.5rem 1rem;
     margin-block-end: 0.5rem;
   }
+  /* A tile host's name cannot break on its own: at large text it widened the whole list past the screen. */
+  .area-note {
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
   /* Hidden until focused; then a button like the others. */
   .skip {
     margin-block-end: 0.5rem;

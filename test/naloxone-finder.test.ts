@@ -860,6 +860,12 @@ describe('<naloxone-finder>', () => {
       expect(el.shadowRoot!.querySelector('[part="area-note"]')!.textContent).to.equal(
         'Map images come from tile.openstreetmap.org, which then sees the area shown.',
       );
+      // On a small phone with large text, the tile host's long name wraps: the list never grows past the screen.
+      el.style.cssText = 'display:block;width:300px;--nf-font-size:32px';
+      await el.updateComplete;
+      const note = el.shadowRoot!.querySelector<HTMLElement>('[part="area-note"]')!;
+      expect(note.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+      el.style.cssText = '';
       area.click();
       await loaded(el);
       expect(area.getAttribute('aria-pressed')).to.equal('true');

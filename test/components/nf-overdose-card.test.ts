@@ -90,6 +90,20 @@ describe('<nf-overdose-card>', () => {
     expect(part(el, 'steps')!.tagName).to.equal('OL');
   });
 
+  it('puts the call link first, inside the card, on a small phone with large text', async () => {
+    const el = await fixture<NfOverdoseCard>(
+      html`<nf-overdose-card lang="en-US" open style="display:block;width:280px;--nf-font-size:32px"></nf-overdose-card>`,
+    );
+    const call = part(el, 'call-link')!;
+    // Before the signs: the first thing under the summary, with no scrolling past a paragraph.
+    expect(call.compareDocumentPosition(part(el, 'signs')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    const card = el.getBoundingClientRect();
+    const link = call.getBoundingClientRect();
+    expect(link.right, 'the call link stays inside the card').to.be.at.most(card.right + 0.5);
+    const summary = part(el, 'summary')!;
+    expect(summary.scrollWidth, 'the summary wraps inside the card').to.be.at.most(summary.clientWidth);
+  });
+
   it('uses only person-centered words', () => {
     const text = Object.values(enOverdose)
       .map((value) => (typeof value === 'function' ? value('911') : value))

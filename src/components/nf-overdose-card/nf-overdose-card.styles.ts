@@ -9,6 +9,7 @@ export const overdoseCardStyles = css`
     display: flex;
     align-items: center;
     gap: 0.5rem;
+    overflow-wrap: anywhere;
     min-block-size: 44px;
     padding-block: 0.5rem;
     padding-inline: 0.75rem;
@@ -63,6 +64,8 @@ export const overdoseCardStyles = css`
   .call {
     display: flex;
     inline-size: fit-content;
+    max-inline-size: 100%;
+    box-sizing: border-box;
     padding-block: 0.25rem;
     padding-inline: 1rem;
     margin-block-end: 0.25rem;

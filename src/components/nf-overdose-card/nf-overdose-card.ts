@@ -27,7 +27,7 @@ declare global {
  *
  * @csspart base - The wrapper around everything the element shows.
  * @csspart summary - The always-visible "If someone may be overdosing" control.
- * @csspart signs - The line of overdose signs above the steps.
+ * @csspart signs - The line of overdose signs, below the steps (the call link comes first).
  * @csspart steps - The numbered list of steps (`<ol>`).
  * @csspart step - One step (`<li>`).
  * @csspart call-link - The `tel:` link that calls the emergency number.
@@ -131,7 +131,7 @@ export class NfOverdoseCard extends LitElement {
         <details ?open=${this.open} @toggle=${this.onToggle}>
           <summary part="summary">${s.summary}</summary>
           <div class="body">
-            <p class="signs" part="signs">${s.signs}</p>
+            <!-- The steps first: the call link is the first thing under the summary, on a small phone with large text too. -->
             <ol part="steps">
               <li part="step">
                 <a class="call" part="call-link" href=${emergencyTel(number)}>${s.call(number)}</a>
@@ -140,6 +140,7 @@ export class NfOverdoseCard extends LitElement {
               ${this.renderStep(s.naloxone, s.naloxoneDetail)} ${this.renderStep(s.breathing, s.breathingDetail)}
               ${this.renderStep(s.secondDose, s.secondDoseDetail)} ${this.renderStep(s.stay, s.stayDetail)}
             </ol>
+            <p class="signs" part="signs">${s.signs}</p>
             ${this.goodSamaritanNote?.trim() ? html`<p class="note" part="good-samaritan">${this.goodSamaritanNote}</p>` : nothing}
             ${
               this.trainingHref
