@@ -54,10 +54,21 @@ export function originFrom(latitude: number | undefined, longitude: number | und
 
 export const DEFAULT_DIRECTIONS_URL = 'https://www.google.com/maps/dir/?api=1&destination={lat},{lng}';
 
-/** Fills `{lat}` and `{lng}` with the service's coordinates (never the visitor's). */
+/** `directions-url` templates already reported, so a bad one is named once, not once per service. */
+const badDirections = new Set<string>();
+
+/**
+ * Fills `{lat}` and `{lng}` with the service's coordinates (never the visitor's). A template that
+ * is not http(s) gives no link, and one console error.
+ */
 export function directionsHref(template: string, lat: number, lng: number): string | undefined {
   const url = template.replaceAll('{lat}', String(lat)).replaceAll('{lng}', String(lng));
-  return /^https?:\/\//i.test(url) ? url : undefined;
+  if (/^https?:\/\//i.test(url)) return url;
+  if (!badDirections.has(template)) {
+    badDirections.add(template);
+    console.error(`naloxone-finder: directions-url="${template.slice(0, 100)}" is not an http(s) address; no directions links are shown.`);
+  }
+  return undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { normalizeWebUrl, safeWebUrl, telUrl, webUrlProblem } from '../../src/util/safe-url.js';
 import { directionsHref } from '../../src/util/attributes.js';
+import { errorsDuring } from '../helpers/console.js';
 
 describe('safeWebUrl', () => {
   it('keeps http and https URLs', () => {
@@ -80,8 +81,12 @@ describe('telUrl', () => {
 });
 
 describe('directionsHref', () => {
-  it("fills in the service's coordinates and refuses non-http templates", () => {
+  it("fills in the service's coordinates and refuses non-http templates, saying so once", async () => {
     expect(directionsHref('https://maps.example/dir?to={lat},{lng}', 49.1, -123.2)).to.equal('https://maps.example/dir?to=49.1,-123.2');
-    expect(directionsHref('javascript:alert({lat})', 1, 2)).to.equal(undefined);
+    const { errors } = await errorsDuring(async () => {
+      expect(directionsHref('javascript:alert({lat})', 1, 2)).to.equal(undefined);
+      expect(directionsHref('javascript:alert({lat})', 3, 4)).to.equal(undefined);
+    });
+    expect(errors).to.deep.equal(['naloxone-finder: directions-url="javascript:alert({lat})" is not an http(s) address; no directions links are shown.']);
   });
 });
