@@ -255,11 +255,23 @@ describe('<nf-service-list>', () => {
     expect(el.shadowRoot!.textContent).to.contain('This list has no services yet.');
   });
 
-  it('tells listeners which results are visible', async () => {
-    const el = await fixture<NfServiceList>(html`<nf-service-list latitude="0" longitude="0" limit="2"></nf-service-list>`);
-    setTimeout(() => (el.services = services));
-    const event = await oneEvent(el, 'nf-results-change');
-    expect(event.detail.services.map((s: Service) => s.id)).to.deep.equal(['near', 'mid']);
+  it('tells listeners which results are visible, once per change, and nothing before there are any', async () => {
+    const seen: string[][] = [];
+    const record = (e: Event) => seen.push((e as CustomEvent).detail.services.map((s: Service) => s.id));
+    document.addEventListener('nf-results-change', record);
+    try {
+      const el = await fixture<NfServiceList>(html`<nf-service-list latitude="0" longitude="0" limit="2"></nf-service-list>`);
+      expect(seen, 'no empty event for the first render').to.deep.equal([]);
+      setTimeout(() => (el.services = services));
+      const event = await oneEvent(el, 'nf-results-change');
+      expect(event.detail.services.map((s: Service) => s.id)).to.deep.equal(['near', 'mid']);
+      // Once there were results, their going away is a change to tell.
+      el.types = ['drop-in'];
+      await el.updateComplete;
+      expect(seen).to.deep.equal([['near', 'mid'], []]);
+    } finally {
+      document.removeEventListener('nf-results-change', record);
+    }
   });
 
   it('is accessible', async () => {

@@ -205,12 +205,18 @@ export class NfServiceList extends LitElement {
     }
   }
 
+  /** Whether nf-results-change has told of any results yet. */
+  private toldResults = false;
+
   protected override updated(changed: PropertyValues<this>) {
     if (
       this.shownCount === undefined &&
       ['services', 'results', 'latitude', 'longitude', 'types', 'shown', 'limit'].some((k) => changed.has(k as keyof NfServiceList))
     ) {
-      this.dispatchEvent(new NfResultsChangeEvent({ services: this.visible.map((r) => r.service) }));
+      const services = this.visible.map((r) => r.service);
+      // Nothing shown yet and nothing said before (the first render, before any services): no change to tell.
+      if (services.length || this.toldResults) this.dispatchEvent(new NfResultsChangeEvent({ services }));
+      this.toldResults ||= services.length > 0;
     }
     if (this.focusFrom >= 0 && this.visible.length > this.focusFrom) {
       // Keyboard and screen reader users continue from the first newly shown result.
