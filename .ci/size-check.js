@@ -1,7 +1,7 @@
 // Fails the build when the drop-in code grows past its budgets (gzip -9, as servers send it).
 //   - naloxone-finder.js, the file every visitor loads before the list can show: 60 KiB.
 //   - that file plus the map chunk (Leaflet, the clusterer) and the chunks it imports, what a visitor
-//     with the map loads in all: 110.5 KiB.
+//     with the map loads in all: 110.75 KiB.
 //     (76 KiB until the privacy, CSP, filter, overdose, hours, place-search and details work of
 //     issues 6 and 7 put the entry at about 44 kB; 90 KiB until issue 8's accessibility work,
 //     measured at +1.9 kB: the live region, headings, dark and forced-colours palettes, roving
@@ -45,7 +45,10 @@
 //     headers with a note in brackets were read ("Latitude (decimal)") and a feed where no record
 //     has a name listed its columns in the error, +0.19 kB; 110.25 KiB until the map was given the
 //     visitor's area, rounded, in place of their point after "Show my area" (a ring, its own words,
-//     no distances measured from it, the map's event distances rounded), +0.22 kB.
+//     no distances measured from it, the map's event distances rounded), +0.22 kB; 110.5 KiB until
+//     a bad directions-url was named, a list's first empty event dropped, and the overdose card's
+//     main country taken from a sample of the feed once per feed (a pass at every new origin had
+//     made it 1 s at 100k), +0.28 kB.
 //     The list still needs only the entry. Leaflet's CSS for popups, the layers and scale controls
 //     and Internet Explorer is left out of the map chunk: -0.9 kB.)
 //   - the spatial index (kdbush, geokdbush) with the chunks it imports, fetched beside the feed: 4 KiB
@@ -154,7 +157,7 @@ const budgets = [
   ...placeBudgets,
   ...localeBudgets,
   ['naloxone-finder.js (first paint)', sizes.get('naloxone-finder.js'), 60 * 1024],
-  ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + withImports(mapChunk), 110.5 * 1024],
+  ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + withImports(mapChunk), 110.75 * 1024],
   ['spatial index chunk', withImports(indexChunk), 4 * 1024],
   ['PMTiles chunk', sizes.get(`chunks/${pmtilesChunk}`), 10 * 1024],
   ['feed worker, a large JSON feed (worker + JSON scanner)', workerSize + workerPart('json-scan'), 24 * 1024],

@@ -526,23 +526,24 @@ export class NaloxoneFinder extends LitElement {
     return this.clockCache.clock;
   }
 
-  private countryCache?: { key: readonly unknown[]; country?: string };
+  /** What the feed says of its country, worked out once per feed: a pass over every service. */
+  private feedCountry?: { services?: readonly Service[]; main?: string; first?: LatLng };
   /**
    * Where the services are, for the overdose card's emergency number: the country `place-region`
    * names, else the one most of the feed's services name, else "US" when they lie in North America
    * (911 in the US, Canada and Mexico), else undefined (the card goes by the language). The point
-   * is the partner's `latitude`/`longitude`, else the feed's first service with a position. Worked
-   * out once per feed, `place-region` and point, never at each render.
+   * is the partner's `latitude`/`longitude`, else the feed's first service with a position. The
+   * pass over the services is made once per feed; a new origin (each city a bench sets) costs
+   * only the rest.
    */
   private get servicesCountry(): string | undefined {
     const services = this.feed.value?.services;
-    const key = [this.placeRegion, services, this.latitude, this.longitude] as const;
-    if (!this.countryCache || key.some((v, i) => v !== this.countryCache!.key[i])) {
-      const first = services?.find(isLocated);
-      const near = this.latitude !== undefined && this.longitude !== undefined ? { lat: this.latitude, lng: this.longitude } : first;
-      this.countryCache = { key, country: countryOfRegion(key[0], near) ?? mainCountry(services) ?? northAmericaAt(near) };
+    if (!this.feedCountry || this.feedCountry.services !== services) {
+      this.feedCountry = { services, main: mainCountry(services), first: services?.find(isLocated) };
     }
-    return this.countryCache.country;
+    const { main, first } = this.feedCountry;
+    const near = this.latitude !== undefined && this.longitude !== undefined ? { lat: this.latitude, lng: this.longitude } : first;
+    return countryOfRegion(this.placeRegion, near) ?? main ?? northAmericaAt(near);
   }
 
   /**

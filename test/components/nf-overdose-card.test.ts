@@ -5,6 +5,8 @@ import type { NfOverdoseCard } from '../../src/components/nf-overdose-card/nf-ov
 import { enOverdose } from '../../src/i18n/overdose.js';
 import es from '../../src/i18n/locales/es.js';
 import fr from '../../src/i18n/locales/fr.js';
+import { mainCountry } from '../../src/components/nf-overdose-card/emergency-number.js';
+import type { Service } from '../../src/types.js';
 
 const part = <T extends Element = HTMLElement>(el: NfOverdoseCard, name: string) => el.shadowRoot!.querySelector<T>(`[part="${name}"]`);
 const details = (el: NfOverdoseCard) => el.shadowRoot!.querySelector('details')!;
@@ -102,6 +104,28 @@ describe('<nf-overdose-card>', () => {
     expect(link.right, 'the call link stays inside the card').to.be.at.most(card.right + 0.5);
     const summary = part(el, 'summary')!;
     expect(summary.scrollWidth, 'the summary wraps inside the card').to.be.at.most(summary.clientWidth);
+  });
+
+  it("finds the feed's main country from an even sample, reading no more than about 2,000 of 100,000 services", () => {
+    const services = Array.from({ length: 100_000 }, (_, i) => ({
+      id: `s${i}`,
+      name: 'Example (fictional)',
+      types: [],
+      address: { country: i % 5 < 2 ? 'us' : 'CA' },
+    }));
+    let read = 0;
+    const counted = new Proxy(services, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) read++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    // 60% in Canada, in a pattern that repeats every 5 rows: a sample of every 50th would read only US rows.
+    expect(mainCountry(counted as unknown as Service[])).to.equal('CA');
+    expect(read).to.be.at.most(2001);
+    // No country holds more than half (45%, 35%, 20%): none.
+    const split = services.map((s, i) => ({ ...s, address: { country: i % 20 < 9 ? 'US' : i % 20 < 16 ? 'CA' : 'GB' } }));
+    expect(mainCountry(split as unknown as Service[])).to.equal(undefined);
   });
 
   it('uses only person-centered words', () => {

@@ -1,6 +1,7 @@
 import { regionOf } from '../../i18n/units.js';
 import type { Service } from '../../types.js';
 import { REGION_COUNTRY } from '../../places/regions.js';
+import { remembered } from '../../util/remembered.js';
 
 /** The number to call for an ambulance, by region, where it is not 112. */
 const NUMBERS: Readonly<Record<string, string>> = {
@@ -31,12 +32,18 @@ export function emergencyNumberForCountry(country: string | undefined): string {
 export function readCountry(value: string): string | undefined {
   const code = value.trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(code)) return undefined;
-  try {
-    return new Intl.DisplayNames('en', { type: 'region', fallback: 'none' }).of(code) ? code : undefined;
-  } catch {
-    return undefined;
-  }
+  // Once per code: a feed of 100,000 services names a handful, and an Intl object costs tens of µs.
+  return remembered(countries, code, () => {
+    try {
+      return new Intl.DisplayNames('en', { type: 'region', fallback: 'none' }).of(code) ? code : undefined;
+    } catch {
+      return undefined;
+    }
+  });
 }
+
+/** Country codes → the code, or undefined for one Intl does not know. */
+const countries = new Map<string, string | undefined>();
 
 /** Whether a point lies in North America north of the Caribbean (the US, Canada, northern Mexico), where the number is 911. */
 const inNorthAmerica = (lat: number, lng: number) => lat >= 24 && lat <= 84 && lng >= -170 && lng <= -52;
@@ -62,12 +69,18 @@ export const northAmericaAt = (near: { lat: number; lng: number } | undefined) =
 
 /**
  * The country more than half of the services that name a country (`address.country`) are in, or
- * undefined when none has such a majority. One pass over the services: call it once per feed.
+ * undefined when none has such a majority (in a big feed, of an even sample). Call it once per feed.
  */
 export function mainCountry(services: readonly Service[] | undefined): string | undefined {
   const counts = new Map<string, number>();
   let named = 0;
-  for (const service of services ?? []) {
+  // At most 2,000 services decide: a national directory's pass over every one was a task of its
+  // own on a slow phone, and a majority shows in a sample that size. They are spread by the golden
+  // ratio, not every nth, so a feed whose rows repeat a pattern is not read on one beat of it.
+  const all = services ?? [];
+  const sample = Math.min(all.length, 2000);
+  for (let k = 0; k < sample; k++) {
+    const service = all[sample === all.length ? k : Math.floor(((k * 0.6180339887498949) % 1) * all.length)];
     const written = service.address?.country?.trim();
     if (!written) continue;
     // A country the feed wrote some other way ("Kanada") still counts against the majority.
