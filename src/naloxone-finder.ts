@@ -50,6 +50,7 @@ import './components/nf-map/nf-map.js';
 import './components/nf-filter-bar/nf-filter-bar.js';
 import './components/nf-overdose-card/nf-overdose-card.js';
 import { countryOfRegion, mainCountry, northAmericaAt } from './components/nf-overdose-card/emergency-number.js';
+import { placeLabel } from './util/place-label.js';
 import './components/nf-place-search/nf-place-search.js';
 import type { NfPlaceSelectEvent } from './components/nf-place-search/events.js';
 import type { PartnerPlace } from './places/search.js';
@@ -684,6 +685,8 @@ export class NaloxoneFinder extends LitElement {
         ?.scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'auto' });
     const distance = rankedDistance(service, this.#device ?? this.origin, this.effectiveUnits);
     this.dispatchEvent(new NfServiceSelectEvent({ service, distance }));
+    // A screen reader hears what a sighted visitor sees: the choice, marked on the map and in the list.
+    this.say(this.t.chosenNote(placeLabel(service)));
   }
 
   /**
@@ -912,6 +915,11 @@ export class NaloxoneFinder extends LitElement {
     const text = this.announcement();
     if (text === this.announced) return;
     this.announced = text;
+    this.say(text);
+  }
+
+  /** Puts `text` in the live region once the burst of changes settles. */
+  private say(text: string) {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
       const live = this.renderRoot.querySelector('.live');

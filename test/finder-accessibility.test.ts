@@ -87,6 +87,19 @@ describe('<naloxone-finder> accessibility', () => {
       expect(live(el).textContent).to.equal(el.shadowRoot!.querySelector('[part="error"]')!.textContent);
     });
 
+    it('says which service was chosen, from the list or the map, and where it is marked', async () => {
+      const el = await fixture<NaloxoneFinder>(
+        html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" tile-url="none" limit="3"></naloxone-finder>`,
+      );
+      await waitUntil(() => live(el).textContent!.includes('services'), 'the results were never announced', { timeout: 5000 });
+      const list = el.shadowRoot!.querySelector('nf-service-list')!;
+      const button = list.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.show-on-map')[1];
+      const name = list.shadowRoot!.querySelectorAll('[part="name"]')[1].textContent!.trim();
+      button.click();
+      await waitUntil(() => live(el).textContent!.startsWith('Chosen:'), 'the choice was never announced', { timeout: 3000 });
+      expect(live(el).textContent).to.match(new RegExp(`^Chosen: ${name.replace(/[()]/g, '\\$&')}.*\\. It is marked on the map and in the list\\.$`));
+    });
+
     it('says where the list is sorted from after "Use my location"', async () => {
       const geo = stubGeolocation({ lat: 0.001, lng: 0.001 });
       try {

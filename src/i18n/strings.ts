@@ -105,6 +105,8 @@ export interface Strings {
   noPositionNote: string;
   /** Above a service chosen on the map that the list's page does not hold. */
   chosenHeading: string;
+  /** Said when a service is chosen ("Show on map", a marker): the place, and that both list and map mark it. */
+  chosenNote: (place: string) => string;
   staleFeed: (date: string) => string;
 }
 
@@ -231,5 +233,6 @@ export const en: Strings = {
   noPositionHeading: 'No map position',
   noPositionNote: 'These services have no map position, so they are not sorted by distance. Check the address.',
   chosenHeading: 'Chosen on the map',
+  chosenNote: (place) => `Chosen: ${place}. It is marked on the map and in the list.`,
   staleFeed: (date) => `Could not refresh the list; showing data from ${date}.`,
 };

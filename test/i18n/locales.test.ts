@@ -21,6 +21,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'overdose.call': ['911'],
   accessibility: ['Ramp at the side door'],
   hoursAsWritten: ['Mon-Fri 9-5, Sat by appointment'],
+  chosenNote: ['London Drugs, 710 Granville Street'],
   filtersButton: [2],
   // The option has no words of its own, only the count: a large one shows the language's digit grouping.
   filterOption: ['Naloxone', 12345],

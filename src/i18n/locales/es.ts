@@ -188,6 +188,7 @@ const es: Strings = {
   noPositionHeading: 'Sin ubicación en el mapa',
   noPositionNote: 'Estos servicios no tienen ubicación en el mapa, así que no están ordenados por distancia. Revise la dirección.',
   chosenHeading: 'Elegido en el mapa',
+  chosenNote: (place) => `Elegido: ${place}. Está marcado en el mapa y en la lista.`,
   staleFeed: (date) => `No se pudo actualizar la lista; se muestran los datos del ${date}.`,
 };
 

@@ -195,6 +195,7 @@ const fr: Strings = {
   noPositionHeading: 'Aucune position sur la carte',
   noPositionNote: 'Ces services n’ont pas de position sur la carte, ils ne sont donc pas triés par distance. Vérifiez l’adresse.',
   chosenHeading: 'Choisi sur la carte',
+  chosenNote: (place) => `Choisi\u00A0: ${place}. Il est signalé sur la carte et dans la liste.`,
   staleFeed: (date) => `Impossible d’actualiser la liste. Voici les données du ${date}.`,
 };
 
