@@ -1,5 +1,5 @@
 import type { HoursRule, Weekday } from '../types.js';
-import { cleanText, describe, listOf, own, quote as quoteText } from '../feed/text.js';
+import { cleanText, describe, isObject, listOf, own, quote as quoteText } from '../feed/text.js';
 import { remembered } from '../util/remembered.js';
 import { clockFromParts, clockMinutes, formatClock, parseClockTime, parseDayList, parseWeekday, wordTime, WEEKDAYS, type ClockTime } from './clock.js';
 
@@ -394,9 +394,8 @@ function readRuleList(value: readonly unknown[]): ReadHours {
       written.push(item);
       return;
     }
-    const isObject = typeof item === 'object' && item !== null && !Array.isArray(item);
-    const rule = isObject ? readRuleObject(item) : `expected {days, opens, closes}, got ${describe(item)}`;
-    if (isObject) written.push(ruleAsWritten(own(item, 'days'), own(item, 'opens'), own(item, 'closes')));
+    const rule = isObject(item) ? readRuleObject(item) : `expected {days, opens, closes}, got ${describe(item)}`;
+    if (isObject(item)) written.push(ruleAsWritten(own(item, 'days'), own(item, 'opens'), own(item, 'closes')));
     if (typeof rule === 'string') {
       warnings.push(`rule ${i + 1} could not be read: ${rule}; the hours are shown as written`);
       misleads = true;

@@ -256,7 +256,7 @@ export class NfMap extends LitElement {
     const tiles = this.tileUrl && this.tileUrl !== 'none' ? this.tileUrl : null;
     const attribution = this.tileAttribution ?? (this.tileUrl === OSM_TILES ? OSM_ATTRIBUTION : '');
     const lang = this.l10n.lang;
-    const units = this.units ?? defaultUnits(lang);
+    const units = this.effectiveUnits;
     const origin = originFrom(this.latitude, this.longitude);
     this.controller.render(
       this.container,
@@ -306,14 +306,17 @@ export class NfMap extends LitElement {
     return origin && !this.originIsArea ? roundDistanceKm(distanceKm(origin, service), units) : undefined;
   }
 
+  /** The units of distances in marker names and events: `units`, else the page language's. */
+  private get effectiveUnits(): Units {
+    return this.units ?? defaultUnits(this.l10n.lang);
+  }
+
   private select(service: Service) {
     this.selectedId = service.id;
     const origin = this.originIsArea ? null : originFrom(this.latitude, this.longitude);
     // Rounded as the list rounds: the event says no more than the screen does.
-    const units = this.units ?? defaultUnits(this.l10n.lang);
-    this.dispatchEvent(
-      new NfServiceSelectEvent({ service, distance: origin && isLocated(service) ? roundDistanceKm(distanceKm(origin, service), units) : null }),
-    );
+    const km = origin && isLocated(service) ? roundDistanceKm(distanceKm(origin, service), this.effectiveUnits) : null;
+    this.dispatchEvent(new NfServiceSelectEvent({ service, distance: km }));
   }
 
   override render() {

@@ -1,7 +1,7 @@
 import { regionOf } from '../../i18n/units.js';
 import type { Service } from '../../types.js';
 import { REGION_COUNTRY } from '../../places/regions.js';
-import { remembered } from '../../util/remembered.js';
+import { displayName } from '../../i18n/intl.js';
 
 /** The number to call for an ambulance, by region, where it is not 112. */
 const NUMBERS: Readonly<Record<string, string>> = {
@@ -32,18 +32,13 @@ export function emergencyNumberForCountry(country: string | undefined): string {
 export function readCountry(value: string): string | undefined {
   const code = value.trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(code)) return undefined;
-  // Once per code: a feed of 100,000 services names a handful, and an Intl object costs tens of µs.
-  return remembered(countries, code, () => {
-    try {
-      return new Intl.DisplayNames('en', { type: 'region', fallback: 'none' }).of(code) ? code : undefined;
-    } catch {
-      return undefined;
-    }
-  });
+  // The shared, remembered display names: Intl gives an unknown code back as it is.
+  try {
+    return displayName('en', 'region', code) !== code ? code : undefined;
+  } catch {
+    return undefined;
+  }
 }
-
-/** Country codes → the code, or undefined for one Intl does not know. */
-const countries = new Map<string, string | undefined>();
 
 /** Whether a point lies in North America north of the Caribbean (the US, Canada, northern Mexico), where the number is 911. */
 const inNorthAmerica = (lat: number, lng: number) => lat >= 24 && lat <= 84 && lng >= -170 && lng <= -52;

@@ -474,13 +474,13 @@ function readTypes(holders: Json[], ctx: Context): ServiceType[] {
 }
 
 const FULL_DAY_CLOSES = new Set(['00:00', '23:59', '24:00']);
-/** RFC 5545 frequencies other than WEEKLY, named as words; any other value is quoted. */
 /** The date (YYYY-MM-DD) a schedule's date or date-time field starts with, if any. */
 const isoDate = (value: unknown): string | undefined => str(value)?.match(/^\d{4}-\d{2}-\d{2}/)?.[0];
 
 /** Today's date, YYYY-MM-DD, where the feed is read. */
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** RFC 5545 frequencies other than WEEKLY, named as words; any other value is quoted. */
 const RRULE_FREQS = new Set(['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'MONTHLY', 'YEARLY']);
 
 function isIanaZone(name: string): boolean {
