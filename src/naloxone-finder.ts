@@ -1001,6 +1001,7 @@ export class NaloxoneFinder extends LitElement {
                 exportparts="form: place-search"
                 place-region=${ifDefined(this.placeRegion)}
                 geocoder-url=${ifDefined(this.geocoderUrl)}
+                quiet-selection
                 .places=${this.places}
                 .strings=${this.strings}
                 @nf-place-select=${this.onPlace}

@@ -305,6 +305,10 @@ describe('<naloxone-finder>', () => {
       await loaded(el);
       expect(names(el).slice(0, 2)).to.deep.equal(['Example Oakland Drop-in (fictional)', 'Example Downtown Pharmacy (fictional)']);
       expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).to.equal('Nearest first from 15213 (Pittsburgh, PA).');
+      // Said once, by the finder's live region: the search's own status line stays empty.
+      await waitUntil(() => el.shadowRoot!.querySelector('.live')!.textContent!.includes('15213'), 'the place was never announced', { timeout: 3000 });
+      expect(el.shadowRoot!.querySelector('.live')!.textContent).to.contain('Nearest first from 15213 (Pittsburgh, PA).');
+      expect(search.shadowRoot!.querySelector('[part="message"]')!.textContent).to.equal('');
       expect(el.origin!.lat).to.be.closeTo(40.44, 0.03);
       expect(mapEl(el)!.shadowRoot!.querySelector('.nf-origin')!.getAttribute('aria-label')).to.equal('15213 (Pittsburgh, PA)');
     });

@@ -78,6 +78,18 @@ describe('<nf-place-search>', () => {
     expect(parts(el).message.textContent).to.equal('Showing places near 02139 (Cambridge, MA).');
   });
 
+  it('quiet-selection says nothing of the chosen place, but still says when nothing is found', async () => {
+    const el = await fixture<NfPlaceSearch>(html`<nf-place-search quiet-selection></nf-place-search>`);
+    const select = oneEvent(el, 'nf-place-select');
+    await typeAndEnter(el, '02139');
+    expect(((await select) as NfPlaceSelectEvent).detail.label).to.equal('02139 (Cambridge, MA)');
+    await el.updateComplete;
+    expect(parts(el).message.textContent).to.equal('');
+    await typeAndEnter(el, 'Qwxzv');
+    await settled(el, () => parts(el).message.textContent!.includes('Qwxzv'));
+    expect(parts(el).message.textContent).to.contain('Qwxzv');
+  });
+
   it('offers an ambiguous name as a listbox picked with the keyboard alone', async () => {
     const el = await fixture<NfPlaceSearch>(html`<nf-place-search place-region="IL"></nf-place-search>`);
     await typeAndEnter(el, 'Springfield');

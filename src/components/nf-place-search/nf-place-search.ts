@@ -52,6 +52,13 @@ export class NfPlaceSearch extends LitElement {
   @property({ attribute: 'geocoder-url' }) geocoderUrl?: string;
 
   /**
+   * Says nothing when a place is chosen, for a page that says it itself (`<naloxone-finder>`
+   * does: "Nearest first from …"), so a screen reader does not hear it twice. Searching, no match
+   * and the list of choices are still said.
+   */
+  @property({ type: Boolean, attribute: 'quiet-selection' }) quietSelection = false;
+
+  /**
    * Words to use instead of the language's own: any part of `Strings`, down to one word, e.g.
    * `{ useMyLocation: 'Find naloxone near me' }`. The rest comes from the page language.
    */
@@ -127,7 +134,7 @@ export class NfPlaceSearch extends LitElement {
   private choose(place: Place) {
     this.choices = [];
     this.active = -1;
-    this.message = (s) => s.selected(place.label);
+    this.message = this.quietSelection ? () => '' : (s) => s.selected(place.label);
     this.dispatchEvent(new NfPlaceSelectEvent({ label: place.label, source: 'search', latitude: place.latitude, longitude: place.longitude, place }));
   }
 
