@@ -231,7 +231,11 @@ export class NaloxoneFinder extends LitElement {
   /** Types given to records that have none, e.g. `default-types="naloxone"` for a pharmacy list. */
   @property({ attribute: 'default-types', converter: typesConverter }) defaultTypes: ServiceType[] | null = null;
 
-  /** Seconds to wait for the feed (each try) before giving up. Default 15; anything but a positive number is reported and the default used. */
+  /**
+   * Seconds to wait for the server on each try: for its answer, then for each piece of the feed
+   * (a download that keeps coming is never cut off). Default 15; anything but a positive number
+   * is reported and the default used.
+   */
   @property({ converter: positiveNumber('timeout', 'seconds', DEFAULT_TIMEOUT_S) }) timeout = DEFAULT_TIMEOUT_S;
 
   /**

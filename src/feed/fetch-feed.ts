@@ -29,7 +29,11 @@ export interface RetryInfo {
 export interface FetchFeedOptions {
   /** Aborts everything, including a backoff wait; the error then has kind `aborted`. */
   signal?: AbortSignal;
-  /** Limit for each attempt, body included; 0 or less turns it off. Default 15 s. */
+  /**
+   * How long to wait for the server's answer, then for each piece of the body (a large body
+   * taken as a Blob gets this plus time for its declared size at 20 kB/s); 0 or less turns it
+   * off. Default 15 s.
+   */
   timeoutMs?: number;
   /** Largest body accepted. Default `DEFAULT_MAX_BYTES`. */
   maxBytes?: number;
@@ -76,6 +80,12 @@ export interface FetchedBlob extends Omit<FetchedFeed, 'bytes'> {
   blob: Blob;
 }
 
+/**
+ * The slowest download a large feed (a Blob, whose progress cannot be seen) is given time for,
+ * beyond the timeout: 20 kB a second, below a weak 3G or an EDGE connection. 2.9 MB: 145 s more.
+ */
+const SLOWEST_BYTES_PER_S = 20_000;
+
 /** The largest feed the widget loads unless its `max-feed-mb` says otherwise, in MiB. */
 export const DEFAULT_MAX_FEED_MB = 20;
 
@@ -106,10 +116,11 @@ interface Failure {
  * the page's origin as referrer, no query added.
  *
  * A timeout counts as transient (a stalled connection on a moving phone often recovers), so
- * it is retried like a network error. Each attempt has its own `timeoutMs`, which keeps the
- * worst case bounded: `maxAttempts × timeoutMs` plus the waits between attempts (each at most
- * `baseDelayMs × 2^n`, or `busyDelayMs × 2^n`, or a `Retry-After` of at most `maxRetryAfterMs`)
- * — about 51 s with the defaults when the server sends no readable `Retry-After`.
+ * it is retried like a network error. `timeoutMs` bounds each wait for the server, not the
+ * whole download: a server that never answers costs `maxAttempts × timeoutMs` plus the waits
+ * between attempts (each at most `baseDelayMs × 2^n`, or `busyDelayMs × 2^n`, or a
+ * `Retry-After` of at most `maxRetryAfterMs`), about 51 s with the defaults when it sends no
+ * readable `Retry-After`. A body is waited for while it keeps coming (a Blob: for its size).
  */
 export function fetchFeed(src: string, options?: FetchFeedOptions & { blobAboveBytes?: undefined }): Promise<FetchedFeed>;
 export function fetchFeed(src: string, options: FetchFeedOptions): Promise<FetchedFeed | FetchedBlob>;
@@ -157,17 +168,25 @@ async function attemptFetch(src: string, caller: AbortSignal, options: FetchFeed
   let timedOut = false;
   const onCallerAbort = () => controller.abort(caller.reason);
   caller.addEventListener('abort', onCallerAbort);
-  const timer =
-    timeoutMs > 0 && Number.isFinite(timeoutMs)
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort(new DOMException(`Timed out after ${timeoutMs} ms`, 'TimeoutError'));
-        }, timeoutMs)
-      : undefined;
+  // The wait for the server: for its answer, then for each piece of the body, so a download
+  // that keeps coming on a slow connection is never cut off (2.9 MB takes about a minute on
+  // 3G), while one that stalls still ends. What `interrupted` reports if it runs out.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let waitingFor = `${src} took longer than ${seconds(timeoutMs)}`;
+  const wait = (ms: number, what: string) => {
+    clearTimeout(timer);
+    waitingFor = what;
+    if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) return;
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException(`Timed out after ${ms} ms`, 'TimeoutError'));
+    }, ms);
+  };
+  wait(timeoutMs, waitingFor);
   const interrupted = (): Failure =>
     caller.aborted || !timedOut
       ? { kind: 'aborted', detail: `Loading ${src} was aborted`, retry: false }
-      : { kind: 'timeout', detail: `${src} took longer than ${seconds(timeoutMs)}`, retry: true };
+      : { kind: 'timeout', detail: waitingFor, retry: true };
 
   try {
     let response: Response;
@@ -219,7 +238,16 @@ async function attemptFetch(src: string, caller: AbortSignal, options: FetchFeed
 
     const asBlob = blobAboveBytes !== undefined && declared > blobAboveBytes;
     if (asBlob) options.onBlob?.();
-    const body = asBlob ? await readBlob(response, signal) : await readBody(response, signal, maxBytes);
+    let body: Awaited<ReturnType<typeof readBody>> | Blob;
+    if (asBlob) {
+      // The browser fills a Blob out of sight, so its download gets time for its size instead.
+      const ms = timeoutMs + Math.ceil((declared / SLOWEST_BYTES_PER_S) * 1000);
+      wait(ms, `${src} took longer than ${seconds(ms)} to download its ${size(declared)}`);
+      body = await readBlob(response, signal);
+    } else {
+      const stalled = `${src} sent nothing for ${seconds(timeoutMs)} while the feed downloaded`;
+      body = await readBody(response, signal, maxBytes, () => wait(timeoutMs, stalled));
+    }
     if (body === 'interrupted') return interrupted();
     // A Blob's declared length is the bytes sent, which compression makes fewer than the feed's.
     if (body === 'too-large' || (body instanceof Blob && body.size > maxBytes)) {
@@ -243,7 +271,12 @@ async function attemptFetch(src: string, caller: AbortSignal, options: FetchFeed
  * received resolve one after another without leaving the task, so it yields to the page
  * every SLICE_MS: reading 20 MB at once blocked the page for over a second.
  */
-async function readBody(response: Response, signal: AbortSignal, maxBytes: number): Promise<Uint8Array | Error | 'interrupted' | 'too-large'> {
+async function readBody(
+  response: Response,
+  signal: AbortSignal,
+  maxBytes: number,
+  onProgress: () => void,
+): Promise<Uint8Array | Error | 'interrupted' | 'too-large'> {
   if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
   // fetch() errors its own body on abort; this also ends streams that ignore the signal.
@@ -267,6 +300,7 @@ async function readBody(response: Response, signal: AbortSignal, maxBytes: numbe
       }
       if (signal.aborted) return 'interrupted';
       if (step.done) break;
+      onProgress();
       total += step.value.byteLength;
       if (total > maxBytes) {
         reader.cancel().catch(() => undefined);

@@ -250,10 +250,32 @@ describe('fetchFeed', () => {
     expect(error.message).to.equal(`${SRC} took longer than 1.5 s (1 try)`);
   });
 
-  it('times out a body that stalls', async () => {
+  it('times out a body that stalls, and says it stopped coming', async () => {
     const stalled = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode('{"version"')) });
     const error = await failure(run(fakeFetch(ok(stalled), ok()), { timeoutMs: 50, maxAttempts: 1 }));
     expect(error.kind).to.equal('timeout');
+    expect(error.message).to.equal(`${SRC} sent nothing for 50 ms while the feed downloaded (1 try)`);
+  });
+
+  it('never cuts off a slow body that keeps coming, however long it takes in all (a phone on 3G)', async () => {
+    const text = FEED.padEnd(400, ' ');
+    let sent = 0;
+    const slow = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          // 10 pieces, 40 ms apart: 400 ms in all against a 100 ms timeout.
+          await new Promise((r) => setTimeout(r, 40));
+          controller.enqueue(new TextEncoder().encode(text.slice(sent, sent + 40)));
+          sent += 40;
+          if (sent >= text.length) controller.close();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const fake = fakeFetch(ok(slow));
+    const feed = await run(fake, { timeoutMs: 100, maxAttempts: 1 });
+    expect(new TextDecoder().decode(feed.bytes)).to.equal(text);
+    expect(fake.calls).to.have.length(1);
   });
 
   it('stops promptly when the caller aborts during a request', async () => {
@@ -423,6 +445,24 @@ describe('fetchFeed', () => {
       const pending = runBlob(fakeFetch(ok(stalled(), declared)), { blobAboveBytes: 100, signal: controller.signal });
       setTimeout(() => controller.abort(), 10);
       expect((await failure(pending)).kind).to.equal('aborted');
+    });
+
+    it('gives a Blob time for its declared size at 20 kB/s beyond the timeout, as its progress cannot be seen', async () => {
+      const declared = '8192'; // 410 ms at 20 kB/s
+      const slowBlob = () =>
+        new ReadableStream<Uint8Array>({
+          async start(c) {
+            await new Promise((r) => setTimeout(r, 300));
+            c.enqueue(new TextEncoder().encode(body));
+            c.close();
+          },
+        });
+      const feed = await runBlob(fakeFetch(ok(slowBlob(), { 'content-length': declared })), { blobAboveBytes: 100, timeoutMs: 50, maxAttempts: 1 });
+      if (!('blob' in feed)) throw new Error('expected a Blob');
+      expect(await feed.blob.text()).to.equal(body);
+      const stalled = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode('{"version"')) });
+      const error = await failure(runBlob(fakeFetch(ok(stalled, { 'content-length': declared })), { blobAboveBytes: 100, timeoutMs: 50, maxAttempts: 1 }));
+      expect(error.message).to.equal(`${SRC} took longer than 460 ms to download its 8 kB (1 try)`);
     });
 
     it('retries a connection that breaks while the Blob is filled', async () => {
