@@ -9,6 +9,7 @@ import { DEFAULT_MAX_FEED_MB } from './feed/fetch-feed.js';
 import { parseFeedData, type FeedFormat } from './feed/parse-feed.js';
 import { readFieldMap, type FieldMap } from './feed/field-map.js';
 import { logFeedReport } from './feed/report.js';
+import { CLOSED_REASON } from './feed/validate.js';
 import { defaultUnits } from './i18n/units.js';
 import { dateFormat } from './i18n/intl.js';
 import { locate, LocateError, type LocateErrorKind } from './geo/geolocation.js';
@@ -654,7 +655,10 @@ export class NaloxoneFinder extends LitElement {
       case 'json':
         return s.feedErrorJson;
       case 'no-valid-records':
-        return s.feedErrorNoValidRecords(e.skipped?.length ?? 0);
+        // Closed is the partner's word, not a broken record: say so, not "could not be read".
+        return e.skipped?.length && e.skipped.every((r) => r.reason.includes(CLOSED_REASON))
+          ? s.feedAllClosed
+          : s.feedErrorNoValidRecords(e.skipped?.length ?? 0);
       case 'aborted':
         return s.feedErrorAborted;
       default:

@@ -258,6 +258,21 @@ describe('<naloxone-finder>', () => {
     }
   });
 
+  it('says a feed whose every service is marked closed is so, not that its records could not be read', async () => {
+    const closed = (id: string) => ({ id, name: `Example ${id} (fictional)`, status: 'closed', types: ['naloxone'], lat: 0, lng: 0 });
+    const el = document.createElement('naloxone-finder');
+    Object.assign(el, { src: feedUrl({ version: 1, services: [closed('a'), closed('b')] }), map: 'off' });
+    const error = oneEvent(el, 'nf-feed-error');
+    document.body.append(el);
+    try {
+      expect((await error).detail.kind).to.equal('no-valid-records');
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'));
+      expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.equal('Every service on this list is marked closed.');
+    } finally {
+      el.remove();
+    }
+  });
+
   it('offers "If someone may be overdosing" first, collapsed, with the partner\'s number; overdose-card="off" removes it', async () => {
     const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" emergency-number="555 0199" map="off"></naloxone-finder>`);
     const card = el.shadowRoot!.querySelector('nf-overdose-card')!;

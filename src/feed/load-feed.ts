@@ -2,7 +2,7 @@ import { fetchFeed, FeedFetchError, type FetchErrorKind } from './fetch-feed.js'
 import { loadLastGoodFeed } from './feed-cache.js';
 import { FeedJsonError, FeedNoValidRecordsError, type FeedResult, type ParseOptions } from './parse-feed.js';
 import { endUnusedWorker, readFeed, startWorkerForFeed, WORKER_ABOVE_BYTES } from './read-feed.js';
-import { FeedFormatError } from './validate.js';
+import { CLOSED_REASON, FeedFormatError } from './validate.js';
 import { bodyOf } from './body.js';
 import type { SkippedRecord } from '../types.js';
 
@@ -98,14 +98,20 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
   return stale;
 }
 
-/** The last good copy of `src`, read again, marked stale because of `refreshError`. */
+/**
+ * The last good copy of `src`, read again, marked stale because of `refreshError`. Services the
+ * refresh marks `closed` are left out of it: that is the partner's word, not a bad day (a feed
+ * whose every service closed would otherwise show them all as they were).
+ */
 async function lastGood(src: string, options: LoadOptions, refreshError: FeedLoadError): Promise<LoadedFeed | undefined> {
   // A large copy comes as a Blob, read by the worker alone, as a large feed does.
   const cached = await loadLastGoodFeed(src, { maxAgeDays: options.cacheDays, blobAboveBytes: options.workerAboveBytes ?? WORKER_ABOVE_BYTES });
   if (!cached) return undefined;
   try {
     const feed = await readFeed(bodyOf(cached), cached.contentType, options);
-    return feed.services.length ? { ...feed, staleSince: cached.savedAt, refreshError } : undefined;
+    const closed = new Set(refreshError.skipped?.filter((s) => s.id !== undefined && s.reason.includes(CLOSED_REASON)).map((s) => s.id));
+    const services = closed.size ? feed.services.filter((service) => !closed.has(service.id)) : feed.services;
+    return services.length ? { ...feed, services, staleSince: cached.savedAt, refreshError } : undefined;
   } catch {
     return undefined;
   }

@@ -451,9 +451,12 @@ export function validateService(record: unknown, options: ValidateOptions = {}):
     if (value !== undefined) service[key] = value;
   }
   if (hours.open24h && service.open24h === undefined) service.open24h = true;
-  if (service.status === 'closed') r.errors.push('"status" is closed, so it is not listed');
+  if (service.status === 'closed') r.errors.push(CLOSED_REASON);
   return r.errors.length ? { errors: r.errors, warnings: r.warnings } : { service, errors: r.errors, warnings: r.warnings };
 }
+
+/** Why a record marked `closed` is skipped: the partner's word, which no older copy may undo. */
+export const CLOSED_REASON = '"status" is closed, so it is not listed';
 
 const recordId = (record: unknown) => {
   const id = isObject(record) ? own(record, 'id') : undefined;

@@ -89,6 +89,8 @@ export interface Strings {
   feedErrorTooLarge: (megabytes: number) => string;
   feedErrorEmpty: string;
   feedErrorNoValidRecords: (count: number) => string;
+  /** Every record of the feed is marked `closed`. */
+  feedAllClosed: string;
   email: string;
   free: string;
   cost: (text: string) => string;
@@ -218,6 +220,7 @@ export const en: Strings = {
   feedErrorEmpty: 'The list of services could not be loaded: the server sent an empty file.',
   feedErrorNoValidRecords: (records) =>
     `The list of services could not be shown: none of its ${count(records, 'record', 'records')} could be read. Please let the website's team know.`,
+  feedAllClosed: 'Every service on this list is marked closed.',
   email: 'Email',
   free: 'Free',
   cost: (text) => `Cost: ${text}`,

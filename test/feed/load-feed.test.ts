@@ -31,6 +31,23 @@ describe('loadFeed', () => {
     expect(stale.refreshError!.skipped).to.deep.equal([{ index: 0, id: 'x', reason: '"name" is missing' }]);
   });
 
+  it('leaves out of the last good copy every service the refresh marks closed, and shows none when all are', async () => {
+    await loadFeed(SRC);
+    await waitUntil(() => loadLastGoodFeed(SRC), 'the good copy was never saved');
+    const closed = (id: string) => ({ id, name: `Example ${id} (fictional)`, status: 'closed', lat: 0, lng: 0, types: ['naloxone'] });
+    // Two of three closed, and the third's record broken: the copy is shown without the two.
+    serve(JSON.stringify({ version: 1, services: [closed('f0'), closed('f2'), { id: 'f1' }] }));
+    const stale = await loadFeed(SRC);
+    expect(stale.staleSince).to.match(/^\d{4}-\d{2}-\d{2}/);
+    expect(stale.services.map((s) => s.id)).to.deep.equal(['f1']);
+    // All closed: nothing of the copy is shown; the refresh's own error says why.
+    serve(JSON.stringify({ version: 1, services: [closed('f0'), closed('f1'), closed('f2')] }));
+    const error = await loadFeed(SRC).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(FeedLoadError);
+    expect((error as FeedLoadError).kind).to.equal('no-valid-records');
+    expect((error as FeedLoadError).message).to.contain('"status" is closed');
+  });
+
   it('never overwrites the good copy with a failed or empty reply', async () => {
     await loadFeed(SRC);
     await waitUntil(() => loadLastGoodFeed(SRC));

@@ -173,6 +173,7 @@ const es: Strings = {
       one: 'registro, pero no se pudo leer',
       other: 'registros, pero no se pudo leer ninguno',
     })}. ${tellTheTeam}`,
+  feedAllClosed: 'Todos los servicios de esta lista figuran como cerrados.',
   email: 'Correo electrónico',
   free: 'Gratis',
   cost: (text) => `Costo: ${text}`,

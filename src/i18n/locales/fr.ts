@@ -180,6 +180,7 @@ const fr: Strings = {
       one: 'enregistrement trouvé, mais illisible',
       other: 'enregistrements trouvés, mais aucun n’est lisible',
     })}. ${tellTheTeam}`,
+  feedAllClosed: 'Tous les services de cette liste sont indiqués comme fermés.',
   email: 'Courriel',
   free: 'Gratuit',
   cost: (text) => `Coût\u00A0: ${text}`,
