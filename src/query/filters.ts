@@ -36,9 +36,10 @@ const NEED_TESTS: Record<Need, (s: Service, ctx: FilterContext) => boolean> = {
   'no-id': (s) => s.noIdRequired === true,
   'walk-in': (s) => s.walkIn === true,
   anonymous: (s) => s.anonymous === true,
-  // A service without hours says nothing about being open, so it never counts as open.
-  'open-now': (s, ctx) => s.open24h === true || ctx.isOpen?.(s) === true,
-  'open-24h': (s) => s.open24h === true,
+  // A service without hours says nothing about being open, so it never counts as open; one
+  // temporarily closed is not open, whatever its usual hours say.
+  'open-now': (s, ctx) => s.status !== 'temporarily-closed' && (s.open24h === true || ctx.isOpen?.(s) === true),
+  'open-24h': (s) => s.status !== 'temporarily-closed' && s.open24h === true,
 };
 
 /** A language tag's primary language ("es" of "es-MX"), remembered per tag: feeds repeat a few. */

@@ -211,6 +211,8 @@ describe('<nf-service-list>', () => {
       'Languages: English, Spanish, Traditional Chinese',
     ]);
     expect(item.querySelector('[part="status"]')!.textContent).to.equal('Temporarily closed');
+    // Its usual hours ("Open 24 hours") must not say it is open now.
+    expect(item.querySelector('[part="hours-status"]')).to.equal(null);
     // The date checked and the hours note are in the details.
     item.querySelector<HTMLButtonElement>('[part="details-button"]')!.click();
     await el.updateComplete;

@@ -25,6 +25,17 @@ describe('filters', () => {
     ).to.deep.equal(['both']);
   });
 
+  it('a temporarily closed service is never "open now" or "open 24 hours", whatever its usual hours say', () => {
+    const closed = [
+      fictionalService('closed-24h', 1, { open24h: true, status: 'temporarily-closed' }),
+      fictionalService('closed-hours', 2, { hours: [{ days: ['mo'], opens: '09:00', closes: '17:00' }], status: 'temporarily-closed' }),
+    ];
+    const isOpen = () => true;
+    expect(closed.filter((s) => matchesFilters(s, { needs: ['open-now'] }, { isOpen }))).to.deep.equal([]);
+    expect(closed.filter((s) => matchesFilters(s, { needs: ['open-24h'] }, { isOpen }))).to.deep.equal([]);
+    expect(countFilters(closed, {}, { isOpen }).needs['open-now']).to.equal(0);
+  });
+
   it('counts what each choice would show, with the other groups applied', () => {
     const none = countFilters(all, {});
     expect(none.needs.free).to.equal(2);

@@ -428,6 +428,8 @@ export class NfServiceList extends LitElement {
    * details to learn when it is open.
    */
   private renderHoursStatus(service: Service, view: View) {
+    // "Temporarily closed" says it: its usual hours must not say "Open now" beside it.
+    if (service.status === 'temporarily-closed') return nothing;
     const { now, zoneOf } = this.clockNow();
     const zone = zoneOf(service);
     const status = hoursStatus(service, zone, now);
