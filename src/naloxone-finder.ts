@@ -15,7 +15,16 @@ import { dateFormat } from './i18n/intl.js';
 import { locate, LocateError, type LocateErrorKind } from './geo/geolocation.js';
 import type { Strings } from './i18n/strings.js';
 import { LocaleController, registerLocale, type StringOverrides } from './i18n/localize.js';
-import { DEFAULT_DIRECTIONS_URL, headingLevel, optionalNumber, originFrom, positiveNumber, typesConverter } from './util/attributes.js';
+import {
+  DEFAULT_DIRECTIONS_URL,
+  headingLevel,
+  numberIn,
+  optionalNumber,
+  originFrom,
+  positiveNumber,
+  typesConverter,
+  unitsConverter,
+} from './util/attributes.js';
 import {
   rankedDistance,
   rankSelection,
@@ -264,13 +273,16 @@ export class NaloxoneFinder extends LitElement {
   @property({ attribute: 'origin-label' }) originLabel?: string;
 
   /** Map zoom for a single point, and the closest zoom when fitting results. */
-  @property({ type: Number }) zoom = 15;
+  @property({ converter: numberIn('zoom', 15, { min: 0 }) }) zoom = 15;
 
-  /** `mi` or `km`. Defaults from the page language: miles for US and UK English. */
-  @property({ reflect: true }) units?: Units;
+  /**
+   * `mi` or `km` (any case). Defaults from the page language: miles for US and UK English.
+   * Anything else is reported, and the language's units used.
+   */
+  @property({ reflect: true, converter: unitsConverter('naloxone-finder') }) units?: Units;
 
-  /** Results shown at first, and added by each "Show more". */
-  @property({ type: Number }) limit = 20;
+  /** Results shown at first, and added by each "Show more": a whole number, 1 or more (default 20). */
+  @property({ converter: numberIn('limit', 20, { min: 1, whole: true }) }) limit = 20;
 
   /**
    * How far to list services from the origin, in the element's units (default 50 km / 30 mi);

@@ -226,6 +226,40 @@ describe('<naloxone-finder>', () => {
     }
   });
 
+  describe('attributes a typo must not turn into wrong distances or an empty list', () => {
+    const distances = (el: NaloxoneFinder) => [...list(el).shadowRoot!.querySelectorAll('[part="distance"]')].map((d) => d.textContent);
+
+    it('reads units="MI" as miles, and reports units="miles" and uses the language\'s units rather than print "miles" after kilometres', async () => {
+      const upper = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" units="MI" lang="fr" map="off"></naloxone-finder>`);
+      expect(distances(upper)[0]).to.match(/ mi$/);
+      const { errors, result: el } = await errorsDuring(() =>
+        finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" units="miles" lang="fr" map="off"></naloxone-finder>`),
+      );
+      expect(errors).to.deep.equal([`naloxone-finder: units="miles" is neither km nor mi, so distances use the page language's units.`]);
+      expect(distances(el)[0]).to.equal('1,0 km');
+    });
+
+    for (const value of ['abc', '0', '-3', '2.5']) {
+      it(`reports limit="${value}" and lists the default 20 (not "Show NaN more")`, async () => {
+        const { errors, result: el } = await errorsDuring(() =>
+          finder(html`<naloxone-finder src=${feedUrl(FEED)} limit=${value} map="off"></naloxone-finder>`),
+        );
+        expect(el.limit).to.equal(20);
+        expect(names(el)).to.have.length(5);
+        expect(errors).to.deep.equal([`naloxone-finder: limit="${value}" is not a whole number 1 or more; using 20.`]);
+      });
+    }
+
+    it('reports zoom="abc" and draws the map at the default zoom, with every listed marker', async () => {
+      const { errors, result: el } = await errorsDuring(() =>
+        finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" zoom="abc" tile-url="none"></naloxone-finder>`),
+      );
+      expect(errors).to.deep.equal([`naloxone-finder: zoom="abc" is not a number 0 or more; using 15.`]);
+      expect(el.zoom).to.equal(15);
+      await waitUntil(() => mapEl(el)?.shadowRoot?.querySelectorAll('.nf-marker').length === 5, 'the map never drew its markers', { timeout: 5000 });
+    });
+  });
+
   for (const value of ['abc', '0', '-5', '']) {
     it(`reports timeout="${value}" in the console and loads with the default 15 s`, async () => {
       const { errors, result: el } = await errorsDuring(() =>

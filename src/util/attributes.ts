@@ -1,5 +1,6 @@
 import type { ComplexAttributeConverter } from 'lit';
 import { readTypeList, type ServiceType } from '../feed/service-types.js';
+import type { Units } from '../types.js';
 
 /** `types="naloxone, drop-in"` ↔ ['naloxone', 'drop-in']; unknown names are reported and ignored. */
 export const typesConverter: ComplexAttributeConverter<ServiceType[] | null> = {
@@ -37,6 +38,46 @@ export function positiveNumber(attribute: string, unit: string, fallback: number
       const n = value.trim() === '' ? NaN : Number(value);
       if (Number.isFinite(n) && (n > 0 || (zero && n === 0))) return n;
       console.error(`naloxone-finder: ${attribute}="${value}" is not ${zero ? 'zero or ' : ''}a positive number of ${unit}; using ${fallback}.`);
+      return fallback;
+    },
+    toAttribute(value) {
+      return String(value);
+    },
+  };
+}
+
+/**
+ * `units`: `km` or `mi`, in any case; anything else is reported, naming the element, and the page
+ * language's units are used (a unit word printed after kilometres would mislead).
+ */
+export function unitsConverter(element: string): ComplexAttributeConverter<Units | undefined> {
+  return {
+    fromAttribute(value) {
+      const units = value?.trim().toLowerCase();
+      if (units === 'km' || units === 'mi') return units;
+      if (value !== null) console.error(`${element}: units="${value}" is neither km nor mi, so distances use the page language's units.`);
+      return undefined;
+    },
+  };
+}
+
+/**
+ * A number attribute within `min`..`max` (a whole one with `whole`): anything else is reported,
+ * naming the element and the attribute, and `fallback` is used.
+ */
+export function numberIn(
+  attribute: string,
+  fallback: number,
+  { min, max = Infinity, whole = false }: { min: number; max?: number; whole?: boolean },
+  element = 'naloxone-finder',
+): ComplexAttributeConverter<number> {
+  return {
+    fromAttribute(value) {
+      if (value === null) return fallback;
+      const n = value.trim() === '' ? NaN : Number(value);
+      if (n >= min && n <= max && (whole ? Number.isInteger(n) : Number.isFinite(n))) return n;
+      const range = max === Infinity ? `${min} or more` : `from ${min} to ${max}`;
+      console.error(`${element}: ${attribute}="${value}" is not ${whole ? 'a whole number' : 'a number'} ${range}; using ${fallback}.`);
       return fallback;
     },
     toAttribute(value) {

@@ -8,7 +8,7 @@ import { distanceKm, formatDistance, isLocated } from '../../geo/distance.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import { defaultUnits } from '../../i18n/units.js';
 import { placeLabel } from '../../util/place-label.js';
-import { optionalNumber, originFrom } from '../../util/attributes.js';
+import { numberIn, optionalNumber, originFrom, unitsConverter } from '../../util/attributes.js';
 import { roundDistanceKm } from '../../query/query.js';
 import { NfServiceSelectEvent } from '../../events.js';
 import type { LatLng, LocatedService, Service, ServiceType, Units } from '../../types.js';
@@ -32,15 +32,6 @@ const minViewKm: ComplexAttributeConverter<number | undefined> = {
     return undefined;
   },
   toAttribute: (value) => (value === undefined ? null : String(value)),
-};
-
-/** `units`: km or mi; anything else is reported, and the page language's units are used. */
-const unitsAttribute: ComplexAttributeConverter<Units | undefined> = {
-  fromAttribute(value) {
-    if (value === 'km' || value === 'mi') return value;
-    if (value !== null) console.error(`nf-map: units="${value}" is neither km nor mi, so distances use the page language's units.`);
-    return undefined;
-  },
 };
 
 export const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -122,7 +113,7 @@ export class NfMap extends LitElement {
   @property({ attribute: 'origin-label' }) originLabel?: string;
 
   /** Zoom used when there is a single point, and the closest zoom when fitting. */
-  @property({ type: Number }) zoom = 15;
+  @property({ converter: numberIn('zoom', 15, { min: 0 }, 'nf-map') }) zoom = 15;
 
   /** The id of the selected service: its marker is highlighted and the map pans to it. */
   @property({ attribute: 'selected-id' }) selectedId: string | null = null;
@@ -155,7 +146,7 @@ export class NfMap extends LitElement {
   @property({ attribute: false }) distances?: ReadonlyMap<string, number>;
 
   /** Units of those distances in marker names; by default those of the page language. */
-  @property({ converter: unitsAttribute }) units?: Units;
+  @property({ converter: unitsConverter('nf-map') }) units?: Units;
 
   /**
    * Words to use instead of the language's own: any part of `Strings`, down to one word, e.g.

@@ -13,7 +13,16 @@ import { reportHref } from '../../util/report-url.js';
 import { formatHoursStatus, formatHoursTime, hoursStatus, knownTimeZone, serviceRules, weekTable } from '../../hours/index.js';
 import { sortTypes } from '../../feed/service-types.js';
 import { isEmail } from '../../feed/validate.js';
-import { DEFAULT_DIRECTIONS_URL, directionsHref, headingLevel, optionalNumber, originFrom, typesConverter } from '../../util/attributes.js';
+import {
+  DEFAULT_DIRECTIONS_URL,
+  directionsHref,
+  headingLevel,
+  numberIn,
+  optionalNumber,
+  originFrom,
+  typesConverter,
+  unitsConverter,
+} from '../../util/attributes.js';
 import { placeLabel } from '../../util/place-label.js';
 import { newTabLink } from '../../util/new-tab-link.js';
 import { NfResultsChangeEvent, NfServiceSelectEvent, NfShowMoreEvent } from '../../events.js';
@@ -125,10 +134,10 @@ export class NfServiceList extends LitElement {
   @property({ converter: optionalNumber }) longitude?: number;
 
   /** Distance units. Defaults from the page language: miles for US and UK English, otherwise km. */
-  @property({ reflect: true }) units?: Units;
+  @property({ reflect: true, converter: unitsConverter('nf-service-list') }) units?: Units;
 
   /** How many results to show at first, and how many more each "Show more" adds. */
-  @property({ type: Number }) limit = 20;
+  @property({ converter: numberIn('limit', 20, { min: 1, whole: true }, 'nf-service-list') }) limit = 20;
 
   /** Only list services offering one of these types (comma-separated). Absent: all. */
   @property({ converter: typesConverter }) types: ServiceType[] | null = null;
