@@ -13,6 +13,7 @@ import { gesturePlugin } from './test/helpers/gesture-plugin.js';
 import { storyServerPlugins } from './test/a11y/story-server.js';
 import { leafletTrustedTypes } from './rollup.config.js';
 import { cspMiddleware } from './test/csp/server.js';
+import { delayLocales } from './test/helpers/delay-middleware.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -84,7 +85,8 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   // PMTiles archives are read with HTTP Range requests, which the dev server alone ignores.
   // cspMiddleware: real CSP headers for the strict-policy test pages (test/csp/).
-  middleware: [rangeRequests, cspMiddleware, tsForMissingJs],
+  // delayLocales: a slow language chunk, for the test that asks with a cookie.
+  middleware: [rangeRequests, cspMiddleware, delayLocales, tsForMissingJs],
   plugins: [
     cssInline,
     propertySeed,

@@ -932,6 +932,8 @@ export class NaloxoneFinder extends LitElement {
    * wait lets a burst of changes (a feed and its time zones, a filter and the page) say one thing.
    */
   private announce() {
+    // Nothing is said in English while the page's own words load: it would be said twice.
+    if (!this.l10n.ready) return;
     const text = this.announcement();
     if (text === this.announced) return;
     this.announced = text;

@@ -124,14 +124,21 @@ export class LocaleController implements ReactiveController {
       if (!load) {
         load = SHIPPED[key]()
           .then((m) => void registered.set(key, m.default))
-          .catch((error: unknown) =>
-            console.error(`naloxone-finder: the "${key}" strings could not be loaded (${(error as Error)?.message ?? error}); English is used.`),
-          );
+          .catch((error: unknown) => {
+            console.error(`naloxone-finder: the "${key}" strings could not be loaded (${(error as Error)?.message ?? error}); English is used.`);
+            // English, then, and `ready`: the live region waits only for words that may come.
+            registered.set(key, {});
+          });
         loading.set(key, load);
       }
       void load.then(() => this.host.requestUpdate());
     }
     return changed;
+  }
+
+  /** False while the page language's words are still loading (English shows meanwhile). */
+  get ready(): boolean {
+    return registered.has(this.#key);
   }
 
   /** The words in effect: made again only when the locale or the partner's `strings` change. */
