@@ -13,7 +13,7 @@ import { gesturePlugin } from './test/helpers/gesture-plugin.js';
 import { storyServerPlugins } from './test/a11y/story-server.js';
 import { leafletTrustedTypes } from './rollup.config.js';
 import { cspMiddleware } from './test/csp/server.js';
-import { delayLocales } from './test/helpers/delay-middleware.js';
+import { holdPlugin } from './test/helpers/hold-plugin.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -85,14 +85,14 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   // PMTiles archives are read with HTTP Range requests, which the dev server alone ignores.
   // cspMiddleware: real CSP headers for the strict-policy test pages (test/csp/).
-  // delayLocales: a slow language chunk, for the test that asks with a cookie.
-  middleware: [rangeRequests, cspMiddleware, delayLocales, tsForMissingJs],
+  middleware: [rangeRequests, cspMiddleware, tsForMissingJs],
   plugins: [
     cssInline,
     propertySeed,
     requestLogPlugin(),
     mediaPlugin(),
     gesturePlugin(),
+    holdPlugin(),
     // Storybook's static paths and its browser packages, for the stories the a11y suite renders.
     ...storyServerPlugins(),
     // papaparse and tz-lookup ship as UMD/CommonJS only; the build converts them the same way.
