@@ -54,10 +54,19 @@ const uses12Hours = (locale: string | undefined) =>
     return cycle === 'h12' || cycle === 'h11';
   });
 
-/** A time in the visitor's locale: "5 PM" and "5:30 PM" in en-US, "17:00" in es-ES. */
+const wordedHours = new Map<string, boolean>();
+
+/**
+ * Whether the locale's hour alone reads as a time ("5 PM", "13 h", "13 Uhr"), not a bare number
+ * ("13" in es-ES), asked of Intl once per locale.
+ */
+const hourAloneReads = (locale: string | undefined) =>
+  remembered(wordedHours, locale ?? '', () => uses12Hours(locale) || /\p{L}/u.test(dateFormat(locale, { hour: 'numeric', timeZone: 'UTC' }).format(0)));
+
+/** A time in the visitor's locale: "5 PM" and "5:30 PM" in en-US, "13 h" and "13 h 30" in fr-CA, "17:00" in es-ES. */
 function formatTime(instant: Date, locale: string | undefined, timeZone: string): string {
   const onTheHour = wallClock(instant.getTime(), timeZone).minutes % 60 === 0;
-  const minute = onTheHour && uses12Hours(locale) ? {} : { minute: '2-digit' as const };
+  const minute = onTheHour && hourAloneReads(locale) ? {} : { minute: '2-digit' as const };
   return dateFormat(locale, { hour: 'numeric', ...minute, timeZone }).format(instant);
 }
 
@@ -84,7 +93,8 @@ export function formatHoursStatus(status: HoursStatus, options: FormatHoursOptio
   const sameDay = open
     ? at.getTime() - now.getTime() < 24 * HOUR * 60_000
     : JSON.stringify(wallClock(at.getTime(), timeZone).date) === JSON.stringify(wallClock(now.getTime(), timeZone).date);
-  if (sameDay) return fill(open ? strings.openClosesAt : strings.closedOpensAt, { time });
-  const day = dateFormat(locale, { weekday: 'short', timeZone }).format(at);
-  return fill(open ? strings.openClosesOn : strings.closedOpensOn, { day, time });
+  const words = { time, at: strings.atTime?.(time) ?? time };
+  if (sameDay) return fill(open ? strings.openClosesAt : strings.closedOpensAt, words);
+  const day = dateFormat(locale, { weekday: strings.weekday ?? 'short', timeZone }).format(at);
+  return fill(open ? strings.openClosesOn : strings.closedOpensOn, { ...words, day });
 }

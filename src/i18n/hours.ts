@@ -1,5 +1,5 @@
 /**
- * The words of the opening-hours status. `{time}`, `{day}` and `{n}` are filled in by
+ * The words of the opening-hours status. `{time}`, `{at}`, `{day}` and `{n}` are filled in by
  * `formatHoursStatus`: times and day names come from Intl.DateTimeFormat in the visitor's
  * locale; `{n}` minutes pick their form through Intl.PluralRules.
  */
@@ -22,6 +22,13 @@ export interface HoursStrings {
   opensIn: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
   /** Closed, with no opening in the coming week. */
   closed: string;
+  /**
+   * `{at}`: the time with the words before it, where they depend on the time (Spanish "a la 1",
+   * "a las 9"). Without it, `{at}` is the time alone.
+   */
+  atTime?: (time: string) => string;
+  /** How `{day}` names the day: `short` ("Tue", the default) or `long`, where short names mislead ("mar" is "the sea"). */
+  weekday?: 'short' | 'long';
 }
 
 export const enHours: HoursStrings = {

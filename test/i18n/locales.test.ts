@@ -22,6 +22,8 @@ const SAMPLES: Record<string, unknown[]> = {
   accessibility: ['Ramp at the side door'],
   hoursAsWritten: ['Mon-Fri 9-5, Sat by appointment'],
   chosenNote: ['London Drugs, 710 Granville Street'],
+  // Optional in a locale (Spanish has it): the time with the words its hour takes.
+  'hours.atTime': ['1:00'],
   filtersButton: [2],
   // The option has no words of its own, only the count: a large one shows the language's digit grouping.
   filterOption: ['Naloxone', 12345],
@@ -100,7 +102,9 @@ for (const [tag, strings] of Object.entries(LOCALES) as [Tag, Strings][]) {
 
     it('have every function callable with sample arguments, giving whole text', () => {
       const functions = leaves(strings).filter(([, leaf]) => typeof leaf === 'function');
-      expect(functions.map(([path]) => path).sort()).to.deep.equal(Object.keys(SAMPLES).sort());
+      const optional = new Set(['hours.atTime']);
+      const expected = Object.keys(SAMPLES).filter((path) => !optional.has(path) || functions.some(([p]) => p === path));
+      expect(functions.map(([path]) => path).sort()).to.deep.equal(expected.sort());
       for (const [path, fn] of functions) {
         const out = text(path, fn);
         expect(out, path).to.be.a('string').and.not.equal('');
@@ -114,9 +118,12 @@ for (const [tag, strings] of Object.entries(LOCALES) as [Tag, Strings][]) {
           .match(/\{\w+\}/g)
           ?.sort() ?? [];
       for (const [path, value] of leaves(strings.hours, 'hours.')) {
+        // `atTime` and `weekday` are not texts with placeholders.
+        if (typeof value === 'function' || path === 'hours.weekday') continue;
         // A plural category English lacks (French "many") is checked against English "other".
         const english = englishLeaves.get(path) ?? englishLeaves.get(path.replace(/[^.]+$/, 'other'));
-        expect(names(value), path).to.deep.equal(names(english!));
+        // `{at}` is the time with the words before it: it stands for `{time}`.
+        expect(names(String(value).replaceAll('{at}', '{time}')), path).to.deep.equal(names(english!));
       }
     });
 
@@ -264,7 +271,18 @@ describe('hours words through formatHoursStatus', () => {
     ]);
     expect(say({ state: 'closed', changesAt: soon(21), minutes: 21 })).to.equal('Abre en 21 min');
     expect(say({ state: 'open', changesAt: soon(300) })).to.equal('Abierto ahora · cierra a las 17:00');
-    expect(say({ state: 'closed', changesAt: monday })).to.equal('Cerrado · abre el lun a las 17:00');
+    // Days named whole: "el lun" would do, but "el mar" (Tuesday) reads as "the sea".
+    expect(say({ state: 'closed', changesAt: monday })).to.equal('Cerrado · abre el lunes a las 17:00');
+    expect(say({ state: 'closed', changesAt: new Date(monday.getTime() + 24 * 3600_000) })).to.equal('Cerrado · abre el martes a las 17:00');
+    // One o'clock takes "la": "a la 1", in either clock, but "a las 13:00".
+    const at = (hour: number, minute = 0) => new Date(Date.UTC(2026, 0, 3, hour, minute));
+    const atOne = (locale: string, changesAt: Date) =>
+      formatHoursStatus({ state: 'open', changesAt }, { locale, timeZone: 'UTC', now: at(0, 5), strings: es.hours });
+    expect(atOne('es', at(1))).to.equal('Abierto ahora · cierra a la 1:00');
+    expect(atOne('es-MX', at(1, 30))).to.match(/^Abierto ahora · cierra a la 1:30\sa\.\s?m\.$/);
+    expect(atOne('es-MX', at(13))).to.match(/^Abierto ahora · cierra a la 1\sp\.\s?m\.$/);
+    expect(atOne('es', at(13))).to.equal('Abierto ahora · cierra a las 13:00');
+    expect(atOne('es', at(10))).to.equal('Abierto ahora · cierra a las 10:00');
     expect(say({ state: 'open-24h' })).to.equal('Abierto las 24 horas');
   });
 
@@ -277,7 +295,9 @@ describe('hours words through formatHoursStatus', () => {
       'Ferme dans 21\u00A0min',
     ]);
     expect(say({ state: 'closed', changesAt: soon(1), minutes: 1 })).to.equal('Ouvre dans 1\u00A0min');
-    expect(say({ state: 'open', changesAt: soon(300) })).to.match(/^Ouvert maintenant · ferme à 17\sh\s00$/);
-    expect(say({ state: 'closed', changesAt: monday })).to.match(/^Fermé · ouvre lun\. à 17\sh\s00$/);
+    // On the hour, "17 h" as Quebec writes it; "mardi" whole, which speech reads well.
+    expect(say({ state: 'open', changesAt: soon(300) })).to.match(/^Ouvert maintenant · ferme à 17\sh$/);
+    expect(say({ state: 'open', changesAt: soon(330) })).to.match(/^Ouvert maintenant · ferme à 17\sh\s30$/);
+    expect(say({ state: 'closed', changesAt: monday })).to.match(/^Fermé · ouvre lundi à 17\sh$/);
   });
 });

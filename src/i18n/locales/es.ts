@@ -17,14 +17,18 @@ const tellTheTeam = 'Por favor, avise al equipo de este sitio web.';
 const es: Strings = {
   hours: {
     open24h: 'Abierto las 24 horas',
-    openClosesAt: 'Abierto ahora · cierra a las {time}',
-    openClosesOn: 'Abierto ahora · cierra el {day} a las {time}',
+    openClosesAt: 'Abierto ahora · cierra {at}',
+    openClosesOn: 'Abierto ahora · cierra el {day} {at}',
     openNow: 'Abierto ahora',
     closesIn: { one: 'Cierra en {n} min', other: 'Cierra en {n} min' },
-    closedOpensAt: 'Cerrado · abre a las {time}',
-    closedOpensOn: 'Cerrado · abre el {day} a las {time}',
+    closedOpensAt: 'Cerrado · abre {at}',
+    closedOpensOn: 'Cerrado · abre el {day} {at}',
     opensIn: { one: 'Abre en {n} min', other: 'Abre en {n} min' },
     closed: 'Cerrado',
+    // "a la 1", "a la 1:30", "a la 01:00"; "a las 9", "a las 13:00".
+    atTime: (time) => `${/^0?1(?!\d)/.test(time) ? 'a la' : 'a las'} ${time}`,
+    // "el martes", not "el mar" ("the sea").
+    weekday: 'long',
   },
   places: {
     label: 'Código postal (ZIP) o ciudad',

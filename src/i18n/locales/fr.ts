@@ -33,6 +33,8 @@ const fr: Strings = {
     closedOpensOn: 'Fermé · ouvre {day} à {time}',
     opensIn: { one: 'Ouvre dans {n}\u00A0min', other: 'Ouvre dans {n}\u00A0min' },
     closed: 'Fermé',
+    // "mardi", not "mar.", which speech reads as "mar point".
+    weekday: 'long',
   },
   places: {
     label: 'Code postal, code ZIP ou ville',
