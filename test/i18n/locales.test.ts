@@ -256,6 +256,13 @@ describe('fr grammar', () => {
   });
 });
 
+describe('feed errors in Spanish and French', () => {
+  it("name the server's error by its code, without its English reason phrase", () => {
+    expect(es.feedErrorHttp(404, 'Not Found')).to.equal('No se pudo cargar la lista de servicios: el servidor respondió con el error 404.');
+    expect(fr.feedErrorHttp(404, 'Not Found')).to.equal('La liste des services n’a pas pu être chargée\u00A0: le serveur a répondu par l’erreur 404.');
+  });
+});
+
 describe('hours words through formatHoursStatus', () => {
   const now = new Date(Date.UTC(2026, 0, 3, 12, 0)); // a Saturday
   const monday = new Date(Date.UTC(2026, 0, 5, 17, 0));

@@ -164,7 +164,8 @@ const es: Strings = {
   yourArea: 'Su zona (aproximada)',
   startingPoint: 'Punto de partida',
   // The status is an HTTP code, not a quantity: it is shown as the server sent it.
-  feedErrorHttp: (status, statusText) => `${couldNotLoad}: el servidor respondió ${status}${statusText ? ` ${statusText}` : ''}.`,
+  // The server's reason phrase ("Not Found") is English: the code alone.
+  feedErrorHttp: (status) => `${couldNotLoad}: el servidor respondió con el error ${status}.`,
   feedErrorNetwork: `${couldNotLoad}: falló la conexión. Revise su conexión e inténtelo de nuevo.`,
   feedErrorJson: `No se pudo leer la lista de servicios: el archivo está dañado o incompleto. ${tellTheTeam}`,
   feedErrorFormat: `No se pudo leer la lista de servicios: el archivo no está en un formato que esta página entienda. ${tellTheTeam}`,

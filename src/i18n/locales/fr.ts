@@ -168,7 +168,8 @@ const fr: Strings = {
   yourArea: 'Votre secteur (approximatif)',
   startingPoint: 'Point de départ',
   // The status is an HTTP code, not a quantity: it is shown as the server sent it.
-  feedErrorHttp: (status, statusText) => `${couldNotLoad}\u00A0: le serveur a répondu ${status}${statusText ? ` ${statusText}` : ''}.`,
+  // The server's reason phrase ("Not Found") is English: the code alone.
+  feedErrorHttp: (status) => `${couldNotLoad}\u00A0: le serveur a répondu par l’erreur ${status}.`,
   feedErrorNetwork: `${couldNotLoad}\u00A0: la requête réseau a échoué. Vérifiez votre connexion et réessayez.`,
   feedErrorJson: `${couldNotRead}\u00A0: le fichier est endommagé ou incomplet. ${tellTheTeam}`,
   feedErrorFormat: `${couldNotRead}\u00A0: le fichier n’est pas dans un format que cette page comprend. ${tellTheTeam}`,
