@@ -420,7 +420,8 @@ export class NaloxoneFinder extends LitElement {
   private zoneLookup?: AbortController;
   /** The visitor's filters: the preset `filters` at first, then what they tick. */
   @state() private chosen: Filters = {};
-  @state() private locationMessage = '';
+  /** Why "Use my location" last failed, if it did: said before where the list is sorted from. */
+  @state() private locationFailure?: LocateErrorKind;
   @state() private selectedId: string | null = null;
   /**
    * Services of a feed still being read (readFeed's `onPreview`), for `earlyPage`: its first, or
@@ -619,16 +620,14 @@ export class NaloxoneFinder extends LitElement {
   async useMyLocation() {
     if (this.locating) return;
     this.locating = true;
-    this.locationMessage = this.t.locating;
+    this.locationFailure = undefined;
     try {
       this.#device = await locate();
       this.#searched = null;
       this.#showArea = false;
-      this.locationMessage = this.t.usingYourLocation;
       this.dispatchEvent(new NfLocationChangeEvent({ source: 'device' }));
     } catch (error) {
-      const kind = error instanceof LocateError ? error.kind : 'unavailable';
-      this.locationMessage = this.t[LOCATE_MESSAGES[kind]] as string;
+      this.locationFailure = error instanceof LocateError ? error.kind : 'unavailable';
     } finally {
       this.locating = false;
     }
@@ -748,7 +747,7 @@ export class NaloxoneFinder extends LitElement {
     this.#searched = { lat: latitude, lng: longitude, label };
     this.#device = null;
     this.#showArea = false;
-    this.locationMessage = '';
+    this.locationFailure = undefined;
     this.requestUpdate();
     this.dispatchEvent(new NfLocationChangeEvent({ source: 'search' }));
   }
@@ -972,11 +971,19 @@ export class NaloxoneFinder extends LitElement {
       .join(' ');
   }
 
+  /**
+   * Where the list is sorted from, after why "Use my location" failed if it did: the device, a
+   * searched place, the partner's point, or nowhere (feed order). Nothing when there is no list.
+   */
   private originNote(): string {
-    if (this.locationMessage) return this.locationMessage;
-    if (this.#searched) return this.t.sortedFrom(this.#searched.label);
-    if (!this.origin) return this.t.noOrigin;
-    return this.originLabel ? this.t.sortedFrom(this.originLabel) : this.t.sortedFromStart;
+    const s = this.t;
+    if (this.locating) return s.locating;
+    if (this.feed.status === TaskStatus.ERROR) return '';
+    const failure = this.locationFailure ? `${s[LOCATE_MESSAGES[this.locationFailure]] as string} ` : '';
+    if (this.#device) return failure + s.usingYourLocation;
+    if (this.#searched) return failure + s.sortedFrom(this.#searched.label);
+    if (!this.origin) return failure + s.noOrigin;
+    return failure + (this.originLabel ? s.sortedFrom(this.originLabel) : s.sortedFromStart);
   }
 
   /** Offered while the device location is in use and the map is kept coarse. */

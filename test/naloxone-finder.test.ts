@@ -982,6 +982,42 @@ describe('<naloxone-finder>', () => {
     });
   }
 
+  it('says where the list is really sorted from when location fails: feed order without a starting point, never a default there is not', async () => {
+    const geo = stubGeolocation({ code: 1 });
+    try {
+      const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} map="off"></naloxone-finder>`);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!.click();
+      const status = () => el.shadowRoot!.querySelector('[part="status"]')!.textContent;
+      await waitUntil(() => status()!.includes('denied'));
+      expect(status()).to.equal(
+        'Location permission was denied. You can allow location in your browser settings and try again. No starting point yet, so services are listed in the order the provider gave. Use your location to see the nearest first.',
+      );
+      expect(ids(el)).to.deep.equal(['s0', 's1', 's2', 's3', 's4']);
+    } finally {
+      geo.restore();
+    }
+  });
+
+  it('says nothing of sorting or of "nearest to you" when the feed could not be loaded', async () => {
+    const geo = stubGeolocation({ lat: 0, lng: 0 });
+    try {
+      const el = await fixture<NaloxoneFinder>(
+        html`<naloxone-finder src="/test/fixtures/no-such-feed.json" latitude="0" longitude="0" map="off"></naloxone-finder>`,
+      );
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'), 'the error was never shown', { timeout: 5000 });
+      const status = el.shadowRoot!.querySelector('[part="status"]')!;
+      expect(status.textContent).to.equal('');
+      const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!;
+      button.click();
+      await el.updateComplete;
+      await waitUntil(() => geo.calls.count === 1 && button.getAttribute('aria-busy') === 'false', 'the location was never found');
+      await el.updateComplete;
+      expect(status.textContent).to.equal('');
+    } finally {
+      geo.restore();
+    }
+  });
+
   it('with map="off" creates no map and requests no tiles', async () => {
     performance.clearResourceTimings();
     const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" map="off"></naloxone-finder>`);

@@ -139,13 +139,11 @@ export const en: Strings = {
   loading: 'Loading services…',
   useMyLocation: 'Use my location',
   locating: 'Finding your location…',
-  locationDenied:
-    'Location permission was denied, so the list is ordered from the default starting point. You can allow location in your browser settings and try again.',
-  locationUnavailable: 'Your location could not be found right now, so the list is ordered from the default starting point.',
-  locationTimeout:
-    'Finding your location took too long, so the list is ordered from the default starting point. Try again, or move somewhere with a better signal.',
-  locationUnsupported: 'This browser cannot share a location, so the list is ordered from the default starting point.',
-  locationInsecure: 'Location only works on secure (https) pages, so the list is ordered from the default starting point.',
+  locationDenied: 'Location permission was denied. You can allow location in your browser settings and try again.',
+  locationUnavailable: 'Your location could not be found right now.',
+  locationTimeout: 'Finding your location took too long. Try again, or move somewhere with a better signal.',
+  locationUnsupported: 'This browser cannot share a location.',
+  locationInsecure: 'Location only works on secure (https) pages.',
   usingYourLocation: 'Showing the services nearest to you. Your location stays on this device.',
   showMyArea: 'Show my area on the map',
   details: 'Details',

@@ -9,7 +9,6 @@ const count = (value: number, one: string, other: string) => `${n(value)} ${plur
 const a = (place: string) => (place.startsWith('el ') ? `al ${place.slice(3)}` : `a ${place}`);
 const de = (place: string) => (place.startsWith('el ') ? `del ${place.slice(3)}` : `de ${place}`);
 
-const fromStart = 'así que la lista está ordenada desde el punto de partida predeterminado';
 const couldNotLoad = 'No se pudo cargar la lista de servicios';
 const tellTheTeam = 'Por favor, avise al equipo de este sitio web.';
 
@@ -87,11 +86,11 @@ const es: Strings = {
   loading: 'Cargando servicios…',
   useMyLocation: 'Usar mi ubicación',
   locating: 'Buscando su ubicación…',
-  locationDenied: `No se dio permiso para usar su ubicación, ${fromStart}. Puede permitir la ubicación en la configuración del navegador e intentarlo de nuevo.`,
-  locationUnavailable: `No se pudo encontrar su ubicación en este momento, ${fromStart}.`,
-  locationTimeout: `Buscar su ubicación tardó demasiado, ${fromStart}. Inténtelo de nuevo o vaya a un lugar con mejor señal.`,
-  locationUnsupported: `Este navegador no puede compartir una ubicación, ${fromStart}.`,
-  locationInsecure: `La ubicación solo funciona en páginas seguras (https), ${fromStart}.`,
+  locationDenied: 'No se dio permiso para usar su ubicación. Puede permitir la ubicación en la configuración del navegador e intentarlo de nuevo.',
+  locationUnavailable: 'No se pudo encontrar su ubicación en este momento.',
+  locationTimeout: 'Buscar su ubicación tardó demasiado. Inténtelo de nuevo o vaya a un lugar con mejor señal.',
+  locationUnsupported: 'Este navegador no puede compartir una ubicación.',
+  locationInsecure: 'La ubicación solo funciona en páginas seguras (https).',
   usingYourLocation: 'Se muestran los servicios más cercanos a usted. Su ubicación se queda en este dispositivo.',
   showMyArea: 'Mostrar mi zona en el mapa',
   details: 'Detalles',

@@ -16,7 +16,6 @@ const de = (place: string) => {
   return `de ${place}`;
 };
 
-const fromStart = 'la liste est donc triée à partir du point de départ par défaut';
 const couldNotLoad = 'La liste des services n’a pas pu être chargée';
 const couldNotRead = 'La liste des services n’a pas pu être lue';
 const tellTheTeam = 'Veuillez en informer l’équipe du site Web.';
@@ -93,11 +92,11 @@ const fr: Strings = {
   loading: 'Chargement des services…',
   useMyLocation: 'Utiliser ma position',
   locating: 'Recherche de votre position…',
-  locationDenied: `L’accès à votre position a été refusé, ${fromStart}. Vous pouvez autoriser la localisation dans les paramètres de votre navigateur et réessayer.`,
-  locationUnavailable: `Impossible de trouver votre position pour le moment, ${fromStart}.`,
-  locationTimeout: `La recherche de votre position a pris trop de temps, ${fromStart}. Réessayez, ou allez à un endroit où le signal est meilleur.`,
-  locationUnsupported: `Ce navigateur ne peut pas partager de position, ${fromStart}.`,
-  locationInsecure: `La localisation ne fonctionne que sur les pages sécurisées (https), ${fromStart}.`,
+  locationDenied: 'L’accès à votre position a été refusé. Vous pouvez autoriser la localisation dans les paramètres de votre navigateur et réessayer.',
+  locationUnavailable: 'Impossible de trouver votre position pour le moment.',
+  locationTimeout: 'La recherche de votre position a pris trop de temps. Réessayez, ou allez à un endroit où le signal est meilleur.',
+  locationUnsupported: 'Ce navigateur ne peut pas partager de position.',
+  locationInsecure: 'La localisation ne fonctionne que sur les pages sécurisées (https).',
   usingYourLocation: 'Voici les services les plus proches de vous. Votre position reste sur cet appareil.',
   showMyArea: 'Afficher mon secteur sur la carte',
   details: 'Détails',
