@@ -422,6 +422,17 @@ describe('fetchFeed', () => {
       });
     }
 
+    it('takes a compressed body as a Blob, and says so at the headers, when five times its declared length is above it (a gzipped 2.9 MB feed declares 0.5 MB)', async () => {
+      let started = 0;
+      const compressed = (length: number) => ok(body, { 'content-length': String(length), 'content-encoding': 'gzip' });
+      const feed = await runBlob(fakeFetch(compressed(500)), { blobAboveBytes: 2000, onBlob: () => started++ });
+      expect('blob' in feed, 'blob').to.equal(true);
+      expect(started).to.equal(1);
+      const small = await runBlob(fakeFetch(compressed(300)), { blobAboveBytes: 2000, onBlob: () => started++ });
+      expect('bytes' in small, 'bytes').to.equal(true);
+      expect(started).to.equal(1);
+    });
+
     it('refuses a Blob larger than the limit once decompressed (the declared length was of the compressed bytes)', async () => {
       const fake = fakeFetch(ok(body, { 'content-length': '500' }));
       const error = await failure(runBlob(fake, { blobAboveBytes: 100, maxBytes: 2048 }));
