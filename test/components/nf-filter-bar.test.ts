@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/nf-filter-bar/nf-filter-bar.js';
 import type { NfFilterBar } from '../../src/components/nf-filter-bar/nf-filter-bar.js';
@@ -32,6 +32,16 @@ describe('<nf-filter-bar>', () => {
     el.filters = { needs: ['free'] };
     await el.updateComplete;
     expect(toggle.textContent!.trim()).to.equal('Filters (1 on)');
+  });
+
+  it('fires nf-filters-change with every group, the untouched ones empty, as README gives it', async () => {
+    const el = await bar(320);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
+    await el.updateComplete;
+    const free = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((i) => i.parentElement!.textContent!.includes('Free'))!;
+    setTimeout(() => free.click());
+    const { detail } = await oneEvent(el, 'nf-filters-change');
+    expect(detail.filters).to.deep.equal({ types: [], needs: ['free'], languages: [] });
   });
 
   it('on a wide screen too keeps the choices behind the button (one Tab stop); languages by name, most offered first', async () => {

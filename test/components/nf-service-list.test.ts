@@ -118,7 +118,9 @@ describe('<nf-service-list>', () => {
     setTimeout(() => button.click());
     const event = await oneEvent(el, 'nf-service-select');
     expect(event.detail.service.id).to.equal('mid');
-    expect(event.detail.distance).to.be.closeTo(3.21, 1e-6);
+    // 3.21 km from the origin, given as the list shows it ("3.2 km"), never finer.
+    expect(items(el)[1].querySelector('[part="distance"]')!.textContent).to.equal('3.2 km');
+    expect(event.detail.distance).to.equal(3.2);
     expect(event.bubbles && event.composed).to.equal(true);
     await el.updateComplete;
     expect(items(el)[1].getAttribute('aria-current')).to.equal('true');

@@ -112,7 +112,8 @@ export class NfFilterBar extends LitElement {
   private toggle(group: Group, value: string, on: boolean) {
     const current = (this.filters[group] ?? []) as readonly string[];
     const next = on ? [...current, value] : current.filter((v) => v !== value);
-    this.filters = { ...this.filters, [group]: next };
+    // Every group in the event, ticked or not, as README gives it: `filters.needs.length` works.
+    this.filters = { types: [], needs: [], languages: [], ...this.filters, [group]: next };
     this.dispatchEvent(new NfFiltersChangeEvent({ filters: this.filters }));
   }
 

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
 import { listStyles } from './nf-service-list.styles.js';
 import { formatDistance, isLocated } from '../../geo/distance.js';
-import { runQuery, type RankedResults } from '../../query/query.js';
+import { roundDistanceKm, runQuery, type RankedResults } from '../../query/query.js';
 import { defaultUnits, regionOf } from '../../i18n/units.js';
 import { dateFormat, displayName, languageName } from '../../i18n/intl.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
@@ -267,7 +267,9 @@ export class NfServiceList extends LitElement {
 
   private select(result: RankedService) {
     this.selectedId = result.service.id;
-    this.dispatchEvent(new NfServiceSelectEvent({ service: result.service, distance: result.distanceKm }));
+    // Rounded as the list shows it, as the finder and the map do: never a finer measure of the origin.
+    const km = result.distanceKm;
+    this.dispatchEvent(new NfServiceSelectEvent({ service: result.service, distance: km === null ? null : roundDistanceKm(km, this.effectiveUnits) }));
   }
 
   private showMore() {
