@@ -107,6 +107,9 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
   insecure: 'locationInsecure',
 };
 
+/** The finder's `units`, also read when a page script sets the property to text. */
+const unitsAttribute = unitsConverter('naloxone-finder');
+
 /** `filters="free, open-now"` → the preset filters; unknown words are reported and ignored. */
 const filtersConverter = {
   fromAttribute(value: string | null): Filters | undefined {
@@ -279,7 +282,7 @@ export class NaloxoneFinder extends LitElement {
    * `mi` or `km` (any case). Defaults from the page language: miles for US and UK English.
    * Anything else is reported, and the language's units used.
    */
-  @property({ reflect: true, converter: unitsConverter('naloxone-finder') }) units?: Units;
+  @property({ reflect: true, converter: unitsAttribute }) units?: Units;
 
   /** Results shown at first, and added by each "Show more": a whole number, 1 or more (default 20). */
   @property({ converter: numberIn('limit', 20, { min: 1, whole: true }) }) limit = 20;
@@ -420,6 +423,9 @@ export class NaloxoneFinder extends LitElement {
   private zoneLookup?: AbortController;
   /** The visitor's filters: the preset `filters` at first, then what they tick. */
   @state() private chosen: Filters = {};
+  /** The map's code could not be loaded: the list alone, with nothing that points at the map. */
+  @state() private mapFailed = false;
+
   /** Why "Use my location" last failed, if it did: said before where the list is sorted from. */
   @state() private locationFailure?: LocateErrorKind;
   @state() private selectedId: string | null = null;
@@ -506,8 +512,17 @@ export class NaloxoneFinder extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    // A page script without types may set these properties to their attributes' text (README
+    // writes them so): read it as the attribute would be, never as no types or wrong units.
+    const text = (value: unknown): value is string => typeof value === 'string';
+    if (text(this.types)) this.types = typesConverter.fromAttribute!(this.types);
+    if (text(this.defaultTypes)) this.defaultTypes = typesConverter.fromAttribute!(this.defaultTypes);
+    if (text(this.filters)) this.filters = filtersConverter.fromAttribute(this.filters);
+    if (changed.has('units') && this.units !== undefined && this.units !== 'km' && this.units !== 'mi')
+      this.units = unitsAttribute.fromAttribute!(String(this.units));
     // The map chunk downloads beside the feed, not after it; a failure shows when the map renders.
-    if (changed.has('map') && this.map !== 'off') preloadMap().catch(() => undefined);
+    // If it cannot load, nothing offers the map ("Show on map", "Skip to the map"); nf-map says why.
+    if (changed.has('map') && this.map !== 'off') preloadMap().catch(() => (this.mapFailed = true));
     if (changed.has('theme') && this.theme && !['light', 'dark', 'auto'].includes(this.theme)) {
       console.error(`naloxone-finder: theme="${this.theme}" is not light, dark or auto; following the visitor's setting.`);
     }
@@ -1012,7 +1027,7 @@ export class NaloxoneFinder extends LitElement {
             ></nf-overdose-card>`
           : nothing
       }
-      <div class="toolbar" part="toolbar">
+      <div class="toolbar" part="toolbar" lang=${ifDefined(this.l10n.fallbackLang)}>
         <!-- aria-disabled, not disabled: a disabled button would drop the keyboard focus. -->
         <button
           class="locate"
@@ -1050,7 +1065,7 @@ export class NaloxoneFinder extends LitElement {
         complete: (result) => [this.renderStale(result.staleSince), this.renderPanes(result)],
         error: (error) => html`<p class="alert" part="error">${this.errorText(error)}</p>`,
       })}
-      <div class="live visually-hidden" role="status"></div>
+      <div class="live visually-hidden" role="status" lang=${ifDefined(this.l10n.fallbackLang)}></div>
     </div>`;
   }
 
@@ -1111,7 +1126,7 @@ export class NaloxoneFinder extends LitElement {
           : nothing
       }
       ${this.renderBeyond(result?.beyond ?? !!early?.beyond, result?.selection.mail ?? NO_SERVICES)}
-      ${withMap && result && shown.length ? html`<button class="skip" part="skip-link" @click=${this.focusMap}>${this.t.skipToMap}</button>` : nothing}
+      ${withMap && !this.mapFailed && result && shown.length ? html`<button class="skip" part="skip-link" @click=${this.focusMap}>${this.t.skipToMap}</button>` : nothing}
       <div class="panes ${withMap ? 'with-map' : ''}">
         <nf-service-list
           class="list"
@@ -1131,7 +1146,7 @@ export class NaloxoneFinder extends LitElement {
           .types=${this.types}
           .selectedId=${this.selectedId}
           .directionsUrl=${this.directionsUrl}
-          .selectable=${withMap && !!result}
+          .selectable=${withMap && !this.mapFailed && !!result}
           .headingLevel=${this.headingLevel}
           .strings=${this.strings}
           @nf-service-select=${this.onSelect}

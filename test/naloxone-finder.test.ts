@@ -239,6 +239,25 @@ describe('<naloxone-finder>', () => {
       expect(distances(el)[0]).to.equal('1,0 km');
     });
 
+    it("reads types, filters and units set as properties in their attributes' text, as a page script without types would", async () => {
+      const mixed = feedAt([1, 2, 3], (i) => ({ types: i === 1 ? ['drop-in'] : ['naloxone'], cost: i === 2 ? 'free' : undefined }));
+      const el = document.createElement('naloxone-finder');
+      Object.assign(el, { src: feedUrl(mixed), latitude: 0, longitude: 0, map: 'off' });
+      document.body.append(el);
+      try {
+        await loaded(el);
+        Object.assign(el, { types: 'naloxone, drop-in', filters: 'free', units: 'MI' });
+        await loaded(el);
+        expect(ids(el)).to.deep.equal(['s2']);
+        expect(distances(el)).to.deep.equal(['1.9 mi']);
+        Object.assign(el, { types: 'drop-in', filters: '' });
+        await loaded(el);
+        expect(ids(el)).to.deep.equal(['s1']);
+      } finally {
+        el.remove();
+      }
+    });
+
     for (const value of ['abc', '0', '-3', '2.5']) {
       it(`reports limit="${value}" and lists the default 20 (not "Show NaN more")`, async () => {
         const { errors, result: el } = await errorsDuring(() =>

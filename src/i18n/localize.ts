@@ -141,6 +141,15 @@ export class LocaleController implements ReactiveController {
     return registered.has(this.#key);
   }
 
+  /**
+   * `en` when the words shown are English on a page in another language (none of its words
+   * ship, or they are still loading), for a `lang` on the element's own words, so a screen
+   * reader reads them as English, not with the page's voice; otherwise undefined.
+   */
+  get fallbackLang(): 'en' | undefined {
+    return this.lang.toLowerCase().split('-')[0] !== 'en' && (this.#key === 'en' || !this.ready) ? 'en' : undefined;
+  }
+
   /** The words in effect: made again only when the locale or the partner's `strings` change. */
   get t(): Strings {
     const locale = registered.get(this.#key);

@@ -14,6 +14,8 @@ export interface PlacesStrings {
   invalid: Record<Extract<PlaceSearchResult, { kind: 'invalid' }>['reason'], string>;
   unavailable: string;
   selected: (label: string) => string;
+  /** Before a town a ZIP code is only near: "16693 (near Altoona, PA)". */
+  near: string;
 }
 
 export const enPlaces: PlacesStrings = {
@@ -34,4 +36,5 @@ export const enPlaces: PlacesStrings = {
   },
   unavailable: 'The place list could not be loaded. Check your connection and try again.',
   selected: (label) => `Showing places near ${label}.`,
+  near: 'near',
 };

@@ -44,6 +44,8 @@ export interface SearchOptions {
   /** "PA", "BC", "US" or "CA": matches there come first. */
   region?: string;
   places?: readonly PartnerPlace[];
+  /** The word before a town a ZIP code is only near, in the visitor's language ("cerca de"). Default "near". */
+  near?: string;
 }
 
 /** Longer text is no place name (the longest in the gazetteer is under 60 characters). */
@@ -65,7 +67,7 @@ export async function searchPlaces(query: string, options: SearchOptions = {}): 
   if (text.length > MAX_QUERY_LENGTH) return { kind: 'invalid', reason: 'too-long' };
   try {
     const zip = US_ZIP.exec(text);
-    if (zip) return await searchZip(zip[1]);
+    if (zip) return await searchZip(zip[1], options.near ?? 'near');
     if (/^[\d\s-]+$/.test(text)) return { kind: 'invalid', reason: 'zip-digits' };
     const fsa = CA_POSTAL.exec(text);
     if (fsa) return await searchFsa(fsa[1].toUpperCase());
@@ -80,7 +82,7 @@ const NEAR_LIMIT = (45 * 1024) ** 2;
 
 const degrees = (hundredths: number) => hundredths / 100;
 
-async function searchZip(code: string): Promise<PlaceSearchResult> {
+async function searchZip(code: string, nearWord: string): Promise<PlaceSearchResult> {
   const [zips, major] = await Promise.all([usZips(), usMajorTowns()]);
   const i = findCode(zips.codes, code);
   if (i < 0)
@@ -90,7 +92,7 @@ async function searchZip(code: string): Promise<PlaceSearchResult> {
   const [town] = nearestTowns(major, zips.lat[i], zips.lng[i], rank || 1).slice(-1);
   const near = rank === 0;
   const far = near && rankDistance(zips.lat[i], zips.lng[i], major.lat[town], major.lng[town]) > NEAR_LIMIT;
-  const townText = far ? state : `${near ? 'near ' : ''}${major.names[town]}, ${major.regions[town]}`;
+  const townText = far ? state : `${near ? `${nearWord} ` : ''}${major.names[town]}, ${major.regions[town]}`;
   return {
     kind: 'found',
     place: {

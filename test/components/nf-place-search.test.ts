@@ -78,6 +78,14 @@ describe('<nf-place-search>', () => {
     expect(parts(el).message.textContent).to.equal('Showing places near 02139 (Cambridge, MA).');
   });
 
+  it('names a ZIP code near a town in the page language ("cerca de Altoona"), in the label the event carries', async () => {
+    const el = await fixture<NfPlaceSearch>(html`<nf-place-search lang="es"></nf-place-search>`);
+    await settled(el, () => parts(el).button.textContent!.trim() === 'Buscar');
+    const select = oneEvent(el, 'nf-place-select');
+    await typeAndEnter(el, '16693');
+    expect(((await select) as NfPlaceSelectEvent).detail.label).to.match(/^16693 \(cerca de [^,]+, PA\)$/);
+  });
+
   it('quiet-selection says nothing of the chosen place, but still says when nothing is found', async () => {
     const el = await fixture<NfPlaceSearch>(html`<nf-place-search quiet-selection></nf-place-search>`);
     const select = oneEvent(el, 'nf-place-select');

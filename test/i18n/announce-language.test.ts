@@ -23,11 +23,33 @@ describe('live region while the page language loads', () => {
       html`<naloxone-finder lang="es" src=${feedUrl(feedAt([1, 2, 3]))} latitude="0" longitude="0" map="off"></naloxone-finder>`,
     );
     new MutationObserver(() => said.push(live(el).textContent!)).observe(live(el), { childList: true, characterData: true, subtree: true });
-    // English on screen while the chunk is held back: the case this test is about.
+    // English on screen while the chunk is held back: the case this test is about. It is marked
+    // English, so a screen reader does not read it with the Spanish voice.
     expect(el.shadowRoot!.querySelector('.locate')!.textContent!.trim()).to.equal('Use my location');
+    expect(el.shadowRoot!.querySelector('[part="toolbar"]')!.getAttribute('lang')).to.equal('en');
     await waitUntil(() => said.some((text) => text.includes('servicios')), 'the Spanish results were never said', { timeout: 5000 });
     expect(said.filter(Boolean)).to.deep.equal([live(el).textContent]);
     expect(live(el).textContent).to.equal('3 servicios. Primero los más cercanos al punto de partida.');
+    expect(el.shadowRoot!.querySelector('[part="toolbar"]')!.hasAttribute('lang'), 'Spanish words take the page language').to.equal(false);
+  });
+
+  it("marks English words English on a page in a language that does not ship, and the partner's own note as the page's", async () => {
+    const el = await fixture<NaloxoneFinder>(
+      html`<naloxone-finder
+        lang="pt-BR"
+        src=${feedUrl(feedAt([1]))}
+        latitude="0"
+        longitude="0"
+        map="off"
+        good-samaritan-note="Nota do parceiro (fictícia)."
+      ></naloxone-finder>`,
+    );
+    await waitUntil(() => live(el).textContent, 'nothing was ever said', { timeout: 5000 });
+    expect(live(el).getAttribute('lang')).to.equal('en');
+    const card = el.shadowRoot!.querySelector('nf-overdose-card')!;
+    await card.updateComplete;
+    expect(card.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('en');
+    expect(card.shadowRoot!.querySelector('[part="good-samaritan"]')!.getAttribute('lang')).to.equal('pt-BR');
   });
 
   it("says the results in English when the page language's words cannot be loaded", async () => {

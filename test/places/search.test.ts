@@ -28,6 +28,8 @@ describe('searchPlaces', () => {
     const place = found(await searchPlaces('16693'));
     expect(place.near).to.equal(true);
     expect(place.label).to.match(/^16693 \(near [^,]+, PA\)$/);
+    // In the visitor's language: the place search passes its word.
+    expect(found(await searchPlaces('16693', { near: 'cerca de' })).label).to.match(/^16693 \(cerca de [^,]+, PA\)$/);
   });
 
   it('finds a Canadian postal district by its first three characters or a full postal code', async () => {

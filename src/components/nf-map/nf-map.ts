@@ -199,8 +199,9 @@ export class NfMap extends LitElement {
       await nextTask();
       this.controller = new MapController(this, (service) => this.select(service));
       this.requestUpdate();
-    } catch {
+    } catch (error) {
       this.loadFailed = true;
+      console.error(`nf-map: the map could not be loaded (${(error as Error)?.message ?? error}); the list still has every service.`);
     }
   }
 

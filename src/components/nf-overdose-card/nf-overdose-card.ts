@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { customElement, property } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
 import { overdoseCardStyles } from './nf-overdose-card.styles.js';
@@ -126,8 +127,11 @@ export class NfOverdoseCard extends LitElement {
   override render() {
     const s = this.t.overdose;
     const number = this.partnerNumber ?? this.defaultNumber;
+    // English words on a page in another language are marked so; the partner's own note keeps the page's.
+    const english = this.l10n.fallbackLang;
+    const pageLang = english && this.l10n.lang;
     return html`
-      <div class="root" part="base">
+      <div class="root" part="base" lang=${ifDefined(english)}>
         <details ?open=${this.open} @toggle=${this.onToggle}>
           <summary part="summary">${s.summary}</summary>
           <div class="body">
@@ -141,7 +145,7 @@ export class NfOverdoseCard extends LitElement {
               ${this.renderStep(s.secondDose, s.secondDoseDetail)} ${this.renderStep(s.stay, s.stayDetail)}
             </ol>
             <p class="signs" part="signs">${s.signs}</p>
-            ${this.goodSamaritanNote?.trim() ? html`<p class="note" part="good-samaritan">${this.goodSamaritanNote}</p>` : nothing}
+            ${this.goodSamaritanNote?.trim() ? html`<p class="note" part="good-samaritan" lang=${ifDefined(pageLang || undefined)}>${this.goodSamaritanNote}</p>` : nothing}
             ${
               this.trainingHref
                 ? html`<p><a class="training" part="training-link" href=${this.trainingHref}>${this.trainingLabel?.trim() || s.training}</a></p>`

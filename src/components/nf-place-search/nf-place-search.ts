@@ -1,4 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
@@ -89,7 +90,7 @@ export class NfPlaceSearch extends LitElement {
     try {
       // The search code comes with the gazetteer, on the first search: never at start-up.
       const { searchPlaces } = await import('../../places/search.js');
-      result = await searchPlaces(query, { region: this.placeRegion, places: this.places });
+      result = await searchPlaces(query, { region: this.placeRegion, places: this.places, near: this.t.places.near });
       if (result.kind === 'not-found' && this.geocoderUrl) {
         const { geocode } = await import('../../places/geocoder.js');
         const online = await geocode(this.geocoderUrl, query);
@@ -182,7 +183,7 @@ export class NfPlaceSearch extends LitElement {
 
   override render() {
     const open = this.choices.length > 0;
-    return html`<div class="root">
+    return html`<div class="root" lang=${ifDefined(this.l10n.fallbackLang)}>
       <form part="form" role="search" @submit=${this.onSubmit}>
         <div class="field">
           <label id="${this.uid}-label" for="${this.uid}-input">${this.t.places.label}</label>

@@ -48,6 +48,7 @@ const es: Strings = {
     },
     unavailable: 'No se pudo cargar la lista de lugares. Revise su conexión e inténtelo de nuevo.',
     selected: (label) => `Se muestran lugares cerca ${de(label)}.`,
+    near: 'cerca de',
   },
   overdose: {
     summary: 'Si cree que alguien tiene una sobredosis',

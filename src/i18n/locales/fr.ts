@@ -54,6 +54,7 @@ const fr: Strings = {
     },
     unavailable: 'La liste des lieux n’a pas pu être chargée. Vérifiez votre connexion et réessayez.',
     selected: (label) => `Affichage des lieux près ${de(label)}.`,
+    near: 'près de',
   },
   overdose: {
     summary: 'Si vous pensez qu’une personne fait une surdose',
