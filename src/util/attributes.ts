@@ -62,26 +62,22 @@ export function unitsConverter(element: string): ComplexAttributeConverter<Units
 }
 
 /**
- * A number attribute within `min`..`max` (a whole one with `whole`): anything else is reported,
+ * A number attribute of `min` or more (a whole one with `whole`): anything else is reported,
  * naming the element and the attribute, and `fallback` is used.
  */
 export function numberIn(
   attribute: string,
   fallback: number,
-  { min, max = Infinity, whole = false }: { min: number; max?: number; whole?: boolean },
+  { min, whole = false }: { min: number; whole?: boolean },
   element = 'naloxone-finder',
 ): ComplexAttributeConverter<number> {
   return {
     fromAttribute(value) {
       if (value === null) return fallback;
       const n = value.trim() === '' ? NaN : Number(value);
-      if (n >= min && n <= max && (whole ? Number.isInteger(n) : Number.isFinite(n))) return n;
-      const range = max === Infinity ? `${min} or more` : `from ${min} to ${max}`;
-      console.error(`${element}: ${attribute}="${value}" is not ${whole ? 'a whole number' : 'a number'} ${range}; using ${fallback}.`);
+      if (n >= min && (whole ? Number.isInteger(n) : Number.isFinite(n))) return n;
+      console.error(`${element}: ${attribute}="${value}" is not ${whole ? 'a whole number' : 'a number'} ${min} or more; using ${fallback}.`);
       return fallback;
-    },
-    toAttribute(value) {
-      return String(value);
     },
   };
 }

@@ -145,7 +145,7 @@ export class NfOverdoseCard extends LitElement {
               ${this.renderStep(s.secondDose, s.secondDoseDetail)} ${this.renderStep(s.stay, s.stayDetail)}
             </ol>
             <p class="signs" part="signs">${s.signs}</p>
-            ${this.goodSamaritanNote?.trim() ? html`<p class="note" part="good-samaritan" lang=${ifDefined(pageLang || undefined)}>${this.goodSamaritanNote}</p>` : nothing}
+            ${this.goodSamaritanNote?.trim() ? html`<p class="note" part="good-samaritan" lang=${ifDefined(pageLang)}>${this.goodSamaritanNote}</p>` : nothing}
             ${
               this.trainingHref
                 ? html`<p><a class="training" part="training-link" href=${this.trainingHref}>${this.trainingLabel?.trim() || s.training}</a></p>`
