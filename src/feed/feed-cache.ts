@@ -75,14 +75,40 @@ export async function loadLastGoodFeed(src: string, options: CacheOptions = {}):
   }
   const found = (await loadFromCache(url, options.blobAboveBytes)) ?? loadFromStorage(url);
   if (!found) return undefined;
-  const savedDay = Date.parse(found.savedAt.slice(0, 10));
-  const today = Date.parse(dayOf(options.now ?? new Date()));
-  if (Number.isNaN(savedDay) || (today - savedDay) / DAY_MS > days) {
+  if (!young(found.savedAt, { ...options, maxAgeDays: days })) {
     await removeLastGood(url);
     return undefined;
   }
   // Copies saved before days alone were kept still carry a time: show and hand on the day only.
   return { ...found, savedAt: found.savedAt.slice(0, 10) };
+}
+
+/**
+ * Whether a last good copy of `src` young enough to show is kept, without reading it: a refresh
+ * that fails can then show it at once rather than try again.
+ */
+export async function hasLastGoodFeed(src: string, options: CacheOptions = {}): Promise<boolean> {
+  const url = storageUrl(src);
+  if (!url || maxAge(options) === 0) return false;
+  try {
+    const storage = cacheStorage();
+    const response = storage && (await withTimeout(storage.match(url, { cacheName: CACHE_NAME })));
+    const savedAt =
+      response?.headers.get(SAVED_AT) ??
+      localStore()
+        ?.getItem(STORAGE_PREFIX + url)
+        ?.split('\n', 1)[0];
+    return !!savedAt && young(savedAt, options);
+  } catch {
+    return false;
+  }
+}
+
+/** Saved no more than `maxAgeDays` days ago, counted in whole days. */
+function young(savedAt: string, options: CacheOptions): boolean {
+  const savedDay = Date.parse(savedAt.slice(0, 10));
+  const today = Date.parse(dayOf(options.now ?? new Date()));
+  return !Number.isNaN(savedDay) && (today - savedDay) / DAY_MS <= maxAge(options);
 }
 
 function maxAge(options: CacheOptions): number {

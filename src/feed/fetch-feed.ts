@@ -66,6 +66,8 @@ export interface FetchFeedOptions {
   /** Waits between attempts; must reject when `signal` aborts. Injectable for tests. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   onRetry?: (info: RetryInfo) => void;
+  /** Asked before each retry; false ends with the failure at once (a page that has something else to show). */
+  shouldRetry?: () => boolean | Promise<boolean>;
 }
 
 export interface FetchedFeed {
@@ -141,7 +143,7 @@ export async function fetchFeed(src: string, options: FetchFeedOptions = {}): Pr
 
     const fail = (detail = result.detail, retried = result.retry) =>
       new FeedFetchError(result.kind, retried || attempt > 1 ? `${detail} (${tries(attempt)})` : detail, attempt, result.status, result.statusText);
-    if (!result.retry || attempt >= maxAttempts) throw fail();
+    if (!result.retry || attempt >= maxAttempts || (options.shouldRetry && !(await options.shouldRetry()))) throw fail();
     if (result.retryAfterMs !== undefined && result.retryAfterMs > maxRetryAfterMs) {
       throw fail(
         `${result.detail} and asked to wait ${seconds(result.retryAfterMs)} before trying again, longer than the ${seconds(maxRetryAfterMs)} limit`,

@@ -1,5 +1,5 @@
 import { fetchFeed, FeedFetchError, type FetchErrorKind } from './fetch-feed.js';
-import { loadLastGoodFeed } from './feed-cache.js';
+import { hasLastGoodFeed, loadLastGoodFeed } from './feed-cache.js';
 import { FeedJsonError, FeedNoValidRecordsError, type FeedResult, type ParseOptions } from './parse-feed.js';
 import { endUnusedWorker, readFeed, startWorkerForFeed, WORKER_ABOVE_BYTES } from './read-feed.js';
 import { CLOSED_REASON, FeedFormatError } from './validate.js';
@@ -79,7 +79,10 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
     // alone, which starts as soon as the headers say so (once, whatever the attempts).
     const blobAboveBytes = options.workerAboveBytes ?? WORKER_ABOVE_BYTES;
     const onBlob = () => void (worker ??= startWorkerForFeed(options.signal));
-    const got = await fetchFeed(src, { signal: options.signal, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, blobAboveBytes, onBlob });
+    // With a last good copy to show, a failed try is not tried again: a visitor waits one
+    // timeout (15 s) for a server that does not answer, not three and the waits between (46 s).
+    const shouldRetry = async () => !(await hasLastGoodFeed(src, { maxAgeDays: options.cacheDays }));
+    const got = await fetchFeed(src, { signal: options.signal, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, blobAboveBytes, onBlob, shouldRetry });
     // Saved as the last good copy when it has services (by the worker, for a large feed).
     const result = await readFeed(bodyOf(got), got.contentType, { ...options, saveAs: src, worker });
     worker = undefined;

@@ -48,6 +48,29 @@ describe('loadFeed', () => {
     expect((error as FeedLoadError).message).to.contain('"status" is closed');
   });
 
+  it('shows the last good copy after one failed try, not three: a visitor is not kept waiting on a server that does not answer', async () => {
+    let calls = 0;
+    window.fetch = async () => {
+      calls++;
+      throw new TypeError('Failed to fetch');
+    };
+    const first = await loadFeed(SRC).catch((e: unknown) => e);
+    expect((first as FeedLoadError).kind, 'no copy yet: tried again').to.equal('network');
+    expect(calls).to.equal(3);
+    window.fetch = original;
+    await loadFeed(SRC);
+    await waitUntil(() => loadLastGoodFeed(SRC), 'the good copy was never saved');
+    calls = 0;
+    window.fetch = async () => {
+      calls++;
+      throw new TypeError('Failed to fetch');
+    };
+    const stale = await loadFeed(SRC);
+    expect(calls).to.equal(1);
+    expect(stale.services).to.have.length(3);
+    expect(stale.refreshError!.message).to.contain('(1 try)');
+  });
+
   it('never overwrites the good copy with a failed or empty reply', async () => {
     await loadFeed(SRC);
     await waitUntil(() => loadLastGoodFeed(SRC));
