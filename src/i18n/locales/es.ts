@@ -1,8 +1,12 @@
 import { numberFormat, plural } from '../intl.js';
 import type { Strings } from '../strings.js';
 
-/** Counts as Latin American Spanish writes them ("14,034"; Spain writes "14.034"). */
-const n = (value: number) => numberFormat('es-419', {}).format(value);
+/**
+ * Counts grouped by a space ("14 034"), as the RAE advises: a comma ("14,034", Latin America)
+ * reads as a decimal in Spain, and a point ("14.034", Spain) as one in Mexico, where distances
+ * beside it are written "0,9 km" or "0.9 km".
+ */
+const n = (value: number) => numberFormat('es-419', {}).format(value).replace(/,/g, '\u00A0');
 /** The count and its noun in the form Spanish uses for it ("1 servicio", "2 servicios"). */
 const count = (value: number, one: string, other: string) => `${n(value)} ${plural('es', value, { one, other })}`;
 /** Spanish contracts "a el" and "de el" ("al punto de partida"), but not before a name such as "El Paso". */
