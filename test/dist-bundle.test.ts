@@ -30,6 +30,32 @@ describe('dist/naloxone-finder.js on a plain HTML page', () => {
     for (const tag of ['naloxone-finder', 'nf-service-list', 'nf-map']) expect(frame.contentWindow!.customElements.get(tag), tag).to.exist;
   });
 
+  it('keeps the spaces the build\'s template minifier would drop: "Monday (today)" in the week of hours', async () => {
+    const doc = frame.contentDocument!;
+    const el = doc.createElement('nf-service-list') as HTMLElement & { services: unknown[] };
+    const every = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
+    el.services = [
+      {
+        id: 'h',
+        name: 'Example Hours (fictional)',
+        types: ['naloxone'],
+        lat: 0,
+        lng: 0,
+        timezone: 'UTC',
+        hours: [{ days: every, opens: '09:00', closes: '17:00' }],
+      },
+    ];
+    doc.body.append(el);
+    try {
+      await waitUntil(() => el.shadowRoot?.querySelector('[part="details-button"]'), 'no details button', { timeout: 5000 });
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="details-button"]')!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('tr.today th'), 'no week of hours');
+      expect(el.shadowRoot!.querySelector('tr.today th')!.textContent).to.match(/^[A-Z][a-z]+day \(today\)$/);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('draws the map with its markers and fetches only the script, its map and index chunks and the feed', async () => {
     const map = finder().shadowRoot!.querySelector('nf-map')!;
     await waitUntil(() => map.shadowRoot?.querySelectorAll('.nf-marker').length === 3, 'no markers', { timeout: 5000 });

@@ -225,6 +225,13 @@ describe('<nf-service-list>', () => {
     expect(items(paid)[0].querySelector('[part="features"]')!.textContent!.trim()).to.equal('Cost: Sliding scale');
   });
 
+  it('says "Open 24 hours" once: in the hours line, not again among the features', async () => {
+    const el = await list(html`<nf-service-list lang="en-US"></nf-service-list>`, [fictionalService('o', 1, { open24h: true, walkIn: true })]);
+    const text = items(el)[0].textContent!;
+    expect(text.split('Open 24 hours')).to.have.length(2);
+    expect(items(el)[0].querySelector('[part="hours-status"]')!.textContent).to.equal('Open 24 hours');
+  });
+
   it('shows hours that give no "Open now" in the item, as written, in the page language', async () => {
     const written = fictionalService('w', 1, { hoursNote: 'Mon-Fri 9-5, Sat by appointment' });
     const ruled = fictionalService('r', 2, { hours: [{ days: ['mo'], opens: '09:00', closes: '17:00' }], timezone: 'UTC', hoursNote: 'Closed holidays' });

@@ -472,7 +472,7 @@ export class NfServiceList extends LitElement {
         ${weekTable(rules, zone, now).map(
           (day) =>
             html`<tr class=${day.today ? 'today' : ''} aria-current=${day.today ? 'date' : 'false'}>
-              <th scope="row">${dayName.format(day.noon)}${day.today ? html` <span class="today-mark">(${this.t.today})</span>` : nothing}</th>
+              <th scope="row">${dayName.format(day.noon)}${day.today ? html`<span class="today-mark">${` (${this.t.today})`}</span>` : nothing}</th>
               <td>
                 ${
                   day.ranges.length
@@ -511,7 +511,8 @@ export class NfServiceList extends LitElement {
       service.appointmentRequired ? s.appointmentRequired : '',
       service.anonymous ? s.anonymous : '',
       service.peerRun ? s.peerRun : '',
-      service.open24h ? s.open24h : '',
+      // The hours line says "Open 24 hours" already, except beside "Temporarily closed".
+      service.open24h && service.status === 'temporarily-closed' ? s.open24h : '',
       service.languages?.length ? s.languages(service.languages.map((tag) => languageName(tag, locale, s.languageNames)).join(', ')) : '',
     ].filter(Boolean);
     if (!features.length) return nothing;
