@@ -107,6 +107,9 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
   insecure: 'locationInsecure',
 };
 
+/** What `format` may say. */
+const FORMATS: readonly string[] = ['auto', 'json', 'native', 'geojson', 'csv', 'hsds'];
+
 /** The finder's `units`, also read when a page script sets the property to text. */
 const unitsAttribute = unitsConverter('naloxone-finder');
 
@@ -311,7 +314,7 @@ export class NaloxoneFinder extends LitElement {
   @property({ attribute: 'filter-bar', reflect: true }) filterBar: 'on' | 'off' = 'on';
 
   /** Days after a service's `lastVerified` when its details say it may be out of date. Default 365. */
-  @property({ attribute: 'stale-after', type: Number }) staleAfter = 365;
+  @property({ attribute: 'stale-after', converter: numberIn('stale-after', 365, { min: 0 }) }) staleAfter = 365;
 
   /** "Report a problem" link per result: http(s) or mailto: template with `{id}` and `{name}`. */
   @property({ attribute: 'report-url' }) reportUrl?: string;
@@ -523,6 +526,10 @@ export class NaloxoneFinder extends LitElement {
     // The map chunk downloads beside the feed, not after it; a failure shows when the map renders.
     // If it cannot load, nothing offers the map ("Show on map", "Skip to the map"); nf-map says why.
     if (changed.has('map') && this.map !== 'off') preloadMap().catch(() => (this.mapFailed = true));
+    if (changed.has('format') && !FORMATS.includes(this.format)) {
+      console.error(`naloxone-finder: format="${this.format}" is not auto, json, native, geojson, csv or hsds; detecting the format from the content.`);
+      this.format = 'auto';
+    }
     if (changed.has('theme') && this.theme && !['light', 'dark', 'auto'].includes(this.theme)) {
       console.error(`naloxone-finder: theme="${this.theme}" is not light, dark or auto; following the visitor's setting.`);
     }

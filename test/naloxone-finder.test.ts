@@ -269,6 +269,19 @@ describe('<naloxone-finder>', () => {
       });
     }
 
+    it('reports stale-after="x" and format="xml", and loads with the defaults (365 days; the format detected)', async () => {
+      const { errors, result: el } = await errorsDuring(() =>
+        finder(html`<naloxone-finder src=${feedUrl(FEED)} stale-after="x" format="xml" map="off"></naloxone-finder>`),
+      );
+      expect(el.staleAfter).to.equal(365);
+      expect(el.format).to.equal('auto');
+      expect(names(el)).to.have.length(5);
+      expect(errors).to.deep.equal([
+        'naloxone-finder: stale-after="x" is not a number 0 or more; using 365.',
+        'naloxone-finder: format="xml" is not auto, json, native, geojson, csv or hsds; detecting the format from the content.',
+      ]);
+    });
+
     it('reports zoom="abc" and draws the map at the default zoom, with every listed marker', async () => {
       const { errors, result: el } = await errorsDuring(() =>
         finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" zoom="abc" tile-url="none"></naloxone-finder>`),

@@ -158,7 +158,7 @@ export class NfServiceList extends LitElement {
   @property({ attribute: 'heading-level', converter: headingLevel }) headingLevel = 3;
 
   /** Days after `lastVerified` when a result says "This information may be out of date". */
-  @property({ attribute: 'stale-after', type: Number }) staleAfter = 365;
+  @property({ attribute: 'stale-after', converter: numberIn('stale-after', 365, { min: 0 }, 'nf-service-list') }) staleAfter = 365;
 
   /**
    * "Report a problem" link for each result: an http(s) or mailto: template where `{id}` and
