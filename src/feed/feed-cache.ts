@@ -75,7 +75,7 @@ export async function loadLastGoodFeed(src: string, options: CacheOptions = {}):
   }
   const found = (await loadFromCache(url, options.blobAboveBytes)) ?? loadFromStorage(url);
   if (!found) return undefined;
-  if (!young(found.savedAt, { ...options, maxAgeDays: days })) {
+  if (!young(found.savedAt, options)) {
     await removeLastGood(url);
     return undefined;
   }

@@ -81,7 +81,9 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
     const onBlob = () => void (worker ??= startWorkerForFeed(options.signal));
     // With a last good copy to show, a failed try is not tried again: a visitor waits one
     // timeout (15 s) for a server that does not answer, not three and the waits between (46 s).
-    const shouldRetry = async () => !(await hasLastGoodFeed(src, { maxAgeDays: options.cacheDays }));
+    // Looked up once, at the first failure, whatever the tries.
+    let copy: Promise<boolean> | undefined;
+    const shouldRetry = async () => !(await (copy ??= hasLastGoodFeed(src, { maxAgeDays: options.cacheDays })));
     const got = await fetchFeed(src, { signal: options.signal, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, blobAboveBytes, onBlob, shouldRetry });
     // Saved as the last good copy when it has services (by the worker, for a large feed).
     const result = await readFeed(bodyOf(got), got.contentType, { ...options, saveAs: src, worker });
