@@ -70,6 +70,14 @@ export const finderStyles = css`
     border: 2px solid var(--_error);
     color: var(--_text);
   }
+  .retry {
+    margin-block-end: 0.75rem;
+    ${outlineButton}
+  }
+  /* Holds the focus while "Try again" loads the feed anew: a box, not a control, so no ring. */
+  .results:focus {
+    outline: none;
+  }
   .stale {
     margin: 0 0 0.75rem;
     padding: 0.5rem 0.75rem;

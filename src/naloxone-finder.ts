@@ -109,6 +109,8 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
 
 /** What `format` may say. */
 const FORMATS: readonly string[] = ['auto', 'json', 'native', 'geojson', 'csv', 'hsds'];
+/** Feed errors another try may mend: the network's or the server's, not the file's content. */
+const RETRY_KINDS: ReadonlySet<string> = new Set(['http', 'network', 'timeout', 'empty', 'aborted']);
 
 /** The finder's `units`, also read when a page script sets the property to text. */
 const unitsAttribute = unitsConverter('naloxone-finder');
@@ -158,6 +160,7 @@ const radiusConverter = {
  * @csspart area-button - "Show my area on the map", offered once the device location is in use.
  * @csspart area-note - The note beside it: which host the map images come from.
  * @csspart error - The message shown when the feed could not be loaded.
+ * @csspart retry-button - "Try again" under that message, when another try may pass (the network or the server failed, not the file).
  * @csspart stale - "Could not refresh the list; showing data from <date>", when the last good copy is shown.
  * @csspart list - From the list: the `<ol>` of results.
  * @csspart item - From the list: one result; the selected one has `aria-current="true"`.
@@ -873,23 +876,46 @@ export class NaloxoneFinder extends LitElement {
     const distance = formatDistance(this.radiusKm(units)!, units, locale);
     const s = this.t;
     const note = this.#device ? s.nothingNearYou(distance) : s.nothingWithin(distance, this.#searched?.label || this.originLabel || s.defaultPlace);
-    const mailLink = this.mailLink;
     return html`<p class="radius-note" part="radius-note">${note}</p>
-      ${
-        feedMail.length || mailLink
-          ? html`<section class="by-mail" part="by-mail" aria-labelledby="by-mail-heading">
-              <div id="by-mail-heading" class="heading" role="heading" aria-level=${this.headingLevel}>${s.byMailHeading}</div>
-              <p>${s.byMailIntro}</p>
-              <ul>
-                ${feedMail.map((m) => {
-                  const href = m.website ? safeWebUrl(m.website) : undefined;
-                  return html`<li>${href ? newTabLink(href, m.name, s.newTab) : m.name}</li>`;
-                })}
-                ${mailLink ? html`<li>${newTabLink(mailLink.href, mailLink.label, s.newTab)}</li>` : nothing}
-              </ul>
-            </section>`
-          : nothing
-      }`;
+      ${this.renderByMail(feedMail)}`;
+  }
+
+  /** The feed's mail-based programs and the partner's `mail-url`, when there are any. */
+  private renderByMail(feedMail: readonly Service[]) {
+    const mailLink = this.mailLink;
+    if (!feedMail.length && !mailLink) return nothing;
+    const s = this.t;
+    return html`<section class="by-mail" part="by-mail" aria-labelledby="by-mail-heading">
+      <div id="by-mail-heading" class="heading" role="heading" aria-level=${this.headingLevel}>${s.byMailHeading}</div>
+      <p>${s.byMailIntro}</p>
+      <ul>
+        ${feedMail.map((m) => {
+          const href = m.website ? safeWebUrl(m.website) : undefined;
+          return html`<li>${href ? newTabLink(href, m.name, s.newTab) : m.name}</li>`;
+        })}
+        ${mailLink ? html`<li>${newTabLink(mailLink.href, mailLink.label, s.newTab)}</li>` : nothing}
+      </ul>
+    </section>`;
+  }
+
+  /**
+   * Why the feed could not be shown; "Try again" when another try may pass (the network, the
+   * server), and the partner's naloxone by mail, which needs no list.
+   */
+  private renderFeedError(error: unknown) {
+    const retry = RETRY_KINDS.has(FeedLoadError.from(error).kind);
+    return html`<p class="alert" part="error">${this.errorText(error)}</p>
+      ${retry ? html`<button class="retry" part="retry-button" @click=${this.retryFeed}>${this.t.tryAgain}</button>` : nothing}
+      ${this.renderByMail(NO_SERVICES)}`;
+  }
+
+  /**
+   * Loads the feed again. The button goes with the error, so the focus moves to the results'
+   * box around it, which stays: "Loading services…", then the list, is what it holds.
+   */
+  private retryFeed() {
+    this.renderRoot.querySelector<HTMLElement>('.results')?.focus();
+    void this.feed.run();
   }
 
   /** The partner's `mail-url`, when it is a safe web address; checked (and reported) once per change. */
@@ -1061,17 +1087,19 @@ export class NaloxoneFinder extends LitElement {
         }
         <p class="status" part="status">${this.originNote()}</p>
       </div>
-      ${this.feed.render({
-        initial: () => this.renderPanes({ services: [] }),
-        // The early page and the whole feed's are the same template, so the list (and the
-        // focus in it) stays when the rest arrives.
-        pending: () => {
-          const early = this.earlyPage();
-          return early ? [nothing, this.renderPanes(early, early)] : html`<p class="note">${this.t.loading}</p>`;
-        },
-        complete: (result) => [this.renderStale(result.staleSince), this.renderPanes(result)],
-        error: (error) => html`<p class="alert" part="error">${this.errorText(error)}</p>`,
-      })}
+      <div class="results" tabindex="-1">
+        ${this.feed.render({
+          initial: () => this.renderPanes({ services: [] }),
+          // The early page and the whole feed's are the same template, so the list (and the
+          // focus in it) stays when the rest arrives.
+          pending: () => {
+            const early = this.earlyPage();
+            return early ? [nothing, this.renderPanes(early, early)] : html`<p class="note">${this.t.loading}</p>`;
+          },
+          complete: (result) => [this.renderStale(result.staleSince), this.renderPanes(result)],
+          error: (error) => this.renderFeedError(error),
+        })}
+      </div>
       <div class="live visually-hidden" role="status" lang=${ifDefined(this.l10n.fallbackLang)}></div>
     </div>`;
   }

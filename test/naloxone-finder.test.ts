@@ -113,6 +113,55 @@ describe('<naloxone-finder>', () => {
     el.remove();
   });
 
+  it('offers "Try again" after a network failure, with naloxone by mail meanwhile; the keyboard focus stays while it loads', async () => {
+    const original = window.fetch;
+    let down = true;
+    window.fetch = async (...args: Parameters<typeof fetch>) => {
+      if (down) throw new TypeError('Failed to fetch');
+      return original(...args);
+    };
+    try {
+      const el = document.createElement('naloxone-finder');
+      const failed = oneEvent(el, 'nf-feed-error');
+      el.src = feedUrl(FEED);
+      el.map = 'off';
+      el.cacheDays = 0;
+      el.mailUrl = 'https://example.org/order';
+      el.mailLabel = 'Order free naloxone by mail (fictional)';
+      document.body.append(el);
+      await failed;
+      await el.updateComplete;
+      const root = el.shadowRoot!;
+      expect(root.querySelector('[part="error"]')!.textContent).to.contain('the network request failed');
+      const card = root.querySelector('[part="by-mail"]')!;
+      expect([...card.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')])).to.deep.equal([
+        ['Order free naloxone by mail (fictional) (opens in a new tab)', 'https://example.org/order'],
+      ]);
+      const button = root.querySelector<HTMLButtonElement>('[part="retry-button"]')!;
+      expect(button.textContent).to.equal('Try again');
+      down = false;
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await loaded(el);
+      expect(names(el)).to.have.length(5);
+      expect(root.querySelector('[part="error"]')).to.equal(null);
+      expect(root.querySelector('[part="retry-button"]')).to.equal(null);
+      // Not dropped to <body> when the button went: on the results' box, so Tab goes on into the list.
+      expect(document.activeElement).to.equal(el);
+      expect(root.activeElement?.className).to.equal('results');
+      el.remove();
+    } finally {
+      window.fetch = original;
+    }
+  });
+
+  it('offers no "Try again" when the file itself cannot be read: another try gets the same file', async () => {
+    const el = await fixture<NaloxoneFinder>(html`<naloxone-finder src=${feedUrl({ version: 1, services: [{ id: 'x' }] })} map="off"></naloxone-finder>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'), 'no error shown');
+    expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('none of its 1 record could be read');
+    expect(el.shadowRoot!.querySelector('[part="retry-button"]')).to.equal(null);
+  });
+
   it('says what failed: an HTML page instead of a feed (the parser\u2019s English detail goes to the page\u2019s developers, not the visitor)', async () => {
     const el = document.createElement('naloxone-finder');
     const event = oneEvent(el, 'nf-feed-error');

@@ -91,6 +91,8 @@ export interface Strings {
   feedErrorNoValidRecords: (count: number) => string;
   /** Every record of the feed is marked `closed`. */
   feedAllClosed: string;
+  /** The button under a feed error that may pass on another try (network, timeout, HTTP). */
+  tryAgain: string;
   email: string;
   free: string;
   cost: (text: string) => string;
@@ -219,6 +221,7 @@ export const en: Strings = {
   feedErrorNoValidRecords: (records) =>
     `The list of services could not be shown: none of its ${count(records, 'record', 'records')} could be read. Please let the website's team know.`,
   feedAllClosed: 'Every service on this list is marked closed.',
+  tryAgain: 'Try again',
   email: 'Email',
   free: 'Free',
   cost: (text) => `Cost: ${text}`,

@@ -183,6 +183,7 @@ const es: Strings = {
       other: 'registros, pero no se pudo leer ninguno',
     })}. ${tellTheTeam}`,
   feedAllClosed: 'Todos los servicios de esta lista figuran como cerrados.',
+  tryAgain: 'Intentar de nuevo',
   email: 'Correo electrónico',
   free: 'Gratis',
   cost: (text) => `Costo: ${text}`,

@@ -184,6 +184,7 @@ const fr: Strings = {
       other: 'enregistrements trouvés, mais aucun n’est lisible',
     })}. ${tellTheTeam}`,
   feedAllClosed: 'Tous les services de cette liste sont indiqués comme fermés.',
+  tryAgain: 'Réessayer',
   email: 'Courriel',
   free: 'Gratuit',
   cost: (text) => `Coût\u00A0: ${text}`,
