@@ -56,7 +56,8 @@
 //     people say them, where the list is sorted from after a location failure, nothing offering
 //     a map that failed to load, the place search's "near" in the page language, and compressed
 //     feeds starting their worker at the headers, +0.62 kB; 111.75 KiB until "Try again" and
-//     naloxone by mail under a feed error, +0.16 kB.
+//     naloxone by mail under a feed error, +0.16 kB, and services given to the list or the map
+//     unvalidated read as a native feed, with the console saying so, +0.34 kB.
 //     The list still needs only the entry. Leaflet's CSS for popups, the layers and scale controls
 //     and Internet Explorer is left out of the map chunk: -0.9 kB.)
 //   - the spatial index (kdbush, geokdbush) with the chunks it imports, fetched beside the feed: 4 KiB

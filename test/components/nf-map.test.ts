@@ -5,6 +5,8 @@ import type { NfMap } from '../../src/components/nf-map/nf-map.js';
 import { en } from '../../src/i18n/strings.js';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { fictionalService, KM_PER_DEGREE } from '../helpers/services.js';
+import { rawFeed, rawFeedError } from '../helpers/raw-feed.js';
+import { errorsDuring } from '../helpers/console.js';
 
 const services = [fictionalService('a', 1), fictionalService('b', 2), fictionalService('c', 3)];
 
@@ -41,6 +43,20 @@ describe('<nf-map>', () => {
     expect(markers(el)[0].querySelector('svg')).to.exist;
     const origin = el.shadowRoot!.querySelector('.nf-origin')!;
     expect(origin.getAttribute('aria-label')).to.equal('Starting point');
+  });
+
+  it('maps services that were never validated (a whole feed, numbers as text) as a native feed, and says so in the console', async () => {
+    const el = await fixture<NfMap>(html`<nf-map tile-url="none" latitude="0" longitude="0" units="km"></nf-map>`);
+    const { errors } = await errorsDuring(async () => {
+      el.services = rawFeed() as unknown as NfMap['services'];
+      await el.updateComplete;
+    });
+    expect(errors).to.deep.equal([rawFeedError('nf-map')]);
+    await waitUntil(() => markers(el).length === 2, 'the two good services are not both on the map');
+    expect(markers(el).map((m) => m.getAttribute('aria-label'))).to.have.members([
+      'Example Service near (fictional), 1.0 km',
+      'Example Service far (fictional), 2.0 km',
+    ]);
   });
 
   it('adopts Leaflet CSS inside its shadow root', async () => {

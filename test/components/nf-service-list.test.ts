@@ -4,6 +4,7 @@ import '../../src/components/nf-service-list/nf-service-list.js';
 import type { NfServiceList } from '../../src/components/nf-service-list/nf-service-list.js';
 import { fictionalService } from '../helpers/services.js';
 import { errorsDuring } from '../helpers/console.js';
+import { rawFeed, rawFeedError } from '../helpers/raw-feed.js';
 import type { HoursRule, Service } from '../../src/types.js';
 
 const services: Service[] = [
@@ -41,6 +42,26 @@ describe('<nf-service-list>', () => {
     const links = [...first.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(links).to.deep.equal(['tel:6045550100,12', `https://www.google.com/maps/dir/?api=1&destination=${services[1].lat},0`, 'https://example.org/near']);
     expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.equal('3 services');
+  });
+
+  it('reads services that were never validated (a whole feed, numbers as text) as a native feed: the good ones listed, the console says so, once', async () => {
+    const feed = rawFeed();
+    const { errors, result: el } = await errorsDuring(() => list(undefined, feed as unknown as Service[]));
+    expect(names(el)).to.deep.equal(['Example Service near (fictional)', 'Example Service far (fictional)']);
+    expect(errors).to.deep.equal([rawFeedError('nf-service-list')]);
+    const again = await errorsDuring(async () => {
+      el.services = feed as unknown as Service[];
+      el.latitude = 0.001;
+      await el.updateComplete;
+    });
+    expect(again.errors, 'the same feed again is not read or reported again').to.deep.equal([]);
+    expect(names(el)).to.have.length(2);
+    const text = await errorsDuring(async () => {
+      el.services = 'services.json' as unknown as Service[];
+      await el.updateComplete;
+    });
+    expect(text.errors).to.deep.equal(['nf-service-list: services must be a list of services, got "services.json"; none are shown.']);
+    expect(el.shadowRoot!.textContent).to.contain('This list has no services yet.');
   });
 
   it('shows miles when asked, and no distances without an origin (feed order)', async () => {

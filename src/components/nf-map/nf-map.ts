@@ -10,6 +10,7 @@ import { defaultUnits } from '../../i18n/units.js';
 import { placeLabel } from '../../util/place-label.js';
 import { numberIn, optionalNumber, originFrom, unitsConverter } from '../../util/attributes.js';
 import { roundDistanceKm } from '../../query/query.js';
+import { givenServices } from '../../feed/given-services.js';
 import { NfServiceSelectEvent } from '../../events.js';
 import type { LatLng, LocatedService, Service, ServiceType, Units } from '../../types.js';
 
@@ -86,6 +87,8 @@ export class NfMap extends LitElement {
    * Services to map, up to every one the finder matches (100,000 and more): nearby ones
    * merge into clusters, and only what is in view is drawn. Those without coordinates are
    * left off. Give the same array again to keep the cluster index (built once per array).
+   * Validated records (`parseFeedData(data).services`); others are read as a native feed, and
+   * the console says so.
    */
   @property({ attribute: false }) services: readonly Service[] = [];
 
@@ -217,6 +220,10 @@ export class NfMap extends LitElement {
   private formats(lang: string) {
     if (this.listFormat?.lang !== lang) this.listFormat = { lang, format: new Intl.ListFormat(lang, { type: 'unit' }) };
     return this.listFormat;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('services')) this.services = givenServices('nf-map', this.services);
   }
 
   protected override updated(changed: PropertyValues<this>) {

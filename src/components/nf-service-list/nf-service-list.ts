@@ -5,6 +5,7 @@ import { listStyles } from './nf-service-list.styles.js';
 import { formatDistance, isLocated } from '../../geo/distance.js';
 import { roundDistanceKm, runQuery, type RankedResults } from '../../query/query.js';
 import { defaultUnits, regionOf } from '../../i18n/units.js';
+import { givenServices } from '../../feed/given-services.js';
 import { dateFormat, displayName, languageName } from '../../i18n/intl.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import { safeWebUrl, telUrl } from '../../util/safe-url.js';
@@ -88,7 +89,7 @@ declare global {
 export class NfServiceList extends LitElement {
   static override styles = [hostStyles, listStyles];
 
-  /** The services to list (validated records, e.g. from a feed). */
+  /** The services to list: validated records (`parseFeedData(data).services`); others are read as a native feed, and the console says so. */
   @property({ attribute: false }) services: Service[] = [];
 
   /**
@@ -202,6 +203,7 @@ export class NfServiceList extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('services')) this.services = givenServices('nf-service-list', this.services);
     if (this.results) {
       this.ranked = this.results;
     } else if (changed.has('services') || changed.has('latitude') || changed.has('longitude') || changed.has('types') || changed.has('results')) {

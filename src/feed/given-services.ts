@@ -1,0 +1,51 @@
+import type { Service } from '../types.js';
+import { describe } from './text.js';
+import { logFeedReport } from './report.js';
+import { parseNativeFeed } from './validate.js';
+
+/** What each element read each array that was not all validated records as: read (and reported) once. */
+const read = new Map<string, WeakMap<object, Service[]>>();
+
+/** A record as the validator makes it: one an element can show as it is. */
+function isService(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, name, types, lat, lng } = value as Partial<Record<keyof Service, unknown>>;
+  return (
+    typeof id === 'string' &&
+    typeof name === 'string' &&
+    Array.isArray(types) &&
+    (lat === undefined || typeof lat === 'number') &&
+    (lng === undefined || typeof lng === 'number')
+  );
+}
+
+/**
+ * The `services` a page script gave `element`: as given when each is a validated record (the
+ * finder's, or `parseFeedData(data).services`). Anything else (raw records, a whole feed object)
+ * is read as a native feed would be: the console says so, with every record left out and why,
+ * and the rest are kept. Read once per array, so the same array given again is the same services
+ * (the map keeps its clusters).
+ */
+export function givenServices(element: string, value: unknown): Service[] {
+  if (Array.isArray(value) && value.every(isService)) return value as Service[];
+  if (typeof value !== 'object' || value === null) {
+    console.error(`${element}: services must be a list of services, got ${describe(value)}; none are shown.`);
+    return [];
+  }
+  const mine = read.get(element) ?? read.set(element, new WeakMap()).get(element)!;
+  const known = mine.get(value);
+  if (known) return known;
+  let services: Service[] = [];
+  try {
+    const parsed = parseNativeFeed(value);
+    services = parsed.services;
+    console.error(
+      `${element}: services were not validated services (as parseFeedData(data).services gives), so they were read as a native feed: ${services.length} of ${services.length + parsed.skipped.length} kept.`,
+    );
+    logFeedReport(`${element} services`, services.length, parsed.skipped, parsed.warnings);
+  } catch (error) {
+    console.error(`${element}: services could not be read: ${error instanceof Error ? error.message : String(error)} None are shown.`);
+  }
+  mine.set(value, services);
+  return services;
+}
