@@ -28,22 +28,31 @@ export const optionalNumber: ComplexAttributeConverter<number | undefined> = {
 };
 
 /**
- * A number attribute that must be positive (or zero, with `zero`): anything else is reported
- * once, naming the attribute, and `fallback` is used, so a typo never leaves the widget stuck.
+ * A number attribute `accepts` takes: anything else is reported, naming the element, the
+ * attribute and what it should be (`expected`), and `fallback` is used, so a typo never leaves
+ * the widget stuck.
  */
-export function positiveNumber(attribute: string, unit: string, fallback: number, { zero = false } = {}): ComplexAttributeConverter<number> {
+function checkedNumber(
+  element: string,
+  attribute: string,
+  fallback: number,
+  accepts: (n: number) => boolean,
+  expected: string,
+): ComplexAttributeConverter<number> {
   return {
     fromAttribute(value) {
       if (value === null) return fallback;
       const n = value.trim() === '' ? NaN : Number(value);
-      if (Number.isFinite(n) && (n > 0 || (zero && n === 0))) return n;
-      console.error(`naloxone-finder: ${attribute}="${value}" is not ${zero ? 'zero or ' : ''}a positive number of ${unit}; using ${fallback}.`);
+      if (Number.isFinite(n) && accepts(n)) return n;
+      console.error(`${element}: ${attribute}="${value}" is not ${expected}; using ${fallback}.`);
       return fallback;
     },
-    toAttribute(value) {
-      return String(value);
-    },
   };
+}
+
+/** A number attribute of the finder's that must be positive (or zero, with `zero`), in `unit`. */
+export function positiveNumber(attribute: string, unit: string, fallback: number, { zero = false } = {}): ComplexAttributeConverter<number> {
+  return checkedNumber('naloxone-finder', attribute, fallback, (n) => n > 0 || (zero && n === 0), `${zero ? 'zero or ' : ''}a positive number of ${unit}`);
 }
 
 /**
@@ -61,25 +70,20 @@ export function unitsConverter(element: string): ComplexAttributeConverter<Units
   };
 }
 
-/**
- * A number attribute of `min` or more (a whole one with `whole`): anything else is reported,
- * naming the element and the attribute, and `fallback` is used.
- */
+/** A number attribute of `min` or more (a whole one with `whole`), of `element`. */
 export function numberIn(
   attribute: string,
   fallback: number,
   { min, whole = false }: { min: number; whole?: boolean },
   element = 'naloxone-finder',
 ): ComplexAttributeConverter<number> {
-  return {
-    fromAttribute(value) {
-      if (value === null) return fallback;
-      const n = value.trim() === '' ? NaN : Number(value);
-      if (n >= min && (whole ? Number.isInteger(n) : Number.isFinite(n))) return n;
-      console.error(`${element}: ${attribute}="${value}" is not ${whole ? 'a whole number' : 'a number'} ${min} or more; using ${fallback}.`);
-      return fallback;
-    },
-  };
+  return checkedNumber(
+    element,
+    attribute,
+    fallback,
+    (n) => n >= min && (!whole || Number.isInteger(n)),
+    `${whole ? 'a whole number' : 'a number'} ${min} or more`,
+  );
 }
 
 /** The origin from a latitude/longitude pair, only when both are valid coordinates. */
