@@ -91,8 +91,7 @@ export async function hasLastGoodFeed(src: string, options: CacheOptions = {}): 
   const url = storageUrl(src);
   if (!url || maxAge(options) === 0) return false;
   try {
-    const storage = cacheStorage();
-    const response = storage && (await withTimeout(storage.match(url, { cacheName: CACHE_NAME })));
+    const response = await savedResponse(url);
     const savedAt =
       response?.headers.get(SAVED_AT) ??
       localStore()
@@ -192,11 +191,16 @@ async function pruneCache(cache: Cache) {
   await Promise.all(dated.slice(KEEP).map(({ request }) => cache.delete(request)));
 }
 
+/** The copy of a feed saved in Cache Storage, if any. */
+async function savedResponse(url: string): Promise<Response | undefined> {
+  // CacheStorage.match with cacheName does not create the cache when it is missing.
+  const storage = cacheStorage();
+  return storage && (await withTimeout(storage.match(url, { cacheName: CACHE_NAME })));
+}
+
 async function loadFromCache(url: string, blobAboveBytes = Infinity): Promise<CachedFeed | CachedBlob | undefined> {
   try {
-    // CacheStorage.match with cacheName does not create the cache when it is missing.
-    const storage = cacheStorage();
-    const response = storage && (await withTimeout(storage.match(url, { cacheName: CACHE_NAME })));
+    const response = await savedResponse(url);
     const savedAt = response?.headers.get(SAVED_AT);
     if (!response || !savedAt) return undefined;
     const contentType = response.headers.get('content-type') ?? '';
