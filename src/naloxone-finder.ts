@@ -59,7 +59,7 @@ import './components/nf-service-list/nf-service-list.js';
 import './components/nf-map/nf-map.js';
 import './components/nf-filter-bar/nf-filter-bar.js';
 import './components/nf-overdose-card/nf-overdose-card.js';
-import { countryOfRegion, mainCountry, northAmericaAt } from './components/nf-overdose-card/emergency-number.js';
+import { countryOfRegion, isRegionCode, mainCountry, northAmericaAt } from './components/nf-overdose-card/emergency-number.js';
 import { placeLabel } from './util/place-label.js';
 import './components/nf-place-search/nf-place-search.js';
 import type { NfPlaceSelectEvent } from './components/nf-place-search/events.js';
@@ -532,6 +532,9 @@ export class NaloxoneFinder extends LitElement {
     if (changed.has('format') && !FORMATS.includes(this.format)) {
       console.error(`naloxone-finder: format="${this.format}" is not auto, json, native, geojson, csv or hsds; detecting the format from the content.`);
       this.format = 'auto';
+    }
+    if (changed.has('placeRegion') && this.placeRegion && !isRegionCode(this.placeRegion)) {
+      console.error(`naloxone-finder: place-region="${this.placeRegion}" is not a state, province or country code (such as PA, BC or US), so it is not used.`);
     }
     if (changed.has('theme') && this.theme && !['light', 'dark', 'auto'].includes(this.theme)) {
       console.error(`naloxone-finder: theme="${this.theme}" is not light, dark or auto; following the visitor's setting.`);

@@ -307,6 +307,22 @@ describe('<naloxone-finder>', () => {
       }
     });
 
+    it('reports a place-region that is not a state, province or country code, and takes one in any case', async () => {
+      for (const [value, reported] of [
+        ['Pennsylvania', true],
+        ['ZZZ', true],
+        ['QQ', true],
+        ['pa', false],
+        [' BC ', false],
+        ['de', false],
+      ] as const) {
+        const { errors } = await errorsDuring(() => finder(html`<naloxone-finder src=${feedUrl(FEED)} place-region=${value} map="off"></naloxone-finder>`));
+        expect(errors, value).to.deep.equal(
+          reported ? [`naloxone-finder: place-region="${value}" is not a state, province or country code (such as PA, BC or US), so it is not used.`] : [],
+        );
+      }
+    });
+
     for (const value of ['abc', '0', '-3', '2.5']) {
       it(`reports limit="${value}" and lists the default 20 (not "Show NaN more")`, async () => {
         const { errors, result: el } = await errorsDuring(() =>

@@ -40,6 +40,12 @@ export function readCountry(value: string): string | undefined {
   }
 }
 
+/** Whether `value` is a code `place-region` can name: a US state, a Canadian province or territory, or a country (`PA`, `bc`, `US`). */
+export function isRegionCode(value: string): boolean {
+  const code = value.trim().toUpperCase();
+  return REGION_COUNTRY.has(code) || readCountry(code) !== undefined;
+}
+
 /** Whether a point lies in North America north of the Caribbean (the US, Canada, northern Mexico), where the number is 911. */
 const inNorthAmerica = (lat: number, lng: number) => lat >= 24 && lat <= 84 && lng >= -170 && lng <= -52;
 
