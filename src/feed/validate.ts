@@ -2,7 +2,7 @@ import type { Address, LatLng, Service, ServiceStatus, SkippedRecord } from '../
 import { readHours, type ReadHours } from '../hours/read-hours.js';
 import { readCost, readLanguages } from './normalize.js';
 import { isServiceType, sortTypes, typeBit, typesInLabel, typesOfBits, type ServiceType } from './service-types.js';
-import { normalizeWebUrl, webUrlProblem } from '../util/safe-url.js';
+import { normalizeWebUrl, SCIENTIFIC, webUrlProblem } from '../util/safe-url.js';
 import { cleanString, cleanText, cutText, describe, isObject, type Json, listOf, MAX_LENGTH, own, quote } from './text.js';
 import { remembered } from '../util/remembered.js';
 
@@ -101,8 +101,11 @@ class RecordReader {
   }
 
   text(key: string, max: number = MAX_LENGTH.short): string | undefined {
-    const value = this.get(key);
+    let value = this.get(key);
     if (value === undefined) return undefined;
+    // Open-data portals (Socrata) export a phone as {"phone_number": …} and a link as {"url": …}.
+    const inner = key === 'phone' ? 'phone_number' : key === 'website' ? 'url' : '';
+    if (inner && isObject(value) && typeof own(value, inner) === 'string') value = own(value, inner);
     if (typeof value !== 'string' && typeof value !== 'number') {
       this.warnings.push(`"${key}" must be text, got ${describe(value)}`);
       return undefined;
@@ -400,6 +403,16 @@ const EMAIL = /^[\p{L}\p{N}!$&'*+=^_`{|}~.-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$
 
 export const isEmail = (value: string) => EMAIL.test(value);
 
+/** The phone as written; not a number a spreadsheet rounded into scientific notation ("6.17556E+09"): its digits are lost. */
+function readPhone(r: RecordReader): string | undefined {
+  const value = r.text('phone');
+  if (!value || !SCIENTIFIC.test(value)) return value;
+  r.warnings.push(
+    `"phone" ${describe(value)} is a number a spreadsheet wrote in scientific notation, so its digits are lost; it is not shown (format the column as text)`,
+  );
+  return undefined;
+}
+
 function readEmail(r: RecordReader): string | undefined {
   const value = r.text('email');
   if (!value) return undefined;
@@ -431,7 +444,7 @@ export function validateService(record: unknown, options: ValidateOptions = {}):
   // Read in field order, so warnings come in that order, and set in that order too (the
   // service's keys keep it); "24/7" also sets open24h below.
   put(service, 'address', readAddress(r));
-  put(service, 'phone', r.text('phone'));
+  put(service, 'phone', readPhone(r));
   put(service, 'website', readWebsite(r));
   put(service, 'email', readEmail(r));
   put(service, 'description', r.text('description', MAX_LENGTH.long));

@@ -51,6 +51,9 @@ function repairWebUrl(value: string): string | undefined {
   return undefined;
 }
 
+/** A number as spreadsheets write a big one they have rounded: "6.17556E+09". */
+export const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?E\+?\d+$/i;
+
 /** The phone keypad's digit for each letter A–Z (ITU E.161). */
 const KEYPAD = '22233344455566677778889999';
 
@@ -62,6 +65,8 @@ const KEYPAD = '22233344455566677778889999';
  * 555-0199", "555-0100 / 555-0101"), the first. Undefined when there are too few digits to dial.
  */
 export function telUrl(phone: string): string | undefined {
+  // "6.17556E+09", a number a spreadsheet rounded: "tel:617556" would call someone else.
+  if (SCIENTIFIC.test(phone.trim())) return undefined;
   // Four capitals or more, after the digits and to the end: not "604-555-0100 TTY" or "… TOLL FREE".
   const spelt = /^\s*\+?\d[\d().\s-]*[A-Z]{4}[A-Z\d-]*\s*$/.test(phone);
   const text = (spelt ? phone.replace(/[A-Z]/g, (c) => KEYPAD[c.charCodeAt(0) - 65]) : phone).replace(/^(\s*\+\s*\d{1,3}[\s.-]*)\(0\)/, '$1');

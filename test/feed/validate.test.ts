@@ -260,6 +260,24 @@ describe('parseNativeFeed', () => {
     ]);
   });
 
+  it('drops a phone a spreadsheet rounded into scientific notation (its digits are lost), and reads open-data phone and link objects', () => {
+    const feed = parseNativeFeed([
+      { id: 'a', name: 'Example Pharmacy A (fictional)', types: ['naloxone'], phone: '6.17556E+09' },
+      {
+        id: 'b',
+        name: 'Example Pharmacy B (fictional)',
+        types: ['naloxone'],
+        phone: { phone_number: '(617) 555-0100', phone_type: 'Main' },
+        website: { url: 'https://example.org/b', description: 'Website' },
+      },
+    ]);
+    expect(feed.services[0].phone).to.equal(undefined);
+    expect(feed.services[1]).to.include({ phone: '(617) 555-0100', website: 'https://example.org/b' });
+    expect(reasons(feed.warnings).filter((r) => !r.startsWith('no coordinates'))).to.deep.equal([
+      '"phone" "6.17556E+09" is a number a spreadsheet wrote in scientific notation, so its digits are lost; it is not shown (format the column as text)',
+    ]);
+  });
+
   it('cleans text: literal \\n, control and bidi-override characters, and cuts very long text', () => {
     const { service, warnings } = validateService({
       ...good,

@@ -45,6 +45,12 @@ describe('normalizeWebUrl', () => {
 });
 
 describe('telUrl', () => {
+  it('gives no link for a number a spreadsheet rounded ("6.17556E+09" would dial 617556)', () => {
+    expect(telUrl('6.17556E+09')).to.equal(undefined);
+    expect(telUrl(' 1.6045E+10 ')).to.equal(undefined);
+    expect(telUrl('604-555-0100 ext 2')).to.equal('tel:6045550100,2');
+  });
+
   it('dials digits, keeps a leading +, and dials extensions after a pause', () => {
     expect(telUrl('(604) 555-0100')).to.equal('tel:6045550100');
     expect(telUrl('+1 604 555 0100')).to.equal('tel:+16045550100');
