@@ -230,12 +230,12 @@ describe('<nf-service-list>', () => {
       'Walk-in',
       'Anonymous',
       'Peer-run',
-      'Open 24 hours',
       'Languages: English, Spanish, Traditional Chinese',
     ]);
     expect(item.querySelector('[part="status"]')!.textContent).to.equal('Temporarily closed');
-    // Its usual hours ("Open 24 hours") must not say it is open now.
+    // Its usual hours ("Open 24 hours") must not say it is open, now or at all, beside "Temporarily closed".
     expect(item.querySelector('[part="hours-status"]')).to.equal(null);
+    expect(item.textContent).not.to.contain('Open 24 hours');
     // The date checked and the hours note are in the details.
     item.querySelector<HTMLButtonElement>('[part="details-button"]')!.click();
     await el.updateComplete;

@@ -513,8 +513,6 @@ export class NfServiceList extends LitElement {
       service.appointmentRequired ? s.appointmentRequired : '',
       service.anonymous ? s.anonymous : '',
       service.peerRun ? s.peerRun : '',
-      // The hours line says "Open 24 hours" already, except beside "Temporarily closed".
-      service.open24h && service.status === 'temporarily-closed' ? s.open24h : '',
       service.languages?.length ? s.languages(service.languages.map((tag) => languageName(tag, locale, s.languageNames)).join(', ')) : '',
     ].filter(Boolean);
     if (!features.length) return nothing;
