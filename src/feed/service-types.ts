@@ -111,6 +111,17 @@ const WORDS: [RegExp, ServiceType][] = [
   [/\b(?:wound|plaies?|heridas?)/, 'wound-care'],
 ];
 
+/**
+ * A label that says its service is not offered ("No naloxone available", "Narcan - out of stock",
+ * "Sin naloxona", "Naloxone : rupture de stock"): no type is read from it, as a visitor looking
+ * for naloxone would be sent there. "No-cost naloxone" and "no ID needed" are offers.
+ */
+const NOT_OFFERED =
+  /^no\b(?![- ](?:cost|charge|fee|id|barrier|appointment|referral|questions))|\b(?:out of stock|sold out|unavailable|not (?:available|offered|in stock|provided|stocked)|no longer|discontinued|sin (?:naloxona|existencias)|agotad[oa]s?|no disponible|pas de\b|rupture de stock|indisponible|non disponible|plus disponible)/;
+
+/** Whether a label says its service is not offered (see NOT_OFFERED). */
+export const saysNotOffered = (text: string) => NOT_OFFERED.test(withoutAccents(text).trim().toLowerCase());
+
 /** Every type a label names: labelToType's, or each named by a word in a longer label. Remembered per label: feeds repeat a few. */
 export const typesInLabel = (text: string): readonly ServiceType[] => remembered(labelTypes, text, readLabel);
 

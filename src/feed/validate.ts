@@ -1,7 +1,7 @@
 import type { Address, LatLng, Service, ServiceStatus, SkippedRecord } from '../types.js';
 import { readHours, type ReadHours } from '../hours/read-hours.js';
 import { readCost, readLanguages } from './normalize.js';
-import { isServiceType, sortTypes, typeBit, typesInLabel, typesOfBits, type ServiceType } from './service-types.js';
+import { isServiceType, saysNotOffered, sortTypes, typeBit, typesInLabel, typesOfBits, type ServiceType } from './service-types.js';
 import { normalizeWebUrl, SCIENTIFIC, webUrlProblem } from '../util/safe-url.js';
 import { cleanString, cleanText, cutText, describe, isObject, type Json, listOf, MAX_LENGTH, own, quote } from './text.js';
 import { remembered } from '../util/remembered.js';
@@ -283,6 +283,7 @@ function readTypes(r: RecordReader, options: ValidateOptions): ServiceType[] {
   const values = splitList(r.get('types'));
   let found = 0;
   let unknown: string[] | undefined;
+  let notOffered: string[] | undefined;
   if (values) {
     for (const item of values) {
       if (typeof item !== 'string') {
@@ -293,6 +294,7 @@ function readTypes(r: RecordReader, options: ValidateOptions): ServiceType[] {
       const mapped = options.typeMap?.get(key);
       if (mapped) for (const type of mapped) found |= typeBit(type);
       else if (isServiceType(key)) found |= typeBit(key);
+      else if (saysNotOffered(key)) (notOffered ??= []).push(describe(item));
       else {
         // Checked again: labelToType reads a plain object, so "__proto__" would give Object.prototype.
         const named = typesInLabel(key).filter(isServiceType);
@@ -302,6 +304,7 @@ function readTypes(r: RecordReader, options: ValidateOptions): ServiceType[] {
     }
   }
   if (unknown) r.warnings.push(`unknown type${unknown.length > 1 ? 's' : ''} ${listOf(unknown)} ignored`);
+  if (notOffered) r.warnings.push(`${listOf(notOffered)} ${notOffered.length > 1 ? 'say' : 'says'} the service is not offered, so no type is read from it`);
   if (found) return typesOfBits(found);
   // Default types come from the page or the command line, not checked against the vocabulary here.
   return options.defaultTypes ? sortTypes([...new Set(options.defaultTypes)]) : [];

@@ -278,6 +278,27 @@ describe('parseNativeFeed', () => {
     ]);
   });
 
+  it('reads no type from a label that says the service is not offered, and says so; "no-cost" is an offer', () => {
+    const feed = parseNativeFeed(
+      [
+        'No naloxone available',
+        'Narcan - out of stock',
+        'Sin naloxona',
+        'Naloxone : rupture de stock',
+        'No-cost naloxone kits',
+        'Syringe exchange, no naloxone',
+      ].map((types, i) => ({ id: `s${i}`, name: `Example Site ${i} (fictional)`, lat: 1, lng: 1, types: types.split(', ') })),
+    );
+    expect(feed.services.map((s) => s.types)).to.deep.equal([[], [], [], [], ['naloxone'], ['syringe-services']]);
+    expect(reasons(feed.warnings)).to.deep.equal([
+      '"No naloxone available" says the service is not offered, so no type is read from it',
+      '"Narcan - out of stock" says the service is not offered, so no type is read from it',
+      '"Sin naloxona" says the service is not offered, so no type is read from it',
+      '"Naloxone : rupture de stock" says the service is not offered, so no type is read from it',
+      '"no naloxone" says the service is not offered, so no type is read from it',
+    ]);
+  });
+
   it('cleans text: literal \\n, control and bidi-override characters, and cuts very long text', () => {
     const { service, warnings } = validateService({
       ...good,
