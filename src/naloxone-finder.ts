@@ -545,6 +545,14 @@ export class NaloxoneFinder extends LitElement {
     const mailLabel = this.mailLabel || this.t.byMailHeading;
     if (this.mailLink?.href !== this.mailHref || this.mailLink?.label !== mailLabel)
       this.mailLink = this.mailHref ? { href: this.mailHref, label: mailLabel } : undefined;
+    // New services are not ranked from the device: a page script could hand over points of its
+    // own and read their order back, which gives the point to within centimetres. The visitor
+    // presses "Use my location" again for the new list.
+    if (this.#device && this.hasUpdated && (['src', 'services', 'format', 'fieldMap', 'defaultTypes'] as const).some((key) => changed.has(key))) {
+      this.#device = null;
+      this.#showArea = false;
+      this.dispatchEvent(new NfLocationChangeEvent({ source: this.origin ? 'attribute' : 'none' }));
+    }
     if ((changed.has('latitude') || changed.has('longitude')) && !this.#device && !this.#searched && this.hasUpdated) {
       this.dispatchEvent(new NfLocationChangeEvent({ source: this.origin ? 'attribute' : 'none' }));
     }

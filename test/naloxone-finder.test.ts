@@ -991,6 +991,30 @@ describe('<naloxone-finder>', () => {
     }
   });
 
+  it('stops sorting from the device when a page script hands over other services: their order would give the point away', async () => {
+    const geo = stubGeolocation({ lat: 8 / KM_PER_DEGREE, lng: 0 });
+    try {
+      const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" map="off"></naloxone-finder>`);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!.click();
+      await waitUntil(() => ids(el)[0] === 's2', 'never sorted from the device');
+      // Probes around the device point: nearest first from it, the first would be p1 (8 km).
+      const probes = feedAt([5, 8, 11]).services.map((p, i) => ({ ...p, id: `p${i}`, name: `Probe ${i} (fictional)` }));
+      const change = oneEvent(el, 'nf-location-change');
+      el.services = { version: 1, services: probes };
+      expect((await change).detail).to.deep.equal({ source: 'attribute' });
+      await loaded(el);
+      expect(names(el), 'sorted from the partner point (0, 0), not the device').to.deep.equal([
+        'Probe 0 (fictional)',
+        'Probe 1 (fictional)',
+        'Probe 2 (fictional)',
+      ]);
+      expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).not.to.contain('your location');
+      expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).not.to.contain('Your location');
+    } finally {
+      geo.restore();
+    }
+  });
+
   it('keeps the visitor off the map until they press "Show my area on the map", which toggles', async () => {
     const geo = stubGeolocation({ lat: 8 / KM_PER_DEGREE, lng: 0 });
     try {
