@@ -55,6 +55,7 @@ import {
   type NfShowMoreEvent,
 } from './events.js';
 import { OSM_TILES, preloadMap } from './components/nf-map/nf-map.js';
+import { preloadKdbush } from './util/preload.js';
 import './components/nf-service-list/nf-service-list.js';
 import './components/nf-map/nf-map.js';
 import './components/nf-filter-bar/nf-filter-bar.js';
@@ -460,6 +461,7 @@ export class NaloxoneFinder extends LitElement {
   private readonly feed = new Task(this, {
     task: async ([src, services, format, fieldMap, defaultTypes], { signal }): Promise<FinderFeed> => {
       // The spatial index is a chunk of its own, fetched beside the feed.
+      preloadKdbush();
       const indexing = import('./query/spatial-index.js');
       indexing.then(
         ({ indexFor }) => (this.#indexFor = indexFor),

@@ -30,6 +30,16 @@ describe('dist/naloxone-finder.js on a plain HTML page', () => {
     for (const tag of ['naloxone-finder', 'nf-service-list', 'nf-map']) expect(frame.contentWindow!.customElements.get(tag), tag).to.exist;
   });
 
+  it('asks for the kdbush chunk beside the spatial index chunk that imports it, not after it arrives (one round trip less)', () => {
+    const entries = frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const chunk = (name: string) => entries.find((e) => new RegExp(`/chunks/${name}-[^/]+\\.js$`).test(e.name));
+    const kdbush = chunk('kdbush');
+    const index = chunk('spatial-index');
+    expect(kdbush, 'no kdbush chunk loaded').to.exist;
+    expect(index, 'no spatial index chunk loaded').to.exist;
+    expect(kdbush!.startTime).to.be.below(index!.responseEnd);
+  });
+
   it('keeps the spaces the build\'s template minifier would drop: "Monday (today)" in the week of hours', async () => {
     const doc = frame.contentDocument!;
     const el = doc.createElement('nf-service-list') as HTMLElement & { services: unknown[] };

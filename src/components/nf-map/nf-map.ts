@@ -4,6 +4,7 @@ import { hostStyles } from '../../styles/host.js';
 import { mapStyles } from './nf-map.styles.js';
 import type { MapController } from './map-controller.js';
 import { nextTask } from '../../util/yield.js';
+import { preloadKdbush } from '../../util/preload.js';
 import { distanceKm, formatDistance, isLocated } from '../../geo/distance.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import { defaultUnits } from '../../i18n/units.js';
@@ -42,7 +43,10 @@ export const OSM_ATTRIBUTION = '© [OpenStreetMap](https://www.openstreetmap.org
  * Starts fetching the map chunk (Leaflet and its CSS); the same module promise every time. The
  * finder calls it as it starts loading its feed, so the two download side by side.
  */
-export const preloadMap = () => import('./map-controller.js');
+export const preloadMap = () => {
+  preloadKdbush();
+  return import('./map-controller.js');
+};
 
 /**
  * A Leaflet map of services and the origin. Nearby services merge into clusters (a disc with
