@@ -383,6 +383,29 @@ describe('<nf-service-list>', () => {
     expect(item.querySelectorAll('[part="hours-week"] tbody tr')).to.have.length(7);
   });
 
+  it('keeps the week of hours within a narrow screen at large text: each day above its hours, not a table wider than the list', async () => {
+    const hours: HoursRule[] = [
+      { days: ['mo', 'tu', 'we', 'th', 'fr'], opens: '09:00', closes: '12:00' },
+      { days: ['mo', 'tu', 'we', 'th', 'fr'], opens: '13:00', closes: '17:00' },
+    ];
+    const weekly = fictionalService('weekly', 1, { hours, timezone: 'America/Vancouver' });
+    const el = await list(html`<nf-service-list lang="en-US" style="display:block;width:300px;--nf-font-size:32px"></nf-service-list>`, [weekly]);
+    const [item] = items(el);
+    item.querySelector<HTMLButtonElement>('[part="details-button"]')!.click();
+    await el.updateComplete;
+    const week = item.querySelector<HTMLElement>('[part="hours-week"]')!;
+    expect(week.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+    expect(item.scrollWidth).to.be.at.most(item.clientWidth);
+    // Still read as a table of days and hours.
+    expect(week.querySelectorAll('th[scope="row"]')).to.have.length(7);
+    el.style.cssText = 'display:block;width:900px';
+    await new Promise((r) => requestAnimationFrame(r));
+    const [monday] = week.querySelectorAll('tr');
+    expect(monday.querySelector('th')!.getBoundingClientRect().top, 'side by side where there is room').to.equal(
+      monday.querySelector('td')!.getBoundingClientRect().top,
+    );
+  });
+
   it('refuses a report-url that is not http(s) or mailto', async () => {
     const { errors, result: el } = await errorsDuring(() =>
       list(html`<nf-service-list latitude="0" longitude="0" report-url="javascript:alert('{id}')"></nf-service-list>`),

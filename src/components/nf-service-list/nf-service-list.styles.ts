@@ -143,6 +143,7 @@ export const listStyles = css`
     font-weight: 700;
   }
   .details {
+    container-type: inline-size;
     margin-block-start: 0.25rem;
     padding-inline-start: 0.75rem;
     border-inline-start: 3px solid var(--_border);
@@ -179,6 +180,20 @@ export const listStyles = css`
   .week tr.today th,
   .week tr.today td {
     font-weight: 700;
+  }
+  /* Large text on a narrow screen: each day above its hours, not a table wider than the screen. */
+  @container (max-width: 22rem) {
+    .week,
+    .week caption,
+    .week tbody,
+    .week tr,
+    .week th,
+    .week td {
+      display: block;
+    }
+    .week td {
+      padding-inline-start: 1rem;
+    }
   }
   @media (forced-colors: active) {
     li[aria-current='true'] {
