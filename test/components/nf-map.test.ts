@@ -59,6 +59,18 @@ describe('<nf-map>', () => {
     ]);
   });
 
+  it("wraps a long name's tooltip rather than run it past the sides of a phone's map", async () => {
+    const long = fictionalService('long', 1, { name: 'Example Community Health and Harm Reduction Drop-in Centre with a Rather Long Name (fictional)' });
+    const el = await fixture<NfMap>(html`<nf-map tile-url="none" latitude="0" longitude="0" style="width:300px"></nf-map>`);
+    el.services = [long];
+    el.selectedId = 'long';
+    await el.updateComplete;
+    await waitUntil(() => tooltips(el).length === 1, 'no tooltip for the chosen service');
+    const tip = tooltips(el)[0].getBoundingClientRect();
+    expect(tip.width).to.be.at.most(300 - 16 + 0.5);
+    expect(tip.height, 'on more than one line').to.be.above(30);
+  });
+
   it('adopts Leaflet CSS inside its shadow root', async () => {
     const el = await map();
     const pane = el.shadowRoot!.querySelector('.leaflet-map-pane')!;

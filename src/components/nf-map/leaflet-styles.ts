@@ -86,6 +86,11 @@ export const leafletStyles = css`
     /* Physical on purpose: Leaflet moves each tooltip with a transform from its pane's top left,
        and without this a right-to-left page would start it at its right edge instead. */
     left: 0;
+    /* A long name wraps rather than running past both sides of a phone's map (Leaflet: nowrap). */
+    box-sizing: border-box;
+    width: max-content;
+    max-width: min(18rem, calc(100cqi - 1rem));
+    white-space: normal;
     background: var(--_bg);
     color: var(--_text);
     border-color: var(--_border);

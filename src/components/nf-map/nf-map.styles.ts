@@ -17,6 +17,8 @@ export const mapStyles = css`
     /* Map tiles are light in either theme: markers, clusters, zoom buttons and focus rings on them
        keep the light palette, or they would be light on light (1.2:1) in dark mode. */
     color-scheme: light;
+    /* Its width bounds the tooltips' (100cqi). */
+    container-type: inline-size;
     box-sizing: border-box;
     height: var(--_map-height);
     width: 100%;
