@@ -141,12 +141,43 @@ describe('readCsv', () => {
     ]);
   });
 
-  it('skips a row whose quote is never closed and keeps the rows before it', async () => {
-    const out = await readCsv('name,lat\nA (fictional),1\n"B (fictional),2\nC (fictional),3\n');
-    expect(out.records).to.deep.equal([{ name: 'A (fictional)', lat: '1' }]);
-    expect(out.skipped).to.have.length(1);
-    expect(out.skipped[0].index).to.equal(1);
-    expect(out.skipped[0].reason).to.match(/^row 3 \(data row 2\) has a quote \(".*never closed/);
+  it('reads a quote at the start of a value that is never closed as a plain character, so the rows after it are kept', async () => {
+    const out = await readCsv('name,lat\nA (fictional),1\n"B ""Main St"" (fictional),2\nC (fictional),3\n');
+    expect(out.records).to.deep.equal([
+      { name: 'A (fictional)', lat: '1' },
+      { name: '"B ""Main St"" (fictional)', lat: '2' },
+      { name: 'C (fictional)', lat: '3' },
+    ]);
+    expect(out.skipped).to.deep.equal([]);
+    expect(out.warnings).to.deep.equal([
+      {
+        index: 1,
+        reason:
+          'row 3 (data row 2): the value in column 1 ("name") starts with a quote (") that does not close where the value ends, so it was read as a plain character; check that value.',
+      },
+    ]);
+  });
+
+  it('reads a quote typed at the start of a value ("Hope" House) as a plain character, not to a quote rows later', async () => {
+    const out = await readCsv(
+      'name,street,lat\n"Hope" House (fictional),2 Example St,1\nB (fictional),3 Example St,2\n"C" Centre (fictional),4 Example St,3\nD (fictional),5 Example St,4\n',
+    );
+    expect(out.records.map((r) => [r['name'], r['street'], r['lat']])).to.deep.equal([
+      ['"Hope" House (fictional)', '2 Example St', '1'],
+      ['B (fictional)', '3 Example St', '2'],
+      ['"C" Centre (fictional)', '4 Example St', '3'],
+      ['D (fictional)', '5 Example St', '4'],
+    ]);
+    expect(out.warnings.map((w) => w.index)).to.deep.equal([0, 2]);
+  });
+
+  it('keeps quoted values with line breaks, and a quote closed at the end of a line', async () => {
+    const out = await readCsv('name,note\nA (fictional),"line one\nline two"\n"B ""quoted"" (fictional)",ok\n');
+    expect(out.records).to.deep.equal([
+      { name: 'A (fictional)', note: 'line one\nline two' },
+      { name: 'B "quoted" (fictional)', note: 'ok' },
+    ]);
+    expect(out.warnings).to.deep.equal([]);
   });
 
   describe('values over the limit', () => {
@@ -202,10 +233,11 @@ describe('readCsv', () => {
       );
     });
 
-    it('still reports a quote never closed, without reading what it swallowed', async () => {
-      const out = await readCsv(`name,lat\nA (fictional),1\n"B (fictional),${'2\n'.repeat(100_000)}`);
-      expect(out.records).to.deep.equal([{ name: 'A (fictional)', lat: '1' }]);
-      expect(out.skipped[0].reason).to.match(/^row 3 \(data row 2\) has a quote \(".*never closed/);
+    it('reads every row after a quote never closed, however many', async () => {
+      const out = await readCsv(`name,lat\nA (fictional),1\n"B (fictional),2\n${'C (fictional),3\n'.repeat(100_000)}`);
+      expect(out.records).to.have.length(100_002);
+      expect(out.records[1]).to.deep.equal({ name: '"B (fictional)', lat: '2' });
+      expect(out.skipped).to.deep.equal([]);
     });
   });
 

@@ -141,7 +141,10 @@ class Table {
     rows.forEach((cells, i) => {
       this.row++;
       if (isBlank(cells)) return;
-      if (this.columns) this.addRecord(cells, errors.get(i));
+      const strays = this.cut.strays ? this.restoreQuotes(cells) : undefined;
+      if (this.columns) this.addRecord(cells, errors.get(i), strays);
+      else if (strays)
+        throw new FeedFormatError(`the CSV header (row ${this.row}) has a quote (") in column ${strays[0] + 1} that is never closed where the name ends.`);
       else this.readHeader(cells, errors.get(i));
     });
   }
@@ -151,12 +154,23 @@ class Table {
     return this.output;
   }
 
+  /** Puts back the stray opening quotes cutLongValues took out of `cells`; the columns (0-based) they were in. */
+  private restoreQuotes(cells: string[]): number[] | undefined {
+    let at: number[] | undefined;
+    cells.forEach((cell, i) => {
+      if (!cell.startsWith(this.cut.quote)) return;
+      cells[i] = `"${cell.slice(this.cut.quote.length)}`;
+      (at ??= []).push(i);
+    });
+    return at;
+  }
+
   /** The columns (0-based) and lengths of the values in `cells` that were cut out. */
   private cutValues(cells: string[]): { at: number; length: number }[] {
     const found: { at: number; length: number }[] = [];
     if (!this.cut.lengths.length) return found;
     cells.forEach((cell, at) => {
-      if (cell === this.cut.marker) found.push({ at, length: this.cut.lengths[this.cutAt++] });
+      if (cell === this.cut.marker || cell === `"${this.cut.marker}`) found.push({ at, length: this.cut.lengths[this.cutAt++] });
     });
     return found;
   }
@@ -213,8 +227,15 @@ class Table {
     this.width = cells.length;
   }
 
-  private addRecord(cells: string[], errors: ParseError[] | undefined): void {
+  private addRecord(cells: string[], errors: ParseError[] | undefined, strays?: number[]): void {
     const index = this.dataRow++;
+    for (const at of strays ?? []) {
+      const key = this.columns!.find((column) => column.at === at)?.key;
+      this.output.warnings.push({
+        index,
+        reason: `${this.where(index)}: the value in column ${at + 1}${key === undefined ? '' : ` (${describe(key)})`} starts with a quote (") that does not close where the value ends, so it was read as a plain character; check that value.`,
+      });
+    }
     const long = this.cutValues(cells);
     if (long.length) {
       const [{ at, length }] = long;
@@ -288,6 +309,9 @@ interface Cuts {
   /** Stands in the text for each value cut out; no file can contain it. */
   marker: string;
   lengths: number[];
+  /** Stands in the text for each stray opening quote (see cutLongValues), read back as a quote. */
+  quote: string;
+  strays: number;
 }
 
 /**
@@ -300,7 +324,12 @@ interface Cuts {
 async function cutLongValues(text: string, delimiter: string, signal: AbortSignal | undefined): Promise<Cuts> {
   // Noncharacters and a random part: text that is neither in a file nor a delimiter.
   const marker = `\uFDD0${Array.from({ length: 8 }, () => String.fromCharCode(0xfdd1 + Math.floor(Math.random() * 30))).join('')}\uFDEF`;
-  const cuts: Cuts = { text, marker, lengths: [] };
+  const cuts: Cuts = { text, marker, lengths: [], quote: `\uFDEE${marker}`, strays: 0 };
+  const breakWithin = (from: number, to: number) => {
+    const lf = text.indexOf('\n', from);
+    const cr = text.indexOf('\r', from);
+    return (lf !== -1 && lf < to) || (cr !== -1 && cr < to);
+  };
   const unquoted = new RegExp(`[^${delimiter.replace(/[\\\]^-]/g, '\\$&')}\r\n]*`, 'y');
   const n = text.length;
   const parts: string[] = [];
@@ -315,9 +344,11 @@ async function cutLongValues(text: string, delimiter: string, signal: AbortSigna
       await nextTask(signal);
       deadline = performance.now() + SLICE_MS;
     }
-    const quoted = text.charCodeAt(i) === 0x22;
+    let quoted = text.charCodeAt(i) === 0x22;
     if (quoted) {
       let close = text.indexOf('"', i + 1);
+      /** Whether the first quote that is not doubled ends the field, as a closing quote must. */
+      let firstEnds: boolean | undefined;
       for (; close !== -1; close = text.indexOf('"', close + 1)) {
         if (text.charCodeAt(close + 1) === 0x22) {
           close++;
@@ -326,18 +357,29 @@ async function cutLongValues(text: string, delimiter: string, signal: AbortSigna
         let after = close + 1;
         while (text.charCodeAt(after) === 0x20) after++;
         const next = text[after];
-        if (next === undefined || next === delimiter || next === '\n' || next === '\r') break;
+        const ends = next === undefined || next === delimiter || next === '\n' || next === '\r';
+        firstEnds ??= ends;
+        if (ends) break;
       }
-      if (close === -1) {
+      if ((close === -1 || firstEnds === false) && breakWithin(i, close === -1 ? n : close)) {
+        // A quote typed at the start of a value ("Hope" House, or one never closed), which
+        // papaparse would read to a quote lines later, or to the end, taking every row between
+        // into one value: a plain character instead, so those rows are read as rows.
+        cuts.strays++;
+        cutOut(i, i + 1, cuts.quote);
+        quoted = false;
+        i++;
+      } else if (close === -1) {
         // One character kept: papaparse reports a lone quote at the end as no error at all.
         if (n - i - 1 > MAX_CSV_VALUE) cutOut(i + 2, n, '');
         break;
+      } else {
+        if (close - i - 1 > MAX_CSV_VALUE) {
+          cuts.lengths.push(close - i - 1);
+          cutOut(i + 1, close, marker);
+        }
+        i = close + 1;
       }
-      if (close - i - 1 > MAX_CSV_VALUE) {
-        cuts.lengths.push(close - i - 1);
-        cutOut(i + 1, close, marker);
-      }
-      i = close + 1;
     }
     // The rest of the field (all of an unquoted one; spaces or stray text after a closing quote).
     unquoted.lastIndex = i;
