@@ -657,6 +657,12 @@ export class NaloxoneFinder extends LitElement {
   /** Asks for the device's location (call it from a visitor's action) and sorts from there. */
   async useMyLocation() {
     if (this.locating) return;
+    // Only on a visitor's action: where they allowed it before, the browser would not ask again,
+    // and a page script could have the point worked out from the list without them knowing.
+    if (navigator.userActivation && !navigator.userActivation.isActive) {
+      console.error("naloxone-finder: useMyLocation() was called without a visitor's click, tap or key press, so the location was not asked for.");
+      return;
+    }
     this.locating = true;
     this.locationFailure = undefined;
     try {

@@ -4,7 +4,7 @@ import '../src/index.js';
 import type { NaloxoneFinder } from '../src/naloxone-finder.js';
 import type { NfServiceList } from '../src/components/nf-service-list/nf-service-list.js';
 import { feedAt, feedUrl } from './helpers/services.js';
-import { stubGeolocation } from './helpers/geolocation.js';
+import { press, stubGeolocation } from './helpers/geolocation.js';
 import { errorsDuring } from './helpers/console.js';
 
 /** What a screen reader user hears and a keyboard user reaches, in <naloxone-finder>. */
@@ -104,7 +104,7 @@ describe('<naloxone-finder> accessibility', () => {
       const geo = stubGeolocation({ lat: 0.001, lng: 0.001 });
       try {
         const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" map="off"></naloxone-finder>`);
-        el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!.click();
+        await press(el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!);
         await waitUntil(() => live(el).textContent!.includes('stays on this device'), 'the location was never announced', { timeout: 3000 });
         expect(live(el).textContent).to.match(/^5 services\. .*Your location stays on this device\./);
       } finally {

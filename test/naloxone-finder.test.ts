@@ -5,7 +5,7 @@ import type { NaloxoneFinder } from '../src/naloxone-finder.js';
 import type { NfServiceList } from '../src/components/nf-service-list/nf-service-list.js';
 import type { NfMap } from '../src/components/nf-map/nf-map.js';
 import { feedAt, feedUrl, KM_PER_DEGREE } from './helpers/services.js';
-import { stubGeolocation } from './helpers/geolocation.js';
+import { press, stubGeolocation } from './helpers/geolocation.js';
 import { errorsDuring } from './helpers/console.js';
 import { sendKeys } from '@web/test-runner-commands';
 
@@ -975,7 +975,7 @@ describe('<naloxone-finder>', () => {
       const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" tile-url="none"></naloxone-finder>`);
       expect(geo.calls.count).to.equal(0);
       const change = oneEvent(el, 'nf-location-change');
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!.click();
+      await press(el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!);
       const { detail } = await change;
       expect(detail).to.deep.equal({ source: 'device' });
       await loaded(el);
@@ -995,7 +995,7 @@ describe('<naloxone-finder>', () => {
     const geo = stubGeolocation({ lat: 8 / KM_PER_DEGREE, lng: 0 });
     try {
       const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" map="off"></naloxone-finder>`);
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!.click();
+      await press(el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!);
       await waitUntil(() => ids(el)[0] === 's2', 'never sorted from the device');
       // Probes around the device point: nearest first from it, the first would be p1 (8 km).
       const probes = feedAt([5, 8, 11]).services.map((p, i) => ({ ...p, id: `p${i}`, name: `Probe ${i} (fictional)` }));
@@ -1023,7 +1023,7 @@ describe('<naloxone-finder>', () => {
         'the office',
       );
       expect(el.shadowRoot!.querySelector('[part="area-button"]'), 'nothing to show before a location').to.equal(null);
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!.click();
+      await press(el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!);
       await waitUntil(() => el.shadowRoot!.querySelector('[part="area-button"]'));
       await loaded(el);
       expect(mapEl(el)!.shadowRoot!.querySelector('.nf-origin'), 'no origin marker at the device point').to.equal(null);
@@ -1058,7 +1058,7 @@ describe('<naloxone-finder>', () => {
     const geo = stubGeolocation({ lat: 8 / KM_PER_DEGREE, lng: 0 });
     try {
       const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" tile-url="none" map-follows-location></naloxone-finder>`);
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!.click();
+      await press(el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!);
       await waitUntil(() => mapEl(el)!.shadowRoot!.querySelector('.nf-origin[aria-label="Your area (approximate)"]'), 'the map shows the visitor’s area');
       expect(mapEl(el)!.latitude).to.equal(0.07);
       expect(el.shadowRoot!.querySelector('[part="area-button"]')).to.equal(null);
@@ -1068,12 +1068,11 @@ describe('<naloxone-finder>', () => {
   });
 
   it('keeps focus on "Use my location" while it looks up the location', async () => {
-    const geo = stubGeolocation({ lat: 8 / KM_PER_DEGREE, lng: 0 });
+    const geo = stubGeolocation({ lat: 8 / KM_PER_DEGREE, lng: 0 }, 300);
     try {
       const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" map="off"></naloxone-finder>`);
       const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!;
-      button.focus();
-      button.click();
+      await press(button);
       await el.updateComplete;
       expect(button.getAttribute('aria-disabled')).to.equal('true');
       expect(el.shadowRoot!.activeElement).to.equal(button);
@@ -1094,7 +1093,7 @@ describe('<naloxone-finder>', () => {
       const geo = stubGeolocation({ code });
       try {
         const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" map="off"></naloxone-finder>`);
-        el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!.click();
+        await press(el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!);
         await waitUntil(() => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.includes(words));
         expect(ids(el)).to.deep.equal(['s1', 's3', 's0', 's4', 's2']);
       } finally {
@@ -1107,7 +1106,7 @@ describe('<naloxone-finder>', () => {
     const geo = stubGeolocation({ code: 1 });
     try {
       const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} map="off"></naloxone-finder>`);
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!.click();
+      await press(el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!);
       const status = () => el.shadowRoot!.querySelector('[part="status"]')!.textContent;
       await waitUntil(() => status()!.includes('denied'));
       expect(status()).to.equal(
@@ -1129,7 +1128,7 @@ describe('<naloxone-finder>', () => {
       const status = el.shadowRoot!.querySelector('[part="status"]')!;
       expect(status.textContent).to.equal('');
       const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!;
-      button.click();
+      await press(button);
       await el.updateComplete;
       await waitUntil(() => geo.calls.count === 1 && button.getAttribute('aria-busy') === 'false', 'the location was never found');
       await el.updateComplete;

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { NaloxoneFinder } from '../../src/naloxone-finder.js';
-import { stubGeolocation } from '../helpers/geolocation.js';
+import { press as pressKey, stubGeolocation } from '../helpers/geolocation.js';
 import { KM_PER_DEGREE } from '../helpers/services.js';
 import { emulateMode, expectNoViolations } from './axe.js';
 import type { Mode } from './exceptions.js';
@@ -36,12 +36,12 @@ const STATES: State[] = [
     act: (el) => press(inside(el, 'nf-map').shadowRoot!, '.nf-marker:not(.nf-origin)'),
   },
   { name: '"Show more" pressed', attributes: { limit: '2' }, act: (el) => press(list(el), '[part="show-more"]') },
-  { name: 'location denied', geolocation: { code: 1 }, act: (el) => press(el.shadowRoot!, '[part="locate-button"]') },
+  { name: 'location denied', geolocation: { code: 1 }, act: (el) => pressKey(el.shadowRoot!.querySelector<HTMLElement>('[part="locate-button"]')!) },
   {
     name: 'location granted',
     geolocation: { lat: 2 / KM_PER_DEGREE, lng: 0 },
     act: async (el) => {
-      press(el.shadowRoot!, '[part="locate-button"]');
+      await pressKey(el.shadowRoot!.querySelector<HTMLElement>('[part="locate-button"]')!);
       await waitUntil(() => el.shadowRoot!.querySelector('[part="area-button"]'), 'the location never arrived');
     },
   },

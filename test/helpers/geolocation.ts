@@ -1,10 +1,13 @@
+import { sendKeys } from '@web/test-runner-commands';
+
 type Outcome = { lat: number; lng: number } | { code: 1 | 2 | 3; message?: string };
 
 /**
  * Replaces the browser's geolocation for one test. Returns a restore function and a counter
- * of how many times a position was asked for (location must be asked for only on a press).
+ * of how many times a position was asked for (location must be asked for only on a press). The
+ * position (or failure) comes `delayMs` after it is asked for.
  */
-export function stubGeolocation(outcome: Outcome) {
+export function stubGeolocation(outcome: Outcome, delayMs = 0) {
   const proto = Geolocation.prototype;
   const original = proto.getCurrentPosition;
   const calls = { count: 0 };
@@ -22,7 +25,16 @@ export function stubGeolocation(outcome: Outcome) {
           TIMEOUT: 3,
         } as GeolocationPositionError);
       }
-    }, 0);
+    }, delayMs);
   };
   return { calls, restore: () => (proto.getCurrentPosition = original) };
+}
+
+/**
+ * Presses a button as a visitor does, with a key press the browser counts as their action
+ * ("Use my location" asks for nothing on a script's click).
+ */
+export async function press(button: HTMLElement) {
+  button.focus();
+  await sendKeys({ press: 'Enter' });
 }

@@ -4,7 +4,7 @@ import '../../src/index.js';
 import type { NaloxoneFinder } from '../../src/naloxone-finder.js';
 import type { NfServiceList } from '../../src/components/nf-service-list/nf-service-list.js';
 import type { NfMap } from '../../src/components/nf-map/nf-map.js';
-import { stubGeolocation } from '../helpers/geolocation.js';
+import { press, stubGeolocation } from '../helpers/geolocation.js';
 
 /*
  * The privacy promise, checked the way a tracking script or a tile server would look: after
@@ -151,7 +151,7 @@ describe('the visitor’s location stays on the device', () => {
     await new Promise((r) => setTimeout(r, 300));
     const beforeLocation = (await executeServerCommand('request-log-stop')) as LoggedRequest[];
     await executeServerCommand('request-log-start');
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!.click();
+    await press(el.shadowRoot!.querySelector<HTMLButtonElement>('[part="locate-button"]')!);
     await waitUntil(() => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.includes('stays on this device'));
     await list().updateComplete;
     await map().updateComplete;
