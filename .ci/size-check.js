@@ -61,8 +61,8 @@
 //     fixes of an outside test with partner data, privacy and phones (place-region checked, rounded
 //     phones dropped, Socrata phone and link objects, type labels that say "not offered", the
 //     device point dropped for services a page script hands over, the kdbush chunk asked for
-//     beside the chunks that import it), +0.41 kB; 112.75 KiB until stray CSV quotes were read
-//     as plain characters and useMyLocation() asked only on a visitor's action, +0.19 kB.
+//     beside the chunks that import it), +0.41 kB; 112.75 KiB until useMyLocation() asked only on
+//     a visitor's action, with the console saying why not, +0.19 kB.
 //     The list still needs only the entry. Leaflet's CSS for popups, the layers and scale controls
 //     and Internet Explorer is left out of the map chunk: -0.9 kB.)
 //   - the spatial index (kdbush, geokdbush) with the chunks it imports, fetched beside the feed: 4 KiB
