@@ -54,9 +54,9 @@ export async function saveLastGoodFeed(src: string, feed: { body: FeedBody; cont
   if (!url || bodySize(feed.body) === 0) return;
   if (maxAge(options) === 0) return removeLastGood(url);
   const savedAt = dayOf(options.now ?? new Date());
-  if (await saveToCache(url, feed, savedAt)) removeFromStorage(url);
+  if (await saveToCache(url, feed, savedAt, options)) removeFromStorage(url);
   // localStorage takes small copies only, as text: never a Blob, which is over 2 MB.
-  else if (feed.body instanceof Uint8Array) saveToStorage(url, feed.body, feed.contentType, savedAt);
+  else if (feed.body instanceof Uint8Array) saveToStorage(url, feed.body, feed.contentType, savedAt, options);
 }
 
 /**
@@ -166,7 +166,7 @@ function cacheStorage(): CacheStorage | undefined {
   }
 }
 
-async function saveToCache(url: string, feed: { body: FeedBody; contentType: string }, savedAt: string): Promise<boolean> {
+async function saveToCache(url: string, feed: { body: FeedBody; contentType: string }, savedAt: string, options: CacheOptions): Promise<boolean> {
   let cache: Cache;
   try {
     const storage = cacheStorage();
@@ -177,18 +177,22 @@ async function saveToCache(url: string, feed: { body: FeedBody; contentType: str
   } catch {
     return false;
   }
-  await pruneCache(cache).catch(() => undefined);
+  await pruneCache(cache, options).catch(() => undefined);
   return true;
 }
 
-async function pruneCache(cache: Cache) {
+/**
+ * Keeps the KEEP newest copies, and none older than this page keeps its own: a copy of a feed no
+ * page asks for any more (its `src` changed) would otherwise stay, and with it the day this
+ * browser opened a page with the widget.
+ */
+async function pruneCache(cache: Cache, options: CacheOptions) {
   // Newest first (keys come in the order they were put), so a tie on savedAt keeps the newer.
   const requests = [...(await cache.keys())].reverse();
-  if (requests.length <= KEEP) return;
   const dated = await Promise.all(requests.map(async (request) => ({ request, savedAt: (await cache.match(request))?.headers.get(SAVED_AT) ?? '' })));
   // ISO 8601 times in UTC sort as text.
   dated.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
-  await Promise.all(dated.slice(KEEP).map(({ request }) => cache.delete(request)));
+  await Promise.all(dated.filter(({ savedAt }, i) => i >= KEEP || !young(savedAt, options)).map(({ request }) => cache.delete(request)));
 }
 
 /** The copy of a feed saved in Cache Storage, if any. */
@@ -223,20 +227,21 @@ function localStore(): Storage | undefined {
 
 // One item per URL: "<savedAt>\n<content type>\n<t|b><text or base64>", savedAt first so
 // pruning reads it without parsing the rest.
-function saveToStorage(url: string, bytes: Uint8Array, contentType: string, savedAt: string) {
+function saveToStorage(url: string, bytes: Uint8Array, contentType: string, savedAt: string, options: CacheOptions) {
   try {
     const store = localStore();
     if (!store || bytes.byteLength > MAX_STORAGE_CHARS) return;
     const value = `${savedAt}\n${contentType.replace(/[\r\n]/g, '')}\n${encode(bytes)}`;
     if (value.length > MAX_STORAGE_CHARS) return;
     store.setItem(STORAGE_PREFIX + url, value);
-    pruneStorage(store, STORAGE_PREFIX + url);
+    pruneStorage(store, STORAGE_PREFIX + url, options);
   } catch {
     // Quota exceeded or storage disabled: the previous copy, if any, stays.
   }
 }
 
-function pruneStorage(store: Storage, newest: string) {
+/** As pruneCache: the KEEP newest, none older than this page keeps its own. */
+function pruneStorage(store: Storage, newest: string, options: CacheOptions) {
   const dated: { key: string; savedAt: string }[] = [];
   for (let i = 0; i < store.length; i++) {
     const key = store.key(i);
@@ -245,7 +250,9 @@ function pruneStorage(store: Storage, newest: string) {
     dated.push({ key, savedAt: value.slice(0, value.indexOf('\n')) });
   }
   dated.sort((a, b) => Number(b.key === newest) - Number(a.key === newest) || b.savedAt.localeCompare(a.savedAt));
-  for (const { key } of dated.slice(KEEP)) store.removeItem(key);
+  dated.forEach(({ key, savedAt }, i) => {
+    if (i >= KEEP || !young(savedAt, options)) store.removeItem(key);
+  });
 }
 
 function loadFromStorage(url: string): CachedFeed | undefined {

@@ -6,6 +6,7 @@ const A = 'https://feeds.example.org/a.json';
 const B = 'https://feeds.example.org/b.json';
 const text = (s: string) => new TextEncoder().encode(s);
 const feed = (s: string, contentType = 'application/json') => ({ body: text(s), contentType });
+const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
 function ourStorageKeys(): string[] {
   return Object.keys(localStorage).filter((key) => key.startsWith(CACHE_NAME));
@@ -77,7 +78,6 @@ describe('last good feed', () => {
   });
 
   it('forgets a copy older than its expiry (30 days by default), and removes it', async () => {
-    const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
     await saveLastGoodFeed(A, feed('a'), { now: day('2026-01-01') });
     expect(await loadLastGoodFeed(A, { now: day('2026-01-31') }), 'day 30 still kept').to.not.equal(undefined);
     expect(await loadLastGoodFeed(A, { now: day('2026-02-01') }), 'day 31 gone').to.equal(undefined);
@@ -135,6 +135,14 @@ describe('last good feed', () => {
     expect(kept).to.deep.equal(urls.slice(2).sort());
   });
 
+  it("removes other feeds' copies older than its own expiry when it saves, so a copy no page asks for does not stay", async () => {
+    await saveLastGoodFeed(A, feed('a'), { now: day('2026-01-01') });
+    await saveLastGoodFeed(B, feed('b'), { now: day('2026-01-20') });
+    await saveLastGoodFeed('https://feeds.example.org/c.json', feed('c'), { now: day('2026-02-10') });
+    const kept = (await (await caches.open(CACHE_NAME)).keys()).map((r) => r.url).sort();
+    expect(kept, 'A is 40 days old, B 21').to.deep.equal([B, 'https://feeds.example.org/c.json']);
+  });
+
   it('ignores empty feeds and URLs that only live as long as the page', async () => {
     await saveLastGoodFeed(A, feed(''));
     const blobUrl = URL.createObjectURL(new Blob(['{}']));
@@ -176,6 +184,15 @@ describe('last good feed', () => {
       for (let i = 0; i < 6; i++) await saveLastGoodFeed(`https://feeds.example.org/${i}.json`, feed(String(i)));
       expect(ourStorageKeys()).to.have.length(5);
       expect(await loadLastGoodFeed('https://feeds.example.org/5.json')).to.not.equal(undefined);
+    });
+
+    it("removes other feeds' copies older than its own expiry when it saves", async () => {
+      await saveLastGoodFeed(A, feed('a'), { now: day('2026-01-01') });
+      await saveLastGoodFeed(B, feed('b'), { now: day('2026-02-10'), maxAgeDays: 60 });
+      expect(ourStorageKeys()).to.have.length(2);
+      await saveLastGoodFeed(B, feed('b'), { now: day('2026-02-10') });
+      expect(ourStorageKeys()).to.have.length(1);
+      expect(ourStorageKeys()[0]).to.contain(B);
     });
 
     it('stores no Blob in localStorage, and keeps the previous copy', async () => {
