@@ -1,6 +1,6 @@
 import { isServiceType, labelToType, typesInLabel, type ServiceType } from './service-types.js';
 import { describe, listOf, own, quote, withoutAccents } from './text.js';
-import { FeedFormatError, isYes, splitList } from './validate.js';
+import { FeedFormatError, FLAG_NOTES, flagValue, splitList } from './validate.js';
 import { sameItems } from '../util/same-items.js';
 
 /**
@@ -282,7 +282,17 @@ export function fieldResolver(map: FieldMap = {}): Resolver {
       if (value !== undefined) out[field] = value;
     }
     if (plan.flags.length) {
-      const marked = plan.flags.filter(([key]) => isYes(own(record, key))).map(([, type]) => type);
+      const marked: ServiceType[] = [];
+      for (const [key, type] of plan.flags) {
+        const value = own(record, key);
+        const yes = flagValue(value);
+        if (yes) marked.push(type);
+        else if (yes === undefined) {
+          ((out as { [FLAG_NOTES]?: string[] })[FLAG_NOTES] ??= []).push(
+            `column ${describe(key)} says ${describe(value)}, neither yes nor no, so it does not give the type "${type}" (write yes or no)`,
+          );
+        }
+      }
       if (marked.length) out['types'] = [...(splitList(out['types']) ?? []), ...marked];
     }
     for (const [field, value] of defaults) {

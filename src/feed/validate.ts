@@ -68,6 +68,24 @@ const COUNTRY_NAMES: Record<string, string> = {
 export const isYes = (value: unknown) =>
   (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && TRUE_WORDS.has(String(value).trim().toLowerCase());
 
+/**
+ * A cell of a column named for a type ("Naloxone", "FTS available"): true for a yes, a yes with
+ * more after it ("Yes (nasal spray only)", "Y - call first"), a check mark, or words of stock
+ * ("Available", "In stock", "Limited"); false for a no, an empty cell, or words that say it is not
+ * offered ("Out of stock"); undefined for anything else, which the validator reports.
+ */
+export function flagValue(value: unknown): boolean | undefined {
+  if (isYes(value)) return true;
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return value === undefined || value === null ? false : undefined;
+  const text = String(value).trim().toLowerCase();
+  if (FALSE_WORDS.has(text) || /^(?:no|non|none|n\/a)\b/.test(text) || saysNotOffered(text)) return false;
+  if (/^(?:yes|y|oui|si|sí)\b|^[\u2713\u2714\u2611\u2705]|\b(?:available|in stock|offered|provided|limited|on ?site|disponible)\b/.test(text)) return true;
+  return undefined;
+}
+
+/** Where the field map leaves, on a record it read, the notes of cells flagValue could not read. */
+export const FLAG_NOTES = Symbol('flag notes');
+
 /** Splits a list written in one spreadsheet cell: "naloxone; drop-in", "en, es", "a|b". */
 export function splitList(value: unknown): unknown[] | undefined {
   if (value === undefined || value === null || value === '') return undefined;
@@ -438,6 +456,8 @@ function put<K extends keyof Service>(service: Service, key: K, value: Service[K
 export function validateService(record: unknown, options: ValidateOptions = {}): Validated {
   if (!isObject(record)) return { errors: [`record must be an object, got ${describe(record)}`], warnings: [] };
   const r = new RecordReader(record);
+  const notes = (record as { [FLAG_NOTES]?: string[] })[FLAG_NOTES];
+  if (notes) r.warnings.push(...notes);
   const id = readId(r, options.requireId ?? true);
   const name = readName(r);
   const types = readTypes(r, options);

@@ -319,6 +319,28 @@ describe('parseFeed', () => {
     expect(words.services[0].types).to.deep.equal(['naloxone', 'fentanyl-test-strips']);
   });
 
+  it('reads a yes with more words, a check mark or "In stock" in a column named for a type, and reports what is neither yes nor no', async () => {
+    const cells = [
+      'Yes (nasal spray only)',
+      'Available',
+      'In stock',
+      '\u2713',
+      '\u2714',
+      'yes*',
+      'Y - call first',
+      'Limited',
+      'Out of stock',
+      'N/A',
+      'Call first',
+    ];
+    const csv = ['name,lat,lng,Naloxone', ...cells.map((cell, i) => `Example Site ${i} (fictional),49.2${i},-123.1,"${cell}"`)].join('\n');
+    const feed = await parseFeed(csv);
+    expect(feed.services.map((s) => s.types.join())).to.deep.equal([...Array(8).fill('naloxone'), '', '', '']);
+    expect(feed.warnings.map((w) => [w.index, w.reason])).to.deep.equal([
+      [10, 'column "Naloxone" says "Call first", neither yes nor no, so it does not give the type "naloxone" (write yes or no)'],
+    ]);
+  });
+
   it('reads any address or coordinates text in one pass (a long run of spaces and brackets cannot stall it)', async () => {
     const bait = `${' '.repeat(50_000)}(${' '.repeat(50_000)}1.5, 2`;
     const feed = await parseFeed(JSON.stringify([{ id: 'a', name: 'Example (fictional)', address: bait, coordinates: bait }]));
