@@ -604,8 +604,9 @@ export class NaloxoneFinder extends LitElement {
   }
 
   /**
-   * Services with weekly hours but no time zone get one from their coordinates: the lookup
-   * table is a chunk, loaded only when such a service exists.
+   * Services with weekly hours but no time zone get one from their coordinates (those without,
+   * from the partner's place or the others): the lookup table is a chunk, loaded only when such
+   * a service exists.
    */
   private async findZones(services: Service[]) {
     if (this.zonedFeed === services) return;
@@ -630,15 +631,25 @@ export class NaloxoneFinder extends LitElement {
       );
       if (!missing.length) return;
       const zoneAt = await coordinateZones();
+      const unplaced: Service[] = [];
       // In time slices: a national feed has tens of thousands to look up.
       await forEachSliced(
         missing,
         (s) => {
           const zone = s.lat === undefined || s.lng === undefined ? undefined : zoneAt(s.lat, s.lng);
           if (zone) zones.set(s.id, zone);
+          else if (s.lat === undefined) unplaced.push(s);
         },
         lookup.signal,
       );
+      // Without a position (an address-only list), the zone of the partner's place, else the one
+      // zone all the others are in: their hours and "Open now" are shown, not dropped.
+      if (unplaced.length) {
+        const origin = originFrom(this.latitude, this.longitude);
+        const found = new Set(zones.values());
+        const zone = (origin && zoneAt(origin.lat, origin.lng)) || (found.size === 1 ? [...found][0] : undefined);
+        if (zone) for (const s of unplaced) zones.set(s.id, zone);
+      }
       // Each zone's clock is read once before the render the zones bring, in slices too: a
       // zone's first reading builds its Intl formatter, slow on a slow phone.
       const now = this.clock.now.getTime();

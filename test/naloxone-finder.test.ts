@@ -520,6 +520,23 @@ describe('<naloxone-finder>', () => {
         ]),
       );
 
+    it("gives a service without a position the time zone of the partner's place, so its hours still say whether it is open", async () => {
+      const hours = [{ days: weekdays, opens: '09:00', closes: '17:00' }];
+      const addressOnly = {
+        version: 1,
+        services: [
+          { id: 'placed', name: 'Example Placed Clinic (fictional)', types: ['naloxone'], lat: 40.72, lng: -74.0, hours },
+          { id: 'unplaced', name: 'Example Unplaced Clinic (fictional)', types: ['naloxone'], address: { street: '1 Example St', city: 'New York' }, hours },
+        ],
+      };
+      const el = await finder(
+        html`<naloxone-finder src=${feedUrl(addressOnly)} latitude="40.71" longitude="-74.0" .now=${now} map="off" lang="en-US"></naloxone-finder>`,
+      );
+      await waitUntil(() => statusOf(el)['Unplaced Clinic'], 'no hours shown for the service without a position', { timeout: 5000 });
+      expect(statusOf(el)['Unplaced Clinic']).to.equal(statusOf(el)['Placed Clinic']);
+      expect(statusOf(el)['Unplaced Clinic']).to.match(/^Open now/);
+    });
+
     it('says, in the time zone of each service, whether it is open, when that changes, and nothing for a service without hours', async () => {
       const el = await finder(
         html`<naloxone-finder src=${feedUrl(feed)} latitude="0" longitude="0" radius="none" .now=${now} map="off" lang="en-US"></naloxone-finder>`,
