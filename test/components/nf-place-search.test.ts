@@ -54,6 +54,13 @@ describe('<nf-place-search>', () => {
     }
   });
 
+  it('offers choices a finger can take: each at least 44 px tall', async () => {
+    const el = await fixture<NfPlaceSearch>(html`<nf-place-search></nf-place-search>`);
+    await typeAndEnter(el, 'Springfield');
+    await settled(el, () => parts(el).options().length > 1);
+    for (const option of parts(el).options()) expect(option.getBoundingClientRect().height, option.textContent!).to.be.at.least(44);
+  });
+
   it('has a visible label, a Search button, and is accessible', async () => {
     const el = await fixture<NfPlaceSearch>(html`<nf-place-search></nf-place-search>`);
     const { input, button } = parts(el);

@@ -50,6 +50,11 @@ export const placeSearchStyles = css`
     overflow-y: auto;
   }
   [role='option'] {
+    /* A finger's width (the toolbar's buttons are as tall). */
+    box-sizing: border-box;
+    min-block-size: 44px;
+    display: flex;
+    align-items: center;
     padding-block: 0.4rem;
     padding-inline: 0.6rem;
     border-radius: var(--_radius);
