@@ -15,14 +15,28 @@ export const MAX_LENGTH = { name: 200, short: 300, long: 2000 } as const;
 const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 /**
  * What any step of cleanText below would change besides trimming: a line break or carriage
- * return, a backslash (a literal "\\n"), or an unsafe character (UNSAFE_CHARS with \n and \r).
+ * return, a backslash (a literal "\\n"), an unsafe character (UNSAFE_CHARS with \n and \r), or
+ * what may be HTML (a tag, a character reference).
  */
 // eslint-disable-next-line no-control-regex
-const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\\]/;
+const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\\]|<\/?[a-z]|&#?[a-z0-9]+;/i;
+/** Tags of the HTML a content system exports ("<p>Walk in <b>anytime</b></p>"); a block's become a line break. */
+const HTML_TAG = /<(\/?)(p|br|div|li|ul|ol|h[1-6]|b|i|u|em|strong|span|a|small|font|sup|sub)\b[^<>]*>/gi;
+const BLOCK_TAG = /^(?:p|br|div|li|ul|ol|h[1-6])$/i;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
+/** Character references ("&amp;", "&#39;", "&#x2019;"): as they read. */
+const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(amp|lt|gt|quot|apos|nbsp));/gi;
+const fromEntity = (whole: string, decimal?: string, hex?: string, name?: string) => {
+  if (name) return ENTITIES[name.toLowerCase()];
+  const code = decimal ? Number(decimal) : parseInt(hex!, 16);
+  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+};
 
 /**
- * Trims, turns literal "\n" sequences (common in exported spreadsheets) into line breaks,
- * drops control and bidi-override characters, and cuts text longer than `max` with "…".
+ * Trims, turns literal "\n" sequences (common in exported spreadsheets) into line breaks, reads
+ * the HTML a content system exports as text (tags dropped, a paragraph's or line break's as a
+ * line break, "&amp;" as "&"), drops control and bidi-override characters (also those written as
+ * references), and cuts text longer than `max` with "…".
  * Returns the cleaned text (undefined when empty) and whether it was cut.
  */
 export function cleanText(value: string, max: number): { text?: string; cut: boolean } {
@@ -37,6 +51,8 @@ export function cleanString(value: string): string {
   const trimmed = value.trim();
   if (!NEEDS_CLEANING.test(trimmed)) return trimmed;
   return value
+    .replace(HTML_TAG, (_tag, _close: string, name: string) => (BLOCK_TAG.test(name) ? '\n' : ''))
+    .replace(ENTITY, fromEntity)
     .replace(/\r\n?/g, '\n')
     .replace(/\\r\\n|\\n/g, '\n')
     .replace(UNSAFE_CHARS, '')

@@ -312,6 +312,20 @@ describe('parseNativeFeed', () => {
     expect(warnings).to.deep.equal(['"description" was longer than 2000 characters and was cut']);
   });
 
+  it('reads the HTML a content system exports as text: tags dropped, paragraphs as lines, references as characters', () => {
+    const { service } = validateService({
+      ...good,
+      name: 'Example Health &amp; Harm Reduction (fictional) &lt;3',
+      description: '<p>Walk in <b>anytime</b> &amp; ask for a kit.</p><p>Cafe next door &#8211; 2nd floor.<br/>Ring &#x2019;bell&#8217;.</p>',
+      accessibility: 'Ramp &#8238;reversed',
+    });
+    expect(service!.name).to.equal('Example Health & Harm Reduction (fictional) <3');
+    expect(service!.description).to.equal('Walk in anytime & ask for a kit.\n\nCafe next door \u2013 2nd floor.\nRing \u2019bell\u2019.');
+    expect(service!.accessibility, 'a bidi override written as a reference is dropped too').to.equal('Ramp reversed');
+    // Not HTML: kept as written.
+    expect(validateService({ ...good, name: 'Example <fictional> Site & Co' }).service!.name).to.equal('Example <fictional> Site & Co');
+  });
+
   it('reports duplicate ids, keeping both under unique ids, and shows exact duplicates once', () => {
     const feed = parseNativeFeed([good, { ...good, name: 'Another Pharmacy (fictional)' }, { ...good }]);
     expect(feed.services.map((s) => s.id)).to.deep.equal(['a', 'a~2']);
