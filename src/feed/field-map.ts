@@ -76,6 +76,11 @@ const ALIASES: Partial<Record<Field, string[]>> = {
     'agency',
     'provider',
     'program',
+    'providername',
+    'agencyname',
+    'organizationname',
+    'programname',
+    'site',
     'nom',
     'nomdusite',
     'nomdelorganisme',
@@ -108,6 +113,8 @@ const ALIASES: Partial<Record<Field, string[]>> = {
     'wkt',
     'mappedlocation',
     'location',
+    // Socrata names a portal's first location column so.
+    'location1',
   ],
   types: [
     'types',
@@ -137,7 +144,7 @@ const ALIASES: Partial<Record<Field, string[]>> = {
   postalCode: ['postalcode', 'postcode', 'zip', 'zipcode', 'postal', 'zip5', 'codepostal', 'codigopostal', 'cp'],
   country: ['country', 'countrycode', 'pays', 'pais'],
   phone: ['phone', 'telephone', 'phonenumber', 'tel', 'contactphone', 'numerodetelephone', 'telefono', 'numerodetelefono'],
-  website: ['website', 'url', 'web', 'homepage', 'site', 'link', 'siteweb', 'siteinternet', 'sitioweb', 'paginaweb'],
+  website: ['website', 'url', 'web', 'homepage', 'link', 'siteweb', 'siteinternet', 'sitioweb', 'paginaweb'],
   email: ['email', 'emailaddress', 'mail', 'courriel', 'correo', 'correoelectronico'],
   description: ['description', 'details', 'notes', 'info', 'comments', 'about', 'remarques', 'commentaires', 'descripcion', 'notas', 'comentarios'],
   hours: ['hours', 'openinghours', 'schedule', 'hoursofoperation', 'heures', 'horaire', 'horaires', 'heuresdouverture', 'horario', 'horarios', 'horas'],
@@ -146,7 +153,7 @@ const ALIASES: Partial<Record<Field, string[]>> = {
   hoursNote: ['hoursnote', 'hoursnotes'],
   cost: ['cost', 'fees', 'fee', 'price', 'cout', 'frais', 'prix', 'costo', 'precio'],
   noIdRequired: ['noidrequired', 'noid'],
-  walkIn: ['walkin', 'walkins', 'dropin'],
+  walkIn: ['walkin', 'walkins', 'dropin', 'walkinsaccepted', 'walkinaccepted', 'walkinswelcome'],
   anonymous: ['anonymous'],
   appointmentRequired: ['appointmentrequired', 'appointment', 'byappointment'],
   languages: ['languages', 'language', 'languagesspoken', 'langues', 'langue', 'idiomas', 'idioma'],
@@ -155,6 +162,9 @@ const ALIASES: Partial<Record<Field, string[]>> = {
   lastVerified: ['lastverified', 'verified', 'lastupdated', 'updated', 'dateverified'],
   status: ['status'],
 };
+
+/** Headers that say an ID is required, the opposite of noIdRequired, squashed as ALIASES are. */
+const ID_REQUIRED = ['idrequired', 'requiresid', 'idneeded', 'photoidrequired', 'identificationrequired'];
 
 // Accents dropped too: "Téléphone", "Dirección" and "Código postal" match as their plain letters.
 const squash = (key: string) =>
@@ -267,7 +277,9 @@ export function fieldResolver(map: FieldMap = {}): Resolver {
         if (type) flags.push([key, type]);
       }
       // Validation reads only our fields, each as an own property: the record itself reads the same as its copy.
-      plan = { pairs, flags, same: !defaults.length && !flags.length && pairs.every(([field, key]) => field === key) };
+      // "ID required" says the opposite of noIdRequired: a yes there is a no here.
+      const opposite = pairs.some(([field]) => field === 'noIdRequired') ? undefined : ID_REQUIRED.map((a) => bySquashed.get(a)).find((k) => k !== undefined);
+      plan = { pairs, flags, opposite, same: !defaults.length && !flags.length && !opposite && pairs.every(([field, key]) => field === key) };
       cache.set(signature, plan);
     }
     recent[recent.length < RECENT_PLANS ? recent.length : oldest++ % RECENT_PLANS] = { keys, plan };
@@ -295,6 +307,11 @@ export function fieldResolver(map: FieldMap = {}): Resolver {
       }
       if (marked.length) out['types'] = [...(splitList(out['types']) ?? []), ...marked];
     }
+    if (plan.opposite !== undefined) {
+      const value = own(record, plan.opposite);
+      const yes = value === '' || value === undefined || value === null ? undefined : flagValue(value);
+      if (yes !== undefined) out['noIdRequired'] = !yes;
+    }
     for (const [field, value] of defaults) {
       if (out[field] === undefined || out[field] === null || out[field] === '') out[field] = value;
     }
@@ -307,6 +324,8 @@ interface Plan {
   pairs: [Field, string][];
   /** Columns named for a type: a row that marks one yes has that type. */
   flags: [string, ServiceType][];
+  /** An "ID required" column, read the other way round as noIdRequired. */
+  opposite?: string;
   same: boolean;
 }
 

@@ -341,6 +341,23 @@ describe('parseFeed', () => {
     ]);
   });
 
+  it('reads "Provider Name", "Site", Socrata\'s "Location 1" and "Walk-ins Accepted", and "ID Required" the other way round', async () => {
+    const csv = [
+      'Provider Name,Location 1,Walk-ins Accepted,ID Required,Services',
+      'Example Provider (fictional),"(42.36, -71.06)",Yes,No,naloxone',
+      'Example Clinic (fictional),"(42.35, -71.05)",no,Yes,naloxone',
+      'Example Van (fictional),"(42.34, -71.04)",,,naloxone',
+    ].join('\n');
+    const feed = await parseFeed(csv);
+    expect(feed.services.map((s) => [s.name, s.lat, s.walkIn, s.noIdRequired])).to.deep.equal([
+      ['Example Provider (fictional)', 42.36, true, true],
+      ['Example Clinic (fictional)', 42.35, false, false],
+      ['Example Van (fictional)', 42.34, undefined, undefined],
+    ]);
+    const site = await parseFeed('Site,Latitude,Longitude\nExample Site (fictional),42.36,-71.06\n');
+    expect(site.services[0]).to.include({ name: 'Example Site (fictional)' });
+  });
+
   it('reads any address or coordinates text in one pass (a long run of spaces and brackets cannot stall it)', async () => {
     const bait = `${' '.repeat(50_000)}(${' '.repeat(50_000)}1.5, 2`;
     const feed = await parseFeed(JSON.stringify([{ id: 'a', name: 'Example (fictional)', address: bait, coordinates: bait }]));
