@@ -177,8 +177,8 @@ describe('readHsds', () => {
     expect(reasons).to.include.members([
       'service-at-location "sal-1" points to location "Example Clinic", which is not in the feed; shown without a map position',
       `service-at-location "${'x'.repeat(40)}…" has no location; shown without a map position`,
-      'schedule "weekly" has freq "MONTHLY", which weekly hours cannot show; its description is kept in the hours note',
-      `schedule "${'x'.repeat(40)}…" repeats daily, which weekly hours cannot show; its description is kept in the hours note`,
+      'schedule "weekly" has freq "MONTHLY", which weekly hours cannot show; it has no description to show instead',
+      `schedule "${'x'.repeat(40)}…" repeats daily, which weekly hours cannot show; it has no description to show instead`,
     ]);
   });
 
@@ -291,7 +291,7 @@ describe('readHsds', () => {
         ]),
       );
       expect(described.records[0]).to.not.have.property('hours');
-      expect(described.records[0]['hoursNote']).to.equal('Mondays from 9 (fictional) Tue 09:00–17:00');
+      expect(described.records[0]['hoursNote'], 'each note a sentence of its own').to.equal('Mondays from 9 (fictional). Tue 09:00–17:00');
       expect(described.warnings.map((w) => w.reason)).to.deep.equal(['schedule "12" has opens_at but no closes_at; the hours are shown as written']);
     });
 
@@ -299,13 +299,22 @@ describe('readHsds', () => {
       const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
       const out = readHsds(
         withSchedules([
-          { id: 'summer-2020', byday: 'MO,TU,WE,TH,FR', opens_at: '08:00', closes_at: '20:00', valid_from: '2020-06-01', valid_to: '2020-08-31' },
+          {
+            id: 'summer-2020',
+            byday: 'MO,TU,WE,TH,FR',
+            opens_at: '08:00',
+            closes_at: '20:00',
+            valid_from: '2020-06-01',
+            valid_to: '2020-08-31',
+            description: 'Summer hours (fictional)',
+          },
           { id: 'next', byday: 'SA', opens_at: '10:00', closes_at: '14:00', dtstart: `${day(30)}T00:00:00` },
           { id: 'old', byday: 'SU', opens_at: '10:00', closes_at: '14:00', until: day(-1) },
           { id: 'now', byday: 'MO,TU,WE,TH,FR', opens_at: '09:00', closes_at: '17:00', valid_from: day(-10), valid_to: day(0) },
         ]),
       );
       expect(out.records[0]['hours']).to.deep.equal([{ days: ['mo', 'tu', 'we', 'th', 'fr'], opens: '09:00', closes: '17:00' }]);
+      expect(out.records[0], "nor is the ended schedule's description").to.not.have.property('hoursNote');
       expect(out.warnings.map((w) => w.reason)).to.deep.equal([
         'schedule "summer-2020" ended on 2020-08-31, so it is not in the hours',
         `schedule "next" begins on ${day(30)}, so it is not in the hours`,
@@ -324,7 +333,11 @@ describe('readHsds', () => {
       );
       expect(monthly.records[0]).to.not.have.property('hours');
       expect(monthly.records[0]['hoursNote']).to.equal('First Saturday, 10 to 1.');
-      expect(monthly.warnings[0].reason).to.contain('repeats monthly');
+      expect(monthly.warnings[0].reason).to.equal('schedule "m" repeats monthly, which weekly hours cannot show; its description is kept in the hours note');
+      const fortnightly = readHsds(withSchedules([{ id: 'f', byday: 'WE', interval: 2, opens_at: '10:00', closes_at: '12:00' }]));
+      expect(fortnightly.warnings[0].reason).to.equal(
+        'schedule "f" repeats every 2 weeks, which weekly hours cannot show; it has no description to show instead',
+      );
     });
 
     it('takes schedules from the service-at-location, then the location, then the service', async () => {

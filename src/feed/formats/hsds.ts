@@ -519,12 +519,8 @@ function readSchedules(schedules: Json[], warn: (reason: string) => void): Hours
   };
 
   for (const schedule of schedules) {
-    let described = false;
-    for (const key of ['description', 'notes']) {
-      const note = str(own(schedule, key));
-      described ||= note !== undefined;
-      if (note && !notes.includes(note)) notes.push(note);
-    }
+    const scheduleNotes = ['description', 'notes'].map((key) => str(own(schedule, key))).filter((note) => note !== undefined);
+    const described = scheduleNotes.length > 0;
     const zone = own(schedule, 'timezone');
     if (typeof zone === 'string' && isIanaZone(zone.trim())) zones.add(zone.trim());
     else if (zone !== undefined && zone !== null && zone !== '') offsetZone = zone;
@@ -535,18 +531,21 @@ function readSchedules(schedules: Json[], warn: (reason: string) => void): Hours
     const ended = [own(schedule, 'valid_to'), own(schedule, 'until')].map(isoDate).find((date) => date !== undefined && date < today());
     const begins = [own(schedule, 'valid_from'), own(schedule, 'dtstart')].map(isoDate).find((date) => date !== undefined && date > today());
     if (ended || begins) {
+      // Nor is its description ("Summer hours", shown in December).
       warn(`${label} ${ended ? `ended on ${ended}` : `begins on ${begins}`}, so it is not in the hours`);
       continue;
     }
+    for (const note of scheduleNotes) if (!notes.includes(note)) notes.push(note);
+    const kept = described ? 'its description is kept in the hours note' : 'it has no description to show instead';
     const freq = str(own(schedule, 'freq'))?.toUpperCase();
     if (freq && freq !== 'WEEKLY') {
       const repeats = RRULE_FREQS.has(freq) ? `repeats ${freq.toLowerCase()}` : `has freq ${quote(freq)}`;
-      warn(`${label} ${repeats}, which weekly hours cannot show; its description is kept in the hours note`);
+      warn(`${label} ${repeats}, which weekly hours cannot show; ${kept}`);
       continue;
     }
     const interval = Number(str(own(schedule, 'interval')) ?? 1);
     if (interval > 1) {
-      warn(`${label} repeats every ${interval} weeks, which weekly hours cannot show; its description is kept in the hours note`);
+      warn(`${label} repeats every ${interval} weeks, which weekly hours cannot show; ${kept}`);
       continue;
     }
 
@@ -618,6 +617,7 @@ function readSchedules(schedules: Json[], warn: (reason: string) => void): Hours
       `schedule time zone ${describe(offsetZone)} is a UTC offset, not a place, and was left out; set the time zone (e.g. "America/Vancouver") in the field map`,
     );
   }
-  if (notes.length) result.hoursNote = notes.join(' ');
+  // Each schedule's note a sentence of its own ("Starts in January. Every other Wednesday 10-12").
+  if (notes.length) result.hoursNote = notes.map((note, i) => (i < notes.length - 1 && !/[.!?;:]$/.test(note) ? `${note}.` : note)).join(' ');
   return result;
 }
