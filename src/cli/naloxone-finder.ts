@@ -13,7 +13,7 @@ import { readHsdsDataPackage } from './hsds-datapackage.js';
 import { formatSize, LARGEST_LIMIT, readFileCapped, readSize, readStream, TooLargeError, type SizeLimit } from './read-input.js';
 import { print, printable } from './terminal.js';
 import { fixWindows1252 } from './windows-1252.js';
-import { swappedPositions } from './positions.js';
+import { misplacedPositions } from './positions.js';
 
 /**
  * `naloxone-finder validate|convert`: the widget's own parsers, run in Node for the people who
@@ -152,7 +152,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // In source order (the readers report some problems before others), so the report reads
   // top to bottom like the file. Array.prototype.sort is stable: same-record lines keep their order.
-  loaded.result.warnings.push(...swappedPositions(loaded.result.services));
+  loaded.result.warnings.push(...misplacedPositions(loaded.result.services));
   loaded.result.skipped.sort((a, b) => a.index - b.index);
   loaded.result.warnings.sort((a, b) => a.index - b.index);
   return command === 'validate' ? validate(input, loaded, values) : convert(input, loaded, values);

@@ -171,6 +171,32 @@ describe('naloxone-finder validate', () => {
     );
   });
 
+  it('names positions that lost a minus sign or were swapped, even when they are many, and only those', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'nf-cli-slips-'));
+    const file = path.join(dir, 'boston.csv');
+    const good = Array.from({ length: 6 }, (_, i) => `g${i},Example Boston ${i} (fictional),${(42.3 + i / 100).toFixed(2)},-71.0${i}`);
+    await writeFile(
+      file,
+      [
+        'id,name,lat,lng',
+        ...good,
+        's1,Example Swapped 1 (fictional),-71.0550,42.3610',
+        's2,Example Swapped 2 (fictional),-71.0600,42.3500',
+        'n1,Example Lost Sign (fictional),42.3550,71.0500',
+        'a1,Example Antarctica (fictional),-71.07,95',
+        '',
+      ].join('\n'),
+    );
+    const { stdout } = await run(['validate', '--verbose', file]);
+    await rm(dir, { recursive: true });
+    assert.match(stdout, /service "s1": "lat" -71\.055 and "lng" 42\.361 may be swapped/);
+    assert.match(stdout, /service "s2": "lat" -71\.06 and "lng" 42\.35 may be swapped/);
+    assert.match(stdout, /service "n1": "lng" 71\.05 may have lost its minus sign \(-71\.05\)/);
+    // No slip puts it near Boston: far, but not named as one.
+    assert.doesNotMatch(stdout, /"a1"/);
+    assert.doesNotMatch(stdout, /"g\d"/);
+  });
+
   it('reads GeoJSON: a Polygon is kept without a position, a feature without a name is skipped', async () => {
     const { code, stdout } = await run(['validate', fixture('sites.geojson')]);
     assert.equal(code, 1);
