@@ -31,7 +31,10 @@ export function groupByKind(items: readonly SkippedRecord[]): { kind: string; it
  */
 export function logFeedReport(label: string, shown: number, skipped: SkippedRecord[], warnings: SkippedRecord[]) {
   if (!skipped.length && !warnings.length) return;
-  console.groupCollapsed(`naloxone-finder: ${label}: ${shown} services shown, ${skipped.length} records skipped, ${warnings.length} warnings`);
+  const counted = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  console.groupCollapsed(
+    `naloxone-finder: ${label}: ${counted(shown, 'service')} shown, ${counted(skipped.length, 'record')} skipped, ${counted(warnings.length, 'warning')}`,
+  );
   for (const [title, list] of [
     ['skipped', skipped],
     ['warning', warnings],

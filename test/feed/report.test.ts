@@ -6,13 +6,15 @@ describe('logFeedReport', () => {
     const logged: string[] = [];
     const { warn, groupCollapsed, groupEnd } = console;
     console.warn = (...args: unknown[]) => logged.push(args.join(' '));
-    console.groupCollapsed = () => undefined;
+    const titles: string[] = [];
+    console.groupCollapsed = (title: string) => titles.push(title);
     console.groupEnd = () => undefined;
     try {
-      logFeedReport('feed.json', 0, [{ index: 3, id: '\u202Erecord-3\u202C', reason: 'the service has no "name"' }], []);
+      logFeedReport('feed.json', 1, [{ index: 3, id: '\u202Erecord-3\u202C', reason: 'the service has no "name"' }], []);
     } finally {
       Object.assign(console, { warn, groupCollapsed, groupEnd });
     }
     expect(logged).to.deep.equal(['skipped ×1\n  record 3 (id "record-3"): the service has no "name"']);
+    expect(titles, 'one of each, in the singular').to.deep.equal(['naloxone-finder: feed.json: 1 service shown, 1 record skipped, 0 warnings']);
   });
 });
