@@ -667,13 +667,22 @@ export class NaloxoneFinder extends LitElement {
 
   /** Asks for the device's location (call it from a visitor's action) and sorts from there. */
   async useMyLocation() {
-    if (this.locating) return;
     // Only on a visitor's action: where they allowed it before, the browser would not ask again,
     // and a page script could have the point worked out from the list without them knowing.
     if (navigator.userActivation && !navigator.userActivation.isActive) {
       console.error("naloxone-finder: useMyLocation() was called without a visitor's click, tap or key press, so the location was not asked for.");
       return;
     }
+    return this.locateDevice();
+  }
+
+  /** "Use my location": a click the browser made (a pointer, a key, a screen reader's action) is the visitor's own; a script's is not. */
+  private onLocate(event: MouseEvent) {
+    void (event.isTrusted ? this.locateDevice() : this.useMyLocation());
+  }
+
+  private async locateDevice() {
+    if (this.locating) return;
     this.locating = true;
     this.locationFailure = undefined;
     try {
@@ -1097,7 +1106,7 @@ export class NaloxoneFinder extends LitElement {
           part="locate-button"
           aria-busy=${this.locating ? 'true' : 'false'}
           aria-disabled=${this.locating ? 'true' : 'false'}
-          @click=${this.useMyLocation}
+          @click=${this.onLocate}
         >
           ${this.t.useMyLocation}
         </button>
