@@ -114,10 +114,11 @@ const WORDS: [RegExp, ServiceType][] = [
 /**
  * A label that says its service is not offered ("No naloxone available", "Narcan - out of stock",
  * "Sin naloxona", "Naloxone : rupture de stock"): no type is read from it, as a visitor looking
- * for naloxone would be sent there. "No-cost naloxone" and "no ID needed" are offers.
+ * for naloxone would be sent there. "No-cost naloxone", "No wrong door" and "pas de rendez-vous"
+ * are not: "no" counts only before what would be offered.
  */
 const NOT_OFFERED =
-  /^no\b(?![- ](?:cost|charge|fee|id|barrier|appointment|referral|questions))|\b(?:out of stock|sold out|unavailable|not (?:available|offered|in stock|provided|stocked)|no longer|discontinued|sin (?:naloxona|existencias)|agotad[oa]s?|no disponible|pas de\b|rupture de stock|indisponible|non disponible|plus disponible)/;
+  /\b(?:no|sin|pas de) (?:\w+ )?(?:naloxon[ae]?|narcan|kloxxado|fentan[iy]lo?|fts|test|tiras|bandelettes|strips?|syringes?|needles?|seringues|jeringas|ssp|supplies|kits?|trousses?|existencias)\b|\b(?:out of stock|sold out|unavailable|not (?:available|offered|in stock|provided|stocked)|no longer|discontinued|agotad[oa]s?|no disponible|rupture de stock|indisponible|non disponible|plus disponible)/;
 
 /** Whether a label says its service is not offered (see NOT_OFFERED). */
 export const saysNotOffered = (text: string) => NOT_OFFERED.test(withoutAccents(text).trim().toLowerCase());

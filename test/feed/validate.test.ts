@@ -287,9 +287,11 @@ describe('parseNativeFeed', () => {
         'Naloxone : rupture de stock',
         'No-cost naloxone kits',
         'Syringe exchange, no naloxone',
+        'No wrong door treatment, Naloxone pas de rendez-vous',
       ].map((types, i) => ({ id: `s${i}`, name: `Example Site ${i} (fictional)`, lat: 1, lng: 1, types: types.split(', ') })),
     );
-    expect(feed.services.map((s) => s.types)).to.deep.equal([[], [], [], [], ['naloxone'], ['syringe-services']]);
+    // "No wrong door" and "pas de rendez-vous" (no appointment) take nothing away.
+    expect(feed.services.map((s) => s.types)).to.deep.equal([[], [], [], [], ['naloxone'], ['syringe-services'], ['naloxone', 'treatment']]);
     expect(reasons(feed.warnings)).to.deep.equal([
       '"No naloxone available" says the service is not offered, so no type is read from it',
       '"Narcan - out of stock" says the service is not offered, so no type is read from it',
