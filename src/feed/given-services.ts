@@ -21,9 +21,9 @@ function isService(value: unknown): boolean {
 
 /**
  * The `services` a page script gave `element`: as given when each is a validated record (the
- * finder's, or `parseFeedData(data).services`). Anything else (raw records, a whole feed object)
- * is read as a native feed would be: the console says so, with every record left out and why,
- * and the rest are kept. Read once per array, so the same array given again is the same services
+ * finder's, or the `services` of `await parseFeedData(data)`). Anything else (raw records, a
+ * whole feed object) is read as a native feed would be: the console says so, with every record
+ * left out and why, and the rest are kept. Read once per array, so the same array given again is the same services
  * (the map keeps its clusters).
  */
 export function givenServices(element: string, value: unknown): Service[] {
@@ -40,7 +40,7 @@ export function givenServices(element: string, value: unknown): Service[] {
     const parsed = parseNativeFeed(value);
     services = parsed.services;
     console.error(
-      `${element}: services were not validated services (as parseFeedData(data).services gives), so they were read as a native feed: ${services.length} of ${services.length + parsed.skipped.length} kept.`,
+      `${element}: services were not validated services (those parseFeedData gives), so they were read as a native feed: ${services.length} of ${services.length + parsed.skipped.length} kept.`,
     );
     logFeedReport(`${element} services`, services.length, parsed.skipped, parsed.warnings);
   } catch (error) {

@@ -15,4 +15,4 @@ export const rawFeed = () => ({
 
 /** What the element says of it in the console. */
 export const rawFeedError = (element: string) =>
-  `${element}: services were not validated services (as parseFeedData(data).services gives), so they were read as a native feed: 2 of 3 kept.`;
+  `${element}: services were not validated services (those parseFeedData gives), so they were read as a native feed: 2 of 3 kept.`;

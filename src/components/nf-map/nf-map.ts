@@ -91,8 +91,8 @@ export class NfMap extends LitElement {
    * Services to map, up to every one the finder matches (100,000 and more): nearby ones
    * merge into clusters, and only what is in view is drawn. Those without coordinates are
    * left off. Give the same array again to keep the cluster index (built once per array).
-   * Validated records (`parseFeedData(data).services`); others are read as a native feed, and
-   * the console says so.
+   * Validated records (the `services` of `await parseFeedData(data)`); others are read as a
+   * native feed, and the console says so.
    */
   @property({ attribute: false }) services: readonly Service[] = [];
 

@@ -89,7 +89,10 @@ declare global {
 export class NfServiceList extends LitElement {
   static override styles = [hostStyles, listStyles];
 
-  /** The services to list: validated records (`parseFeedData(data).services`); others are read as a native feed, and the console says so. */
+  /**
+   * The services to list: validated records (the `services` of `await parseFeedData(data)`);
+   * others are read as a native feed, and the console says so.
+   */
   @property({ attribute: false }) services: Service[] = [];
 
   /**
