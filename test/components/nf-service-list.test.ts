@@ -406,6 +406,20 @@ describe('<nf-service-list>', () => {
     );
   });
 
+  it('lays out a description and an address in their own direction (right to left for Arabic on an English page)', async () => {
+    const arabic = fictionalService('ar', 1, {
+      name: 'مركز مثال (خيالي)',
+      description: 'نقدم النالوكسون مجاناً.',
+      address: { street: '١ شارع المثال', city: 'مدينة المثال' },
+    });
+    const el = await list(html`<nf-service-list lang="en"></nf-service-list>`, [arabic]);
+    const [item] = items(el);
+    expect(getComputedStyle(item.querySelector('.description')!).direction).to.equal('rtl');
+    expect(getComputedStyle(item.querySelector('[part="address"]')!).direction).to.equal('rtl');
+    const english = await list(html`<nf-service-list lang="en"></nf-service-list>`, [fictionalService('en', 1, { description: 'Free naloxone.' })]);
+    expect(getComputedStyle(items(english)[0].querySelector('.description')!).direction).to.equal('ltr');
+  });
+
   it('refuses a report-url that is not http(s) or mailto', async () => {
     const { errors, result: el } = await errorsDuring(() =>
       list(html`<nf-service-list latitude="0" longitude="0" report-url="javascript:alert('{id}')"></nf-service-list>`),
