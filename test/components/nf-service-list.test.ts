@@ -414,10 +414,12 @@ describe('<nf-service-list>', () => {
     });
     const el = await list(html`<nf-service-list lang="en"></nf-service-list>`, [arabic]);
     const [item] = items(el);
-    expect(getComputedStyle(item.querySelector('.description')!).direction).to.equal('rtl');
-    expect(getComputedStyle(item.querySelector('[part="address"]')!).direction).to.equal('rtl');
+    expect(getComputedStyle(item.querySelector('.description span')!).direction).to.equal('rtl');
+    expect(getComputedStyle(item.querySelector('[part="address"] span')!).direction).to.equal('rtl');
+    // The paragraph itself keeps the page's direction, so its lines start where the others do.
+    expect(getComputedStyle(item.querySelector('.description')!).direction).to.equal('ltr');
     const english = await list(html`<nf-service-list lang="en"></nf-service-list>`, [fictionalService('en', 1, { description: 'Free naloxone.' })]);
-    expect(getComputedStyle(items(english)[0].querySelector('.description')!).direction).to.equal('ltr');
+    expect(getComputedStyle(items(english)[0].querySelector('.description span')!).direction).to.equal('ltr');
   });
 
   it('refuses a report-url that is not http(s) or mailto', async () => {

@@ -392,8 +392,8 @@ export class NfServiceList extends LitElement {
         }
         ${service.status === 'temporarily-closed' ? html`<p class="closed" part="status">${this.t.temporarilyClosed}</p>` : nothing}
         ${this.renderHoursStatus(service, view)} ${this.renderFeatures(service, view.locale)} ${this.renderAddress(service.address, view)}
-        ${service.description ? html`<p class="description" dir="auto">${shorten(service.description)}</p>` : nothing} ${this.renderActions(result, onMap)}
-        ${this.renderDetails(service, view)}
+        ${service.description ? html`<p class="description"><span dir="auto">${shorten(service.description)}</span></p>` : nothing}
+        ${this.renderActions(result, onMap)} ${this.renderDetails(service, view)}
       </li>
     `;
   }
@@ -426,8 +426,8 @@ export class NfServiceList extends LitElement {
   private renderDetailsBody(service: Service, view: View, longDescription: boolean, report: string | undefined) {
     const s = this.t;
     const stale = service.lastVerified && daysSince(service.lastVerified) > this.staleAfter;
-    return html`${longDescription ? html`<p class="description" dir="auto">${service.description}</p>` : nothing} ${this.renderWeek(service, view)}
-    ${noteInDetails(service) ? html`<p class="description" dir="auto">${service.hoursNote}</p>` : nothing}
+    return html`${longDescription ? html`<p class="description"><span dir="auto">${service.description}</span></p>` : nothing} ${this.renderWeek(service, view)}
+    ${noteInDetails(service) ? html`<p class="description"><span dir="auto">${service.hoursNote}</span></p>` : nothing}
     ${service.accessibility ? html`<p class="description">${s.accessibility(service.accessibility)}</p>` : nothing}
     ${service.lastVerified ? html`<p class="verified" part="verified">${s.lastVerified(formatDate(service.lastVerified, view.locale))}</p>` : nothing}
     ${stale ? html`<p class="stale-note" part="stale-note">${s.outOfDate}</p>` : nothing}
@@ -504,8 +504,9 @@ export class NfServiceList extends LitElement {
     if (!lines.length) return nothing;
     // One text, its lines kept by `white-space: pre-line`: a template per line and per break
     // was a good part of what a new origin's render made.
-    // The feed's own words, in its own direction (an Arabic address on an English page).
-    return html`<address part="address" dir="auto">${lines.join('\n')}</address>`;
+    // The feed's own words run in their own direction (an Arabic address on an English page);
+    // the lines still start where the page's do.
+    return html`<address part="address"><span dir="auto">${lines.join('\n')}</span></address>`;
   }
 
   private renderFeatures(service: Service, locale: string) {
