@@ -95,6 +95,11 @@ export function quote(text: string, max = 40): string {
   return `"${shown.slice(0, end)}…"`;
 }
 
+/** An English noun for `n` of it, in the messages partners read: "1 record", "2 records". */
+export function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}
+
 /** A short, safe description of a value for error messages. */
 export function describe(value: unknown): string {
   if (value === null) return 'null';

@@ -1,6 +1,6 @@
 import type { ParseError, ParseResult, Parser } from 'papaparse';
 import { FeedFormatError } from '../validate.js';
-import { describe, listOf } from '../text.js';
+import { describe, listOf, plural } from '../text.js';
 import { nextTask, SLICE_MS } from '../../util/yield.js';
 import { FeedJsonError, FeedLimitError, scanJson } from '../json-scan.js';
 import type { FormatOutput } from './format.js';
@@ -480,8 +480,4 @@ function isBlank(cells: string[]): boolean {
 
 function describeQuoteError(error: ParseError): string {
   return error.code === 'InvalidQuotes' ? 'a quote (") inside a quoted value is not doubled (""); check that value.' : `${error.message}.`;
-}
-
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
 }
