@@ -92,11 +92,7 @@ export async function hasLastGoodFeed(src: string, options: CacheOptions = {}): 
   if (!url || maxAge(options) === 0) return false;
   try {
     const response = await savedResponse(url);
-    const savedAt =
-      response?.headers.get(SAVED_AT) ??
-      localStore()
-        ?.getItem(STORAGE_PREFIX + url)
-        ?.split('\n', 1)[0];
+    const savedAt = response?.headers.get(SAVED_AT) ?? savedAtOf(localStore()?.getItem(STORAGE_PREFIX + url) ?? '');
     return !!savedAt && young(savedAt, options);
   } catch {
     return false;
@@ -225,6 +221,9 @@ function localStore(): Storage | undefined {
   }
 }
 
+/** The day a localStorage item (see saveToStorage) was saved, its first line ('' when damaged). */
+const savedAtOf = (item: string) => item.slice(0, Math.max(0, item.indexOf('\n')));
+
 // One item per URL: "<savedAt>\n<content type>\n<t|b><text or base64>", savedAt first so
 // pruning reads it without parsing the rest.
 function saveToStorage(url: string, bytes: Uint8Array, contentType: string, savedAt: string, options: CacheOptions) {
@@ -247,7 +246,7 @@ function pruneStorage(store: Storage, newest: string, options: CacheOptions) {
     const key = store.key(i);
     if (!key?.startsWith(STORAGE_PREFIX)) continue;
     const value = store.getItem(key) ?? '';
-    dated.push({ key, savedAt: value.slice(0, value.indexOf('\n')) });
+    dated.push({ key, savedAt: savedAtOf(value) });
   }
   dated.sort((a, b) => Number(b.key === newest) - Number(a.key === newest) || b.savedAt.localeCompare(a.savedAt));
   dated.forEach(({ key, savedAt }, i) => {
