@@ -5,6 +5,8 @@ import { parseNativeFeed } from './validate.js';
 
 /** What each element read each array that was not all validated records as: read (and reported) once. */
 const read = new Map<string, WeakMap<object, Service[]>>();
+/** Arrays found to be all validated records: the finder hands the same one to the list and the map. */
+const validated = new WeakSet<object>();
 
 /** A record as the validator makes it: one an element can show as it is. */
 function isService(value: unknown): boolean {
@@ -23,11 +25,14 @@ function isService(value: unknown): boolean {
  * The `services` a page script gave `element`: as given when each is a validated record (the
  * finder's, or the `services` of `await parseFeedData(data)`). Anything else (raw records, a
  * whole feed object) is read as a native feed would be: the console says so, with every record
- * left out and why, and the rest are kept. Read once per array, so the same array given again is the same services
- * (the map keeps its clusters).
+ * left out and why, and the rest are kept. Each array is checked once, so the same array given
+ * again is the same services (the map keeps its clusters), and 100,000 are not walked twice.
  */
 export function givenServices(element: string, value: unknown): Service[] {
-  if (Array.isArray(value) && value.every(isService)) return value as Service[];
+  if (Array.isArray(value) && (validated.has(value) || value.every(isService))) {
+    validated.add(value);
+    return value as Service[];
+  }
   if (typeof value !== 'object' || value === null) {
     console.error(`${element}: services must be a list of services, got ${describe(value)}; none are shown.`);
     return [];
