@@ -5,7 +5,7 @@ import type { FeedBody } from './body.js';
 import type { NearestServices } from './preview.js';
 
 // The messages between the page and the feed worker (feed-worker.ts), in the order they travel:
-// ready → request → (nearest) part… → done (or error).
+// ready → request → (first or nearest) part… → done (or error).
 
 /**
  * The parse options that cross to the worker: data only (no signal; aborting ends the worker);
@@ -53,6 +53,16 @@ export interface NearestMessage {
   nearest: Omit<NearestServices, 'services'>;
 }
 
+/**
+ * The feed's first services in feed order, read from the start of its bytes before the rest
+ * (leading.ts), for the early page only. They come again, in their places, in the parts.
+ */
+export interface FirstMessage {
+  type: 'first';
+  /** JSON text of Service[], as a part's. */
+  json: string;
+}
+
 export interface DoneMessage {
   type: 'done';
   format: FeedFormat;
@@ -71,4 +81,4 @@ export interface ErrorMessage {
   warnings?: SkippedRecord[];
 }
 
-export type WorkerMessage = ReadyMessage | NearestMessage | PartMessage | DoneMessage | ErrorMessage;
+export type WorkerMessage = ReadyMessage | FirstMessage | NearestMessage | PartMessage | DoneMessage | ErrorMessage;

@@ -1,8 +1,9 @@
-import { parseFeed, FeedNoValidRecordsError } from './parse-feed.js';
+import { parseFeed, FeedNoValidRecordsError, PREVIEW_SERVICES } from './parse-feed.js';
 import { FeedJsonError } from './json-errors.js';
 import { saveLastGoodFeed } from './feed-cache.js';
 import { ServiceIndex } from '../query/spatial-index.js';
 import { bodyBytes } from './body.js';
+import { HEAD_BYTES, leadingServices } from './leading.js';
 import type { ErrorMessage, NearestMessage, WorkerMessage, WorkerRequest } from './feed-worker-protocol.js';
 
 /*
@@ -45,9 +46,19 @@ function errorMessage(error: unknown): ErrorMessage {
   return out;
 }
 
+/** The feed's first services from its first bytes (leading.ts), or undefined; never an error: the whole file says what is wrong. */
+function leadingOf(head: Uint8Array, options: WorkerRequest['options']) {
+  try {
+    return leadingServices(head, options, PREVIEW_SERVICES);
+  } catch {
+    return undefined;
+  }
+}
+
 async function handle({ body, options, save }: WorkerRequest) {
   let result: Awaited<ReturnType<typeof parseFeed>> | undefined;
   let sent = 0;
+  let leading = false;
   try {
     // The nearest preview's chunk, fetched while the body is read, decoded and parsed rather
     // than after (parseFeed's own import then finds it): at 14k records, where all that takes
@@ -59,18 +70,30 @@ async function handle({ body, options, save }: WorkerRequest) {
     // collection competed with this thread for the CPU, and its longest tasks grew (at 4×, 100k:
     // 203–291 ms against 158–193 ms).
     const { preview, ...parseOptions } = options;
-    const onPreview = preview
-      ? (first: unknown[], nearest?: NearestMessage['nearest']) => {
-          const json = JSON.stringify(first);
-          if (nearest) return scope.postMessage({ type: 'nearest', json, nearest });
-          scope.postMessage({ type: 'part', field: 'services', json, early: true });
-          sent = first.length;
-        }
-      : undefined;
+    // In feed order, the first services are read from the file's start, before the whole of it.
+    let bytes: Promise<Uint8Array> | undefined;
+    if (preview && !options.previewFrom) {
+      const head = body instanceof Blob ? new Uint8Array(await body.slice(0, HEAD_BYTES).arrayBuffer()) : body.subarray(0, HEAD_BYTES);
+      // The browser reads the rest of a Blob meanwhile.
+      bytes = bodyBytes(body);
+      bytes.catch(() => undefined);
+      const first = leadingOf(head, parseOptions);
+      if (first) scope.postMessage({ type: 'first', json: JSON.stringify(first) });
+      leading = !!first;
+    }
+    const onPreview =
+      preview && !leading
+        ? (first: unknown[], nearest?: NearestMessage['nearest']) => {
+            const json = JSON.stringify(first);
+            if (nearest) return scope.postMessage({ type: 'nearest', json, nearest });
+            scope.postMessage({ type: 'part', field: 'services', json, early: true });
+            sent = first.length;
+          }
+        : undefined;
     // The bytes are parseFeed's alone: the last good copy is saved from the body as it came (a
     // Blob is stored as it is), so they go with parseFeed. Kept and copied for the save, they
     // raised the renderer's peak memory at 100k from about 625 to 700–775 MB.
-    result = await parseFeed(await bodyBytes(body), { ...parseOptions, blocking: true, onPreview });
+    result = await parseFeed(await (bytes ?? bodyBytes(body)), { ...parseOptions, blocking: true, onPreview });
   } catch (error) {
     scope.postMessage(errorMessage(error));
     return;

@@ -191,6 +191,18 @@ async function parseJson(text: string, signal?: AbortSignal, blocking = false): 
   }
 }
 
+/** Where the JSON string that opens at `at` ends (after its closing quote: the first after an even number of backslashes), or -1 when it runs past the text. */
+export function stringEnd(text: string, at: number): number {
+  for (let from = at + 1; ;) {
+    const quote = text.indexOf('"', from);
+    if (quote < 0) return -1;
+    let slashes = 0;
+    while (text.charCodeAt(quote - 1 - slashes) === 0x5c /* \ */) slashes++;
+    if (slashes % 2 === 0) return quote + 1;
+    from = quote + 1;
+  }
+}
+
 /**
  * Whether JSON text stays within `JSON_LIMITS`, so JSON.parse may build it: its deepest
  * nesting of brackets and braces, and at most as many values as the limit allows (counted
@@ -199,7 +211,7 @@ async function parseJson(text: string, signal?: AbortSignal, blocking = false): 
  * counts exactly and says what is wrong. One pass, skipping strings with indexOf: 51 MB in
  * about 70 ms in Node.
  */
-function withinLimits(text: string): boolean {
+export function withinLimits(text: string): boolean {
   let depth = 0;
   let deepest = 0;
   let values = 1;
@@ -207,14 +219,8 @@ function withinLimits(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
       values++;
-      // The closing quote: the first one after an even number of backslashes.
-      for (let from = i + 1; ; from = i + 1) {
-        i = text.indexOf('"', from);
-        if (i < 0) return false;
-        let slashes = 0;
-        while (text.charCodeAt(i - 1 - slashes) === 0x5c /* \ */) slashes++;
-        if (slashes % 2 === 0) break;
-      }
+      i = stringEnd(text, i) - 1;
+      if (i < 0) return false;
     } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
       values++;
       deepest = Math.max(deepest, ++depth);
@@ -278,10 +284,12 @@ export async function parseFeedData(doc: unknown, options: ParseOptions = {}): P
   return validateOutput(output, 'native', options);
 }
 
-async function validateOutput(output: FormatOutput, format: FeedFormat, options: ParseOptions): Promise<FeedResult> {
-  const result: FeedResult = { format, services: [], skipped: [...output.skipped], warnings: [...output.warnings] };
-  if (output.title) result.title = output.title;
-  if (output.updated) result.updated = output.updated;
+/**
+ * How a format's records are read and checked: each record through the field map, and whether a
+ * native feed's records need ids. `byPlace` is set when none of `records` has one: each is then
+ * given one by its place.
+ */
+export function validation(output: FormatOutput, format: FeedFormat, options: ParseOptions) {
   // HSDS output is already in our field names: only the field map's defaults apply to it.
   const resolve = fieldResolver(output.native ? { defaults: options.fieldMap?.defaults } : options.fieldMap);
   const { records } = output;
@@ -297,13 +305,8 @@ async function validateOutput(output: FormatOutput, format: FeedFormat, options:
     const id = isObject(record) ? own(record, 'id') : undefined;
     return id !== undefined && id !== null && id !== '';
   };
-  if (requireId && records.length && !records.some((_, i) => hasId(i))) {
-    requireId = false;
-    result.warnings.push({
-      index: -1,
-      reason: 'no record has an "id": each was given "record-N" by its place, which changes when records are added or removed before it',
-    });
-  }
+  const byPlace = requireId && records.length > 0 && !records.some((_, i) => hasId(i));
+  if (byPlace) requireId = false;
   const validateOptions = {
     defaultTypes: options.defaultTypes,
     // HSDS output has its taxonomy already mapped through the type map: never map twice.
@@ -311,6 +314,21 @@ async function validateOutput(output: FormatOutput, format: FeedFormat, options:
     requireId,
     idPrefix: format === 'csv' ? 'row' : format === 'geojson' ? 'feature' : 'record',
   };
+  return { recordAt, validateOptions, byPlace };
+}
+
+async function validateOutput(output: FormatOutput, format: FeedFormat, options: ParseOptions): Promise<FeedResult> {
+  const result: FeedResult = { format, services: [], skipped: [...output.skipped], warnings: [...output.warnings] };
+  if (output.title) result.title = output.title;
+  if (output.updated) result.updated = output.updated;
+  const { records } = output;
+  const { recordAt, validateOptions, byPlace } = validation(output, format, options);
+  if (byPlace) {
+    result.warnings.push({
+      index: -1,
+      reason: 'no record has an "id": each was given "record-N" by its place, which changes when records are added or removed before it',
+    });
+  }
   const state = new DuplicateState();
   let { onPreview } = options;
   if (onPreview && options.previewFrom) {

@@ -86,8 +86,8 @@ export function readInWorker(
       signal?.removeEventListener('abort', onAbort);
     };
     const onMessage = ({ data }: MessageEvent<WorkerMessage>) => {
-      if (data.type === 'nearest') {
-        options.onPreview?.(JSON.parse(data.json) as Service[], data.nearest);
+      if (data.type === 'nearest' || data.type === 'first') {
+        options.onPreview?.(JSON.parse(data.json) as Service[], data.type === 'nearest' ? data.nearest : undefined);
       } else if (data.type === 'part') {
         // Parts arrive in order, each its own short task; push, not concat, keeps one array.
         const list = lists[data.field] as unknown[];

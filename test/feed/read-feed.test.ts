@@ -130,6 +130,28 @@ describe('readFeed: the feed worker gives what the page gives', () => {
     expect(results[1]).to.deep.equal(results[0]);
   });
 
+  it("in feed order, the worker's preview comes from the file's start, before the rest is parsed: a file broken at its end still gives it", async () => {
+    const text = JSON.stringify({ version: 1, services: Array.from({ length: 3500 }, (_, i) => fictionalService(`p-${i}`, i)) });
+    const whole = await readFeed(new TextEncoder().encode(text), 'application/json', ON_PAGE);
+    // Broken at its end: the records array is never closed.
+    const broken = () => new TextEncoder().encode(`${text.slice(0, -2)},}`);
+    for (const [way, count] of [
+      [ON_PAGE, 0],
+      [IN_WORKER, 1],
+    ] as const) {
+      const previews: Service[][] = [];
+      const error = await readFeed(broken(), 'application/json', { ...way, onPreview: (first) => previews.push(first) }).catch((e: unknown) => e);
+      expect(error).to.have.property('name', 'FeedJsonError');
+      expect(previews.length, 'previews').to.equal(count);
+    }
+    // And where the file is whole, the worker's preview is the result's start, as the page's.
+    const previews: Service[][] = [];
+    const result = await readFeed(new TextEncoder().encode(text), 'application/json', { ...IN_WORKER, onPreview: (first) => previews.push(first) });
+    expect(result).to.deep.equal(whole);
+    expect(previews.length).to.equal(1);
+    expect(previews[0]).to.deep.equal(whole.services.slice(0, PREVIEW_SERVICES));
+  });
+
   describe(`the nearest preview (previewFrom): every service nearer than withinKm, as the result has them`, () => {
     const from = { lat: 0, lng: 0 };
     /** 3,500 fictional records, each at its own distance from (0, 0): 0.5 km to 3,499.5 km, not in feed order. */

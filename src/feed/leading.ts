@@ -1,0 +1,157 @@
+import { detectTextFormat, stringEnd, validation, withinLimits, type ParseOptions } from './parse-feed.js';
+import { DuplicateState, nativeRecords, validateInto, type ParsedFeed } from './validate.js';
+import { looksLikeGeoJson, readGeoJson } from './formats/geojson.js';
+import { looksLikeHsds } from './formats/hsds-detect.js';
+import type { FormatOutput } from './formats/format.js';
+import type { Service } from '../types.js';
+
+/*
+ * A large feed's first services, read from the start of its bytes alone, for the page's early
+ * page in feed order (feed-worker.ts): the worker sends them before it reads, decodes and parses
+ * the whole file (at 100,000 services, 51 MB: about 0.7 s here). Only where the start says
+ * plainly where the records are and what they are: a native feed (`{"version": 1, …,
+ * "services": [`, or a bare array), or a GeoJSON FeatureCollection (`{"type":
+ * "FeatureCollection", …, "features": [`). Anything else waits for the whole file.
+ */
+
+/** Bytes read from the start: 1,000 services of 1 kB each. */
+export const HEAD_BYTES = 1024 * 1024;
+
+/** Top-level keys that make a feed HSDS (hsds-detect.ts): before the records, the start cannot tell. */
+const HSDS_KEYS = new Set(['contents', 'service_at_locations', 'total_items', 'total_pages', 'page_number']);
+
+/** A value before the records larger than this is not read (a title or a version is short). */
+const META_CHARS = 10_000;
+
+/** Fewer records than this cannot tell an HSDS list from ours (hsds-detect.ts looks at 20). */
+const MIN_RECORDS = 20;
+
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+function skipSpace(text: string, at: number): number {
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** Where the JSON value that starts at `at` ends, or -1 when it may go on past the text's end. */
+function valueEnd(text: string, at: number): number {
+  const first = text.charCodeAt(at);
+  if (first === 0x22 /* " */) return stringEnd(text, at);
+  if (first === 0x5b /* [ */ || first === 0x7b /* { */) {
+    let depth = 0;
+    for (let i = at; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        const end = stringEnd(text, i);
+        if (end < 0) return -1;
+        i = end - 1;
+      } else if (c === 0x5b || c === 0x7b) depth++;
+      else if ((c === 0x5d /* ] */ || c === 0x7d) /* } */ && --depth === 0) return i + 1;
+    }
+    return -1;
+  }
+  // A number, true, false or null: it ends at what follows it, which must be in the text.
+  let i = at;
+  while (i < text.length && !isSpace(text.charCodeAt(i)) && !',]}'.includes(text[i])) i++;
+  return i < text.length && i > at ? i : -1;
+}
+
+/**
+ * The document the start of a JSON feed (`text`) begins, with its first `max` records (at most)
+ * in place of them all; undefined when the start holds no more than a few records, or all of
+ * them, or does not show plainly that the records are a native feed's or GeoJSON features.
+ */
+export function leadingDocument(text: string, max: number): unknown {
+  let at = skipSpace(text, 0);
+  const meta: Record<string, unknown> = {};
+  let key: 'services' | 'features' | undefined;
+  if (text[at] === '{') {
+    for (at = skipSpace(text, at + 1); ; at = skipSpace(text, at + 1)) {
+      if (text[at] !== '"') return undefined;
+      const keyEnd = stringEnd(text, at);
+      if (keyEnd < 0) return undefined;
+      const name = JSON.parse(text.slice(at, keyEnd)) as string;
+      at = skipSpace(text, keyEnd);
+      if (text[at] !== ':') return undefined;
+      at = skipSpace(text, at + 1);
+      // JSON.parse keeps a repeated key's last value, which may lie past the start.
+      if (HSDS_KEYS.has(name) || Object.prototype.hasOwnProperty.call(meta, name)) return undefined;
+      if ((name === 'services' || name === 'features') && text[at] === '[') {
+        key = name;
+        break;
+      }
+      const end = valueEnd(text, at);
+      if (end < 0 || end - at > META_CHARS) return undefined;
+      meta[name] = JSON.parse(text.slice(at, end));
+      at = skipSpace(text, end);
+      if (text[at] !== ',') return undefined;
+    }
+    // A native feed says its version first (then it is never HSDS); GeoJSON says its type.
+    if (key === 'services' ? meta['version'] === undefined : meta['type'] !== 'FeatureCollection') return undefined;
+  } else if (text[at] !== '[') {
+    return undefined;
+  }
+  const start = at + 1;
+  let end = start;
+  let count = 0;
+  for (at = skipSpace(text, start); count < max; count++) {
+    if (count > 0) {
+      if (text[at] !== ',') break;
+      at = skipSpace(text, at + 1);
+    }
+    const next = valueEnd(text, at);
+    if (next < 0) break;
+    end = next;
+    at = skipSpace(text, next);
+  }
+  // The whole array is in the start: the whole feed is as quick.
+  if (text[at] === ']' || count < Math.min(max, MIN_RECORDS)) return undefined;
+  const json = `[${text.slice(start, end)}]`;
+  if (!withinLimits(json)) return undefined;
+  const records = JSON.parse(json) as unknown[];
+  return key ? { ...meta, [key]: records } : records;
+}
+
+/**
+ * The first `max` services of a feed of which only the start was parsed (`doc`, its first
+ * records: feed-worker.ts), as the whole feed's result begins, since a later record never
+ * changes an earlier service. Undefined where the start cannot tell: a feed that is not native
+ * JSON or GeoJSON, or whose first records have no ids (ids by place, unless a later record has one).
+ */
+export function firstServices(doc: unknown, options: ParseOptions, max: number): Service[] | undefined {
+  const forced = options.format && options.format !== 'auto' && options.format !== 'json' ? options.format : undefined;
+  const geojson = forced === 'geojson' || (!forced && looksLikeGeoJson(doc));
+  if (!geojson && (forced || options.fieldMap?.records || looksLikeHsds(doc))) return undefined;
+  const output: FormatOutput = geojson
+    ? readGeoJson(doc)
+    : { records: nativeRecords(doc) as Record<string, unknown>[], indexes: [], skipped: [], warnings: [] };
+  if (!geojson) output.indexes = output.records.map((_, i) => i);
+  const { recordAt, validateOptions, byPlace } = validation(output, geojson ? 'geojson' : 'native', options);
+  if (byPlace) return undefined;
+  const into: ParsedFeed = { services: [], skipped: [], warnings: [] };
+  const state = new DuplicateState();
+  for (let i = 0; i < output.records.length && into.services.length < max; i++) {
+    validateInto(recordAt(i), output.indexes[i], validateOptions, into, state);
+  }
+  return into.services;
+}
+
+/**
+ * The first `max` services of a feed, as the whole feed's result will begin, from `head`, its
+ * first bytes; undefined when they cannot tell (leadingDocument), or are not UTF-8.
+ */
+export function leadingServices(head: Uint8Array, options: ParseOptions, max: number): Service[] | undefined {
+  // A byte that is not UTF-8 makes the whole file Windows-1252 (decodeFeed); UTF-16 is left to it.
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return undefined;
+  let text: string;
+  try {
+    // stream: a character cut at the end is kept back, not an error.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+  } catch {
+    return undefined;
+  }
+  if (options.format === 'csv' || detectTextFormat(text, options.contentType) !== 'json') return undefined;
+  // Twice as many records as services: some may be skipped, or shown once.
+  const doc = leadingDocument(text, 2 * max);
+  return doc === undefined ? undefined : firstServices(doc, options, max);
+}
