@@ -78,8 +78,8 @@ async function handle({ body, options, save }: WorkerRequest) {
       bytes = bodyBytes(body);
       bytes.catch(() => undefined);
       const first = leadingOf(head, parseOptions);
-      if (first) scope.postMessage({ type: 'first', json: JSON.stringify(first) });
-      leading = !!first;
+      leading = !!first?.length;
+      if (leading) scope.postMessage({ type: 'first', json: JSON.stringify(first) });
     }
     const onPreview =
       preview && !leading

@@ -152,6 +152,17 @@ describe('readFeed: the feed worker gives what the page gives', () => {
     expect(previews[0]).to.deep.equal(whole.services.slice(0, PREVIEW_SERVICES));
   });
 
+  it("the worker's preview waits for the whole file when the records its start holds are all skipped", async () => {
+    const records = [...Array.from({ length: 2500 }, (_, i) => ({ id: `bad-${i}` })), ...Array.from({ length: 2000 }, (_, i) => fictionalService(`p-${i}`, i))];
+    const previews: Service[][] = [];
+    const result = await readFeed(new TextEncoder().encode(JSON.stringify({ version: 1, services: records })), 'application/json', {
+      ...IN_WORKER,
+      onPreview: (first) => previews.push(first),
+    });
+    expect(previews.map((p) => p.length)).to.deep.equal([PREVIEW_SERVICES]);
+    expect(previews[0]).to.deep.equal(result.services.slice(0, PREVIEW_SERVICES));
+  });
+
   describe(`the nearest preview (previewFrom): every service nearer than withinKm, as the result has them`, () => {
     const from = { lat: 0, lng: 0 };
     /** 3,500 fictional records, each at its own distance from (0, 0): 0.5 km to 3,499.5 km, not in feed order. */
