@@ -361,6 +361,15 @@ function locate({ result, whole }: Loaded, item: SkippedRecord): string {
   return item.id ? `${where} (id ${JSON.stringify(item.id)})` : where;
 }
 
+/** A CSV reader's reason that names its row itself ("row 3 (data row 2) has…"). */
+const NAMES_ITS_ROW = /^row \d+ \(data row \d+\)/;
+
+/** "data row 13: reason", or the reason alone where it names its row already. */
+function located(loaded: Loaded, item: SkippedRecord): string {
+  if (loaded.result.format === 'csv' && !item.id && NAMES_ITS_ROW.test(item.reason)) return item.reason;
+  return `${locate(loaded, item)}: ${item.reason}`;
+}
+
 function report(input: string, loaded: Loaded, options: { listSkipped: boolean; verbose: boolean }): string {
   const { result } = loaded;
   const format = loaded.hsdsVersion
@@ -380,7 +389,7 @@ function report(input: string, loaded: Loaded, options: { listSkipped: boolean; 
     push('', heading);
     if (listAll || items.length <= GROUP_OVER) {
       // HSDS reports a service once per location it would have been listed at: one line, counted.
-      const listed = items.map((item) => `${locate(loaded, item)}: ${item.reason}`);
+      const listed = items.map((item) => located(loaded, item));
       listed.forEach((line, i) => {
         if (line === listed[i - 1]) return;
         let n = 1;
@@ -391,11 +400,11 @@ function report(input: string, loaded: Loaded, options: { listSkipped: boolean; 
     }
     for (const group of groupByKind(items)) {
       if (group.items.length === 1) {
-        push(`  ${locate(loaded, group.items[0])}: ${group.items[0].reason}`);
+        push(`  ${located(loaded, group.items[0])}`);
         continue;
       }
       push(`  ${group.items.length.toLocaleString('en-US')} × ${group.kind}`);
-      for (const item of group.items.slice(0, EXAMPLES)) push(`      ${locate(loaded, item)}: ${item.reason}`);
+      for (const item of group.items.slice(0, EXAMPLES)) push(`      ${located(loaded, item)}`);
       if (group.items.length > EXAMPLES) push(`      … and ${(group.items.length - EXAMPLES).toLocaleString('en-US')} more`);
     }
     push('  (--verbose lists every one)');

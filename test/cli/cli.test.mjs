@@ -245,6 +245,14 @@ describe('naloxone-finder validate', () => {
     const verbose = await run(['validate', '-', '--verbose'], { input });
     assert.equal(verbose.stdout.match(/^ +data row \d+: no coordinates/gm).length, 30);
   });
+
+  it('names a CSV row once where the reason names it already', async () => {
+    const input = 'name,lat,lng,types\nA (fictional),49.28,-123.12,naloxone\nB (fictional),49.28\n';
+    const { stdout } = await run(['validate', '-', '--from', 'csv'], { input });
+    assert.match(stdout, /^ {2}row 3 \(data row 2\) has 2 values, the header has 4 columns: no value for "lng", "types"\.$/m);
+    assert.match(stdout, /^ {2}data row 2: "lng" is missing/m);
+    assert.doesNotMatch(stdout, /data row 2: row 3/);
+  });
 });
 
 describe('naloxone-finder convert', () => {
