@@ -8,6 +8,7 @@ import { DEFAULT_MAX_BYTES, FeedFetchError, fetchFeed } from '../feed/fetch-feed
 import { parseFeed, parseFeedData, type FeedResult, type ParseOptions } from '../feed/parse-feed.js';
 import { readTypeList, SERVICE_TYPES, type ServiceType } from '../feed/service-types.js';
 import { FeedFormatError } from '../feed/validate.js';
+import { counted } from '../feed/text.js';
 import type { Feed, SkippedRecord } from '../types.js';
 import { readHsdsDataPackage } from './hsds-datapackage.js';
 import { formatSize, LARGEST_LIMIT, readFileCapped, readSize, readStream, TooLargeError, type SizeLimit } from './read-input.js';
@@ -319,9 +320,9 @@ function validate(input: string, loaded: Loaded, values: Values): number {
   }
   const total = result.services.length + result.skipped.length;
   const verdict = result.skipped.length
-    ? `${count(result.skipped.length, 'record')} of ${total.toLocaleString('en-US')} would not be listed: see "Skipped" above.`
+    ? `${counted(result.skipped.length, 'record')} of ${total.toLocaleString('en-US')} would not be listed: see "Skipped" above.`
     : result.services.length > 1
-      ? `All ${count(result.services.length, 'service')} can be listed.`
+      ? `All ${counted(result.services.length, 'service')} can be listed.`
       : result.services.length
         ? 'The one service can be listed.'
         : 'The feed lists no services.';
@@ -339,7 +340,7 @@ function convert(input: string, loaded: Loaded, values: Values): number {
   }
   const feed: Feed = { version: 1, ...(title ? { title } : {}), updated: new Date().toISOString(), services: result.services };
   print(process.stdout, `${values.pretty ? JSON.stringify(feed, null, 2) : compactJson(feed)}\n`, 'json');
-  print(process.stderr, `${summary}\nWrote a feed of ${count(result.services.length, 'service')}.\n`);
+  print(process.stderr, `${summary}\nWrote a feed of ${counted(result.services.length, 'service')}.\n`);
   return EXIT_OK;
 }
 
@@ -382,7 +383,7 @@ function report(input: string, loaded: Loaded, options: { listSkipped: boolean; 
   const push = (...added: string[]) => lines.push(...added.map((line) => printable(line, 'line')));
   push(
     `${input}: ${format}${result.title ? `, "${result.title}"` : ''}`,
-    `  ${count(result.services.length, 'service')}, ${result.skipped.length.toLocaleString('en-US')} skipped, ${count(result.warnings.length, 'warning')}`,
+    `  ${counted(result.services.length, 'service')}, ${result.skipped.length.toLocaleString('en-US')} skipped, ${counted(result.warnings.length, 'warning')}`,
   );
   const section = (heading: string, items: SkippedRecord[], listAll: boolean) => {
     if (!items.length) return;
@@ -412,10 +413,6 @@ function report(input: string, loaded: Loaded, options: { listSkipped: boolean; 
   section('Skipped (not listed):', result.skipped, options.listSkipped || options.verbose);
   section('Warnings (these records are still listed):', result.warnings, options.verbose);
   return `${lines.join('\n')}\n`;
-}
-
-function count(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? word : `${word}s`}`;
 }
 
 // A reader that closes the pipe early (`| head`) is not an error.

@@ -4,7 +4,7 @@ import { FeedJsonError, JSON_LIMITS, valueLimit } from './json-errors.js';
 import { fieldResolver, readTypeMap, recordsAt, type FieldMap } from './field-map.js';
 import { looksLikeGeoJson, readGeoJson } from './formats/geojson.js';
 import { looksLikeHsds } from './formats/hsds-detect.js';
-import { describe, isObject, listOf, own, quote } from './text.js';
+import { counted, describe, isObject, listOf, own, quote } from './text.js';
 import { excelSeparator } from './formats/excel-separator.js';
 import type { FeedFormat, FormatOutput } from './formats/format.js';
 import type { ServiceType } from './service-types.js';
@@ -48,7 +48,7 @@ const REASONS_SHOWN = 3;
 
 function noValidRecordsMessage(skipped: readonly SkippedRecord[]): string {
   const groups = groupByKind(skipped);
-  const count = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'record' : 'records'}`;
+  const count = (n: number) => counted(n, 'record');
   const shown = groups.slice(0, REASONS_SHOWN).map(({ kind, items }) => `${kind} (${count(items.length)})`);
   const rest = groups.slice(REASONS_SHOWN).reduce((n, g) => n + g.items.length, 0);
   if (rest) shown.push(`other problems (${count(rest)})`);

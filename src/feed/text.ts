@@ -100,6 +100,9 @@ export function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
 }
 
+/** "1 record", "2,500 records": a count as English messages give it. */
+export const counted = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${plural(n, word)}`;
+
 /** A short, safe description of a value for error messages. */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
