@@ -563,6 +563,10 @@ export class NaloxoneFinder extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     this.ticker = setInterval(() => (this.minute = Math.floor(Date.now() / 60_000)), 15_000);
+    // The first number format loads locale data (10 ms here, over 100 ms on a slow phone): in a
+    // task of its own while the feed downloads, not beside the list's first render (the list
+    // does the same when it is connected, which is only when the results come).
+    setTimeout(() => formatDistance(1, this.effectiveUnits, this.l10n.lang));
   }
 
   override disconnectedCallback() {
