@@ -1,9 +1,9 @@
-import { parseFeed, FeedNoValidRecordsError, PREVIEW_SERVICES } from './parse-feed.js';
+import { parseFeed, FeedNoValidRecordsError } from './parse-feed.js';
 import { FeedJsonError } from './json-errors.js';
 import { saveLastGoodFeed } from './feed-cache.js';
 import { ServiceIndex } from '../query/spatial-index.js';
-import { bodyBytes } from './body.js';
-import { HEAD_BYTES, leadingServices } from './leading.js';
+import { bodyBytes, bodySize } from './body.js';
+import { HEAD_BYTES, LEADING_SERVICES, leadingServices } from './leading.js';
 import type { ErrorMessage, NearestMessage, WorkerMessage, WorkerRequest } from './feed-worker-protocol.js';
 
 /*
@@ -49,7 +49,7 @@ function errorMessage(error: unknown): ErrorMessage {
 /** The feed's first services from its first bytes (leading.ts), or undefined; never an error: the whole file says what is wrong. */
 function leadingOf(head: Uint8Array, options: WorkerRequest['options']) {
   try {
-    return leadingServices(head, options, PREVIEW_SERVICES);
+    return leadingServices(head, options, LEADING_SERVICES);
   } catch {
     return undefined;
   }
@@ -58,7 +58,6 @@ function leadingOf(head: Uint8Array, options: WorkerRequest['options']) {
 async function handle({ body, options, save }: WorkerRequest) {
   let result: Awaited<ReturnType<typeof parseFeed>> | undefined;
   let sent = 0;
-  let leading = false;
   try {
     // The nearest preview's chunk, fetched while the body is read, decoded and parsed rather
     // than after (parseFeed's own import then finds it): at 14k records, where all that takes
@@ -70,26 +69,25 @@ async function handle({ body, options, save }: WorkerRequest) {
     // collection competed with this thread for the CPU, and its longest tasks grew (at 4×, 100k:
     // 203–291 ms against 158–193 ms).
     const { preview, ...parseOptions } = options;
-    // In feed order, the first services are read from the file's start, before the whole of it.
+    // In feed order, the first services are read from the file's start, before the whole of it
+    // (leading.ts); the first 1,000 follow as before, for a page of types those do not fill.
     let bytes: Promise<Uint8Array> | undefined;
-    if (preview && !options.previewFrom) {
+    if (preview && !options.previewFrom && bodySize(body) > HEAD_BYTES) {
       const head = body instanceof Blob ? new Uint8Array(await body.slice(0, HEAD_BYTES).arrayBuffer()) : body.subarray(0, HEAD_BYTES);
       // The browser reads the rest of a Blob meanwhile.
       bytes = bodyBytes(body);
       bytes.catch(() => undefined);
       const first = leadingOf(head, parseOptions);
-      leading = !!first?.length;
-      if (leading) scope.postMessage({ type: 'first', json: JSON.stringify(first) });
+      if (first?.length) scope.postMessage({ type: 'first', json: JSON.stringify(first) });
     }
-    const onPreview =
-      preview && !leading
-        ? (first: unknown[], nearest?: NearestMessage['nearest']) => {
-            const json = JSON.stringify(first);
-            if (nearest) return scope.postMessage({ type: 'nearest', json, nearest });
-            scope.postMessage({ type: 'part', field: 'services', json, early: true });
-            sent = first.length;
-          }
-        : undefined;
+    const onPreview = preview
+      ? (first: unknown[], nearest?: NearestMessage['nearest']) => {
+          const json = JSON.stringify(first);
+          if (nearest) return scope.postMessage({ type: 'nearest', json, nearest });
+          scope.postMessage({ type: 'part', field: 'services', json, early: true });
+          sent = first.length;
+        }
+      : undefined;
     // The bytes are parseFeed's alone: the last good copy is saved from the body as it came (a
     // Blob is stored as it is), so they go with parseFeed. Kept and copied for the save, they
     // raised the renderer's peak memory at 100k from about 625 to 700–775 MB.

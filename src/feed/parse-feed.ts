@@ -84,7 +84,8 @@ export interface ParseOptions {
    * Called once, while the rest is still checked, with the first `PREVIEW_SERVICES` services of
    * a feed that has more records. A later record never changes an earlier service, so these are
    * the result's first services, as it will have them: a page can show them early. See also
-   * `previewFrom`.
+   * `previewFrom`. Read in the feed worker in feed order, it may first be called with fewer,
+   * read from the file's start before the rest (leading.ts): each call's are the result's first.
    */
   onPreview?: (services: Service[], nearest?: Omit<NearestServices, 'services'>) => void;
   /**

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { readFeed, WORKER_ABOVE_BYTES } from '../../src/feed/read-feed.js';
 import { WORKER_MEASURE } from '../../src/feed/worker-client.js';
+import { LEADING_SERVICES } from '../../src/feed/leading.js';
 import { loadFeed, FeedLoadError } from '../../src/feed/load-feed.js';
 import { loadLastGoodFeed } from '../../src/feed/feed-cache.js';
 import { indexFor, ServiceIndex } from '../../src/query/spatial-index.js';
@@ -119,9 +120,10 @@ describe('readFeed: the feed worker gives what the page gives', () => {
     for (const way of [ON_PAGE, IN_WORKER]) {
       const previews: Service[][] = [];
       const result = await readFeed(bytes(), 'application/json', { ...way, onPreview: (first) => previews.push(first) });
-      expect(previews.length, 'one preview').to.equal(1);
+      // The worker sends the first services from the file's start first (leading.ts).
+      expect(previews.map((p) => p.length)).to.deep.equal(way === ON_PAGE ? [PREVIEW_SERVICES] : [LEADING_SERVICES, PREVIEW_SERVICES]);
       expect(result.services.length).to.equal(3498);
-      expect(previews[0]).to.deep.equal(result.services.slice(0, PREVIEW_SERVICES));
+      for (const preview of previews) expect(preview).to.deep.equal(result.services.slice(0, preview.length));
       expect(previews[0].map((s) => s.id).slice(8, 12)).to.deep.equal(['p-9', 'p-5~2', 'p-11', 'p-13']);
       expect(result.services[2098].id).to.equal('p-5~3');
       results.push(result);
@@ -144,12 +146,12 @@ describe('readFeed: the feed worker gives what the page gives', () => {
       expect(error).to.have.property('name', 'FeedJsonError');
       expect(previews.length, 'previews').to.equal(count);
     }
-    // And where the file is whole, the worker's preview is the result's start, as the page's.
+    // And where the file is whole, the worker's previews are the result's start, as the page's.
     const previews: Service[][] = [];
     const result = await readFeed(new TextEncoder().encode(text), 'application/json', { ...IN_WORKER, onPreview: (first) => previews.push(first) });
     expect(result).to.deep.equal(whole);
-    expect(previews.length).to.equal(1);
-    expect(previews[0]).to.deep.equal(whole.services.slice(0, PREVIEW_SERVICES));
+    expect(previews.map((p) => p.length)).to.deep.equal([LEADING_SERVICES, PREVIEW_SERVICES]);
+    for (const preview of previews) expect(preview).to.deep.equal(whole.services.slice(0, preview.length));
   });
 
   it("the worker's preview waits for the whole file when the records its start holds are all skipped", async () => {
@@ -159,6 +161,7 @@ describe('readFeed: the feed worker gives what the page gives', () => {
       ...IN_WORKER,
       onPreview: (first) => previews.push(first),
     });
+    // None from the start: its records (the first 2,500) were all skipped.
     expect(previews.map((p) => p.length)).to.deep.equal([PREVIEW_SERVICES]);
     expect(previews[0]).to.deep.equal(result.services.slice(0, PREVIEW_SERVICES));
   });
