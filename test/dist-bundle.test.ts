@@ -82,4 +82,29 @@ describe('dist/naloxone-finder.js on a plain HTML page', () => {
       'the map and spatial index chunks and the kdbush they share, and no CSV or HSDS reader',
     ).to.have.length(3);
   });
+
+  it("asks for the worker starter beside the feed worker's page side that imports it, for a feed over 2 MiB", async () => {
+    const win = frame.contentWindow! as Window & typeof globalThis;
+    // About 2.3 MB of fictional services, over the worker threshold.
+    const services = Array.from({ length: 6000 }, (_, i) => ({
+      id: `w-${i}`,
+      name: `Example Worker Feed ${i} (fictional)`,
+      lat: 49 + i / 10_000,
+      lng: -123,
+      types: ['naloxone'],
+      description: 'x'.repeat(300),
+    }));
+    const url = win.URL.createObjectURL(new win.Blob([JSON.stringify({ version: 1, services })], { type: 'application/json' }));
+    finder().setAttribute('src', url);
+    await waitUntil(() => list()?.shadowRoot?.querySelector('[part="name"]')?.textContent?.includes('Worker Feed'), 'the big feed was not listed', {
+      timeout: 20_000,
+    });
+    const entries = win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const chunk = (name: string) => entries.find((e) => new RegExp(`/chunks/${name}-[^/]+\\.js$`).test(e.name));
+    const client = chunk('worker-client');
+    const starter = chunk('module-worker');
+    expect(client, 'no worker-client chunk loaded').to.exist;
+    expect(starter, 'no module-worker chunk loaded').to.exist;
+    expect(starter!.startTime).to.be.below(client!.responseEnd);
+  });
 });

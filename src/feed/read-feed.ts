@@ -22,6 +22,8 @@ export interface ReadOptions extends ParseOptions {
  * load while the feed downloads.
  */
 export function startWorkerForFeed(signal?: AbortSignal): Promise<Worker | undefined> {
+  // The starter the chunk imports (shared with the map's), asked for beside it, not after it.
+  import('../util/module-worker.js').catch(() => undefined);
   const starting = import('./worker-client.js').then(({ startFeedWorker }) => startFeedWorker(signal));
   // Aborted before anyone awaits it (the download stopped): not an unhandled rejection. Whoever
   // awaits it still sees the abort.
