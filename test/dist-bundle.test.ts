@@ -18,6 +18,11 @@ describe('dist/naloxone-finder.js on a plain HTML page', () => {
 
   const finder = () => frame.contentDocument!.querySelector('naloxone-finder')!;
   const list = () => finder().shadowRoot?.querySelector('nf-service-list');
+  /** How the page requested a built chunk (`name`-hash.js). */
+  const chunk = (name: string) =>
+    (frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) =>
+      new RegExp(`/chunks/${name}-[^/]+\\.js$`).test(e.name),
+    );
 
   it('registers the elements and renders the feed nearest first', async () => {
     await waitUntil(() => list()?.shadowRoot?.querySelectorAll('li[part="item"]').length === 3, 'the built file rendered no results', {
@@ -31,8 +36,6 @@ describe('dist/naloxone-finder.js on a plain HTML page', () => {
   });
 
   it('asks for the kdbush chunk beside the spatial index chunk that imports it, not after it arrives (one round trip less)', () => {
-    const entries = frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-    const chunk = (name: string) => entries.find((e) => new RegExp(`/chunks/${name}-[^/]+\\.js$`).test(e.name));
     const kdbush = chunk('kdbush');
     const index = chunk('spatial-index');
     expect(kdbush, 'no kdbush chunk loaded').to.exist;
@@ -99,8 +102,6 @@ describe('dist/naloxone-finder.js on a plain HTML page', () => {
     await waitUntil(() => list()?.shadowRoot?.querySelector('[part="name"]')?.textContent?.includes('Worker Feed'), 'the big feed was not listed', {
       timeout: 20_000,
     });
-    const entries = win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-    const chunk = (name: string) => entries.find((e) => new RegExp(`/chunks/${name}-[^/]+\\.js$`).test(e.name));
     const client = chunk('worker-client');
     const starter = chunk('module-worker');
     expect(client, 'no worker-client chunk loaded').to.exist;

@@ -1,8 +1,6 @@
-import { detectTextFormat, stringEnd, validation, withinLimits, type ParseOptions } from './parse-feed.js';
-import { DuplicateState, nativeRecords, validateInto, type ParsedFeed } from './validate.js';
-import { looksLikeGeoJson, readGeoJson } from './formats/geojson.js';
-import { looksLikeHsds } from './formats/hsds-detect.js';
-import type { FormatOutput } from './formats/format.js';
+import { detectTextFormat, jsonKind, nativeOutput, stringEnd, validation, withinLimits, type ParseOptions } from './parse-feed.js';
+import { DuplicateState, validateInto, type ParsedFeed } from './validate.js';
+import { readGeoJson } from './formats/geojson.js';
 import type { Service } from '../types.js';
 
 /*
@@ -127,14 +125,11 @@ export function leadingDocument(text: string, max: number): unknown {
  * JSON or GeoJSON, or whose first records have no ids (ids by place, unless a later record has one).
  */
 export function firstServices(doc: unknown, options: ParseOptions, max: number): Service[] | undefined {
-  const forced = options.format && options.format !== 'auto' && options.format !== 'json' ? options.format : undefined;
-  const geojson = forced === 'geojson' || (!forced && looksLikeGeoJson(doc));
-  if (!geojson && (forced || options.fieldMap?.records || looksLikeHsds(doc))) return undefined;
-  const output: FormatOutput = geojson
-    ? readGeoJson(doc)
-    : { records: nativeRecords(doc) as Record<string, unknown>[], indexes: [], skipped: [], warnings: [] };
-  if (!geojson) output.indexes = output.records.map((_, i) => i);
-  const { recordAt, validateOptions, byPlace } = validation(output, geojson ? 'geojson' : 'native', options);
+  const kind = jsonKind(doc, options);
+  // A native feed as detected, its records where the start found them.
+  if (kind !== 'geojson' && (kind !== 'native' || options.format === 'native' || options.fieldMap?.records)) return undefined;
+  const output = kind === 'geojson' ? readGeoJson(doc) : nativeOutput(doc, options);
+  const { recordAt, validateOptions, byPlace } = validation(output, kind, options);
   if (byPlace) return undefined;
   const into: ParsedFeed = { services: [], skipped: [], warnings: [] };
   const state = new DuplicateState();

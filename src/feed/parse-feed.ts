@@ -269,20 +269,30 @@ export async function parseFeed(input: Uint8Array | string, options: ParseOption
  * `allowNoValidRecords`); a feed with no records at all is returned, empty.
  */
 export async function parseFeedData(doc: unknown, options: ParseOptions = {}): Promise<FeedResult> {
-  // "json" says only that the feed is JSON: which kind is still read from the content.
-  const forced = options.format && options.format !== 'auto' && options.format !== 'json' ? options.format : undefined;
-  if (forced === 'geojson' || (!forced && looksLikeGeoJson(doc))) {
-    return validateOutput(readGeoJson(doc), 'geojson', options);
-  }
-  if (forced === 'hsds' || (!forced && !options.fieldMap?.records && looksLikeHsds(doc))) {
+  const kind = jsonKind(doc, options);
+  if (kind === 'geojson') return validateOutput(readGeoJson(doc), 'geojson', options);
+  if (kind === 'hsds') {
     const { readHsds } = await import('./formats/hsds.js');
     return validateOutput(readHsds(doc, { typeMap: options.fieldMap?.typeMap }), 'hsds', options);
   }
-  if (forced === 'csv') throw new FeedFormatError('"format" is csv, but the feed is JSON.');
+  if (kind === 'csv') throw new FeedFormatError('"format" is csv, but the feed is JSON.');
+  return validateOutput(nativeOutput(doc, options), 'native', options);
+}
+
+/** Which kind of feed parsed JSON is: the `format` forced, else read from the content. */
+export function jsonKind(doc: unknown, options: ParseOptions): FeedFormat {
+  // "json" says only that the feed is JSON: which kind is still read from the content.
+  const forced = options.format && options.format !== 'auto' && options.format !== 'json' ? options.format : undefined;
+  if (forced) return forced;
+  if (looksLikeGeoJson(doc)) return 'geojson';
+  return !options.fieldMap?.records && looksLikeHsds(doc) ? 'hsds' : 'native';
+}
+
+/** A native feed's records (or those at the field map's `records`), with its title and where they were found. */
+export function nativeOutput(doc: unknown, options: ParseOptions): FormatOutput {
   const meta: { title?: string; updated?: string; warnings: SkippedRecord[] } = { warnings: [] };
   const records = options.fieldMap?.records ? recordsAt(doc, options.fieldMap.records) : nativeRecords(doc, meta);
-  const output: FormatOutput = { records: records as Record<string, unknown>[], indexes: records.map((_, i) => i), skipped: [], ...meta };
-  return validateOutput(output, 'native', options);
+  return { records: records as Record<string, unknown>[], indexes: records.map((_, i) => i), skipped: [], ...meta };
 }
 
 /**
