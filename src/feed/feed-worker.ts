@@ -59,10 +59,10 @@ async function handle({ body, options, save }: WorkerRequest) {
   let result: Awaited<ReturnType<typeof parseFeed>> | undefined;
   let sent = 0;
   try {
-    // The nearest preview's chunk, fetched while the body is read, decoded and parsed rather
-    // than after (parseFeed's own import then finds it): at 14k records, where all that takes
-    // about 0.1 s, its import then took 6–11 ms, not 13–18.
-    if (options.preview && options.previewFrom) import('./preview.js').catch(() => undefined);
+    // The nearest preview's chunk (nearest-in-text.ts, with preview.ts, which parseFeed's own
+    // import then finds), fetched while the body is read: at 14k records, preview.ts's import
+    // after the parse took 6–11 ms fetched here, 13–18 when it was not.
+    const inText = options.preview && options.previewFrom ? import('./nearest-in-text.js').catch(() => undefined) : undefined;
     // Nobody waits on this thread: decode and parse in one go (the same results and errors).
     // The first services go to the page while the rest is checked, for its early page. The
     // rest follow once all are checked: sent meanwhile, the page's parts and their garbage
@@ -88,10 +88,26 @@ async function handle({ body, options, save }: WorkerRequest) {
           sent = first.length;
         }
       : undefined;
+    // Sorted from a place, the nearest are first found in the text, before it is parsed
+    // (nearest-in-text.ts); the nearest 1,000 follow once it is, for a page of types those do not fill.
+    const data = bytes ?? bodyBytes(body);
+    // Its error is thrown where it is awaited, below.
+    data.catch(() => undefined);
+    const nearestIn = (await inText)?.nearestInText;
+    const onText =
+      onPreview && nearestIn
+        ? (text: string) => {
+            const early = nearestIn(text, parseOptions, LEADING_SERVICES);
+            if (early) {
+              const { services, ...nearest } = early;
+              onPreview(services, nearest);
+            }
+          }
+        : undefined;
     // The bytes are parseFeed's alone: the last good copy is saved from the body as it came (a
     // Blob is stored as it is), so they go with parseFeed. Kept and copied for the save, they
     // raised the renderer's peak memory at 100k from about 625 to 700–775 MB.
-    result = await parseFeed(await (bytes ?? bodyBytes(body)), { ...parseOptions, blocking: true, onPreview });
+    result = await parseFeed(await data, { ...parseOptions, blocking: true, onPreview, onText });
   } catch (error) {
     scope.postMessage(errorMessage(error));
     return;

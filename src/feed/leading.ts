@@ -34,13 +34,16 @@ const MIN_RECORDS = 20;
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
-function skipSpace(text: string, at: number): number {
+/** Where a number, true, false or null ends: at a space, comma or closing bracket. */
+const endsLiteral = (c: number) => isSpace(c) || c === 0x2c /* , */ || c === 0x5d /* ] */ || c === 0x7d; /* } */
+
+export function skipSpace(text: string, at: number): number {
   while (at < text.length && isSpace(text.charCodeAt(at))) at++;
   return at;
 }
 
 /** Where the JSON value that starts at `at` ends, or -1 when it may go on past the text's end. */
-function valueEnd(text: string, at: number): number {
+export function valueEnd(text: string, at: number): number {
   const first = text.charCodeAt(at);
   if (first === 0x22 /* " */) return stringEnd(text, at);
   if (first === 0x5b /* [ */ || first === 0x7b /* { */) {
@@ -58,49 +61,67 @@ function valueEnd(text: string, at: number): number {
   }
   // A number, true, false or null: it ends at what follows it, which must be in the text.
   let i = at;
-  while (i < text.length && !isSpace(text.charCodeAt(i)) && !',]}'.includes(text[i])) i++;
+  while (i < text.length && !endsLiteral(text.charCodeAt(i))) i++;
   return i < text.length && i > at ? i : -1;
+}
+
+/** Where a JSON feed's records begin: the `[` of its array, with what comes before it. */
+export interface RecordsStart {
+  /** The array's `[`. */
+  open: number;
+  /** The top-level values before the records (a bare array has none). */
+  meta: Record<string, unknown>;
+  /** The key the records are under, when they are in an object. */
+  key?: 'services' | 'features';
+}
+
+/**
+ * Where the records of a JSON feed (`text`, or its start) begin, when the text says plainly
+ * that they are a native feed's (`{"version": 1, …, "services": [`, or a bare array) or GeoJSON
+ * features (`{"type": "FeatureCollection", …, "features": [`); undefined otherwise, or when a
+ * key before them is repeated (JSON.parse keeps its last value), an HSDS key, or a long value.
+ */
+export function recordsStart(text: string): RecordsStart | undefined {
+  let at = skipSpace(text, 0);
+  const meta: Record<string, unknown> = {};
+  if (text[at] === '[') return { open: at, meta };
+  if (text[at] !== '{') return undefined;
+  for (at = skipSpace(text, at + 1); ; at = skipSpace(text, at + 1)) {
+    if (text[at] !== '"') return undefined;
+    const keyEnd = stringEnd(text, at);
+    if (keyEnd < 0) return undefined;
+    const name = JSON.parse(text.slice(at, keyEnd)) as string;
+    at = skipSpace(text, keyEnd);
+    if (text[at] !== ':') return undefined;
+    at = skipSpace(text, at + 1);
+    if (HSDS_KEYS.has(name) || Object.prototype.hasOwnProperty.call(meta, name)) return undefined;
+    if ((name === 'services' || name === 'features') && text[at] === '[') {
+      // A native feed says its version first (then it is never HSDS); GeoJSON says its type.
+      if (name === 'services' ? meta['version'] === undefined : meta['type'] !== 'FeatureCollection') return undefined;
+      return { open: at, meta, key: name };
+    }
+    const end = valueEnd(text, at);
+    if (end < 0 || end - at > META_CHARS) return undefined;
+    meta[name] = JSON.parse(text.slice(at, end));
+    at = skipSpace(text, end);
+    if (text[at] !== ',') return undefined;
+  }
 }
 
 /**
  * The document the start of a JSON feed (`text`) begins, with its first `max` records (at most)
  * in place of them all; undefined when the start holds no more than a few records, or all of
- * them, or does not show plainly that the records are a native feed's or GeoJSON features.
+ * them, or does not show plainly that the records are a native feed's or GeoJSON features (recordsStart).
  */
 export function leadingDocument(text: string, max: number): unknown {
-  let at = skipSpace(text, 0);
-  const meta: Record<string, unknown> = {};
-  let key: 'services' | 'features' | undefined;
-  if (text[at] === '{') {
-    for (at = skipSpace(text, at + 1); ; at = skipSpace(text, at + 1)) {
-      if (text[at] !== '"') return undefined;
-      const keyEnd = stringEnd(text, at);
-      if (keyEnd < 0) return undefined;
-      const name = JSON.parse(text.slice(at, keyEnd)) as string;
-      at = skipSpace(text, keyEnd);
-      if (text[at] !== ':') return undefined;
-      at = skipSpace(text, at + 1);
-      // JSON.parse keeps a repeated key's last value, which may lie past the start.
-      if (HSDS_KEYS.has(name) || Object.prototype.hasOwnProperty.call(meta, name)) return undefined;
-      if ((name === 'services' || name === 'features') && text[at] === '[') {
-        key = name;
-        break;
-      }
-      const end = valueEnd(text, at);
-      if (end < 0 || end - at > META_CHARS) return undefined;
-      meta[name] = JSON.parse(text.slice(at, end));
-      at = skipSpace(text, end);
-      if (text[at] !== ',') return undefined;
-    }
-    // A native feed says its version first (then it is never HSDS); GeoJSON says its type.
-    if (key === 'services' ? meta['version'] === undefined : meta['type'] !== 'FeatureCollection') return undefined;
-  } else if (text[at] !== '[') {
-    return undefined;
-  }
-  const start = at + 1;
+  const found = recordsStart(text);
+  if (!found) return undefined;
+  const { meta, key } = found;
+  const start = found.open + 1;
   let end = start;
   let count = 0;
-  for (at = skipSpace(text, start); count < max; count++) {
+  let at = skipSpace(text, start);
+  for (; count < max; count++) {
     if (count > 0) {
       if (text[at] !== ',') break;
       at = skipSpace(text, at + 1);

@@ -95,6 +95,8 @@ export interface ParseOptions {
    * hold it.
    */
   previewFrom?: LatLng;
+  /** Called with the feed's text once decoded, before it is parsed: the feed worker's early page sorted from a place (nearest-in-text.ts). */
+  onText?: (text: string) => void;
 }
 
 /** Services in a preview (`onPreview`): enough for a first page of most partners' types. */
@@ -248,6 +250,7 @@ export async function parseFeed(input: Uint8Array | string, options: ParseOption
       warnings.push({ index: -1, reason: 'the feed is not UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure every character shows right.' });
     }
   }
+  options.onText?.(text);
   const forced = options.format && options.format !== 'auto' ? options.format : undefined;
   const kind = forced === 'csv' ? 'csv' : forced ? 'json' : detectTextFormat(text, options.contentType);
   let result: FeedResult;

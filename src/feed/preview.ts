@@ -31,7 +31,8 @@ const SUFFIXED = /^(.*)~\d+$/s;
  * position when there are no more than `size` of them. Only a repeated id makes a record depend
  * on another (an exact duplicate is dropped, another record with its id renamed "id~2"), so
  * records whose id comes more than once, or could be such a new id, are left out, along with
- * everything at their distance or beyond: what remains is exact.
+ * everything at their distance or beyond: what remains is exact. `recordAt` may give a record
+ * with no more than its id and position fields when `fullAt` gives the whole of it, to be checked.
  */
 export function nearestServices(
   count: number,
@@ -40,6 +41,7 @@ export function nearestServices(
   options: RecordOptions,
   from: LatLng,
   size: number,
+  fullAt = recordAt,
 ): NearestServices {
   // The quick distance of every record (Infinity without a position), then Turf's, as the page
   // ranks by, for those that may be among the nearest.
@@ -109,6 +111,6 @@ export function nearestServices(
 
   const into: ParsedFeed = { services: [], skipped: [], warnings: [] };
   const state = new DuplicateState();
-  for (const i of rows) if (taken(i)) validateInto(recordAt(i), indexes[i], options, into, state);
+  for (const i of rows) if (taken(i)) validateInto(fullAt(i), indexes[i], options, into, state);
   return { services: into.services, withinKm, unplaced: withUnplaced };
 }

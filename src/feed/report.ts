@@ -1,6 +1,6 @@
 import type { SkippedRecord } from '../types.js';
 import { FIELDS } from './field-map.js';
-import { MAX_LENGTH, plural, quote } from './text.js';
+import { counted, MAX_LENGTH, quote } from './text.js';
 
 const EXAMPLES = 5;
 const FIELD_NAMES = new Set<string>(FIELDS);
@@ -31,7 +31,6 @@ export function groupByKind(items: readonly SkippedRecord[]): { kind: string; it
  */
 export function logFeedReport(label: string, shown: number, skipped: SkippedRecord[], warnings: SkippedRecord[]) {
   if (!skipped.length && !warnings.length) return;
-  const counted = (n: number, word: string) => `${n} ${plural(n, word)}`;
   console.groupCollapsed(
     `naloxone-finder: ${label}: ${counted(shown, 'service')} shown, ${counted(skipped.length, 'record')} skipped, ${counted(warnings.length, 'warning')}`,
   );

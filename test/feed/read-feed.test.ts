@@ -180,12 +180,15 @@ describe('readFeed: the feed worker gives what the page gives', () => {
         previewFrom: from,
         onPreview: (first, nearest) => previews.push({ services: first, ...nearest }),
       });
-      expect(previews.length, 'one preview').to.equal(1);
-      const { withinKm = NaN, unplaced } = previews[0];
-      expect(previews[0].services, 'the result’s services nearer than withinKm (and without a position, when unplaced), in feed order').to.deep.equal(
-        result.services.filter((s) => (isLocated(s) ? distanceKm(from, s) < withinKm : unplaced)),
-      );
-      return { result, ...previews[0], withinKm };
+      // In the worker, the nearest 200 from the text before it is parsed (nearest-in-text.ts), then the 1,000.
+      expect(previews.length, 'previews').to.equal(way === IN_WORKER ? 2 : 1);
+      for (const { services: shown, withinKm = NaN, unplaced } of previews) {
+        expect(shown, 'the result’s services nearer than withinKm (and without a position, when unplaced), in feed order').to.deep.equal(
+          result.services.filter((s) => (isLocated(s) ? distanceKm(from, s) < withinKm : unplaced)),
+        );
+      }
+      const last = previews.at(-1)!;
+      return { result, ...last, withinKm: last.withinKm ?? NaN, first: previews[0] };
     };
 
     it('a feed of unique ids: the 1,000 nearest records, less those skipped; the same both ways', async () => {
@@ -203,6 +206,9 @@ describe('readFeed: the feed worker gives what the page gives', () => {
       expect(page.services.length, 'the nearest 1,000 but the one skipped, and the one without a position').to.equal(PREVIEW_SERVICES);
       expect(page.services.map((s) => s.id)).to.include(services[comma].id as string);
       const worker = await read(services, IN_WORKER);
+      expect(worker.first.withinKm, 'the 201st nearest record').to.equal(nearest[LEADING_SERVICES]);
+      expect(worker.first.services.length, 'the nearest 200 but the one skipped, and the one without a position').to.equal(LEADING_SERVICES);
+      expect(worker.first.services.map((s) => s.id)).to.include(services[comma].id as string);
       expect(worker.services).to.deep.equal(page.services);
       expect(worker.withinKm).to.equal(page.withinKm);
       expect(worker.result).to.deep.equal(page.result);
