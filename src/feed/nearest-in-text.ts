@@ -44,7 +44,43 @@ function valueAt(text: string, start: number, end: number): unknown {
   return JSON.parse(text.slice(start, end));
 }
 
+/**
+ * A JSON array or object nested no more than `depth` deep (a record's address, its hours), in
+ * one regular expression: the engine's own loop, not one of ours per character. Strings may hold
+ * anything escaped; the brackets' kinds are not paired, as valid JSON pairs them (text that is
+ * not valid is refused by the whole parse). Each step has one way to match, so a value nested
+ * deeper fails in linear time, and is then walked character by character.
+ */
+function nested(depth: number): string {
+  const inner = String.raw`[^"{}\[\]]|"(?:[^"\\]|\\.)*"`;
+  return String.raw`[\[{](?:${inner}${depth > 1 ? `|${nested(depth - 1)}` : ''})*[\]}]`;
+}
+const NESTED = new RegExp(nested(4), 'y');
+
+/** Where the JSON value that starts at `at` ends (leading.ts's valueEnd, quicker for an array or object). */
+function skipValue(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+    NESTED.lastIndex = at;
+    try {
+      if (NESTED.test(text)) return NESTED.lastIndex;
+    } catch {
+      // Too long for the engine's stack: walked instead.
+    }
+  }
+  return valueEnd(text, at);
+}
+
 const blank = (value: unknown) => value === undefined || value === null || value === '';
+
+/** A record's `id`, `lat` and `lng` alone, from a record read as it is (readAsIs): its fields already ours. */
+class Light {
+  constructor(
+    readonly id: unknown,
+    readonly lat: unknown,
+    readonly lng: unknown,
+  ) {}
+}
 
 interface ScannedRecords {
   /** Each record with its `id`, `lat` and `lng` alone, or whole where those may not say its id and position. */
@@ -104,12 +140,19 @@ function scanRecords(text: string, open: number, before?: readonly string[]): Sc
             at = skipSpace(text, keyEnd);
             if (text.charCodeAt(at) !== 0x3a /* : */) return undefined;
             const value = skipSpace(text, at + 1);
-            const valueEnds = valueEnd(text, value);
+            const valueEnds = skipValue(text, value);
             if (valueEnds < 0) return undefined;
             // A repeated key keeps its last value, as JSON.parse does.
-            if (key === 'id') [id, idEnd] = [value, valueEnds];
-            else if (key === 'lat') [lat, latEnd] = [value, valueEnds];
-            else if (key === 'lng') [lng, lngEnd] = [value, valueEnds];
+            if (key === 'id') {
+              id = value;
+              idEnd = valueEnds;
+            } else if (key === 'lat') {
+              lat = value;
+              latEnd = valueEnds;
+            } else if (key === 'lng') {
+              lng = value;
+              lngEnd = valueEnds;
+            }
             at = skipSpace(text, valueEnds);
             const c = text.charCodeAt(at);
             if (c === 0x2c /* , */) at = skipSpace(text, at + 1);
@@ -133,7 +176,7 @@ function scanRecords(text: string, open: number, before?: readonly string[]): Sc
         // Without `lat` and `lng`, a position may be in other fields: such a record is parsed whole.
         light.push(
           lastAsIs && !(blank(latValue) && blank(lngValue))
-            ? { id: id < 0 ? undefined : valueAt(text, id, idEnd), lat: latValue, lng: lngValue }
+            ? new Light(id < 0 ? undefined : valueAt(text, id, idEnd), latValue, lngValue)
             : JSON.parse(text.slice(start, end)),
         );
         starts.push(start);
@@ -202,12 +245,14 @@ export function nearestInText(text: string, options: ParseOptions, size: number)
     nativeRecords(doc);
     const output = { records: light as Record<string, unknown>[], indexes: light.map((_, i) => i), skipped: [], warnings: [] };
     const { recordAt, validateOptions } = validation(output, 'native', options);
+    // A Light is read as it is: the field map's resolver would give it back unchanged.
+    const lightAt = (i: number) => (light[i] instanceof Light ? light[i] : recordAt(i));
     // A record to be checked is parsed whole, in place of its id and position, once all those are read.
     const fullAt = (i: number) => {
       light[i] = JSON.parse(text.slice(starts[i], ends[i]));
       return recordAt(i);
     };
-    return nearestServices(light.length, recordAt, output.indexes, validateOptions, from, size, fullAt);
+    return nearestServices(light.length, lightAt, output.indexes, validateOptions, from, size, fullAt);
   } catch {
     return undefined;
   }

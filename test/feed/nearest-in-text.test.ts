@@ -41,6 +41,10 @@ const tricky: [string, string][] = [
   ['empty id', `{"id": "", "name": "Empty id (fictional)", "lat": ${2.2 / KM}, "lng": 0}`],
   ['proto key', `{"__proto__": {"lat": 1}, "id": "proto", "name": "Proto (fictional)", "lat": ${2.3 / KM}, "lng": 0}`],
   ['nested lat', `{"id": "nested", "name": "Nested ] } [ { \\" (fictional)", "address": {"lat": 1, "street": "x"}, "lat": ${2.4 / KM}, "lng": 0}`],
+  [
+    'deeply nested',
+    `{"id": "deep", "name": "Deep (fictional)", "hours": [{"days": ["mo"], "note": "a ] } \\" \\\\ [ {", "x": [[[[{"lat": 9}]]]]}], "lat": ${2.45 / KM}, "lng": 0}`,
+  ],
   ['other order', `{"lng": 0, "lat": ${2.5 / KM}, "name": "Other order (fictional)", "id": "order"}`],
   ['id alias', `{"ID": "id-alias", "name": "Id alias (fictional)", "lat": ${2.6 / KM}, "lng": 0}`],
   ['no position', `{"id": "by-mail", "name": "By mail (fictional)", "mailOrder": true, "types": ["naloxone"]}`],
@@ -69,7 +73,7 @@ describe('nearestInText: the nearest services from the text, as from the parsed 
     const ids = found.services.map((s) => s.id);
     for (const id of ['alias', 'bracketed', 'escaped', 'repeated', 'second-id', 'coordinates', 'null-lat', 'address', 'string-lat', 'comma-lat'])
       expect(ids, id).to.include(id);
-    for (const id of ['exponent', '12345', 'café "2"', 'proto', 'nested', 'order', 'id-alias', 'by-mail']) expect(ids, id).to.include(id);
+    for (const id of ['exponent', '12345', 'café "2"', 'proto', 'nested', 'deep', 'order', 'id-alias', 'by-mail']) expect(ids, id).to.include(id);
     expect(found.unplaced, 'the one by mail').to.equal(true);
   });
 
