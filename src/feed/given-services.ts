@@ -8,6 +8,15 @@ const read = new Map<string, WeakMap<object, Service[]>>();
 /** Arrays found to be all validated records: the finder hands the same one to the list and the map. */
 const validated = new WeakSet<object>();
 
+/**
+ * Marks a list of services the validator made (a feed the finder read, or a selection of it), so
+ * the list and the map take it as it is rather than check each of 100,000 again; returns it.
+ */
+export function markValidated<T extends readonly Service[]>(services: T): T {
+  validated.add(services);
+  return services;
+}
+
 /** A record as the validator makes it: one an element can show as it is. */
 function isService(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;

@@ -32,6 +32,9 @@ export function emergencyNumberForCountry(country: string | undefined): string {
 export function readCountry(value: string): string | undefined {
   const code = value.trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(code)) return undefined;
+  // A country of our own table is one: no need to build Intl's region names (over 100 ms at first
+  // use on a slow phone, in the finder's first render when its place is in North America).
+  if (Object.prototype.hasOwnProperty.call(NUMBERS, code)) return code;
   // The shared, remembered display names: Intl gives an unknown code back as it is.
   try {
     return displayName('en', 'region', code) !== code ? code : undefined;
@@ -80,13 +83,16 @@ export function mainCountry(services: readonly Service[] | undefined): string | 
   // ratio, not every nth, so a feed whose rows repeat a pattern is not read on one beat of it.
   const all = services ?? [];
   const sample = Math.min(all.length, 2000);
+  // A feed writes its countries a few ways at most: each is read once.
+  const read = new Map<string, string | undefined>();
   for (let k = 0; k < sample; k++) {
     const service = all[sample === all.length ? k : Math.floor(((k * 0.6180339887498949) % 1) * all.length)];
     const written = service.address?.country?.trim();
     if (!written) continue;
     // A country the feed wrote some other way ("Kanada") still counts against the majority.
     named++;
-    const code = readCountry(written);
+    let code = read.get(written);
+    if (code === undefined && !read.has(written)) read.set(written, (code = readCountry(written)));
     if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
   }
   for (const [code, count] of counts) if (count * 2 > named) return code;
