@@ -7,12 +7,13 @@ import { nearestServices, type NearestServices } from './preview.js';
 /*
  * A large feed's services nearest a place, found in its text before the text is parsed: for
  * the page's early page sorted from a place, in the feed worker (feed-worker.ts). The nearest
- * need every record's position, and before this the worker parsed the whole text first (at
- * 100,000 services, 22.8 MB: about 0.4 s of JSON.parse, then 0.15 s reading each parsed
- * record's position for the first time). Here each record is found in the text, and only its
- * `id`, `lat` and `lng` are read from it; the nearest records alone are then parsed and checked,
- * by preview.ts, as the whole feed's will be. Only for a native feed whose start says so
- * plainly (leading.ts, recordsStart), read without a field map or a format forced.
+ * need every record's position, and before this the worker parsed the whole text first (the
+ * bench's 100,000 services, 51 MB, in a worker: JSON.parse 0.45–0.7 s, then the first reading of
+ * every parsed record's position 0.1–0.2 s). Here each record is found in the text, and only
+ * its `id`, `lat` and `lng` are read from it (the same scan: about 0.4 s, median of six cold
+ * workers); the nearest records alone are then parsed and checked, by preview.ts, as the whole
+ * feed's will be. Only for a native feed whose start says so plainly (leading.ts,
+ * recordsStart), read without a field map or a format forced.
  */
 
 /** Records HSDS detection looks at (hsds-detect.ts): a bare array's first say whether it is ours. */
@@ -92,8 +93,8 @@ interface ScannedRecords {
 
 /**
  * The records of the array that opens at `open`, found without parsing them; undefined when the
- * text is not JSON there, or a top-level key after the array repeats one (`inObject`, with the
- * keys before it: `before`), as JSON.parse would then keep another value.
+ * text is not JSON there, or, in a feed object (whose keys before the array are `before`), a key
+ * after the array repeats one, as JSON.parse would then keep another value.
  */
 function scanRecords(text: string, open: number, before?: readonly string[]): ScannedRecords | undefined {
   const light: unknown[] = [];
