@@ -9,7 +9,9 @@ import type { Service } from '../types.js';
  * the whole file (at 100,000 services, 51 MB: about 0.7 s here). Only where the start says
  * plainly where the records are and what they are: a native feed (`{"version": 1, …,
  * "services": [`, or a bare array), or a GeoJSON FeatureCollection (`{"type":
- * "FeatureCollection", …, "features": [`). Anything else waits for the whole file.
+ * "FeatureCollection", …, "features": [`). Anything else waits for the whole file. Its reading
+ * of where the records begin (recordsStart) and of JSON values without parsing them (skipSpace,
+ * valueEnd) serves nearest-in-text.ts too, for the early page sorted from a place.
  */
 
 /**
@@ -37,6 +39,7 @@ const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0
 /** Where a number, true, false or null ends: at a space, comma or closing bracket. */
 const endsLiteral = (c: number) => isSpace(c) || c === 0x2c /* , */ || c === 0x5d /* ] */ || c === 0x7d; /* } */
 
+/** The first character at or after `at` that is not JSON whitespace (the text's length when none is). */
 export function skipSpace(text: string, at: number): number {
   while (at < text.length && isSpace(text.charCodeAt(at))) at++;
   return at;
