@@ -46,15 +46,6 @@ function errorMessage(error: unknown): ErrorMessage {
   return out;
 }
 
-/** The feed's first services from its first bytes (leading.ts), or undefined; never an error: the whole file says what is wrong. */
-function leadingOf(head: Uint8Array, options: WorkerRequest['options']) {
-  try {
-    return leadingServices(head, options, LEADING_SERVICES);
-  } catch {
-    return undefined;
-  }
-}
-
 async function handle({ body, options, save }: WorkerRequest) {
   let result: Awaited<ReturnType<typeof parseFeed>> | undefined;
   let sent = 0;
@@ -77,7 +68,7 @@ async function handle({ body, options, save }: WorkerRequest) {
       // The browser reads the rest of a Blob meanwhile.
       bytes = bodyBytes(body);
       bytes.catch(() => undefined);
-      const first = leadingOf(head, parseOptions);
+      const first = leadingServices(head, parseOptions, LEADING_SERVICES);
       if (first?.length) scope.postMessage({ type: 'first', json: JSON.stringify(first) });
     }
     const onPreview = preview

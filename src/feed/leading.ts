@@ -15,7 +15,8 @@ import type { Service } from '../types.js';
  */
 
 /**
- * Services sent from the start: a page of 20 with most partners' types and filters. Few, so
+ * Services sent from the start (and, sorted from a place, found nearest in the text:
+ * nearest-in-text.ts): a page of 20 with most partners' types and filters. Few, so
  * they come soon: at 14k records (a worker on this machine, console timing, four loads), the
  * first 1,000 took 110–185 ms from the request to their message (reading 1 MiB 16–32 ms, finding
  * 2,000 records 32–82 ms, checking 1,000 56–105 ms), the first 200 from 256 KiB 55–85 ms.
@@ -68,6 +69,19 @@ export function valueEnd(text: string, at: number): number {
   return i < text.length && i > at ? i : -1;
 }
 
+/**
+ * The key that opens at `at` in a JSON object (its quote) and where its value starts (after the
+ * colon and any space); undefined when the text there is not a key.
+ */
+export function keyAt(text: string, at: number): { name: string; value: number } | undefined {
+  if (text.charCodeAt(at) !== 0x22 /* " */) return undefined;
+  const keyEnd = stringEnd(text, at);
+  if (keyEnd < 0) return undefined;
+  const colon = skipSpace(text, keyEnd);
+  if (text.charCodeAt(colon) !== 0x3a /* : */) return undefined;
+  return { name: JSON.parse(text.slice(at, keyEnd)) as string, value: skipSpace(text, colon + 1) };
+}
+
 /** Where a JSON feed's records begin: the `[` of its array, with what comes before it. */
 export interface RecordsStart {
   /** The array's `[`. */
@@ -90,13 +104,10 @@ export function recordsStart(text: string): RecordsStart | undefined {
   if (text[at] === '[') return { open: at, meta };
   if (text[at] !== '{') return undefined;
   for (at = skipSpace(text, at + 1); ; at = skipSpace(text, at + 1)) {
-    if (text[at] !== '"') return undefined;
-    const keyEnd = stringEnd(text, at);
-    if (keyEnd < 0) return undefined;
-    const name = JSON.parse(text.slice(at, keyEnd)) as string;
-    at = skipSpace(text, keyEnd);
-    if (text[at] !== ':') return undefined;
-    at = skipSpace(text, at + 1);
+    const key = keyAt(text, at);
+    if (!key) return undefined;
+    const { name } = key;
+    at = key.value;
     if (HSDS_KEYS.has(name) || Object.prototype.hasOwnProperty.call(meta, name)) return undefined;
     if ((name === 'services' || name === 'features') && text[at] === '[') {
       // A native feed says its version first (then it is never HSDS); GeoJSON says its type.
@@ -165,9 +176,18 @@ export function firstServices(doc: unknown, options: ParseOptions, max: number):
 
 /**
  * The first `max` services of a feed, as the whole feed's result will begin, from `head`, its
- * first bytes; undefined when they cannot tell (leadingDocument), or are not UTF-8.
+ * first bytes; undefined when they cannot tell (leadingDocument), or are not UTF-8. Never an
+ * error: the whole file says what is wrong.
  */
 export function leadingServices(head: Uint8Array, options: ParseOptions, max: number): Service[] | undefined {
+  try {
+    return leadingOf(head, options, max);
+  } catch {
+    return undefined;
+  }
+}
+
+function leadingOf(head: Uint8Array, options: ParseOptions, max: number): Service[] | undefined {
   // A byte that is not UTF-8 makes the whole file Windows-1252 (decodeFeed); UTF-16 is left to it.
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return undefined;
   let text: string;

@@ -1,7 +1,7 @@
 import { jsonKind, stringEnd, validation, type ParseOptions } from './parse-feed.js';
 import { fieldResolver } from './field-map.js';
 import { nativeRecords } from './validate.js';
-import { recordsStart, skipSpace, valueEnd } from './leading.js';
+import { keyAt, recordsStart, skipSpace, valueEnd } from './leading.js';
 import { nearestServices, type NearestServices } from './preview.js';
 
 /*
@@ -205,15 +205,10 @@ function scanRecords(text: string, open: number, before?: readonly string[]): Sc
     const seen = new Set(before);
     while (text.charCodeAt(at) === 0x2c) {
       at = skipSpace(text, at + 1);
-      if (text.charCodeAt(at) !== 0x22) return undefined;
-      const keyEnd = stringEnd(text, at);
-      if (keyEnd < 0) return undefined;
-      const name = JSON.parse(text.slice(at, keyEnd)) as string;
-      if (seen.has(name)) return undefined;
-      seen.add(name);
-      at = skipSpace(text, keyEnd);
-      if (text.charCodeAt(at) !== 0x3a) return undefined;
-      const end = valueEnd(text, skipSpace(text, at + 1));
+      const key = keyAt(text, at);
+      if (!key || seen.has(key.name)) return undefined;
+      seen.add(key.name);
+      const end = valueEnd(text, key.value);
       if (end < 0) return undefined;
       at = skipSpace(text, end);
     }
