@@ -79,20 +79,23 @@ async function handle({ body, options, save }: WorkerRequest) {
           sent = first.length;
         }
       : undefined;
-    // Sorted from a place, the nearest are first found in the text, before it is parsed
-    // (nearest-in-text.ts); the nearest 1,000 follow once it is, for a page of types those do not fill.
+    // Sorted from a place, the nearest are found before the feed is read whole: from the text
+    // parsed first when it is small enough, else from the text itself (nearest-in-text.ts); the
+    // nearest 1,000 follow once all is parsed, for a page of types those do not fill.
     const data = bytes ?? bodyBytes(body);
     // Its error is thrown where it is awaited, below.
     data.catch(() => undefined);
-    const nearestIn = (await inText)?.nearestInText;
+    const nearestOf = (await inText)?.earlyNearest;
     const onText =
-      onPreview && nearestIn
+      onPreview && nearestOf
         ? (text: string) => {
-            const early = nearestIn(text, parseOptions, LEADING_SERVICES);
-            if (early) {
-              const { services, ...nearest } = early;
+            const early = nearestOf(text, parseOptions, LEADING_SERVICES);
+            if (early?.nearest) {
+              const { services, ...nearest } = early.nearest;
               onPreview(services, nearest);
             }
+            // Parsed there (a smaller feed): parseFeed reads that, not a parse of its own.
+            return early?.doc;
           }
         : undefined;
     // The bytes are parseFeed's alone: the last good copy is saved from the body as it came (a

@@ -95,8 +95,12 @@ export interface ParseOptions {
    * hold it.
    */
   previewFrom?: LatLng;
-  /** Called with the feed's text once decoded, before it is parsed: the feed worker's early page sorted from a place (nearest-in-text.ts). */
-  onText?: (text: string) => void;
+  /**
+   * Called with the feed's text once decoded, before it is parsed: the feed worker's early page
+   * sorted from a place (nearest-in-text.ts). It may return the text already parsed, as this
+   * would parse it (JSON.parse, within the limits), which is then read in place of parsing again.
+   */
+  onText?: (text: string) => unknown;
 }
 
 /** Services in a preview (`onPreview`): enough for a first page of most partners' types. */
@@ -250,7 +254,7 @@ export async function parseFeed(input: Uint8Array | string, options: ParseOption
       warnings.push({ index: -1, reason: 'the feed is not UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure every character shows right.' });
     }
   }
-  options.onText?.(text);
+  const parsed = options.onText?.(text);
   const forced = options.format && options.format !== 'auto' ? options.format : undefined;
   const kind = forced === 'csv' ? 'csv' : forced ? 'json' : detectTextFormat(text, options.contentType);
   let result: FeedResult;
@@ -258,7 +262,7 @@ export async function parseFeed(input: Uint8Array | string, options: ParseOption
     const { readCsv } = await import('./formats/csv.js');
     result = await validateOutput(await readCsv(text.replace(/^\uFEFF/, ''), { signal: options.signal }), 'csv', options);
   } else {
-    const doc = await parseJson(text.replace(/^\uFEFF/, ''), options.signal, options.blocking);
+    const doc = parsed !== undefined ? parsed : await parseJson(text.replace(/^\uFEFF/, ''), options.signal, options.blocking);
     if (!options.blocking) await nextTask(options.signal);
     result = await parseFeedData(doc, options);
   }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { nearestInText } from '../../src/feed/nearest-in-text.js';
+import { earlyNearest, nearestInText, nearestParsed } from '../../src/feed/nearest-in-text.js';
 import { nearestServices } from '../../src/feed/preview.js';
 import { nativeOutput, validation, type ParseOptions } from '../../src/feed/parse-feed.js';
 import { fictionalService, KM_PER_DEGREE as KM } from '../helpers/services.js';
@@ -126,4 +126,76 @@ describe('nearestInText: the nearest services from the text, as from the parsed 
       expect(nearestInText(text, { previewFrom: from, ...options }, SIZE)).to.equal(undefined);
     });
   }
+});
+
+describe('nearestParsed: the nearest from the text parsed first, as parseFeed reads them', () => {
+  const records = () => {
+    const list = plain();
+    tricky.forEach(([, json], i) => (list[i * 13 + 7] = json));
+    return list;
+  };
+
+  it('the same nearest as parseFeed’s preview, and the parse for parseFeed to read', () => {
+    for (const text of [feedText(records()), `\uFEFF[${records().join(',')}]`, feedText(records()).replace(/}$/, ', "title": "Another"}')]) {
+      const early = nearestParsed(text, { previewFrom: from }, SIZE)!;
+      expect(early.doc).to.deep.equal(JSON.parse(text.replace(/^\uFEFF/, '')));
+      expect(early.nearest).to.deep.equal(fromParsed(text.replace(/^\uFEFF/, '')));
+      expect(early.nearest!.services.length).to.be.above(25);
+    }
+  });
+
+  it('with a field map too, read through it as the whole feed is', () => {
+    const text = JSON.stringify({
+      data: JSON.parse(`[${plain().join(',')}]`).map((r: { id: string; name: string; lat: number; lng: number; types: string[] }) => ({
+        key: r.id,
+        title: r.name,
+        y: r.lat,
+        x: r.lng,
+        types: r.types,
+      })),
+    });
+    const options: ParseOptions = { previewFrom: from, fieldMap: { records: 'data', id: 'key', name: 'title', lat: 'y', lng: 'x' } };
+    const early = nearestParsed(text, options, SIZE)!;
+    const output = nativeOutput(JSON.parse(text), options);
+    const { recordAt, validateOptions } = validation(output, 'native', options);
+    expect(early.nearest).to.deep.equal(nearestServices(output.records.length, recordAt, output.indexes, validateOptions, from, SIZE));
+    expect(early.nearest!.services[0].id).to.match(/^n-/);
+  });
+
+  const parsedOnly: [string, string][] = [
+    ['GeoJSON', JSON.stringify({ type: 'FeatureCollection', features: [] })],
+    ['no more records than the size', feedText(plain().slice(0, SIZE))],
+    ['an unsupported version', feedText(plain()).replace('"version": 1', '"version": 2')],
+  ];
+  for (const [what, text] of parsedOnly) {
+    it(`${what}: the parse, no nearest`, () => {
+      expect(nearestParsed(text, { previewFrom: from }, SIZE)).to.deep.equal({ doc: JSON.parse(text) });
+    });
+  }
+
+  const refused: [string, string, ParseOptions?][] = [
+    ['CSV forced', feedText(plain()), { format: 'csv' }],
+    ['text cut short', feedText(plain()).slice(0, -40)],
+    ['a number', '42'],
+    ['nesting deeper than the limits', `{"version": 1, "services": [], "x": ${'['.repeat(300)}${']'.repeat(300)}}`],
+    ['no place to sort from', feedText(plain()), { previewFrom: undefined }],
+  ];
+  for (const [what, text, options] of refused) {
+    it(`nothing for ${what}: parseFeed parses it its own way, or not at all`, () => {
+      expect(nearestParsed(text, { previewFrom: from, ...options }, SIZE)).to.equal(undefined);
+    });
+  }
+});
+
+describe('earlyNearest: parsed first up to a size, found in the text above it', () => {
+  it('the same nearest either way; the parse only from the first', () => {
+    const text = feedText(plain());
+    const parsed = earlyNearest(text, { previewFrom: from }, SIZE)!;
+    const scanned = earlyNearest(text, { previewFrom: from }, SIZE, text.length - 1)!;
+    expect(parsed.doc).to.deep.equal(JSON.parse(text));
+    expect(scanned).to.deep.equal({ nearest: nearestInText(text, { previewFrom: from }, SIZE) });
+    expect(parsed.nearest).to.deep.equal(scanned.nearest);
+    // Over the size, what the scan refuses gets nothing.
+    expect(earlyNearest(feedText(plain()).slice(0, -40), { previewFrom: from }, SIZE, 0)).to.equal(undefined);
+  });
 });

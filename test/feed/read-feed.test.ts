@@ -2,6 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { readFeed, WORKER_ABOVE_BYTES } from '../../src/feed/read-feed.js';
 import { WORKER_MEASURE } from '../../src/feed/worker-client.js';
 import { LEADING_SERVICES } from '../../src/feed/leading.js';
+import { PARSE_FIRST_CHARS } from '../../src/feed/nearest-in-text.js';
 import { loadFeed, FeedLoadError } from '../../src/feed/load-feed.js';
 import { loadLastGoodFeed } from '../../src/feed/feed-cache.js';
 import { indexFor, ServiceIndex } from '../../src/query/spatial-index.js';
@@ -211,6 +212,30 @@ describe('readFeed: the feed worker gives what the page gives', () => {
       expect(worker.first.services.map((s) => s.id)).to.include(services[comma].id as string);
       expect(worker.services).to.deep.equal(page.services);
       expect(worker.withinKm).to.equal(page.withinKm);
+      expect(worker.result).to.deep.equal(page.result);
+    });
+
+    it(`a feed over ${PARSE_FIRST_CHARS} characters: its nearest 200 found in the text (not parsed first), the same both ways`, async () => {
+      // Long enough text (each description just under its limit), and some records the scan
+      // must parse whole: an alias, a position in text.
+      const services = records().map((r): Rec => ({
+        ...r,
+        description: `Fictional example. ${'x'.repeat(1960)}`,
+        accessibility: 'y'.repeat(290),
+      }));
+      const near = services
+        .map(kmOf)
+        .map((km, i) => [km, i])
+        .sort((a, b) => a[0] - b[0]);
+      const [aliased, texted] = [near[3][1], near[5][1]];
+      services[aliased] = { ...services[aliased], latitude: services[aliased].lat, lat: undefined };
+      services[texted] = { ...services[texted], lat: String(services[texted].lat) };
+      expect(JSON.stringify({ version: 1, services }).length).to.be.above(PARSE_FIRST_CHARS);
+      const worker = await read(services, IN_WORKER);
+      const page = await read(services, ON_PAGE);
+      expect(worker.first.withinKm, 'the 201st nearest record').to.equal(near[LEADING_SERVICES][0]);
+      expect(worker.first.services.map((s) => s.id)).to.include.members([services[aliased].id, services[texted].id]);
+      expect(worker.services).to.deep.equal(page.services);
       expect(worker.result).to.deep.equal(page.result);
     });
 
