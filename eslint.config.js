@@ -29,6 +29,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
+    // ... and the worker of its bare receiving page.
+    files: ['test/bench/receive-worker.js'],
+    languageOptions: { globals: globals.worker },
+  },
+  {
     // Chai assertions read as expressions: `expect(el).to.exist`.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },

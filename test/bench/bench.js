@@ -15,7 +15,7 @@
  *   ?mode=pan&page=nf-map|plain&markers=2000&bundle=<URL>
  *                                                  pan/zoom steps over that many fictional markers, drawn by
  *                                                  <nf-map> from the bundle or by plain Leaflet (see measurePan)
- *   ?mode=scale-load|scale-parse|scale-map&…     issue 10's targets at 14k and 100k services (see scale.js)
+ *   ?mode=scale-load|scale-parse|scale-receive|scale-map&…     issue 10's targets at 14k and 100k services (see scale.js)
  *   &hold=1                                        wait for benchGo() (the runner profiles the load)
  * The result is the promise `window.benchResult`. Times are performance.now() milliseconds.
  */
@@ -473,7 +473,12 @@ async function run() {
   const mode = params.get('mode');
   const feed = params.get('feed');
   const measures = { parse: measureParse, widget: measureWidget, hostile: measureHostile, fetch: measureFetch, journey: measureJourney, pan: measurePan };
-  const scale = { 'scale-load': 'measureScaleLoad', 'scale-parse': 'measureScaleParse', 'scale-map': 'measureScaleMap' };
+  const scale = {
+    'scale-load': 'measureScaleLoad',
+    'scale-parse': 'measureScaleParse',
+    'scale-receive': 'measureScaleReceive',
+    'scale-map': 'measureScaleMap',
+  };
   if (scale[mode]) {
     const module = await import('./scale.js');
     const result = await module[scale[mode]](feed, { addFinder, feedOutcome, waitForFirstItem, afterPaint, settle, step, twoFrames });

@@ -10,6 +10,10 @@
  *       same page, JSON.parse again (warm) and a plain sort of every record by haversine distance
  *       from each city
  *   ?mode=scale-parse&feed=<URL>    JSON.parse of the text, kept (pauses for the runner's heap reading)
+ *   ?mode=scale-receive&feed=<URL>
+ *       first JSON.parse of the text, as scale-load does, then the feed's services received from a
+ *       bare worker (receive-worker.js) as the finder's worker sends them, parsed and kept: the
+ *       longest task's yardstick, what holding that many objects costs a page with none of our code
  *   ?mode=scale-map&page=nf-map|supercluster|markercluster&feed=<URL>[&steps=1]
  *       every service of the feed on a 1000 × 500 px map without tiles: from handing over the
  *       points to the map's markers in the DOM and painted; with steps=1, 20 pan/zoom steps after
@@ -192,6 +196,34 @@ export async function measureScaleParse(feed, h) {
   await h.settle();
   await pause('loaded');
   return { marks: { t0, end: t0 + parseMs }, parseMs, chars: bytes, records: window.benchKeep.services.length };
+}
+
+export async function measureScaleReceive(feed, h) {
+  // As measureScaleLoad: the same text parsed in this page first (its garbage is the same too).
+  let text = await (await fetch(feed)).text();
+  await h.settle();
+  JSON.parse(text);
+  text = undefined;
+  await h.settle();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const worker = new Worker(new URL('./receive-worker.js', import.meta.url));
+  const kept = [];
+  const t0 = performance.now();
+  await new Promise((resolve, reject) => {
+    worker.onmessage = ({ data }) => {
+      if (data === null) resolve();
+      else for (const item of JSON.parse(data)) kept.push(item);
+    };
+    worker.onerror = (event) => reject(new Error(`receive-worker.js: ${event.message}`));
+    worker.postMessage(new URL(feed, location.href).href);
+  });
+  const end = performance.now();
+  worker.terminate();
+  await h.settle();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await h.settle();
+  window.benchKeep = kept;
+  return { marks: { t0, end, settled: performance.now() }, records: kept.length };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -128,6 +128,13 @@ export function scaleScenarios(feeds) {
     { key: 'load:100k:on', label: '100k synthetic, map on', query: load(feeds.big.url, 'on'), heap: true },
     { key: 'load:100k:order', label: '100k synthetic, map off, feed order', query: load(feeds.big.url, 'off', NO_ORIGIN) },
     { key: 'parse:100k', label: 'JSON.parse of the 100k text alone, kept', query: { mode: 'scale-parse', feed: feeds.big.url }, heap: true },
+    // The longest task's yardstick, for its 4× row.
+    {
+      key: 'receive:100k',
+      label: 'bare page: the 100k services from a bare worker, kept',
+      query: { mode: 'scale-receive', feed: feeds.big.url },
+      throttledOnly: true,
+    },
     { key: 'map:14k:nf-map', label: '<nf-map> given every service, 14k', query: mapPage(feeds.small.url, 'nf-map') },
     { key: 'map:14k:supercluster', label: 'bare supercluster + Leaflet, 14k', query: mapPage(feeds.small.url, 'supercluster') },
     { key: 'map:14k:markercluster', label: 'leaflet.markercluster, 14k', query: mapPage(feeds.small.url, 'markercluster') },
@@ -208,6 +215,7 @@ export async function runScale({ browser, origin, feeds, rates, runs, originPoin
       for (const scenario of scenarios) {
         if (scenario.once && (run > 0 || rate !== rates[0])) continue;
         if (scenario.unthrottledOnly && rate !== 1) continue;
+        if (scenario.throttledOnly && rate === 1) continue;
         if (given.has(scenario.key)) continue;
         const result = await measurePage(browser, origin, scenario, rate, originPoint);
         if (result.error) throw new Error(`scale: ${scenario.label} (${rate}× CPU): ${result.error}`);
@@ -271,6 +279,7 @@ function summarize(results, rate) {
   const stepsOf = (side) => side.runs.filter((r) => r.stepMs);
   const p95 = (side) => median(stepsOf(side).map((r) => percentile(r.stepMs, 95)));
   const parse = get('parse:100k').filter((r) => !r.timedOut);
+  const received = get('receive:100k').filter((r) => !r.timedOut);
   const probe = get('probe')[0];
   return {
     load: Object.fromEntries(['14k:off', '14k:on', '14k:order', '100k:off', '100k:on', '100k:order'].map((k) => [k, load(`load:${k}`)])),
@@ -298,6 +307,7 @@ function summarize(results, rate) {
       bareView: stepsOf(d['100k'].bare)[0]?.stepView,
     },
     heap: { parse: median(parse.map((r) => r.heap)), parseTimedOut: timedOut('parse:100k') },
+    receive: { runs: received.length, longestTaskMs: Math.max(0, ...received.flatMap((r) => loadTasks(r).map((t) => t.duration))) },
     probe:
       probe &&
       (probe.timedOut ? { timedOut: probe } : { loaded: probe.loaded, kind: probe.kind, message: probe.message, count: probe.count, ms: probe.totalMs }),
@@ -375,7 +385,9 @@ export function scaleRows(scale, feeds, { pan, panLimit } = {}) {
       const on = four.load['100k:on'];
       const cell = (l) => notLoaded(l) ?? ms(l.longestTaskMs || NaN).replace('—', '< 50 ms');
       const pass = !notLoaded(off) && !notLoaded(on) && off.longestTaskMs <= 100 && on.longestTaskMs <= 100;
-      row(measure, data, `${cell(off)} / ${cell(on)}`, '—', target, pass);
+      // Not a ratio the target asks for: what a page with none of our code pays to receive them.
+      const bare = four.receive.runs ? `(bare page receiving the services: ${ms(four.receive.longestTaskMs || NaN).replace('—', '< 50 ms')})` : '—';
+      row(measure, data, `${cell(off)} / ${cell(on)}`, bare, target, pass);
     }
   }
 
@@ -514,6 +526,10 @@ export function printScaleDetails(scale, feeds, rates) {
     console.log(
       `    heap 100k       finder (map on) ${notLoaded(h) ?? `${mb(h.heap)} (${mb(h.heapWorkers)} of it in workers)`}, JSON.parse kept ${mb(s.heap.parse)}`,
     );
+    if (s.receive.runs)
+      console.log(
+        `    bare receive    the 100k services from a bare worker, kept: longest task ${s.receive.longestTaskMs ? ms(s.receive.longestTaskMs) : '< 50 ms'} (over ${s.receive.runs} runs)`,
+      );
     if (s.probe) {
       const p = s.probe;
       console.log(
