@@ -95,7 +95,7 @@ async function handle({ body, options, save }: WorkerRequest) {
               onPreview(services, nearest);
             }
             // Parsed there (a smaller feed): parseFeed reads that, not a parse of its own.
-            return early?.doc;
+            return early?.parsed?.();
           }
         : undefined;
     // The bytes are parseFeed's alone: the last good copy is saved from the body as it came (a

@@ -138,7 +138,7 @@ describe('nearestParsed: the nearest from the text parsed first, as parseFeed re
   it('the same nearest as parseFeed’s preview, and the parse for parseFeed to read', () => {
     for (const text of [feedText(records()), `\uFEFF[${records().join(',')}]`, feedText(records()).replace(/}$/, ', "title": "Another"}')]) {
       const early = nearestParsed(text, { previewFrom: from }, SIZE)!;
-      expect(early.doc).to.deep.equal(JSON.parse(text.replace(/^\uFEFF/, '')));
+      expect(early.parsed?.()).to.deep.equal(JSON.parse(text.replace(/^\uFEFF/, '')));
       expect(early.nearest).to.deep.equal(fromParsed(text.replace(/^\uFEFF/, '')));
       expect(early.nearest!.services.length).to.be.above(25);
     }
@@ -169,7 +169,9 @@ describe('nearestParsed: the nearest from the text parsed first, as parseFeed re
   ];
   for (const [what, text] of parsedOnly) {
     it(`${what}: the parse, no nearest`, () => {
-      expect(nearestParsed(text, { previewFrom: from }, SIZE)).to.deep.equal({ doc: JSON.parse(text) });
+      const early = nearestParsed(text, { previewFrom: from }, SIZE)!;
+      expect(early.nearest).to.equal(undefined);
+      expect(early.parsed?.()).to.deep.equal(JSON.parse(text));
     });
   }
 
@@ -177,7 +179,6 @@ describe('nearestParsed: the nearest from the text parsed first, as parseFeed re
     ['CSV forced', feedText(plain()), { format: 'csv' }],
     ['text cut short', feedText(plain()).slice(0, -40)],
     ['a number', '42'],
-    ['nesting deeper than the limits', `{"version": 1, "services": [], "x": ${'['.repeat(300)}${']'.repeat(300)}}`],
     ['no place to sort from', feedText(plain()), { previewFrom: undefined }],
   ];
   for (const [what, text, options] of refused) {
@@ -185,6 +186,13 @@ describe('nearestParsed: the nearest from the text parsed first, as parseFeed re
       expect(nearestParsed(text, { previewFrom: from, ...options }, SIZE)).to.equal(undefined);
     });
   }
+
+  it('text over the limits: its nearest, but not its parse, which the scanner refuses', () => {
+    const text = feedText(plain()).replace(/}$/, `, "x": ${'['.repeat(300)}${']'.repeat(300)}}`);
+    const early = nearestParsed(text, { previewFrom: from }, SIZE)!;
+    expect(early.nearest!.services.length).to.be.above(25);
+    expect(early.parsed?.()).to.equal(undefined);
+  });
 });
 
 describe('earlyNearest: parsed first up to a size, found in the text above it', () => {
@@ -192,7 +200,7 @@ describe('earlyNearest: parsed first up to a size, found in the text above it', 
     const text = feedText(plain());
     const parsed = earlyNearest(text, { previewFrom: from }, SIZE)!;
     const scanned = earlyNearest(text, { previewFrom: from }, SIZE, text.length - 1)!;
-    expect(parsed.doc).to.deep.equal(JSON.parse(text));
+    expect(parsed.parsed?.()).to.deep.equal(JSON.parse(text));
     expect(scanned).to.deep.equal({ nearest: nearestInText(text, { previewFrom: from }, SIZE) });
     expect(parsed.nearest).to.deep.equal(scanned.nearest);
     // Over the size, what the scan refuses gets nothing.

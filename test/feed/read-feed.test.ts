@@ -272,6 +272,19 @@ describe('readFeed: the feed worker gives what the page gives', () => {
     }
   });
 
+  it('sorted from a place, text over the limits: the same FeedLimitError, whatever came early', async () => {
+    const services = Array.from({ length: 400 }, (_, i) => fictionalService(`l-${i}`, i + 0.5));
+    const text = JSON.stringify({ version: 1, services }).replace(/}$/, `, "x": ${'['.repeat(300)}${']'.repeat(300)}}`);
+    const read = (way: object) =>
+      readFeed(new TextEncoder().encode(text), 'application/json', { ...way, previewFrom: { lat: 0, lng: 0 }, onPreview: () => undefined }).catch(
+        (e: unknown) => e as Error,
+      );
+    const page = (await read(ON_PAGE)) as Error;
+    const worker = (await read(IN_WORKER)) as Error;
+    expect(page.name).to.equal('FeedLimitError');
+    expect([worker.name, worker.message]).to.deep.equal([page.name, page.message]);
+  });
+
   it('truncated JSON: the same FeedJsonError detail', async () => {
     const text = '{"version": 1, "services": [{"id": "a", "name": "A (fictional)"';
     const read = (options: object) => readFeed(new TextEncoder().encode(text), 'application/json', options).catch((e: unknown) => e);
