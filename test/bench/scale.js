@@ -88,11 +88,11 @@ function firstItemPainted(el) {
   return { painted, stop: () => (stopped = true) };
 }
 
-export async function measureScaleLoad(feed, h) {
-  const { el, importMs } = await h.addFinder();
-  el.setAttribute('max-feed-mb', params.get('maxmb') ?? '200');
-  // The yardstick first, in this page as the finder will find it: JSON.parse of the same text,
-  // cold (after the load, with the heap grown, it takes a fraction of that: kept as parseWarmMs).
+/**
+ * The load's yardstick, in this page as the finder will find it: JSON.parse of the feed's text,
+ * cold, its garbage left as the load will meet it; then a pause.
+ */
+async function parseFirst(feed, h) {
   let text = await (await fetch(feed)).text();
   const bytes = new TextEncoder().encode(text).length;
   await h.settle();
@@ -102,6 +102,22 @@ export async function measureScaleLoad(feed, h) {
   text = undefined;
   await h.settle();
   await new Promise((resolve) => setTimeout(resolve, 300));
+  return { bytes, parseMs };
+}
+
+/** What a load left queued (saving the copy, the map's draw, time zones) still belongs to it. */
+async function settleAfter(h) {
+  await h.settle();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await h.settle();
+}
+
+export async function measureScaleLoad(feed, h) {
+  const { el, importMs } = await h.addFinder();
+  el.setAttribute('max-feed-mb', params.get('maxmb') ?? '200');
+  // The yardstick first (after the load, with the heap grown, it takes a fraction of that: kept
+  // as parseWarmMs).
+  const { bytes, parseMs } = await parseFirst(feed, h);
   const outcome = h.feedOutcome(el);
   const first = firstItemPainted(el);
   const t0 = performance.now();
@@ -113,10 +129,7 @@ export async function measureScaleLoad(feed, h) {
   // The list may show its first page before the whole feed is read (a large feed's early page).
   const painted = result.loaded && result.count ? await first.painted : { at: end, name: undefined };
   first.stop();
-  // What the load left queued (saving the copy, the map's draw, time zones) still belongs to it.
-  await h.settle();
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  await h.settle();
+  await settleAfter(h);
   const settled = performance.now();
   const marks = { t0, load: loadAt, end, settled };
   // "Feed response → first item": from the whole text received, when the page itself fetched it
@@ -200,12 +213,7 @@ export async function measureScaleParse(feed, h) {
 
 export async function measureScaleReceive(feed, h) {
   // As measureScaleLoad: the same text parsed in this page first (its garbage is the same too).
-  let text = await (await fetch(feed)).text();
-  await h.settle();
-  JSON.parse(text);
-  text = undefined;
-  await h.settle();
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await parseFirst(feed, h);
   const worker = new Worker(new URL('./receive-worker.js', import.meta.url));
   const kept = [];
   const t0 = performance.now();
@@ -219,9 +227,7 @@ export async function measureScaleReceive(feed, h) {
   });
   const end = performance.now();
   worker.terminate();
-  await h.settle();
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  await h.settle();
+  await settleAfter(h);
   window.benchKeep = kept;
   return { marks: { t0, end, settled: performance.now() }, records: kept.length };
 }
