@@ -231,6 +231,14 @@ export function readTypeMap(map: FieldMap | undefined): Map<string, ServiceType[
   return result;
 }
 
+/**
+ * Whether `fieldResolver(map)` reads a record's own `id`, `lat` and `lng`, where it has them, as
+ * they are: true when the map names no field. Then each of those is read from its own key before
+ * any alias, no field before it has an alias those keys take, and defaults fill only what is
+ * missing. A preview may then rank a record that has them without resolving it (preview.ts).
+ */
+export const keepsOwnPlace = (map: FieldMap = {}): boolean => !FIELDS.some((field) => typeof map[field] === 'string');
+
 /** Sets of keys `fieldResolver` compares a record's with before it builds a signature. */
 const RECENT_PLANS = 8;
 

@@ -249,7 +249,9 @@ export function nearestInText(text: string, options: ParseOptions, size: number)
       light[i] = JSON.parse(text.slice(starts[i], ends[i]));
       return recordAt(i);
     };
-    return nearestServices(light.length, lightAt, output.indexes, validateOptions, from, size, fullAt);
+    // Without a field map (above), every entry's own id and position are the resolver's too: a
+    // Light's by how it was read, a whole record's as any record's (keepsOwnPlace).
+    return nearestServices(light.length, lightAt, output.indexes, validateOptions, from, size, { fullAt, asIs: light });
   } catch {
     return undefined;
   }
@@ -312,8 +314,8 @@ export function nearestParsed(text: string, options: ParseOptions, size: number)
     if (jsonKind(doc, options) !== 'native') return { parsed };
     const output = nativeOutput(doc, options);
     if (output.records.length <= size) return { parsed };
-    const { recordAt, validateOptions } = validation(output, 'native', options);
-    return { parsed, nearest: nearestServices(output.records.length, recordAt, output.indexes, validateOptions, from, size) };
+    const { recordAt, validateOptions, asIs } = validation(output, 'native', options);
+    return { parsed, nearest: nearestServices(output.records.length, recordAt, output.indexes, validateOptions, from, size, { asIs }) };
   } catch {
     // An unsupported version, say: the whole reading says so.
     return { parsed };

@@ -1,7 +1,7 @@
 import { FeedFormatError, DuplicateState, nativeRecords, validateInto, type ParsedFeed } from './validate.js';
 import { forEachSliced, nextTask, SLICE_MS } from '../util/yield.js';
 import { FeedJsonError, JSON_LIMITS, valueLimit } from './json-errors.js';
-import { fieldResolver, readTypeMap, recordsAt, type FieldMap } from './field-map.js';
+import { fieldResolver, keepsOwnPlace, readTypeMap, recordsAt, type FieldMap } from './field-map.js';
 import { looksLikeGeoJson, readGeoJson } from './formats/geojson.js';
 import { looksLikeHsds } from './formats/hsds-detect.js';
 import { counted, describe, isObject, listOf, own, quote } from './text.js';
@@ -309,7 +309,8 @@ export function nativeOutput(doc: unknown, options: ParseOptions): FormatOutput 
  */
 export function validation(output: FormatOutput, format: FeedFormat, options: ParseOptions) {
   // HSDS output is already in our field names: only the field map's defaults apply to it.
-  const resolve = fieldResolver(output.native ? { defaults: options.fieldMap?.defaults } : options.fieldMap);
+  const map = output.native ? { defaults: options.fieldMap?.defaults } : options.fieldMap;
+  const resolve = fieldResolver(map);
   const { records } = output;
   const recordAt = (i: number) => {
     const record = records[i];
@@ -332,7 +333,9 @@ export function validation(output: FormatOutput, format: FeedFormat, options: Pa
     requireId,
     idPrefix: format === 'csv' ? 'row' : format === 'geojson' ? 'feature' : 'record',
   };
-  return { recordAt, validateOptions, byPlace };
+  // The records as they came, where those with their own id and position read the same unresolved.
+  const asIs = keepsOwnPlace(map) && records;
+  return { recordAt, validateOptions, byPlace, asIs };
 }
 
 async function validateOutput(output: FormatOutput, format: FeedFormat, options: ParseOptions): Promise<FeedResult> {
@@ -340,7 +343,7 @@ async function validateOutput(output: FormatOutput, format: FeedFormat, options:
   if (output.title) result.title = output.title;
   if (output.updated) result.updated = output.updated;
   const { records } = output;
-  const { recordAt, validateOptions, byPlace } = validation(output, format, options);
+  const { recordAt, validateOptions, byPlace, asIs } = validation(output, format, options);
   if (byPlace) {
     result.warnings.push({
       index: -1,
@@ -352,7 +355,9 @@ async function validateOutput(output: FormatOutput, format: FeedFormat, options:
   if (onPreview && options.previewFrom) {
     if (records.length > PREVIEW_SERVICES) {
       const { nearestServices } = await import('./preview.js');
-      const { services, ...nearest } = nearestServices(records.length, recordAt, output.indexes, validateOptions, options.previewFrom, PREVIEW_SERVICES);
+      const { services, ...nearest } = nearestServices(records.length, recordAt, output.indexes, validateOptions, options.previewFrom, PREVIEW_SERVICES, {
+        asIs,
+      });
       onPreview(services, nearest);
     }
     onPreview = undefined;

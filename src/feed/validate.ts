@@ -1,4 +1,4 @@
-import type { Address, LatLng, Service, ServiceStatus, SkippedRecord } from '../types.js';
+import type { Address, Service, ServiceStatus, SkippedRecord } from '../types.js';
 import { readHours, type ReadHours } from '../hours/read-hours.js';
 import { readCost, readLanguages } from './normalize.js';
 import { isServiceType, saysNotOffered, sortTypes, typeBit, typesInLabel, typesOfBits, type ServiceType } from './service-types.js';
@@ -107,7 +107,7 @@ export function toNumber(value: unknown): number | undefined {
   return Number(text.replace(',', '.'));
 }
 
-class RecordReader {
+export class RecordReader {
   readonly errors: string[] = [];
   readonly warnings: string[] = [];
 
@@ -153,9 +153,10 @@ const fit = (value: string, max: number) => {
 };
 
 /** An id as written → as kept: '' when there is none. */
-const idText = (raw: unknown) => (typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : typeof raw === 'string' ? fit(raw, MAX_LENGTH.name) : '');
+export const idText = (raw: unknown) =>
+  typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : typeof raw === 'string' ? fit(raw, MAX_LENGTH.name) : '';
 
-function readId(r: RecordReader, requireId: boolean): string {
+export function readId(r: RecordReader, requireId: boolean): string {
   const raw = r.get('id');
   const id = idText(raw);
   if (!id && (requireId || raw !== undefined)) {
@@ -210,7 +211,7 @@ export function positionIn(value: unknown): { lat: unknown; lng: unknown; rest?:
  * other way round). Anything else leaves the record without a map position, reported, never
  * dropped.
  */
-function readPosition(r: RecordReader, mailBased: boolean): { lat: number; lng: number } | undefined {
+export function readPosition(r: RecordReader, mailBased: boolean): { lat: number; lng: number } | undefined {
   let rawLat = r.get('lat');
   let rawLng = r.get('lng');
   if ((rawLat === undefined || rawLat === '') && (rawLng === undefined || rawLng === '')) {
@@ -536,31 +537,7 @@ export function validateInto(record: unknown, index: number, options: RecordOpti
 }
 
 /** The id a record without one is kept under: its format's prefix and its place in the source. */
-const givenId = (index: number, options: RecordOptions) => `${options.idPrefix ?? 'record'}-${index + 1}`;
-
-/**
- * What a record's id and position will be once validated, read alone (the rest unchecked), as
- * validateInto reads them: the id before the duplicate checks (undefined when the id is bad,
- * which skips the record), the position undefined when it has none. For a preview that ranks
- * every record from a point before checking any (preview.ts).
- */
-export function idAndPosition(record: unknown, index: number, options: RecordOptions): { id?: string; position?: LatLng } {
-  if (!isObject(record)) return {};
-  // Nearly every record: an id, and coordinates that are numbers in range, read as readId and
-  // readPosition read them, without a reader and its lists (a quarter to a third of this pass,
-  // cold, in a feed worker: 68 → 52 ms at 100k, 40 → 25 ms at 20k).
-  const lat = own(record, 'lat');
-  const lng = own(record, 'lng');
-  if (typeof lat === 'number' && typeof lng === 'number' && Math.abs(lat) <= 90 && Math.abs(lng) <= 180 && (lat !== 0 || lng !== 0)) {
-    const id = idText(own(record, 'id'));
-    if (id) return { id, position: { lat, lng } };
-  }
-  const r = new RecordReader(record);
-  const id = readId(r, options.requireId ?? true);
-  // Mail-based or not changes only a warning, not the position.
-  const position = readPosition(r, true);
-  return { id: r.errors.length ? undefined : id || givenId(index, options), position };
-}
+export const givenId = (index: number, options: RecordOptions) => `${options.idPrefix ?? 'record'}-${index + 1}`;
 
 /** A service kept, under the id it holds, for the duplicate checks: made once another record shares its id. */
 interface Kept {

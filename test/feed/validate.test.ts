@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../helpers/property-seed.js';
-import { FeedFormatError, idAndPosition, parseNativeFeed, validateService } from '../../src/feed/validate.js';
+import { FeedFormatError, parseNativeFeed, validateService } from '../../src/feed/validate.js';
+import { idAndPosition, quickId } from '../../src/feed/preview.js';
+import { fieldResolver, keepsOwnPlace, type FieldMap } from '../../src/feed/field-map.js';
 import type { ServiceType } from '../../src/types.js';
 
 const good = { id: 'a', name: 'Example Pharmacy (fictional)', lat: 49.28, lng: -123.12, types: ['naloxone'] };
@@ -404,5 +406,46 @@ describe('idAndPosition', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  // A preview ranks a record by its own id, lat and lng, unresolved, where the field map keeps
+  // them (preview.ts, asIs), whatever other keys the record has, aliases of those included.
+  const keys = fc.constantFrom(
+    ...['id', 'lat', 'lng', 'ID', 'Lat', 'LNG', 'latitude', 'longitude', 'lon', 'long', 'x', 'y', 'identifier', 'uid', 'objectid'],
+    ...['name', 'title', 'coordinates', 'location', 'address', 'Latitude (decimal)', 'geo.lat', 'Naloxone', 'ID required'],
+  );
+  const values = fc.oneof(ids, coordinates, fc.constant([-123.1, 49.2]), fc.constant({ lat: 10, lng: 20 }), fc.constantFrom('yes', 'no'));
+  const maps = fc.constantFrom<FieldMap | undefined>(
+    undefined,
+    {},
+    { defaults: { lat: 1, lng: 2, id: 'given', name: 'Given (fictional)' } },
+    { records: 'items', typeMap: { Narcan: 'naloxone' } },
+    { lat: 'y', lng: 'x' },
+    { id: 'uid' },
+    { name: 'lat' },
+  );
+  it("reads a record's own id and position as the field map does, where the map names no field", () => {
+    let kept = 0;
+    fc.assert(
+      fc.property(fc.dictionary(keys, values), ids, coordinates, coordinates, fc.boolean(), maps, (rest, id, lat, lng, ownFirst, map) => {
+        const record: Record<string, unknown> = ownFirst ? { id, lat, lng, ...rest } : { ...rest, id, lat, lng };
+        const quick = quickId(record);
+        if (!keepsOwnPlace(map) || !quick) return;
+        kept++;
+        const resolved = fieldResolver(map)(record);
+        expect(idAndPosition(resolved, 0, { requireId: true })).to.deep.equal({ id: quick, position: { lat: record['lat'], lng: record['lng'] } });
+      }),
+      { numRuns: 2000 },
+    );
+    // The property held for records read quickly, not only for none.
+    expect(kept).to.be.greaterThan(100);
+  });
+
+  it('says a field map that names a field may read another id or position', () => {
+    expect(keepsOwnPlace({ lat: 'y', lng: 'x' })).to.equal(false);
+    expect(keepsOwnPlace({ name: 'lat' })).to.equal(false);
+    const record = { id: 'a', name: 'Example Pharmacy (fictional)', lat: 49.28, lng: -123.12, y: 45, x: -100 };
+    expect(idAndPosition(fieldResolver({ lat: 'y', lng: 'x' })(record), 0, { requireId: true }).position).to.deep.equal({ lat: 45, lng: -100 });
+    expect(keepsOwnPlace({ defaults: { lat: 1 } })).to.equal(true);
   });
 });
