@@ -317,6 +317,8 @@ function summarize(results, rate) {
 const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 1 : 0)} ms` : '—');
 const times = (v, digits = 2) => (Number.isFinite(v) ? `${v.toFixed(digits)}×` : '—');
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+/** A longest task: long tasks are those of 50 ms or more, so none is under that. */
+const longest = (v) => (v ? ms(v) : '< 50 ms');
 const within = (v, limit) => (Number.isFinite(v) ? v <= limit : false);
 
 /** What a load page came to, in words, when it did not load. */
@@ -383,10 +385,10 @@ export function scaleRows(scale, feeds, { pan, panLimit } = {}) {
     else {
       const off = four.load['100k:off'];
       const on = four.load['100k:on'];
-      const cell = (l) => notLoaded(l) ?? ms(l.longestTaskMs || NaN).replace('—', '< 50 ms');
+      const cell = (l) => notLoaded(l) ?? longest(l.longestTaskMs);
       const pass = !notLoaded(off) && !notLoaded(on) && off.longestTaskMs <= 100 && on.longestTaskMs <= 100;
       // Not a ratio the target asks for: what a page with none of our code pays to receive them.
-      const bare = four.receive.runs ? `(bare page receiving the services: ${ms(four.receive.longestTaskMs || NaN).replace('—', '< 50 ms')})` : '—';
+      const bare = four.receive.runs ? `(bare page receiving the services: ${longest(four.receive.longestTaskMs)})` : '—';
       row(measure, data, `${cell(off)} / ${cell(on)}`, bare, target, pass);
     }
   }
@@ -499,14 +501,14 @@ export function printScaleDetails(scale, feeds, rates) {
         failed ??
         `${ms(l.ms)} from the ${l.from}, ${times(l.ratio, 1)} JSON.parse (${ms(l.parseMs)} cold, ${ms(l.parseWarmMs)} warm); ${ms(l.fromSrcMs)} from src set; the whole feed's list ${ms(l.wholeFeedMs)} from the ${l.from}; ${l.count?.toLocaleString('en-US')} services`;
       console.log(
-        `    load ${key.padEnd(9)} ${what}; longest task ${l.longestTaskMs ? ms(l.longestTaskMs) : '< 50 ms'}${l.domMarkers !== undefined ? `; ${l.domMarkers} map markers in the DOM` : ''}`,
+        `    load ${key.padEnd(9)} ${what}; longest task ${longest(l.longestTaskMs)}${l.domMarkers !== undefined ? `; ${l.domMarkers} map markers in the DOM` : ''}`,
       );
       if (l.refused) console.log(`      ${l.refused.message.slice(0, 160)}`);
       for (const other of l.otherFirst ?? []) console.log(`      WARNING: the first item painted was not the whole feed's first: ${other}`);
     }
     if (s.origin.runs)
       console.log(
-        `    new origin      ${ms(s.origin.ms)} median to the list's DOM (${ms(s.origin.paintMs)} to the paint), ${times(s.origin.ratio)} sorting every record (${ms(s.origin.sortMs)}); longest task ${s.origin.longestTaskMs ? ms(s.origin.longestTaskMs) : '< 50 ms'}`,
+        `    new origin      ${ms(s.origin.ms)} median to the list's DOM (${ms(s.origin.paintMs)} to the paint), ${times(s.origin.ratio)} sorting every record (${ms(s.origin.sortMs)}); longest task ${longest(s.origin.longestTaskMs)}`,
       );
     for (const size of ['14k', '100k']) {
       const d = s.draw[size];
@@ -528,7 +530,7 @@ export function printScaleDetails(scale, feeds, rates) {
     );
     if (s.receive.runs)
       console.log(
-        `    bare receive    the 100k services from a bare worker, kept: longest task ${s.receive.longestTaskMs ? ms(s.receive.longestTaskMs) : '< 50 ms'} (over ${s.receive.runs} runs)`,
+        `    bare receive    the 100k services from a bare worker, kept: longest task ${longest(s.receive.longestTaskMs)} (over ${s.receive.runs} runs)`,
       );
     if (s.probe) {
       const p = s.probe;
