@@ -276,6 +276,31 @@ describe('readCsv', () => {
     expect(semicolons.records).to.deep.equal([{ name: 'Example Site (fictional)', lat: '49.28', lng: '-123.12' }]);
   });
 
+  it('skips a note of a few cells above the header ("Updated,2026-11-01"), and keeps a header whose first row has more values', async () => {
+    const noted = await readCsv(
+      ['Example County naloxone sites (fictional)', 'Last updated:,2026-11-01', 'Name,Lat,Lng', 'T1 (fictional),40.7,-74', 'T2 (fictional),40.71,-74.01'].join(
+        '\n',
+      ),
+    );
+    expect(noted.records).to.deep.equal([
+      { Name: 'T1 (fictional)', Lat: '40.7', Lng: '-74' },
+      { Name: 'T2 (fictional)', Lat: '40.71', Lng: '-74.01' },
+    ]);
+    expect(noted.indexes).to.deep.equal([0, 1]);
+    expect(noted.warnings).to.deep.equal([
+      { index: -1, reason: 'rows 1-2 come before the header (row 3) and were skipped as a title: "Example County naloxone sites (fictional…".' },
+    ]);
+    const dated = await readCsv('Updated,11/1/2026\nName,Lat,Lng,City\nT1 (fictional),40.7,-74,Example City\n');
+    expect(dated.records).to.deep.equal([{ Name: 'T1 (fictional)', Lat: '40.7', Lng: '-74', City: 'Example City' }]);
+    // A header is a header when it holds no number or date, or the row under it has no more
+    // values, or numbers in them: words above more words may be a header over unnamed columns.
+    expect((await readCsv('name,address\nA (fictional),1 Example St\n')).records).to.deep.equal([{ name: 'A (fictional)', address: '1 Example St' }]);
+    expect((await readCsv('name,lat,lng,\nA (fictional),1,2,x\n')).records).to.deep.equal([{ name: 'A (fictional)', lat: '1', lng: '2' }]);
+    expect((await readCsv('name,address,,\nA (fictional),Example St,note,more\n')).records).to.deep.equal([{ name: 'A (fictional)', address: 'Example St' }]);
+    // A header alone is still a header.
+    expect(await readCsv('Updated,2026-11-01\n')).to.deep.include({ records: [] });
+  });
+
   it('reads a cell holding only a placeholder ("N/A", "#N/A", "-", "TBD", "NULL") as empty, and keeps "None"', async () => {
     const read = await readCsv('name,phone,zip,email,hours,fees\nExample (fictional),N/A,#N/A, - ,TBD,None\nExample 2 (fictional),n/a,NULL,Unknown,--,$5\n');
     expect(read.records).to.deep.equal([

@@ -32,6 +32,16 @@ export const MAX_CSV_VALUE = 100_000;
 const DELIMITERS = [',', ';', '\t'];
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
 
+interface Header {
+  /** Its spreadsheet row number. */
+  row: number;
+  cells: string[];
+  /** Its cells trimmed, and those not empty. */
+  names: string[];
+  named: string[];
+  errors: ParseError[];
+}
+
 interface Column {
   /** Position of the column in every row. */
   at: number;
@@ -43,7 +53,8 @@ interface Column {
  * of the file (not trimmed, not typed); mapping and normalizing fields is the caller's job.
  *
  * - The first row that is not blank is the header, after up to MAX_TITLE_ROWS rows of one
- *   filled cell (a title, skipped with a warning); header names are trimmed and a byte
+ *   filled cell, or of a few cells with a number or date ("Updated,2026-11-01") above a row
+ *   with more cells and none (a title or note, skipped with a warning); header names are trimmed and a byte
  *   order mark is dropped. A column without a name is ignored and a repeated name is read
  *   as `name_1`, `name_2`, ... (as papaparse does), each with a warning at index -1.
  * - Blank lines, whitespace-only lines and rows of empty cells are not records. A cell holding
@@ -117,6 +128,8 @@ class Table {
   private columns: Column[] | undefined;
   /** Rows of one filled cell before the header: a title, unless no header follows. */
   private readonly titles: { row: number; text: string }[] = [];
+  /** A row of several filled cells read as the header once the row after it shows it is not a note (noteAbove). */
+  private pending: Header | undefined;
   private width = 0;
   /** Rows seen so far, blank ones included: the spreadsheet row number of the last row. */
   private row = 0;
@@ -142,6 +155,8 @@ class Table {
       this.row++;
       if (isBlank(cells)) return;
       const strays = this.cut.strays ? this.restoreQuotes(cells) : undefined;
+      // The row after a possible header says whether it was one, or a note above it.
+      if (this.pending && !this.noteAbove(cells)) this.setHeader(this.pending);
       if (this.columns) this.addRecord(cells, errors.get(i), strays);
       else if (strays)
         throw new FeedFormatError(`the CSV header (row ${this.row}) has a quote (") in column ${strays[0] + 1} that is never closed where the name ends.`);
@@ -150,6 +165,7 @@ class Table {
   }
 
   finish(): FormatOutput {
+    if (this.pending) this.setHeader(this.pending);
     if (!this.columns) throw this.titles.length ? oneColumn(this.titles[0].text) : new FeedFormatError('the CSV is empty: it has no header row.');
     return this.output;
   }
@@ -195,6 +211,33 @@ class Table {
       return;
     }
     if (this.titles.length && (named.length === 1 || named.some((name) => NUMBER.test(name)))) throw oneColumn(this.titles[0].text);
+    const header = { row: this.row, cells, names, named, errors };
+    // Several filled cells may still be a note ("Updated,2026-11-01"): the next row decides.
+    if (this.titles.length < MAX_TITLE_ROWS) this.pending = header;
+    else this.setHeader(header);
+  }
+
+  /**
+   * Whether the row read as a possible header (`pending`) is a note above the table, given the
+   * row after it (`cells`), and if so, takes it as a title. A data row never fills more cells
+   * than the header names, and a header holds no numbers or dates: a row with more filled cells,
+   * none a number or date, under one with a number or date in it, is the header, and the row
+   * above it a note. (Words alone above more words may be a header over unnamed columns: kept.)
+   */
+  private noteAbove(cells: string[]): boolean {
+    const note = this.pending!;
+    const named = cells.map((cell) => cell.trim()).filter(Boolean);
+    const valueLike = (cell: string) => NUMBER.test(cell) || DATE.test(cell);
+    const above = named.length > note.named.length && note.named.some(valueLike) && !named.some(valueLike);
+    if (above) {
+      this.titles.push({ row: note.row, text: note.named.join(', ') });
+      this.pending = undefined;
+    }
+    return above;
+  }
+
+  private setHeader({ row, cells, names, errors }: Header): void {
+    this.pending = undefined;
     const taken = new Set(names);
     const seen = new Map<string, number>();
     const columns: Column[] = [];
@@ -217,11 +260,11 @@ class Table {
       columns.push({ at, key });
       warn(`duplicate column ${describe(name)} (columns ${first + 1} and ${at + 1}): column ${at + 1} is read as ${describe(key)}.`);
     });
-    for (const error of errors) warn(`the CSV header (row ${this.row}): ${describeQuoteError(error)}`);
+    for (const error of errors) warn(`the CSV header (row ${row}): ${describeQuoteError(error)}`);
     if (this.titles.length) {
       const [first] = this.titles;
       const rows = this.titles.length > 1 ? `rows ${first.row}-${this.titles[this.titles.length - 1].row} come` : `row ${first.row} comes`;
-      warn(`${rows} before the header (row ${this.row}) and ${this.titles.length > 1 ? 'were' : 'was'} skipped as a title: ${describe(first.text)}.`);
+      warn(`${rows} before the header (row ${row}) and ${this.titles.length > 1 ? 'were' : 'was'} skipped as a title: ${describe(first.text)}.`);
     }
     this.columns = columns;
     this.width = cells.length;
@@ -298,6 +341,8 @@ const PLACEHOLDER = /^\s*(?:n\/?a|#n\/a|null|nil|[-–—]+|tb[ad]|unknown|not a
 /** Rows of one filled cell that may come before the header (a title, a date, a note). */
 const MAX_TITLE_ROWS = 5;
 const NUMBER = /^[-+]?[\d.,]+$/;
+/** A date as spreadsheets write one: 2026-11-01, 11/1/2026, 1.11.26. */
+const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b/;
 
 const oneColumn = (name: string) =>
   new FeedFormatError(
