@@ -183,7 +183,9 @@ function readText(written: string): Reading {
   // The days of the last part that named days and times.
   let lastDays: Weekday[] | undefined;
   const flush = (next: number) => {
-    const written = text.slice(group.start, group.end).trim();
+    let written = text.slice(group.start, group.end).trim();
+    // Its closing bracket, which reads as nothing: "Sat (by appointment)", not "Sat (by appointment".
+    if (written.split('(').length > written.split(')').length) written += /^\s*\)/.exec(text.slice(group.end))?.[0].trim() ?? '';
     const days = [...new Set(group.runs.flat())];
     if (group.problem) {
       unreadWarnings.push(`could not read ${quote(written)}: ${group.problem}`);
@@ -287,6 +289,9 @@ function readText(written: string): Reading {
         extend(token.end);
         continue;
       case 'unknown':
+        // Words after whole hours, with no days or times after them in the part, are a note of
+        // their own ("Mon-Fri 9-5 (call ahead)", "Mon-Fri 9-5, walk-in only"), as after a ";".
+        if (group.ranges.length && !group.problem && !namesHours(tokens, i + 1)) flush(token.start);
         group.problem ??= `${quote(token.text)} is not a day or a time`;
         extend(token.end);
         continue;
@@ -301,6 +306,14 @@ function readText(written: string): Reading {
   const read = finish(rules, closedDays, always, warnings);
   if (unread.length) read.note = unread.join('; ');
   return read;
+}
+
+/** Whether the part from `from` on (to its end) names days or times. */
+function namesHours(tokens: Located[], from: number): boolean {
+  for (let i = from; i < tokens.length && tokens[i].kind !== 'end'; i++) {
+    if (tokens[i].kind === 'days' || tokens[i].kind === 'time' || tokens[i].kind === 'allDay' || tokens[i].kind === 'always') return true;
+  }
+  return false;
 }
 
 function finish(rules: HoursRule[], closedDays: Set<Weekday>, always: boolean, warnings: string[]): ReadHours {

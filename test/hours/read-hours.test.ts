@@ -74,6 +74,27 @@ describe('readHoursText', () => {
     });
   });
 
+  it('keeps the hours and makes a note of the words after them, in brackets or after a comma, when no days or times follow', () => {
+    for (const [text, note] of [
+      ['Mon-Fri 9am-5pm (call ahead)', 'call ahead'],
+      ['Mon-Fri 9-5 (walk-in)', 'walk-in'],
+      ['Mon-Fri 9am-5pm, call first', 'call first'],
+      ['9am-5pm Mon-Fri walk-in only', 'walk-in only'],
+    ]) {
+      expect(readHoursText(text), text).to.deep.equal({
+        hours: [rule(WEEKDAYS, '09:00', '17:00')],
+        warnings: [`could not read "${note}": "${note.split(/[^a-z]/)[0]}" is not a day or a time; that part was left out`],
+        note,
+      });
+    }
+    // Days or times after the words: the part is not read, and the brackets are quoted whole.
+    expect(readHoursText('Mon-Fri 9-5, Sat (by appointment)')).to.deep.equal({
+      warnings: ['could not read "Sat (by appointment)": "by" is not a day or a time; the hours are shown as written'],
+      note: 'Mon-Fri 9-5, Sat (by appointment)',
+    });
+    expect(readHoursText('Mon-Fri 9-5 call Sat 10-2').note).to.equal('Mon-Fri 9-5 call Sat 10-2');
+  });
+
   it('keeps no rules when a part left out names days: Saturday would read as closed, not by appointment', () => {
     expect(readHoursText('Mon-Fri 9-5, Sat by appointment')).to.deep.equal({
       warnings: ['could not read "Sat by appointment": "by" is not a day or a time; the hours are shown as written'],
