@@ -102,7 +102,8 @@ export function splitList(value: unknown): unknown[] | undefined {
 export function toNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value !== 'string') return undefined;
-  const text = value.trim();
+  // A minus sign pasted from a word processor or a web page (U+2212) is a minus.
+  const text = value.trim().replace(/^\u2212/, '-');
   if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return undefined;
   return Number(text.replace(',', '.'));
 }
@@ -175,15 +176,18 @@ function readName(r: RecordReader): string {
   return name;
 }
 
-const DECIMAL = String.raw`([-+]?\d+\.\d+)`;
+const DECIMAL = String.raw`([-+\u2212]?\d+\.\d+)`;
 /** Well-known text, longitude first: "POINT (-73.75 42.65)", "SRID=4326;POINT Z (-73.75 42.65 0)". */
 const WKT_POINT = new RegExp(String.raw`^(?:SRID=4326;)?POINT\s*Z?M?\s*\(\s*([-+]?[\d.]+)\s+([-+]?[\d.]+)(?:\s+\S+){0,2}\s*\)$`, 'i');
-/** "42.65, -73.75", latitude first: the whole text, or in parentheses at its end (searched for, so linear on any text). */
-const PAIR = new RegExp(String.raw`^${DECIMAL}\s*,\s*${DECIMAL}$|\(\s*${DECIMAL}\s*,\s*${DECIMAL}\s*\)$`);
+/**
+ * "42.65, -73.75" or "42.65 -73.75", latitude first: the whole text, or with a comma in
+ * parentheses at its end (searched for, so linear on any text).
+ */
+const PAIR = new RegExp(String.raw`^${DECIMAL}\s*[,\s]\s*${DECIMAL}$|\(\s*${DECIMAL}\s*,\s*${DECIMAL}\s*\)$`);
 
 /**
  * A position written as one value, as open-data portals and spreadsheets export it: well-known
- * text (longitude first), a "latitude, longitude" pair with decimals (in parentheses when it ends
+ * text (longitude first), a "latitude, longitude" pair with decimals (or a space between them; in parentheses when it ends
  * an address, as Socrata writes "100 Main St\nAlbany, NY\n(42.65, -73.75)"), an object with
  * `latitude` and `longitude`, or a GeoJSON Point. `rest`: the text before such a pair.
  */
@@ -282,6 +286,18 @@ function readAddress(r: RecordReader): Address | undefined {
       any = true;
     }
   }
+  // What a portal's location column says of the address, for the parts no column gave.
+  const portal = humanAddress(isObject(nested) ? nested : r.get('coordinates'));
+  if (portal) {
+    for (const [field, key] of HUMAN_ADDRESS) {
+      const value = portal.text(key);
+      if (value && !result[field]) {
+        result[field] = value;
+        any = true;
+      }
+    }
+    for (const warning of portal.warnings) r.warnings.push(warning);
+  }
   const country = readCountry(r, addressPart(r, source, 'country'));
   if (country) {
     result.country = country;
@@ -297,6 +313,30 @@ function readAddress(r: RecordReader): Address | undefined {
 }
 
 const ADDRESS_PARTS = ['street', 'city', 'region', 'postalCode'] as const;
+
+/** Socrata's keys in a location column's `human_address`, and ours. */
+const HUMAN_ADDRESS = [
+  ['street', 'address'],
+  ['city', 'city'],
+  ['region', 'state'],
+  ['postalCode', 'zip'],
+] as const;
+
+/**
+ * The address in a Socrata location column (`{"latitude": …, "longitude": …, "human_address":
+ * "{\"address\": \"1 Example St\", \"city\": …, \"state\": …, \"zip\": …}"}`): JSON text inside
+ * the value, read when it is an object.
+ */
+function humanAddress(value: unknown): RecordReader | undefined {
+  const text = isObject(value) ? own(value, 'human_address') : undefined;
+  if (typeof text !== 'string' || !text.trimStart().startsWith('{')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isObject(parsed) ? new RecordReader(parsed) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Parts missing from a nested address may still come from flat columns (or field-map defaults). */
 const addressPart = (r: RecordReader, source: RecordReader, field: keyof Address) => source.text(field) ?? (source === r ? undefined : r.text(field));

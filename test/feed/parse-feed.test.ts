@@ -391,6 +391,27 @@ describe('parseFeed', () => {
     ]);
   });
 
+  it("reads the address in a portal's location column, a pair with a space, and a minus sign pasted from a word processor", async () => {
+    const human = JSON.stringify({ address: '1 Example St', city: 'Springfield', state: 'NY', zip: '10001' });
+    const feed = await parseFeed(
+      JSON.stringify([
+        { id: 'a', name: 'Example A (fictional)', location: { latitude: '40.71', longitude: '-74.0', human_address: human } },
+        { id: 'b', name: 'Example B (fictional)', address: '2 Example Ave', location: { latitude: '40.72', longitude: '-74.1', human_address: human } },
+        { id: 'c', name: 'Example C (fictional)', location: '40.7128 -74.0060' },
+        { id: 'd', name: 'Example D (fictional)', lat: '40.7128', lng: '\u221274.0060' },
+        { id: 'e', name: 'Example E (fictional)', location: { latitude: '40.73', longitude: '-74.2', human_address: '{not json' } },
+      ]),
+    );
+    expect(feed.services.map((s) => [s.id, s.lat, s.lng, s.address])).to.deep.equal([
+      ['a', 40.71, -74, { street: '1 Example St', city: 'Springfield', region: 'NY', postalCode: '10001' }],
+      // The partner's own column first; the location column fills in the rest.
+      ['b', 40.72, -74.1, { street: '2 Example Ave', city: 'Springfield', region: 'NY', postalCode: '10001' }],
+      ['c', 40.7128, -74.006, undefined],
+      ['d', 40.7128, -74.006, undefined],
+      ['e', 40.73, -74.2, undefined],
+    ]);
+  });
+
   it("reads a portal's JSON rows: no ids anywhere means ids by place, a location object beside an address column", async () => {
     const rows = [
       {
