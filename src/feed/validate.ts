@@ -663,6 +663,9 @@ export function parseNativeFeed(data: unknown, options: ValidateOptions = {}): P
   return validateRecords(nativeRecords(data, result), { requireId: true, ...options }, result);
 }
 
+/** What APIs name the array of their rows. */
+const ROWS_KEY = /^(?:records|rows|data|results|items|entries)$/i;
+
 /** The arrays of records (objects) at a document's top level, else one level down, with their dotted paths. */
 function recordArrays(data: object): { path: string; records: unknown[] }[] {
   const arrays = (at: object, prefix: string) =>
@@ -694,7 +697,10 @@ export function nativeRecords(data: unknown, meta: { title?: string; updated?: s
     if (services !== undefined) throw new FeedFormatError(`"services" must be an array, got ${describe(services)}.`);
     if (esri) throw new FeedFormatError('it is ArcGIS JSON, not GeoJSON: ask the same query for GeoJSON (f=geojson instead of f=json).');
     // An API's answer wraps its rows ({"data": […]}, {"result": {"records": […]}}): one array of records is read as the feed.
-    const found = recordArrays(data);
+    let found = recordArrays(data);
+    // Of several, the one named as rows are ({"result": {"fields": […], "records": […]}}, as CKAN answers).
+    const rows = found.filter(({ path }) => ROWS_KEY.test(path.slice(path.lastIndexOf('.') + 1)));
+    if (found.length > 1 && rows.length === 1) found = rows;
     if (found.length !== 1) {
       const named = found.length ? `; it holds several arrays of records (${listOf(found.map(({ path }) => quote(path)))}): name one` : ': name the array';
       const example = JSON.stringify({ records: found[0]?.path ?? 'data' });

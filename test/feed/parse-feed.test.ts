@@ -447,6 +447,11 @@ describe('parseFeed', () => {
     const ckan = await parseFeed(JSON.stringify({ success: true, result: { records: rows, total: 1 } }));
     expect(ckan.services.map((s) => s.id)).to.deep.equal(['w1']);
     expect(reasons(ckan.warnings)).to.deep.equal(['the feed has no "services" array; its records were read from "result.records"']);
+    // CKAN's datastore_search answers with the columns beside the rows: the rows are the records.
+    const fields = [{ id: 'name', type: 'text' }];
+    const datastore = await parseFeed(JSON.stringify({ success: true, result: { fields, records: rows, total: 1 } }));
+    expect(datastore.services.map((s) => s.id)).to.deep.equal(['w1']);
+    expect(reasons(datastore.warnings)).to.deep.equal(['the feed has no "services" array; its records were read from "result.records"']);
     const several = await parseFeed(JSON.stringify({ sites: rows, staff: [{ name: 'Example Person (fictional)' }] })).catch((e: Error) => e);
     expect(several).to.be.instanceOf(FeedFormatError);
     expect((several as Error).message).to.contain(
