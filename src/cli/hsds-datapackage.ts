@@ -3,6 +3,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { DEFAULT_MAX_BYTES } from '../feed/fetch-feed.js';
 import { FeedFormatError } from '../feed/validate.js';
+import { decodeFeed } from '../feed/parse-feed.js';
 import { isObject, type Json } from '../feed/text.js';
 import { readFileCapped, TooLargeError, type SizeLimit } from './read-input.js';
 
@@ -241,7 +242,11 @@ async function isFile(file: string): Promise<boolean> {
 async function readCsv({ name: file, real }: PackageFile, warnings: string[], options: ReadOptions): Promise<Table | undefined> {
   let text: string;
   try {
-    text = (await readFileCapped(real, options.limit, file)).toString('utf8');
+    // As a feed is decoded: UTF-8, else (a spreadsheet saved so) Windows-1252, said in a warning.
+    const decoded = await decodeFeed(await readFileCapped(real, options.limit, file), undefined, true);
+    if (decoded.encoding === 'windows-1252')
+      warnings.push(`${file} is not UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure every character shows right.`);
+    text = decoded.text;
   } catch (error) {
     if (error instanceof TooLargeError) throw error;
     warnings.push(`${file} could not be read: ${(error as Error).message}`);

@@ -173,6 +173,15 @@ describe('readHsdsDataPackage with incomplete or hostile packages', () => {
     assert.deepEqual(out.skipped, [{ index: 1, reason: 'the service has no "id"' }]);
   });
 
+  it('reads a table saved as Windows-1252 as such, and says so', async () => {
+    const dir = await scratch('windows-1252', {
+      'services.csv': Buffer.from('id,name,status\ns1,Caf\xe9 Example (fictional),active\n', 'latin1'),
+    });
+    const { doc, warnings } = await readHsdsDataPackage(dir);
+    assert.equal(readHsds(doc).records[0].name, 'Café Example (fictional)');
+    assert.ok(warnings.includes('services.csv is not UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure every character shows right.'));
+  });
+
   it('says which time a schedule lacks instead of "undefined", and shows the schedules as written', async () => {
     const dir = await scratch('schedules-without-times', {
       'services.csv': 'id,name,status\nq1,Quayside Naloxone (fictional),active\n',
