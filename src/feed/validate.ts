@@ -208,6 +208,9 @@ export function positionIn(value: unknown): { lat: unknown; lng: unknown; rest?:
   return undefined;
 }
 
+/** Web Mercator's extent in metres (EPSG:3857), rounded up. */
+const MERCATOR_MAX = 20_048_967;
+
 /**
  * Coordinates: numbers or numeric strings, or, without them, one value holding both
  * (`coordinates`, or an `address` that is or ends with a position: positionIn). Swapped pairs
@@ -243,7 +246,11 @@ export function readPosition(r: RecordReader, mailBased: boolean): { lat: number
     return { lat: lng, lng: lat };
   }
   if (Math.abs(lat) > 90 || Math.abs(lng) > 180) {
-    r.warnings.push(`coordinates ${lat}, ${lng} are out of range: listed without a map position`);
+    // Metres, as GIS exports write them (ArcGIS's default): not guessed back to degrees, as
+    // other projections' metres or feet would land somewhere wrong.
+    const metres = Math.abs(lat) <= MERCATOR_MAX && Math.abs(lng) <= MERCATOR_MAX && Math.max(Math.abs(lat), Math.abs(lng)) > 1000;
+    const hint = metres ? ' (they look like metres of a projection, such as web Mercator, EPSG:3857: export latitude and longitude in degrees, WGS84)' : '';
+    r.warnings.push(`coordinates ${lat}, ${lng} are out of range${hint}: listed without a map position`);
     return undefined;
   }
   if (lat === 0 && lng === 0) {

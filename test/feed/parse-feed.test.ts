@@ -389,6 +389,12 @@ describe('parseFeed', () => {
       '"coordinates" "near the library" is not a position: listed without a map position',
       'coordinates 47, -200 are out of range: listed without a map position',
     ]);
+    // Metres, as a GIS export in web Mercator writes them: named, not guessed back to degrees.
+    const projected = await parseFeed(JSON.stringify([{ id: 'm', name: 'Example M (fictional)', lat: 4970071.58, lng: -8238310.24 }]));
+    expect(projected.services[0].lat).to.equal(undefined);
+    expect(reasons(projected.warnings)).to.deep.equal([
+      'coordinates 4970071.58, -8238310.24 are out of range (they look like metres of a projection, such as web Mercator, EPSG:3857: export latitude and longitude in degrees, WGS84): listed without a map position',
+    ]);
   });
 
   it("reads the address in a portal's location column, a pair with a space, and a minus sign pasted from a word processor", async () => {
