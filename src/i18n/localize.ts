@@ -66,11 +66,20 @@ function merge(base: Strings, ...layers: (StringOverrides | undefined)[]): Strin
   return out as unknown as Strings;
 }
 
-/** A page-wide watch on `lang` attributes, so a change re-renders the finders it concerns. */
-function watchLang() {
-  if (observer || typeof MutationObserver === 'undefined') return;
-  observer = new MutationObserver(() => controllers.forEach((c) => c.refresh()));
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+const LANG_ATTRIBUTE: MutationObserverInit = { attributes: true, attributeFilter: ['lang'], subtree: true };
+
+/**
+ * A page-wide watch on `lang` attributes, so a change re-renders the finders it concerns, and
+ * within `root`, a localized element's shadow root: the `lang` the finder sets and takes away
+ * there (English marked as such while the page language loads) is the one its parts inherit.
+ */
+function watchLang(root?: ShadowRoot) {
+  if (typeof MutationObserver === 'undefined') return;
+  if (!observer) {
+    observer = new MutationObserver(() => controllers.forEach((c) => c.refresh()));
+    observer.observe(document.documentElement, LANG_ATTRIBUTE);
+  }
+  if (root) observer.observe(root, LANG_ATTRIBUTE);
 }
 
 type Host = ReactiveControllerHost & HTMLElement & { strings?: StringOverrides };
@@ -92,7 +101,7 @@ export class LocaleController implements ReactiveController {
 
   hostConnected() {
     controllers.add(this);
-    watchLang();
+    watchLang(this.host.shadowRoot ?? undefined);
     this.refresh();
   }
 

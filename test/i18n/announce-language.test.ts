@@ -31,6 +31,12 @@ describe('live region while the page language loads', () => {
     expect(said.filter(Boolean)).to.deep.equal([live(el).textContent]);
     expect(live(el).textContent).to.equal('3 servicios. Primero los más cercanos al punto de partida.');
     expect(el.shadowRoot!.querySelector('[part="toolbar"]')!.hasAttribute('lang'), 'Spanish words take the page language').to.equal(false);
+    // The place search in the toolbar read English there while the words loaded: it follows.
+    const search = el.shadowRoot!.querySelector('nf-place-search')!;
+    await waitUntil(() => search.shadowRoot!.querySelector('[part="button"]')?.textContent === 'Buscar', 'the place search stayed in English', {
+      timeout: 2000,
+    });
+    expect(search.shadowRoot!.querySelector('label')!.textContent).to.equal('Código postal (ZIP) o ciudad');
   });
 
   it("marks English words English on a page in a language that does not ship, and the partner's own note as the page's", async () => {
