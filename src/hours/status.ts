@@ -66,8 +66,12 @@ const hourAloneReads = (locale: string | undefined) =>
 /** A time in the visitor's locale: "5 PM" and "5:30 PM" in en-US, "13 h" and "13 h 30" in fr-CA, "17:00" in es-ES. */
 function formatTime(instant: Date, locale: string | undefined, timeZone: string): string {
   const onTheHour = wallClock(instant.getTime(), timeZone).minutes % 60 === 0;
-  const minute = onTheHour && hourAloneReads(locale) ? {} : { minute: '2-digit' as const };
-  return dateFormat(locale, { hour: 'numeric', ...minute, timeZone }).format(instant);
+  if (!onTheHour || !hourAloneReads(locale)) return dateFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(instant);
+  // The hour alone is written with two digits in some ("09 h" in French, "09 Uhr"); people write "9 h".
+  return dateFormat(locale, { hour: 'numeric', timeZone })
+    .formatToParts(instant)
+    .map((part) => (part.type === 'hour' ? part.value.replace(/^0(?=\d)/, '') : part.value))
+    .join('');
 }
 
 /** An "HH:MM" time from the week table in the visitor's locale ("24:00" is midnight). */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatHoursStatus } from '../../src/hours/status.js';
+import { formatHoursStatus, formatHoursTime } from '../../src/hours/status.js';
 import { en, type Strings } from '../../src/i18n/strings.js';
 import es from '../../src/i18n/locales/es.js';
 import fr from '../../src/i18n/locales/fr.js';
@@ -304,5 +304,10 @@ describe('hours words through formatHoursStatus', () => {
     expect(say({ state: 'open', changesAt: soon(300) })).to.match(/^Ouvert maintenant · ferme à 17\sh$/);
     expect(say({ state: 'open', changesAt: soon(330) })).to.match(/^Ouvert maintenant · ferme à 17\sh\s30$/);
     expect(say({ state: 'closed', changesAt: monday })).to.match(/^Fermé · ouvre lundi à 17\sh$/);
+    // Morning hours without the zero Intl writes alone ("09 h"), and the week's times so too.
+    expect(formatHoursTime('09:00', 'fr-CA')).to.match(/^9\sh$/);
+    expect(formatHoursTime('09:30', 'fr-CA')).to.match(/^9\sh\s30$/);
+    expect(formatHoursTime('09:00', 'de')).to.match(/^9\sUhr$/);
+    expect(formatHoursTime('09:00', 'en-US')).to.match(/^9\sAM$/);
   });
 });
