@@ -75,6 +75,8 @@ export interface Strings {
   /** The count a cluster shows on the map: written as in clusterLabel, which must contain it. */
   clusterCount: (count: number) => string;
   mapFailed: string;
+  /** The map credit for OpenStreetMap's own tiles (the default); `[text](url)` is a link. */
+  osmCredit: string;
   yourLocation: string;
   /** The ring on the map at the visitor's area (rounded: never their exact point). */
   yourArea: string;
@@ -207,6 +209,7 @@ export const en: Strings = {
   clusterLabel: (total, types) => `${count(total, 'service', 'services')}${types ? `: ${types}` : ''}`,
   clusterCount: (total) => n(total),
   mapFailed: 'The map could not be loaded. The list has every service.',
+  osmCredit: '© [OpenStreetMap](https://www.openstreetmap.org/copyright) contributors',
   yourLocation: 'Your location',
   yourArea: 'Your area (approximate)',
   startingPoint: 'Starting point',

@@ -163,6 +163,10 @@ describe('<nf-map>', () => {
     const credit = el.shadowRoot!.querySelector('.leaflet-control-attribution')!;
     expect(credit.textContent).to.equal('© OpenStreetMap contributors');
     expect(credit.querySelector('a')!.href).to.equal('https://www.openstreetmap.org/copyright');
+    // In the page's language, and again when it changes.
+    el.setAttribute('lang', 'fr');
+    await waitUntil(() => credit.textContent === '© les contributeurs d’OpenStreetMap', 'the credit stayed in English', { timeout: 3000 });
+    expect(credit.querySelector('a')!.href).to.equal('https://www.openstreetmap.org/copyright');
   });
 
   it('shows tile-attribution as text and safe links, never as HTML', async () => {

@@ -234,6 +234,8 @@ describe('fr grammar', () => {
 
   it('writes numbers the French way', () => {
     expect(fr.resultCount(14034, 14034)).to.equal('14\u202F034 services');
+    // A partner's max-feed-mb, with its decimal comma.
+    expect(fr.feedErrorTooLarge(0.3)).to.contain('la limite de 0,3\u00A0Mo.');
   });
 
   it('joins "de" to what follows: du, des, d’', () => {

@@ -37,6 +37,7 @@ const minViewKm: ComplexAttributeConverter<number | undefined> = {
 };
 
 export const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+/** The default tiles' credit in English (the map says it in the page's language: `osmCredit` in the strings). */
 export const OSM_ATTRIBUTION = '© [OpenStreetMap](https://www.openstreetmap.org/copyright) contributors';
 
 /**
@@ -257,7 +258,7 @@ export class NfMap extends LitElement {
     // The finder hands over only services with a position: no copy of 100,000 then.
     if (has('services')) this.located = this.services.every(isLocated) ? this.services : this.services.filter(isLocated);
     const tiles = this.tileUrl && this.tileUrl !== 'none' ? this.tileUrl : null;
-    const attribution = this.tileAttribution ?? (this.tileUrl === OSM_TILES ? OSM_ATTRIBUTION : '');
+    const attribution = this.tileAttribution ?? (this.tileUrl === OSM_TILES ? this.t.osmCredit : '');
     const lang = this.l10n.lang;
     const units = this.effectiveUnits;
     const origin = originFrom(this.latitude, this.longitude);
@@ -289,7 +290,8 @@ export class NfMap extends LitElement {
         listed: has('listed'),
         origin: has('latitude') || has('longitude') || has('originLabel') || has('originIsArea'),
         selection: has('selectedId'),
-        tiles: has('tileUrl') || has('tileAttribution'),
+        // The default credit is in the page's language.
+        tiles: has('tileUrl') || has('tileAttribution') || has('strings'),
         labels: has('strings'),
         names: has('distances') || has('units') || has('strings') || has('latitude') || has('longitude') || has('originIsArea'),
         viewLimit: has('minViewKm'),

@@ -164,6 +164,7 @@ const es: Strings = {
   clusterLabel: (total, types) => `${count(total, 'servicio', 'servicios')}${types ? `: ${types}` : ''}`,
   clusterCount: (total) => n(total),
   mapFailed: 'No se pudo cargar el mapa. La lista tiene todos los servicios.',
+  osmCredit: '© colaboradores de [OpenStreetMap](https://www.openstreetmap.org/copyright)',
   yourLocation: 'Su ubicación',
   yourArea: 'Su zona (aproximada)',
   startingPoint: 'Punto de partida',
@@ -175,7 +176,7 @@ const es: Strings = {
   feedErrorFormat: `No se pudo leer la lista de servicios: el archivo no está en un formato que esta página entienda. ${tellTheTeam}`,
   feedErrorAborted: 'Se detuvo la carga de la lista de servicios.',
   feedErrorTimeout: (seconds) => `${couldNotLoad}: el servidor no respondió en ${count(seconds, 'segundo', 'segundos')}, ni siquiera al intentarlo otra vez.`,
-  feedErrorTooLarge: (megabytes) => `${couldNotLoad}: el archivo pasa del límite de ${megabytes} MB.`,
+  feedErrorTooLarge: (megabytes) => `${couldNotLoad}: el archivo pasa del límite de ${n(megabytes)} MB.`,
   feedErrorEmpty: `${couldNotLoad}: el servidor envió un archivo vacío.`,
   feedErrorNoValidRecords: (records) =>
     `No se puede mostrar la lista de servicios: tiene ${n(records)} ${plural('es', records, {

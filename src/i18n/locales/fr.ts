@@ -164,6 +164,7 @@ const fr: Strings = {
   clusterLabel: (total, types) => `${count(total, 'service', 'services')}${types ? `\u00A0: ${types}` : ''}`,
   clusterCount: (total) => n(total),
   mapFailed: 'La carte n’a pas pu être chargée. La liste contient tous les services.',
+  osmCredit: '© les contributeurs d’[OpenStreetMap](https://www.openstreetmap.org/copyright)',
   yourLocation: 'Votre position',
   yourArea: 'Votre secteur (approximatif)',
   startingPoint: 'Point de départ',
@@ -176,7 +177,7 @@ const fr: Strings = {
   feedErrorAborted: 'Le chargement de la liste des services a été interrompu.',
   feedErrorTimeout: (seconds) =>
     `${couldNotLoad}\u00A0: le serveur n’a pas répondu en ${count(seconds, 'seconde', 'secondes')}, même après une nouvelle tentative.`,
-  feedErrorTooLarge: (megabytes) => `${couldNotLoad}\u00A0: le fichier dépasse la limite de ${megabytes}\u00A0Mo.`,
+  feedErrorTooLarge: (megabytes) => `${couldNotLoad}\u00A0: le fichier dépasse la limite de ${n(megabytes)}\u00A0Mo.`,
   feedErrorEmpty: `${couldNotLoad}\u00A0: le serveur a envoyé un fichier vide.`,
   feedErrorNoValidRecords: (records) =>
     `La liste des services ne peut pas être affichée\u00A0: ${n(records)} ${plural('fr', records, {
