@@ -62,6 +62,30 @@ describe('<nf-filter-bar>', () => {
     ]);
   });
 
+  it('keeps a choice that is on where it was, with its count of 0, when the other choices leave it no match', async () => {
+    const el = await bar(320);
+    const mixed = [...services, fictionalService('c', 3, { types: ['fentanyl-test-strips'], languages: ['en'] })];
+    // Spanish and fentanyl test strips on: no service offers both (the visitor ticked one, then the other).
+    el.filters = { types: ['fentanyl-test-strips'], languages: ['es'] };
+    el.counts = countFilters(mixed, el.filters);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
+    await el.updateComplete;
+    const options = [...el.shadowRoot!.querySelectorAll('label')].map((l) => [l.textContent!.trim(), l.querySelector('input')!.checked]);
+    expect(options).to.deep.include.members([
+      ['Fentanyl test strips (0)', true],
+      ['Spanish (0)', true],
+    ]);
+    // Every box its full size beside a long label on a narrow screen.
+    el.style.width = '200px';
+    const sizes = [...el.shadowRoot!.querySelectorAll('input')].map((i) => Math.round(i.getBoundingClientRect().width));
+    expect(new Set(sizes)).to.deep.equal(new Set([24]));
+    // Unticked where it shows: it goes off.
+    const spanish = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input')].find((i) => i.parentElement!.textContent!.includes('Spanish'))!;
+    setTimeout(() => spanish.click());
+    const { detail } = await oneEvent(el, 'nf-filters-change');
+    expect(detail.filters).to.deep.equal({ types: ['fentanyl-test-strips'], needs: [], languages: [] });
+  });
+
   it('is accessible, closed and open', async () => {
     const el = await bar(320);
     await expect(el).to.be.accessible();

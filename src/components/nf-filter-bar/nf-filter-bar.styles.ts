@@ -35,6 +35,8 @@ export const filterBarStyles = css`
   .option input {
     inline-size: 1.5rem;
     block-size: 1.5rem;
+    /* A long label beside it on a narrow screen must not squeeze the box. */
+    flex-shrink: 0;
     margin: 0;
     accent-color: var(--_accent);
   }

@@ -160,11 +160,14 @@ export class NfFilterBar extends LitElement {
   private renderGroups() {
     const counts = typeof this.counts === 'function' ? this.counts() : this.counts!;
     const f = this.filters;
-    const types = sortTypes(Object.keys(counts.types) as ServiceType[]).filter((t) => (counts.types[t] ?? 0) > 0 || f.types?.includes(t));
+    // A choice stays while it is on, with no match left (the counts name only values that have
+    // some): the visitor must be able to untick it where they ticked it.
+    const withChosen = <T extends string>(counted: Partial<Record<T, number>>, chosen: readonly T[] = []) => [
+      ...new Set([...(Object.keys(counted) as T[]).filter((v) => (counted[v] ?? 0) > 0), ...chosen]),
+    ];
+    const types = sortTypes(withChosen(counts.types, f.types));
     const needs = NEEDS.filter((n) => counts.needs[n] > 0 || f.needs?.includes(n));
-    const languages = Object.keys(counts.languages)
-      .filter((l) => counts.languages[l] > 0 || f.languages?.includes(l))
-      .sort((a, b) => counts.languages[b] - counts.languages[a] || a.localeCompare(b));
+    const languages = withChosen(counts.languages, f.languages).sort((a, b) => (counts.languages[b] ?? 0) - (counts.languages[a] ?? 0) || a.localeCompare(b));
     return html`
       ${this.renderGroup('types', this.t.filterTypesLegend, types, (t) => this.t.typeLabels[t as ServiceType], counts.types)}
       ${this.renderGroup('needs', this.t.filterNeedsLegend, needs, (n) => this.t.needLabels[n as Need], counts.needs)}
