@@ -1061,6 +1061,8 @@ export class NaloxoneFinder extends LitElement {
       result?.beyond ? this.renderRoot.querySelector('.radius-note')?.textContent : '',
       result?.matches.length ? (filters ?? '') : filters || s.noMatches,
       result?.listed.length ? s.resultCount(shown, result.listed.length) : '',
+      // Listed last, after the count, which leaves them out ("3 of 5 match" would not add up).
+      result?.selection.mail.length ? s.byMailCount(result.selection.mail.length) : '',
       this.originNote(),
     ]
       .filter(Boolean)

@@ -815,6 +815,13 @@ describe('<naloxone-finder>', () => {
       // The mail program is shown, so the summary never says that nothing matches.
       expect(list(el).shadowRoot!.textContent).to.contain('Example Naloxone Mail Program (fictional)');
       expect(bar.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.equal('1 of 3 services match: Naloxone by mail');
+      // Said after the count of the others, which leaves them out: the numbers add up.
+      const live = el.shadowRoot!.querySelector('.live')!;
+      await waitUntil(() => live.textContent, 'nothing was said', { timeout: 3000 });
+      expect(live.textContent).to.equal('1 of 3 services match: Naloxone by mail. 1 program sends naloxone by mail. Nearest first from the starting point.');
+      el.removeAttribute('filters');
+      await waitUntil(() => !live.textContent!.startsWith('1 of 3'), 'nothing new was said', { timeout: 3000 });
+      expect(live.textContent).to.equal('2 services. 1 program sends naloxone by mail. Nearest first from the starting point.');
     });
 
     it('reports a radius that is not a positive distance and uses the default', async () => {

@@ -52,6 +52,8 @@ export interface Strings {
   defaultPlace: string;
   byMailHeading: string;
   byMailIntro: string;
+  /** Said after the count of services listed, when programs that send naloxone by mail are listed last. */
+  byMailCount: (count: number) => string;
   tileHostNote: (host: string) => string;
   noOrigin: string;
   sortedFrom: (place: string) => string;
@@ -190,6 +192,7 @@ export const en: Strings = {
   defaultPlace: 'the starting point',
   byMailHeading: 'Naloxone by mail',
   byMailIntro: 'These programs can send naloxone to you by mail.',
+  byMailCount: (total) => `${count(total, 'program sends', 'programs send')} naloxone by mail`,
   tileHostNote: (host) => `Map images come from ${host}, which then sees the area shown.`,
   noOrigin: 'No starting point yet, so services are listed in the order the provider gave. Use your location to see the nearest first.',
   sortedFrom: (place) => `Nearest first from ${place}.`,

@@ -140,6 +140,7 @@ const es: Strings = {
   defaultPlace: 'el punto de partida',
   byMailHeading: 'Naloxona por correo',
   byMailIntro: 'Estos programas pueden enviarle naloxona por correo.',
+  byMailCount: (total) => `${count(total, 'programa envía', 'programas envían')} naloxona por correo`,
   tileHostNote: (host) => `Las imágenes del mapa vienen de ${host}, que así puede ver la zona que se muestra.`,
   noOrigin:
     'Todavía no hay un punto de partida, así que los servicios aparecen en el orden que dio el proveedor. Use su ubicación para ver primero los más cercanos.',

@@ -142,6 +142,7 @@ const fr: Strings = {
   defaultPlace: 'le point de départ',
   byMailHeading: 'Naloxone par la poste',
   byMailIntro: 'Ces programmes peuvent vous envoyer de la naloxone par la poste.',
+  byMailCount: (total) => `${count(total, 'programme envoie', 'programmes envoient')} de la naloxone par la poste`,
   tileHostNote: (host) => `Les images de la carte proviennent du serveur ${host}, qui voit donc la zone affichée.`,
   noOrigin:
     'Aucun point de départ pour l’instant, les services sont donc présentés dans l’ordre fourni par l’organisme. Utilisez votre position pour voir d’abord les plus proches.',
