@@ -1,7 +1,7 @@
 // Fails the build when the drop-in code grows past its budgets (gzip -9, as servers send it).
 //   - naloxone-finder.js, the file every visitor loads before the list can show: 60 KiB.
 //   - that file plus the map chunk (Leaflet, the clusterer) and the chunks it imports, what a visitor
-//     with the map loads in all: 114.5 KiB.
+//     with the map loads in all: 114.75 KiB.
 //     (76 KiB until the privacy, CSP, filter, overdose, hours, place-search and details work of
 //     issues 6 and 7 put the entry at about 44 kB; 90 KiB until issue 8's accessibility work,
 //     measured at +1.9 kB: the live region, headings, dark and forced-colours palettes, roving
@@ -70,7 +70,8 @@
 //     the console summary's copy of the count helper, -6 B; 114 KiB until the fixes of a second
 //     outside review (hours notes in brackets, a Socrata location's address, "lat lng" pairs, the
 //     minus sign, metres named, CKAN's rows, the lang watch in shadow roots, the map credit and the
-//     by-mail count in three languages, a chosen filter kept), +0.54 kB in the entry.
+//     by-mail count in three languages, a chosen filter kept), +0.54 kB in the entry; 114.5 KiB
+//     until messages named records from 1, one way for the console and the CLI, +0.09 kB.
 //     The list still needs only the entry. Leaflet's CSS for popups, the layers and scale controls
 //     and Internet Explorer is left out of the map chunk: -0.9 kB.)
 //   - the spatial index (kdbush, geokdbush) with the chunks it imports, fetched beside the feed: 4 KiB
@@ -190,7 +191,7 @@ const budgets = [
   ...placeBudgets,
   ...localeBudgets,
   ['naloxone-finder.js (first paint)', sizes.get('naloxone-finder.js'), 60 * 1024],
-  ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + withImports(mapChunk), 114.5 * 1024],
+  ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + withImports(mapChunk), 114.75 * 1024],
   ['spatial index chunk', withImports(indexChunk), 4 * 1024],
   ['PMTiles chunk', sizes.get(`chunks/${pmtilesChunk}`), 10 * 1024],
   ['feed worker, a large JSON feed (worker + JSON scanner)', workerSize + workerPart('json-scan'), 26.5 * 1024],

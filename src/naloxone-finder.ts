@@ -709,7 +709,7 @@ export class NaloxoneFinder extends LitElement {
 
   private reportLoad(result: LoadedFeed) {
     const { services, skipped, warnings, format, staleSince } = result;
-    logFeedReport(this.src ?? 'services', services.length, skipped, warnings);
+    logFeedReport(this.src ?? 'services', services.length, skipped, warnings, format);
     if (result.refreshError) this.reportError(result.refreshError);
     this.dispatchEvent(new NfFeedLoadEvent({ count: services.length, skipped, warnings, format, ...(staleSince ? { staleSince } : {}) }));
   }

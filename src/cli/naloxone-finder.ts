@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
 import { readFieldMap, type FieldMap } from '../feed/field-map.js';
-import { groupByKind } from '../feed/report.js';
+import { groupByKind, problemLine, problemPlace } from '../feed/report.js';
 import { DEFAULT_MAX_BYTES, FeedFetchError, fetchFeed } from '../feed/fetch-feed.js';
 import { parseFeed, parseFeedData, type FeedResult, type ParseOptions } from '../feed/parse-feed.js';
 import { readTypeList, SERVICE_TYPES, type ServiceType } from '../feed/service-types.js';
@@ -355,21 +355,11 @@ function compactJson({ services, ...head }: Feed): string {
   return `${start}[\n${services.map((service) => JSON.stringify(service)).join(',\n')}\n]}`;
 }
 
-/** "record 12 (id "x")", "data row 13", "feature 4", or the whole input. */
-function locate({ result, whole }: Loaded, item: SkippedRecord): string {
-  if (item.index < 0) return whole;
-  const where = result.format === 'csv' ? `data row ${item.index + 1}` : result.format === 'geojson' ? `feature ${item.index}` : `record ${item.index}`;
-  return item.id ? `${where} (id ${JSON.stringify(item.id)})` : where;
-}
-
-/** A CSV reader's reason that names its row itself ("row 3 (data row 2) has…"). */
-const NAMES_ITS_ROW = /^row \d+ \(data row \d+\)/;
+/** "record 12 (id "x")", "data row 13", "feature 4" (from 1), or the whole input. */
+const locate = ({ result, whole }: Loaded, item: SkippedRecord) => problemPlace(item, result.format, whole);
 
 /** "data row 13: reason", or the reason alone where it names its row already. */
-function located(loaded: Loaded, item: SkippedRecord): string {
-  if (loaded.result.format === 'csv' && !item.id && NAMES_ITS_ROW.test(item.reason)) return item.reason;
-  return `${locate(loaded, item)}: ${item.reason}`;
-}
+const located = ({ result, whole }: Loaded, item: SkippedRecord) => problemLine(item, result.format, whole);
 
 function report(input: string, loaded: Loaded, options: { listSkipped: boolean; verbose: boolean }): string {
   const { result } = loaded;

@@ -580,11 +580,18 @@ export function validateInto(record: unknown, index: number, options: RecordOpti
     }
   }
   if (!service.id) service.id = givenId(index, options);
-  state.add(service, index, into);
+  state.add(service, index, into, options.idPrefix);
 }
 
 /** The id a record without one is kept under: its format's prefix and its place in the source. */
 export const givenId = (index: number, options: RecordOptions) => `${options.idPrefix ?? 'record'}-${index + 1}`;
+
+/**
+ * A record's place as a person counts it, from 1, as the id it would be given counts
+ * ("record 3" is "record-3", the third; a CSV's "data row 3", a GeoJSON's "feature 3"). `index`
+ * in skipped and warnings stays the 0-based position.
+ */
+export const placeName = (index: number, prefix = 'record') => `${prefix === 'row' ? 'data row' : prefix} ${index + 1}`;
 
 /** A service kept, under the id it holds, for the duplicate checks: made once another record shares its id. */
 interface Kept {
@@ -611,7 +618,8 @@ export class DuplicateState {
   /** The source index of each service kept, by its place in `into.services`. */
   private readonly indexes: number[] = [];
 
-  add(service: Service, index: number, into: ParsedFeed) {
+  /** `prefix`: the format's id prefix, which names the other record in a message (placeName). */
+  add(service: Service, index: number, into: ParsedFeed, prefix?: string) {
     const found = this.ids.get(service.id);
     if (found === undefined) {
       this.ids.set(service.id, into.services.length);
@@ -627,7 +635,7 @@ export class DuplicateState {
     };
     const same = holder.cameWithId && duplicate(holder) ? holder : holder.later?.find(duplicate);
     if (same) {
-      into.warnings.push({ index, id: service.id, reason: `exact duplicate of record ${same.index}: shown once` });
+      into.warnings.push({ index, id: service.id, reason: `exact duplicate of ${placeName(same.index, prefix)}: shown once` });
       return;
     }
     (holder.later ??= []).push(entry);
@@ -640,7 +648,7 @@ export class DuplicateState {
     into.warnings.push({
       index,
       id: service.id,
-      reason: `duplicate id ${describe(service.id)} (also record ${holder.index}): both are shown, this one as ${describe(suffixed(n))}`,
+      reason: `duplicate id ${describe(service.id)} (also ${placeName(holder.index, prefix)}): both are shown, this one as ${describe(suffixed(n))}`,
     });
     service.id = suffixed(n);
     this.ids.set(service.id, entry);

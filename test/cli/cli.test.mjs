@@ -68,7 +68,7 @@ describe('naloxone-finder validate', () => {
     assert.equal(code, 0);
     assert.match(stdout, /naloxone-finder feed \(JSON\), "Fictional feed for the CLI tests"/);
     assert.match(stdout, /2 services, 0 skipped, 1 warning\b/);
-    assert.match(stdout, /record 1 \(id "g-2"\): "website" "ftp:\/\/example\.org\/parkside" is not an http\(s\) address/);
+    assert.match(stdout, /record 2 \(id "g-2"\): "website" "ftp:\/\/example\.org\/parkside" is not an http\(s\) address/);
     assert.match(stdout, /All 2 services can be listed\./);
   });
 
@@ -76,7 +76,7 @@ describe('naloxone-finder validate', () => {
     const { code, stdout } = await run(['validate', fixture('bad-record-feed.json')]);
     assert.equal(code, 1);
     assert.match(stdout, /2 services, 1 skipped, 0 warnings/);
-    assert.match(stdout, /record 1 \(id "b-2"\): "name" is missing/);
+    assert.match(stdout, /record 2 \(id "b-2"\): "name" is missing/);
     assert.match(stdout, /1 record of 3 would not be listed/);
   });
 
@@ -87,7 +87,7 @@ describe('naloxone-finder validate', () => {
     assert.equal(report.format, 'native');
     assert.equal(report.ok, false);
     assert.deepEqual(report.counts, { services: 2, skipped: 1, warnings: 0 });
-    assert.deepEqual(report.skipped, [{ index: 1, id: 'b-2', reason: '"name" is missing', where: 'record 1 (id "b-2")' }]);
+    assert.deepEqual(report.skipped, [{ index: 1, id: 'b-2', reason: '"name" is missing', where: 'record 2 (id "b-2")' }]);
   });
 
   it('says an HTML page is not a feed, and exits 2', async () => {
@@ -201,8 +201,8 @@ describe('naloxone-finder validate', () => {
     const { code, stdout } = await run(['validate', fixture('sites.geojson')]);
     assert.equal(code, 1);
     assert.match(stdout, /GeoJSON, "Fictional GeoJSON sites"/);
-    assert.match(stdout, /feature 2 \(id "geo-3"\): "name" is missing/);
-    assert.match(stdout, /feature 1: geometry "Polygon" is not a Point/);
+    assert.match(stdout, /feature 3 \(id "geo-3"\): "name" is missing/);
+    assert.match(stdout, /feature 2: geometry "Polygon" is not a Point/);
     const { feed } = await convert([fixture('sites.geojson')]);
     assert.equal(feed.title, 'Fictional GeoJSON sites');
     assert.deepEqual(feed.services[0], {
@@ -311,7 +311,7 @@ describe('naloxone-finder convert', () => {
     assert.match(stderr, /HSDS 1\.1 data package/);
     assert.match(stderr, /3 services, 1 skipped/);
     assert.match(stderr, /package: services_at_location\.csv row 5: service "s99" is not in the services table/);
-    assert.match(stderr, /record 2 \(id "s3"\): "status" is closed, so it is not listed/);
+    assert.match(stderr, /record 3 \(id "s3"\): "status" is closed, so it is not listed/);
   });
 
   it('converts an HSDS 3.0 data package', async () => {
@@ -530,9 +530,9 @@ describe('naloxone-finder with HSDS exports laid out as they come', () => {
   it('says which time a schedule lacks, and still lists the service', async () => {
     const { code, stdout } = await run(['validate', dataFolder]);
     assert.equal(code, 0);
-    assert.match(stdout, /record 1 \(id "svc-2@loc-1"\): schedule "sch-2" has opens_at but no closes_at; the hours are shown as written$/m);
-    assert.match(stdout, /record 2 \(id "svc-3@loc-1"\): schedule "sch-3" names days but has no opens_at or closes_at; the hours are shown as written$/m);
-    assert.match(stdout, /record 2 \(id "svc-3@loc-1"\): schedule "sch-4" has closes_at but no opens_at; the hours are shown as written$/m);
+    assert.match(stdout, /record 2 \(id "svc-2@loc-1"\): schedule "sch-2" has opens_at but no closes_at; the hours are shown as written$/m);
+    assert.match(stdout, /record 3 \(id "svc-3@loc-1"\): schedule "sch-3" names days but has no opens_at or closes_at; the hours are shown as written$/m);
+    assert.match(stdout, /record 3 \(id "svc-3@loc-1"\): schedule "sch-4" has closes_at but no opens_at; the hours are shown as written$/m);
     assert.doesNotMatch(stdout, /undefined/);
     assert.doesNotMatch(stdout, /sch-5/, 'a schedule with only a description is its hours note, not a problem');
     const { byId } = await convert([dataFolder]);

@@ -336,8 +336,8 @@ describe('parseNativeFeed', () => {
     const feed = parseNativeFeed([good, { ...good, name: 'Another Pharmacy (fictional)' }, { ...good }]);
     expect(feed.services.map((s) => s.id)).to.deep.equal(['a', 'a~2']);
     expect(reasons(feed.warnings)).to.deep.equal([
-      'duplicate id "a" (also record 0): both are shown, this one as "a~2"',
-      'exact duplicate of record 0: shown once',
+      'duplicate id "a" (also record 1): both are shown, this one as "a~2"',
+      'exact duplicate of record 1: shown once',
     ]);
   });
 
