@@ -71,7 +71,9 @@
 //     outside review (hours notes in brackets, a Socrata location's address, "lat lng" pairs, the
 //     minus sign, metres named, CKAN's rows, the lang watch in shadow roots, the map credit and the
 //     by-mail count in three languages, a chosen filter kept), +0.54 kB in the entry; 114.5 KiB
-//     until messages named records from 1, one way for the console and the CLI, +0.09 kB.
+//     until messages named records from 1, one way for the console and the CLI, +0.09 kB, and
+//     English on a page in another language was marked so throughout and written in the formats
+//     of that language's region, +0.15 kB.
 //     The list still needs only the entry. Leaflet's CSS for popups, the layers and scale controls
 //     and Internet Explorer is left out of the map chunk: -0.9 kB.)
 //   - the spatial index (kdbush, geokdbush) with the chunks it imports, fetched beside the feed: 4 KiB

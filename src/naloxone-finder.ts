@@ -759,7 +759,7 @@ export class NaloxoneFinder extends LitElement {
     } catch {
       // Keep the ISO date.
     }
-    return html`<p class="stale" part="stale">${this.t.staleFeed(date)}</p>`;
+    return html`<p class="stale" part="stale" lang=${ifDefined(this.l10n.fallbackLang)}>${this.t.staleFeed(date)}</p>`;
   }
 
   /**
@@ -925,7 +925,7 @@ export class NaloxoneFinder extends LitElement {
     const distance = formatDistance(this.radiusKm(units)!, units, locale);
     const s = this.t;
     const note = this.#device ? s.nothingNearYou(distance) : s.nothingWithin(distance, this.#searched?.label || this.originLabel || s.defaultPlace);
-    return html`<p class="radius-note" part="radius-note">${note}</p>
+    return html`<p class="radius-note" part="radius-note" lang=${ifDefined(this.l10n.fallbackLang)}>${note}</p>
       ${this.renderByMail(feedMail)}`;
   }
 
@@ -934,9 +934,10 @@ export class NaloxoneFinder extends LitElement {
     const mailLink = this.mailLink;
     if (!feedMail.length && !mailLink) return nothing;
     const s = this.t;
+    const english = this.l10n.fallbackLang;
     return html`<section class="by-mail" part="by-mail" aria-labelledby="by-mail-heading">
-      <div id="by-mail-heading" class="heading" role="heading" aria-level=${this.headingLevel}>${s.byMailHeading}</div>
-      <p>${s.byMailIntro}</p>
+      <div id="by-mail-heading" class="heading" role="heading" aria-level=${this.headingLevel} lang=${ifDefined(english)}>${s.byMailHeading}</div>
+      <p lang=${ifDefined(english)}>${s.byMailIntro}</p>
       <ul>
         ${feedMail.map((m) => {
           const href = m.website ? safeWebUrl(m.website) : undefined;
@@ -953,8 +954,9 @@ export class NaloxoneFinder extends LitElement {
    */
   private renderFeedError(error: unknown) {
     const retry = RETRY_KINDS.has(FeedLoadError.from(error).kind);
-    return html`<p class="alert" part="error">${this.errorText(error)}</p>
-      ${retry ? html`<button class="retry" part="retry-button" @click=${this.retryFeed}>${this.t.tryAgain}</button>` : nothing}
+    const english = this.l10n.fallbackLang;
+    return html`<p class="alert" part="error" lang=${ifDefined(english)}>${this.errorText(error)}</p>
+      ${retry ? html`<button class="retry" part="retry-button" lang=${ifDefined(english)} @click=${this.retryFeed}>${this.t.tryAgain}</button>` : nothing}
       ${this.renderByMail(NO_SERVICES)}`;
   }
 
@@ -1212,7 +1214,7 @@ export class NaloxoneFinder extends LitElement {
           : nothing
       }
       ${this.renderBeyond(result?.beyond ?? !!early?.beyond, result?.selection.mail ?? NO_SERVICES)}
-      ${withMap && !this.mapFailed && result && shown.length ? html`<button class="skip" part="skip-link" @click=${this.focusMap}>${this.t.skipToMap}</button>` : nothing}
+      ${withMap && !this.mapFailed && result && shown.length ? html`<button class="skip" part="skip-link" lang=${ifDefined(this.l10n.fallbackLang)} @click=${this.focusMap}>${this.t.skipToMap}</button>` : nothing}
       <div class="panes ${withMap ? 'with-map' : ''}">
         <nf-service-list
           class="list"

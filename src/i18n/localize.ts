@@ -82,6 +82,18 @@ function watchLang(root?: ShadowRoot) {
   if (root) observer.observe(root, LANG_ATTRIBUTE);
 }
 
+const isEnglish = (tag: string) => tag.toLowerCase().split('-')[0] === 'en';
+
+/** English as written where `tag` is spoken: its region's ("de" → "en-DE"), else plain English. */
+function englishIn(tag: string): string {
+  try {
+    const { region } = new Intl.Locale(tag).maximize();
+    return region ? `en-${region}` : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
 type Host = ReactiveControllerHost & HTMLElement & { strings?: StringOverrides };
 
 /**
@@ -90,8 +102,15 @@ type Host = ReactiveControllerHost & HTMLElement & { strings?: StringOverrides }
  * partner's `strings`. A locale chunk loads the first time a page asks for it.
  */
 export class LocaleController implements ReactiveController {
-  /** The language tag in effect, for Intl (`es-MX`). */
+  /**
+   * The language tag for Intl: the page's (`es-MX`), or, where its words are English (none of
+   * its own ship), English as written in the page's region (`de-DE` → `en-DE`: "9:00", "1.2 km"),
+   * so an English sentence does not hold German dates; the region still picks units and the
+   * emergency number.
+   */
   lang = 'en';
+  /** The page's language tag in effect (`de-DE`): the language of the partner's own words. */
+  pageLang = 'en';
   #key = 'en';
   #made?: { key: string; locale: StringOverrides | undefined; overrides: StringOverrides | undefined; t: Strings };
 
@@ -123,10 +142,12 @@ export class LocaleController implements ReactiveController {
   private read(): boolean {
     // The words follow `lang` as written (a partner's own tag such as `x-pseudo` included);
     // Intl gets a tag it accepts.
-    const lang = langOf(this.host) || navigator.language || 'en';
-    const key = localeKey(rawLangOf(this.host) || lang);
-    const changed = lang !== this.lang || key !== this.#key;
+    const page = langOf(this.host) || navigator.language || 'en';
+    const key = localeKey(rawLangOf(this.host) || page);
+    const lang = key === 'en' && !isEnglish(page) ? englishIn(page) : page;
+    const changed = lang !== this.lang || key !== this.#key || page !== this.pageLang;
     this.lang = lang;
+    this.pageLang = page;
     this.#key = key;
     if (!registered.has(key)) {
       let load = loading.get(key);
@@ -156,7 +177,7 @@ export class LocaleController implements ReactiveController {
    * reader reads them as English, not with the page's voice; otherwise undefined.
    */
   get fallbackLang(): 'en' | undefined {
-    return this.lang.toLowerCase().split('-')[0] !== 'en' && (this.#key === 'en' || !this.ready) ? 'en' : undefined;
+    return !isEnglish(this.pageLang) && (this.#key === 'en' || !this.ready) ? 'en' : undefined;
   }
 
   /** The words in effect: made again only when the locale or the partner's `strings` change. */

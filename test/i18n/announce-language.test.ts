@@ -58,6 +58,31 @@ describe('live region while the page language loads', () => {
     expect(card.shadowRoot!.querySelector('[part="good-samaritan"]')!.getAttribute('lang')).to.equal('pt-BR');
   });
 
+  it('gives a page in a language that does not ship English words marked English, in English formats of its region, and the feed its own language', async () => {
+    const feed = feedAt([1.2, 2], (i) => ({
+      languages: ['en', 'es'],
+      hours: [{ days: ['mo'], opens: '09:00', closes: '17:00' }],
+      description: `Beschreibung ${i} (fiktiv)`,
+    }));
+    const el = await fixture<NaloxoneFinder>(html`<naloxone-finder lang="de-DE" src=${feedUrl(feed)} latitude="0" longitude="0" map="off"></naloxone-finder>`);
+    await waitUntil(() => live(el).textContent, 'nothing was ever said', { timeout: 5000 });
+    const list = el.shadowRoot!.querySelector('nf-service-list')!;
+    await list.updateComplete;
+    const root = list.shadowRoot!.querySelector('[part="base"]')!;
+    expect(root.getAttribute('lang'), "the list's words").to.equal('en');
+    const item = root.querySelector('li[part="item"]')!;
+    expect(item.querySelector('[part="name"]')!.getAttribute('lang'), "the feed's name").to.equal('de-DE');
+    expect(item.querySelector('.description span')!.getAttribute('lang'), "the feed's description").to.equal('de-DE');
+    // English formats: no German words in an English sentence ("09 Uhr", "Mo", "Englisch").
+    expect(item.textContent).not.to.match(/Uhr|\bMo\b/);
+    expect(item.textContent).to.contain('1,2 km');
+    const bar = el.shadowRoot!.querySelector('nf-filter-bar')!;
+    bar.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
+    await bar.updateComplete;
+    expect(bar.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('en');
+    expect(bar.shadowRoot!.textContent).to.contain('Spanish (2)');
+  });
+
   it("says the results in English when the page language's words cannot be loaded", async () => {
     await executeServerCommand('hold', { pattern: LOCALES, fail: true });
     const { errors, result: el } = await errorsDuring(async () => {

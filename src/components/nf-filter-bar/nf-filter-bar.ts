@@ -1,3 +1,4 @@
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
@@ -140,7 +141,7 @@ export class NfFilterBar extends LitElement {
   override render() {
     if (!this.counts) return nothing;
     const active = this.activeCount();
-    return html`<div class="root" part="base" @keydown=${this.onKeydown}>
+    return html`<div class="root" part="base" lang=${ifDefined(this.l10n.fallbackLang)} @keydown=${this.onKeydown}>
       <button
         class="toggle"
         part="toggle"

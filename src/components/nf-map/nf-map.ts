@@ -1,3 +1,4 @@
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { LitElement, adoptStyles, html, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
@@ -327,8 +328,8 @@ export class NfMap extends LitElement {
   override render() {
     return html`<div class="root">
       <div class="map" part="map" role="group" aria-label=${this.t.mapLabel} aria-describedby="keys"></div>
-      <p id="keys" class="visually-hidden">${this.t.mapKeys}</p>
-      ${this.loadFailed ? html`<p class="failed" role="status">${this.t.mapFailed}</p>` : nothing}
+      <p id="keys" class="visually-hidden" lang=${ifDefined(this.l10n.fallbackLang)}>${this.t.mapKeys}</p>
+      ${this.loadFailed ? html`<p class="failed" role="status" lang=${ifDefined(this.l10n.fallbackLang)}>${this.t.mapFailed}</p>` : nothing}
     </div>`;
   }
 }

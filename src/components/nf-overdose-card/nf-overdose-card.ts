@@ -129,7 +129,7 @@ export class NfOverdoseCard extends LitElement {
     const number = this.partnerNumber ?? this.defaultNumber;
     // English words on a page in another language are marked so; the partner's own note keeps the page's.
     const english = this.l10n.fallbackLang;
-    const pageLang = english && this.l10n.lang;
+    const pageLang = english && this.l10n.pageLang;
     return html`
       <div class="root" part="base" lang=${ifDefined(english)}>
         <details ?open=${this.open} @toggle=${this.onToggle}>

@@ -1,3 +1,4 @@
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
@@ -299,7 +300,8 @@ export class NfServiceList extends LitElement {
   }
 
   override render() {
-    return html`<div class="root" part="base">${this.renderContent()}</div>`;
+    // English words on a page in another language are marked so; the feed's text keeps the page's (View.feedLang).
+    return html`<div class="root" part="base" lang=${ifDefined(this.l10n.fallbackLang)}>${this.renderContent()}</div>`;
   }
 
   private renderContent() {
@@ -307,6 +309,7 @@ export class NfServiceList extends LitElement {
     // The page language can change without a property change: read it once per render.
     const locale = this.locale;
     const view: View = { locale, units: this.units ?? defaultUnits(locale), region: regionOf(locale) };
+    if (this.l10n.fallbackLang) view.feedLang = this.l10n.pageLang;
     const mail = this.renderMail(view);
     if (!this.ranked.length)
       return html`<p class="note" part="summary">${this.t.noMatches}</p>
@@ -375,9 +378,10 @@ export class NfServiceList extends LitElement {
   private renderItem(result: RankedService, view: View, onMap = true) {
     const { service, distanceKm } = result;
     const selected = service.id === this.selectedId;
+    const name = html`<span part="name" dir="auto" lang=${ifDefined(view.feedLang)}>${service.name}</span>`;
     return html`
       <li part="item" data-id=${service.id} aria-current=${selected ? 'true' : 'false'}>
-        <div class="heading" role="heading" aria-level=${this.headingLevel} tabindex="-1"><span part="name" dir="auto">${service.name}</span></div>
+        <div class="heading" role="heading" aria-level=${this.headingLevel} tabindex="-1">${name}</div>
         ${
           distanceKm === null
             ? nothing
@@ -392,7 +396,7 @@ export class NfServiceList extends LitElement {
         }
         ${service.status === 'temporarily-closed' ? html`<p class="closed" part="status">${this.t.temporarilyClosed}</p>` : nothing}
         ${this.renderHoursStatus(service, view)} ${this.renderFeatures(service, view.locale)} ${this.renderAddress(service.address, view)}
-        ${service.description ? html`<p class="description"><span dir="auto">${shorten(service.description)}</span></p>` : nothing}
+        ${service.description ? html`<p class="description"><span dir="auto" lang=${ifDefined(view.feedLang)}>${shorten(service.description)}</span></p>` : nothing}
         ${this.renderActions(result, onMap)} ${this.renderDetails(service, view)}
       </li>
     `;
@@ -426,8 +430,9 @@ export class NfServiceList extends LitElement {
   private renderDetailsBody(service: Service, view: View, longDescription: boolean, report: string | undefined) {
     const s = this.t;
     const stale = service.lastVerified && daysSince(service.lastVerified) > this.staleAfter;
-    return html`${longDescription ? html`<p class="description"><span dir="auto">${service.description}</span></p>` : nothing} ${this.renderWeek(service, view)}
-    ${noteInDetails(service) ? html`<p class="description"><span dir="auto">${service.hoursNote}</span></p>` : nothing}
+    return html`${longDescription ? html`<p class="description"><span dir="auto" lang=${ifDefined(view.feedLang)}>${service.description}</span></p>` : nothing}
+    ${this.renderWeek(service, view)}
+    ${noteInDetails(service) ? html`<p class="description"><span dir="auto" lang=${ifDefined(view.feedLang)}>${service.hoursNote}</span></p>` : nothing}
     ${service.accessibility ? html`<p class="description">${s.accessibility(service.accessibility)}</p>` : nothing}
     ${service.lastVerified ? html`<p class="verified" part="verified">${s.lastVerified(formatDate(service.lastVerified, view.locale))}</p>` : nothing}
     ${stale ? html`<p class="stale-note" part="stale-note">${s.outOfDate}</p>` : nothing}
@@ -506,7 +511,7 @@ export class NfServiceList extends LitElement {
     // was a good part of what a new origin's render made.
     // The feed's own words run in their own direction (an Arabic address on an English page);
     // the lines still start where the page's do.
-    return html`<address part="address"><span dir="auto">${lines.join('\n')}</span></address>`;
+    return html`<address part="address"><span dir="auto" lang=${ifDefined(view.feedLang)}>${lines.join('\n')}</span></address>`;
   }
 
   private renderFeatures(service: Service, locale: string) {
@@ -565,6 +570,8 @@ export interface HoursClock {
 /** What every result of one render shares. */
 interface View {
   locale: string;
+  /** The page's language for the feed's own text, where the list's words are English marked so (fallbackLang). */
+  feedLang?: string;
   units: Units;
   /** The region of the page language, for leaving out the visitor's own country. */
   region?: string;
