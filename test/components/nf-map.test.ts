@@ -387,6 +387,29 @@ describe('<nf-map>', () => {
       }
     });
 
+    it("brings a focused marker's name into view with it, near the map's edge", async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      try {
+        const el = await map(html`<nf-map tile-url="none" latitude="0" longitude="0" style="width: 420px; height: 300px"></nf-map>`);
+        const leaflet = el.leafletMap!;
+        await settle();
+        // Service c 8 px from the map's right edge, and from its top: its icon in view, its name not.
+        const size = leaflet.getSize();
+        const c = leaflet.latLngToContainerPoint([3 / KM_PER_DEGREE, 0]);
+        leaflet.panBy([c.x - (size.x - 8), c.y - 40], { animate: false });
+        markers(el)[2].focus();
+        const tip = tooltips(el)[0];
+        expect(tip.textContent).to.contain('Example Service c (fictional)');
+        const box = el.shadowRoot!.querySelector('.leaflet-container')!.getBoundingClientRect();
+        for (const part of [tip, markers(el)[2]]) {
+          const r = part.getBoundingClientRect();
+          expect([r.left >= box.left, r.top >= box.top, r.right <= box.right, r.bottom <= box.bottom], part.className).to.deep.equal([true, true, true, true]);
+        }
+      } finally {
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
+    });
+
     it('lets Leaflet pan with arrows on the map, not on a marker', async () => {
       const el = await map();
       const leaflet = el.leafletMap!;

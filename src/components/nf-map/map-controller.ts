@@ -419,7 +419,8 @@ export class MapController implements ReactiveController {
   }
 
   private create(key: string, spec: Spec, look: string): Drawn {
-    const m = createMarker([spec.lat, spec.lng], { icon: this.icon(spec), keyboard: true, riseOnHover: true });
+    // Brought into view on focus by showInside, with its name, not by Leaflet's pan for the icon alone.
+    const m = createMarker([spec.lat, spec.lng], { icon: this.icon(spec), keyboard: true, riseOnHover: true, autoPanOnFocus: false });
     const d: Drawn = { marker: m, spec, look, z: 0 };
     m.on('click', () => this.activate(key));
     m.on('keydown', (e) => this.onKey(key, (e as LeafletKeyboardEvent).originalEvent));
@@ -431,6 +432,7 @@ export class MapController implements ReactiveController {
         this.focused = key;
         this.setStop(key);
         this.hint(key);
+        this.showInside(d);
       });
       el.addEventListener('blur', () => {
         if (this.focused === key) this.focused = null;
@@ -544,6 +546,26 @@ export class MapController implements ReactiveController {
     this.stop = key;
     if (previous !== null) this.paint(previous);
     this.paint(key);
+  }
+
+  /**
+   * Pans a focused marker into view with its focus ring and its name's tooltip, as far as the map
+   * has room (Leaflet's own pan keeps the icon alone inside: near an edge the name was cut off).
+   */
+  private showInside(d: Drawn) {
+    const map = this.map!;
+    const box = map.getContainer().getBoundingClientRect();
+    const at = map.latLngToContainerPoint(d.marker.getLatLng()).add([box.left, box.top]);
+    // How far the icon and its tooltip (the hint, or the selected one's when it is selected)
+    // reach from the marker's point each way, with room for the focus ring, up to 45% of the map.
+    const reach = [0, 0, 0, 0];
+    for (const el of [d.marker.getElement(), (this.hintTip ?? this.selectedTip)?.getElement()]) {
+      if (!el) continue;
+      const r = el.getBoundingClientRect();
+      [at.x - r.left, at.y - r.top, r.right - at.x, r.bottom - at.y].forEach((v, i) => (reach[i] = Math.max(reach[i], v)));
+    }
+    const [l, t, r, b] = reach.map((v, i) => Math.min(v + 6, (i % 2 ? box.height : box.width) * 0.45));
+    map.panInside(d.marker.getLatLng(), { paddingTopLeft: [l, t], paddingBottomRight: [r, b] });
   }
 
   private hint(key: string | null) {
