@@ -1,5 +1,6 @@
 import type { Service } from '../types.js';
-import { describe } from './text.js';
+import { describe, isObject } from './text.js';
+import { isTimeZone } from '../hours/zone.js';
 import { logFeedReport } from './report.js';
 import { parseNativeFeed } from './validate.js';
 
@@ -17,16 +18,40 @@ export function markValidated<T extends readonly Service[]>(services: T): T {
   return services;
 }
 
-/** A record as the validator makes it: one an element can show as it is. */
+/** Fields the validator makes text, and yes/no. */
+const TEXT = ['phone', 'website', 'email', 'description', 'hoursNote', 'cost', 'accessibility', 'status'] as const;
+const FLAGS = ['open24h', 'noIdRequired', 'walkIn', 'anonymous', 'appointmentRequired', 'peerRun'] as const;
+const CLOCK = /^\d\d:\d\d$/;
+/** Zones already asked about: a feed names a few, 100,000 times. */
+const zones = new Map<string, boolean>();
+const knownZone = (zone: string) => zones.get(zone) ?? zones.set(zone, isTimeZone(zone)).get(zone)!;
+const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
+
+/**
+ * A record as the validator makes it: one an element can show as it is. Every field is checked
+ * for the shape the validator gives it (hours as rules, languages as tags, a date, a zone the
+ * browser knows), so a raw record ("hours": "Mon-Fri 9am-5pm") is read as a feed, not drawn as
+ * if it were one and broken there.
+ */
 function isService(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
-  const { id, name, types, lat, lng } = value as Partial<Record<keyof Service, unknown>>;
+  const s = value as Partial<Record<keyof Service, unknown>>;
+  const { id, name, types, lat, lng, hours, languages, address, lastVerified, timezone } = s;
   return (
     typeof id === 'string' &&
     typeof name === 'string' &&
-    Array.isArray(types) &&
+    strings(types) &&
     (lat === undefined || typeof lat === 'number') &&
-    (lng === undefined || typeof lng === 'number')
+    (lng === undefined || typeof lng === 'number') &&
+    TEXT.every((key) => s[key] === undefined || typeof s[key] === 'string') &&
+    FLAGS.every((key) => s[key] === undefined || typeof s[key] === 'boolean') &&
+    (languages === undefined || strings(languages)) &&
+    (address === undefined || isObject(address)) &&
+    (lastVerified === undefined || (typeof lastVerified === 'string' && /^\d{4}-\d\d-\d\d$/.test(lastVerified))) &&
+    (timezone === undefined || (typeof timezone === 'string' && knownZone(timezone))) &&
+    (hours === undefined ||
+      (Array.isArray(hours) &&
+        hours.every((rule) => isObject(rule) && strings(rule['days']) && CLOCK.test(String(rule['opens'])) && CLOCK.test(String(rule['closes'])))))
   );
 }
 

@@ -64,6 +64,30 @@ describe('<nf-service-list>', () => {
     expect(el.shadowRoot!.textContent).to.contain('This list has no services yet.');
   });
 
+  it('reads records that look validated but hold hours, a date or a zone as written as a native feed, not as if validated', async () => {
+    const raw = [
+      { id: 'h', name: 'Example Hours (fictional)', lat: 0.001, lng: 0, types: ['naloxone'], hours: 'Mon-Fri 9am-5pm', timezone: 'America/Vancouver' },
+      {
+        id: 'r',
+        name: 'Example Rules (fictional)',
+        lat: 0.002,
+        lng: 0,
+        types: ['naloxone'],
+        hours: [{ days: 'mo', opens: '9am', closes: '5pm' }],
+        timezone: 'America/Vancouver',
+      },
+      { id: 'd', name: 'Example Date (fictional)', lat: 0.003, lng: 0, types: ['naloxone'], lastVerified: 'last spring', timezone: 'Nowhere/Else' },
+    ];
+    const { errors, result: el } = await errorsDuring(() => list(undefined, raw as unknown as Service[]));
+    expect(errors[0]).to.equal(
+      'nf-service-list: services were not validated services (those parseFeedData gives), so they were read as a native feed: 3 of 3 kept.',
+    );
+    expect(names(el)).to.deep.equal(['Example Hours (fictional)', 'Example Rules (fictional)', 'Example Date (fictional)']);
+    // Their hours read as a feed's are: a status, not an error.
+    expect(items(el)[0].querySelector('[part="hours-status"]')!.textContent).to.match(/^(Open now|Closed|Closes|Opens)/);
+    expect(items(el)[1].querySelector('[part="hours-status"]')!.textContent).to.match(/^(Open now|Closed|Closes|Opens)/);
+  });
+
   it('shows miles when asked, and no distances without an origin (feed order)', async () => {
     const miles = await list(html`<nf-service-list latitude="0" longitude="0" units="mi"></nf-service-list>`);
     expect(items(miles)[0].querySelector('[part="distance"]')!.textContent).to.equal('0.3 mi');
