@@ -16,6 +16,7 @@ import { locate, LocateError, type LocateErrorKind } from './geo/geolocation.js'
 import type { Strings } from './i18n/strings.js';
 import { LocaleController, registerLocale, type StringOverrides } from './i18n/localize.js';
 import {
+  checkNumbers,
   DEFAULT_DIRECTIONS_URL,
   headingLevel,
   numberIn,
@@ -139,6 +140,17 @@ const radiusConverter = {
   },
 };
 
+/** The number attributes, also checked when set as properties (checkNumbers). */
+const NUMBERS = {
+  timeout: positiveNumber('timeout', 'seconds', DEFAULT_TIMEOUT_S),
+  cacheDays: positiveNumber('cache-days', 'days', DEFAULT_CACHE_DAYS, { zero: true }),
+  maxFeedMb: positiveNumber('max-feed-mb', 'megabytes', DEFAULT_MAX_FEED_MB),
+  zoom: numberIn('zoom', 15, { min: 0 }),
+  limit: numberIn('limit', 20, { min: 1, whole: true }),
+  staleAfter: numberIn('stale-after', 365, { min: 0 }),
+  headingLevel,
+};
+
 /**
  * The drop-in locator: loads a feed, then shows the nearest services in a list and on a map.
  *
@@ -257,13 +269,13 @@ export class NaloxoneFinder extends LitElement {
    * (a download that keeps coming is never cut off). Default 15; anything but a positive number
    * is reported and the default used.
    */
-  @property({ converter: positiveNumber('timeout', 'seconds', DEFAULT_TIMEOUT_S) }) timeout = DEFAULT_TIMEOUT_S;
+  @property({ converter: NUMBERS.timeout }) timeout = DEFAULT_TIMEOUT_S;
 
   /**
    * Days to keep the last good copy of the feed on the visitor's device, shown when a refresh
    * fails. Default 30; `0` stores nothing (and removes a stored copy).
    */
-  @property({ attribute: 'cache-days', converter: positiveNumber('cache-days', 'days', DEFAULT_CACHE_DAYS, { zero: true }) }) cacheDays = DEFAULT_CACHE_DAYS;
+  @property({ attribute: 'cache-days', converter: NUMBERS.cacheDays }) cacheDays = DEFAULT_CACHE_DAYS;
 
   /**
    * Largest feed accepted, in megabytes (MiB). Default 20; anything but a positive number is
@@ -272,7 +284,7 @@ export class NaloxoneFinder extends LitElement {
    * downloads the whole file and holds its services in memory (about the size of the file), and
    * the last good copy kept on the device (`cache-days`) is that size too.
    */
-  @property({ attribute: 'max-feed-mb', converter: positiveNumber('max-feed-mb', 'megabytes', DEFAULT_MAX_FEED_MB) }) maxFeedMb = DEFAULT_MAX_FEED_MB;
+  @property({ attribute: 'max-feed-mb', converter: NUMBERS.maxFeedMb }) maxFeedMb = DEFAULT_MAX_FEED_MB;
 
   /** Default origin latitude (e.g. the partner's city centre). */
   @property({ converter: optionalNumber }) latitude?: number;
@@ -284,7 +296,7 @@ export class NaloxoneFinder extends LitElement {
   @property({ attribute: 'origin-label' }) originLabel?: string;
 
   /** Map zoom for a single point, and the closest zoom when fitting results. */
-  @property({ converter: numberIn('zoom', 15, { min: 0 }) }) zoom = 15;
+  @property({ converter: NUMBERS.zoom }) zoom = 15;
 
   /**
    * `mi` or `km` (any case). Defaults from the page language: miles for US and UK English.
@@ -293,7 +305,7 @@ export class NaloxoneFinder extends LitElement {
   @property({ reflect: true, converter: unitsAttribute }) units?: Units;
 
   /** Results shown at first, and added by each "Show more": a whole number, 1 or more (default 20). */
-  @property({ converter: numberIn('limit', 20, { min: 1, whole: true }) }) limit = 20;
+  @property({ converter: NUMBERS.limit }) limit = 20;
 
   /**
    * How far to list services from the origin, in the element's units (default 50 km / 30 mi);
@@ -319,7 +331,7 @@ export class NaloxoneFinder extends LitElement {
   @property({ attribute: 'filter-bar', reflect: true }) filterBar: 'on' | 'off' = 'on';
 
   /** Days after a service's `lastVerified` when its details say it may be out of date. Default 365. */
-  @property({ attribute: 'stale-after', converter: numberIn('stale-after', 365, { min: 0 }) }) staleAfter = 365;
+  @property({ attribute: 'stale-after', converter: NUMBERS.staleAfter }) staleAfter = 365;
 
   /** "Report a problem" link per result: http(s) or mailto: template with `{id}` and `{name}`. */
   @property({ attribute: 'report-url' }) reportUrl?: string;
@@ -390,7 +402,7 @@ export class NaloxoneFinder extends LitElement {
   @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   /** The level of the widget's headings (each result's name, "Naloxone by mail"), 1–6. Default 3. */
-  @property({ attribute: 'heading-level', converter: headingLevel }) headingLevel = 3;
+  @property({ attribute: 'heading-level', converter: NUMBERS.headingLevel }) headingLevel = 3;
 
   /**
    * Words to use instead of the language's own: any part of `Strings`, down to one word, e.g.
@@ -525,6 +537,7 @@ export class NaloxoneFinder extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    checkNumbers(this, changed, NUMBERS);
     // A page script without types may set these properties to their attributes' text (README
     // writes them so): read it as the attribute would be, never as no types or wrong units.
     const text = (value: unknown): value is string => typeof value === 'string';

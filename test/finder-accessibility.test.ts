@@ -133,6 +133,19 @@ describe('<naloxone-finder> accessibility', () => {
       });
       expect(errors.join('\n')).to.contain('heading-level="7" is not a whole number from 1 to 6; using 3.');
       expect(list(el).shadowRoot!.querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('3');
+      // Set as a property, the same check: never aria-level="9".
+      const set = await errorsDuring(async () => {
+        el.headingLevel = 9;
+        el.limit = 0;
+        await el.updateComplete;
+        await list(el).updateComplete;
+      });
+      expect(set.errors).to.deep.equal([
+        'naloxone-finder: limit="0" is not a whole number 1 or more; using 20.',
+        'naloxone-finder: heading-level="9" is not a whole number from 1 to 6; using 3.',
+      ]);
+      expect([el.headingLevel, el.limit]).to.deep.equal([3, 20]);
+      expect(list(el).shadowRoot!.querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('3');
     });
   });
 

@@ -86,6 +86,20 @@ export function numberIn(
   );
 }
 
+/**
+ * Numbers set as properties, checked as their attributes are (a converter runs for attributes
+ * only): one its converter would not take is reported and its default used. For `willUpdate`.
+ */
+export function checkNumbers(host: object, changed: ReadonlyMap<PropertyKey, unknown>, converters: Record<string, ComplexAttributeConverter<number>>) {
+  const values = host as Record<string, unknown>;
+  for (const [key, converter] of Object.entries(converters)) {
+    if (!changed.has(key)) continue;
+    const value = values[key];
+    const checked = converter.fromAttribute!(value === undefined || value === null ? null : String(value), Number);
+    if (checked !== value) values[key] = checked;
+  }
+}
+
 /** The origin from a latitude/longitude pair, only when both are valid coordinates. */
 export function originFrom(latitude: number | undefined, longitude: number | undefined) {
   if (latitude === undefined || longitude === undefined) return null;

@@ -10,7 +10,7 @@ import { distanceKm, formatDistance, isLocated } from '../../geo/distance.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import { defaultUnits } from '../../i18n/units.js';
 import { placeLabel } from '../../util/place-label.js';
-import { numberIn, optionalNumber, originFrom, unitsConverter } from '../../util/attributes.js';
+import { checkNumbers, numberIn, optionalNumber, originFrom, unitsConverter } from '../../util/attributes.js';
 import { roundDistanceKm } from '../../query/query.js';
 import { givenServices } from '../../feed/given-services.js';
 import { NfServiceSelectEvent } from '../../events.js';
@@ -49,6 +49,9 @@ export const preloadMap = () => {
   preloadKdbush();
   return import('./map-controller.js');
 };
+
+/** `zoom`, also checked when set as a property (checkNumbers). */
+const ZOOM = { zoom: numberIn('zoom', 15, { min: 0 }, 'nf-map') };
 
 /**
  * A Leaflet map of services and the origin. Nearby services merge into clusters (a disc with
@@ -122,7 +125,7 @@ export class NfMap extends LitElement {
   @property({ attribute: 'origin-label' }) originLabel?: string;
 
   /** Zoom used when there is a single point, and the closest zoom when fitting. */
-  @property({ converter: numberIn('zoom', 15, { min: 0 }, 'nf-map') }) zoom = 15;
+  @property({ converter: ZOOM.zoom }) zoom = 15;
 
   /** The id of the selected service: its marker is highlighted and the map pans to it. */
   @property({ attribute: 'selected-id' }) selectedId: string | null = null;
@@ -229,6 +232,7 @@ export class NfMap extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    checkNumbers(this, changed, ZOOM);
     if (changed.has('services')) this.services = givenServices('nf-map', this.services);
   }
 

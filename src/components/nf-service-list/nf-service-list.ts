@@ -16,6 +16,7 @@ import { formatHoursStatus, formatHoursTime, hoursStatus, knownTimeZone, service
 import { sortTypes } from '../../feed/service-types.js';
 import { isEmail } from '../../feed/validate.js';
 import {
+  checkNumbers,
   DEFAULT_DIRECTIONS_URL,
   directionsHref,
   headingLevel,
@@ -41,6 +42,13 @@ declare global {
     'nf-service-list': NfServiceList;
   }
 }
+
+/** The number attributes, also checked when set as properties (checkNumbers). */
+const NUMBERS = {
+  limit: numberIn('limit', 20, { min: 1, whole: true }, 'nf-service-list'),
+  headingLevel,
+  staleAfter: numberIn('stale-after', 365, { min: 0 }, 'nf-service-list'),
+};
 
 /**
  * An accessible list of services, nearest first from an origin. Works alone or inside
@@ -142,7 +150,7 @@ export class NfServiceList extends LitElement {
   @property({ reflect: true, converter: unitsConverter('nf-service-list') }) units?: Units;
 
   /** How many results to show at first, and how many more each "Show more" adds. */
-  @property({ converter: numberIn('limit', 20, { min: 1, whole: true }, 'nf-service-list') }) limit = 20;
+  @property({ converter: NUMBERS.limit }) limit = 20;
 
   /** Only list services offering one of these types (comma-separated). Absent: all. */
   @property({ converter: typesConverter }) types: ServiceType[] | null = null;
@@ -160,10 +168,10 @@ export class NfServiceList extends LitElement {
   @property({ converter: { fromAttribute: (value: string | null) => value !== 'false' } }) selectable = true;
 
   /** The level of the list's headings (result names, sections), 1–6, to fit the page's outline. */
-  @property({ attribute: 'heading-level', converter: headingLevel }) headingLevel = 3;
+  @property({ attribute: 'heading-level', converter: NUMBERS.headingLevel }) headingLevel = 3;
 
   /** Days after `lastVerified` when a result says "This information may be out of date". */
-  @property({ attribute: 'stale-after', converter: numberIn('stale-after', 365, { min: 0 }, 'nf-service-list') }) staleAfter = 365;
+  @property({ attribute: 'stale-after', converter: NUMBERS.staleAfter }) staleAfter = 365;
 
   /**
    * "Report a problem" link for each result: an http(s) or mailto: template where `{id}` and
@@ -207,6 +215,7 @@ export class NfServiceList extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    checkNumbers(this, changed, NUMBERS);
     if (changed.has('services')) this.services = givenServices('nf-service-list', this.services);
     if (this.results) {
       this.ranked = this.results;
