@@ -1,7 +1,7 @@
 // Fails the build when the drop-in code grows past its budgets (gzip -9, as servers send it).
 //   - naloxone-finder.js, the file every visitor loads before the list can show: 60 KiB.
 //   - that file plus the map chunk (Leaflet, the clusterer) and the chunks it imports, what a visitor
-//     with the map loads in all: 115 KiB.
+//     with the map loads in all: 115.5 KiB.
 //     (76 KiB until the privacy, CSP, filter, overdose, hours, place-search and details work of
 //     issues 6 and 7 put the entry at about 44 kB; 90 KiB until issue 8's accessibility work,
 //     measured at +1.9 kB: the live region, headings, dark and forced-colours palettes, roving
@@ -74,7 +74,11 @@
 //     until messages named records from 1, one way for the console and the CLI, +0.09 kB, and
 //     English on a page in another language was marked so throughout and written in the formats
 //     of that language's region, +0.15 kB; 114.75 KiB until a marker focused near the map's edge
-//     was brought into view with its name's tooltip, not its icon alone, +0.2 kB in the map chunk.
+//     was brought into view with its name's tooltip, not its icon alone, +0.2 kB in the map chunk;
+//     115 KiB until the fixes of a third outside review: given records checked field by field,
+//     number properties checked as their attributes, "Show in the list" under the map, the
+//     location failure offering the place search, +0.86 kB in the entry, less the console's
+//     summary of a feed's problems moved to a chunk of its own (-0.41 kB).
 //     The list still needs only the entry. Leaflet's CSS for popups, the layers and scale controls
 //     and Internet Explorer is left out of the map chunk: -0.9 kB.)
 //   - the spatial index (kdbush, geokdbush) with the chunks it imports, fetched beside the feed: 4 KiB
@@ -194,7 +198,7 @@ const budgets = [
   ...placeBudgets,
   ...localeBudgets,
   ['naloxone-finder.js (first paint)', sizes.get('naloxone-finder.js'), 60 * 1024],
-  ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + withImports(mapChunk), 115 * 1024],
+  ['naloxone-finder.js + map chunk', sizes.get('naloxone-finder.js') + withImports(mapChunk), 115.5 * 1024],
   ['spatial index chunk', withImports(indexChunk), 4 * 1024],
   ['PMTiles chunk', sizes.get(`chunks/${pmtilesChunk}`), 10 * 1024],
   ['feed worker, a large JSON feed (worker + JSON scanner)', workerSize + workerPart('json-scan'), 26.5 * 1024],

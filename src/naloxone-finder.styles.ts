@@ -74,6 +74,13 @@ export const finderStyles = css`
     margin-block-end: 0.75rem;
     ${outlineButton}
   }
+  /* Under the map: back to the chosen service's result, its calls and directions. */
+  .show-in-list {
+    margin-block-start: 0.5rem;
+    max-inline-size: 100%;
+    overflow-wrap: anywhere;
+    ${outlineButton}
+  }
   /* Holds the focus while "Try again" loads the feed anew: a box, not a control, so no ring. */
   .results:focus {
     outline: none;

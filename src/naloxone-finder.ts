@@ -8,7 +8,6 @@ import { loadFeed, FeedLoadError, type LoadedFeed, type LoadOptions } from './fe
 import { DEFAULT_MAX_FEED_MB } from './feed/fetch-feed.js';
 import { parseFeedData, type FeedFormat } from './feed/parse-feed.js';
 import { readFieldMap, type FieldMap } from './feed/field-map.js';
-import { logFeedReport } from './feed/report.js';
 import { CLOSED_REASON } from './feed/validate.js';
 import { defaultUnits } from './i18n/units.js';
 import { dateFormat } from './i18n/intl.js';
@@ -182,6 +181,7 @@ const NUMBERS = {
  * @csspart show-on-map - From the list: a result's "Show on map" button.
  * @csspart chosen - From the list: "Chosen on the map", above a service chosen on the map that the shown results do not hold.
  * @csspart skip-link - "Skip to the map", above the list: shown when focused, it moves the focus to the map.
+ * @csspart show-in-list - Under the map once a marker is chosen: "Show in the list: <name>", to that result and its links.
  * @csspart distance - From the list: the distance.
  * @csspart type-list - From the list: the service type labels.
  * @csspart features - From the list: free, no ID needed, walk-in, languages.
@@ -269,13 +269,13 @@ export class NaloxoneFinder extends LitElement {
    * (a download that keeps coming is never cut off). Default 15; anything but a positive number
    * is reported and the default used.
    */
-  @property({ converter: NUMBERS.timeout }) timeout = DEFAULT_TIMEOUT_S;
+  @property({ converter: NUMBERS.timeout }) timeout: number = DEFAULT_TIMEOUT_S;
 
   /**
    * Days to keep the last good copy of the feed on the visitor's device, shown when a refresh
    * fails. Default 30; `0` stores nothing (and removes a stored copy).
    */
-  @property({ attribute: 'cache-days', converter: NUMBERS.cacheDays }) cacheDays = DEFAULT_CACHE_DAYS;
+  @property({ attribute: 'cache-days', converter: NUMBERS.cacheDays }) cacheDays: number = DEFAULT_CACHE_DAYS;
 
   /**
    * Largest feed accepted, in megabytes (MiB). Default 20; anything but a positive number is
@@ -284,7 +284,7 @@ export class NaloxoneFinder extends LitElement {
    * downloads the whole file and holds its services in memory (about the size of the file), and
    * the last good copy kept on the device (`cache-days`) is that size too.
    */
-  @property({ attribute: 'max-feed-mb', converter: NUMBERS.maxFeedMb }) maxFeedMb = DEFAULT_MAX_FEED_MB;
+  @property({ attribute: 'max-feed-mb', converter: NUMBERS.maxFeedMb }) maxFeedMb: number = DEFAULT_MAX_FEED_MB;
 
   /** Default origin latitude (e.g. the partner's city centre). */
   @property({ converter: optionalNumber }) latitude?: number;
@@ -371,6 +371,7 @@ export class NaloxoneFinder extends LitElement {
 
   /** A link to the partner's naloxone training page (http(s)), with its words. */
   @property({ attribute: 'training-url' }) trainingUrl?: string;
+  /** The training link's text (default "Learn how to respond to an overdose"). */
   @property({ attribute: 'training-label' }) trainingLabel?: string;
 
   /** Comma-separated service types to show; absent shows all. */
@@ -380,7 +381,7 @@ export class NaloxoneFinder extends LitElement {
   @property({ reflect: true }) map: 'on' | 'off' = 'on';
 
   /** Tile URL template; `none` draws no tiles. Default: OpenStreetMap. */
-  @property({ attribute: 'tile-url' }) tileUrl = OSM_TILES;
+  @property({ attribute: 'tile-url' }) tileUrl: string = OSM_TILES;
 
   /** Attribution for custom tiles: text with links (`<a href>` or `[text](url)`), never raw HTML. */
   @property({ attribute: 'tile-attribution' }) tileAttribution?: string;
@@ -393,7 +394,7 @@ export class NaloxoneFinder extends LitElement {
   @property({ attribute: 'map-follows-location', type: Boolean }) mapFollowsLocation = false;
 
   /** Directions link template; `{lat}` and `{lng}` are the service's coordinates. */
-  @property({ attribute: 'directions-url' }) directionsUrl = DEFAULT_DIRECTIONS_URL;
+  @property({ attribute: 'directions-url' }) directionsUrl: string = DEFAULT_DIRECTIONS_URL;
 
   /**
    * `light`, `dark`, or `auto` (the default, also when absent): the visitor's own setting
@@ -429,6 +430,8 @@ export class NaloxoneFinder extends LitElement {
   #indexFor?: (services: readonly Service[]) => ServiceIndex;
   /** The service last chosen in the list or on the map, and its place in the list when pinned there. */
   #chosen?: Service;
+  /** Whether the service selected was chosen on the map (renderShowInList). */
+  @state() private chosenOnMap = false;
   #pinned?: RankedService;
 
   @state() private locating = false;
@@ -722,7 +725,9 @@ export class NaloxoneFinder extends LitElement {
 
   private reportLoad(result: LoadedFeed) {
     const { services, skipped, warnings, format, staleSince } = result;
-    logFeedReport(this.src ?? 'services', services.length, skipped, warnings, format);
+    // The console's summary is a chunk of its own, loaded only for a feed with something to tell.
+    if (skipped.length || warnings.length)
+      void import('./feed/console-report.js').then(({ logFeedReport }) => logFeedReport(this.src ?? 'services', services.length, skipped, warnings, format));
     if (result.refreshError) this.reportError(result.refreshError);
     this.dispatchEvent(new NfFeedLoadEvent({ count: services.length, skipped, warnings, format, ...(staleSince ? { staleSince } : {}) }));
   }
@@ -784,6 +789,7 @@ export class NaloxoneFinder extends LitElement {
     const { service } = event.detail;
     this.selectedId = service.id;
     this.#chosen = service;
+    this.chosenOnMap = (event.target as Element).localName === 'nf-map';
     // "Show on map" in the list: on a narrow screen the map is below it, so bring it into view.
     if ((event.target as Element).localName === 'nf-service-list')
       this.renderRoot
@@ -1093,7 +1099,9 @@ export class NaloxoneFinder extends LitElement {
     const s = this.t;
     if (this.locating) return s.locating;
     if (this.feed.status === TaskStatus.ERROR) return '';
-    const failure = this.locationFailure ? `${s[LOCATE_MESSAGES[this.locationFailure]] as string} ` : '';
+    // The quicker way then, when the place search is there: the place itself.
+    const instead = this.locationFailure && this.placeSearch !== 'off' && !this.#searched ? `${s.searchInstead} ` : '';
+    const failure = this.locationFailure ? `${s[LOCATE_MESSAGES[this.locationFailure]] as string} ${instead}` : '';
     if (this.#device) return failure + s.usingYourLocation;
     if (this.#searched) return failure + s.sortedFrom(this.#searched.label);
     if (!this.origin) return failure + s.noOrigin;
@@ -1258,6 +1266,29 @@ export class NaloxoneFinder extends LitElement {
     `;
   }
 
+  /**
+   * Under the map, after a marker is chosen: the way to its result in the list, with its Call
+   * and Directions links (on a phone the list is above the map, a screen or more away).
+   */
+  private renderShowInList() {
+    const chosen = this.#chosen;
+    if (!this.chosenOnMap || !chosen || chosen.id !== this.selectedId) return nothing;
+    return html`<button class="show-in-list" part="show-in-list" lang=${ifDefined(this.l10n.fallbackLang)} @click=${this.showInList}>
+      ${this.t.showInList(chosen.name)}
+    </button>`;
+  }
+
+  /** Brings the chosen service's result into view and moves the focus to its heading. */
+  private showInList() {
+    const id = this.selectedId;
+    const list = this.renderRoot.querySelector('nf-service-list');
+    const heading = [...(list?.shadowRoot?.querySelectorAll<HTMLElement>('li[part="item"]') ?? [])]
+      .find((item) => item.dataset['id'] === id)
+      ?.querySelector<HTMLElement>('.heading');
+    heading?.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'auto' });
+    heading?.focus({ preventScroll: true });
+  }
+
   private renderMap(result: Results, shown: Service[]) {
     // The device point reaches the map only when the visitor asked to see their area (or the
     // partner opted in); until then the map shows no origin and stays coarse.
@@ -1288,6 +1319,7 @@ export class NaloxoneFinder extends LitElement {
         .tileAttribution=${this.tileAttribution}
         .strings=${this.strings}
         @nf-service-select=${this.onSelect}
-      ></nf-map>`;
+      ></nf-map>
+      ${this.renderShowInList()}`;
   }
 }

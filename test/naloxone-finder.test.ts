@@ -935,6 +935,17 @@ describe('<naloxone-finder>', () => {
     await list(el).updateComplete;
     const current = list(el).shadowRoot!.querySelector('li[aria-current="true"]')!;
     expect(current.querySelector('[part="name"]')!.textContent).to.contain('s2');
+    // Under the map, the way back to it in the list (a screen or more above the map on a phone).
+    await el.updateComplete;
+    const back = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="show-in-list"]')!;
+    expect(back.textContent!.trim()).to.equal(`Show in the list: ${current.querySelector('[part="name"]')!.textContent}`);
+    back.click();
+    expect(list(el).shadowRoot!.activeElement, 'the focus is on its heading').to.equal(current.querySelector('.heading'));
+    // Chosen from the list, the map is where the visitor goes: no such button.
+    setTimeout(() => list(el).shadowRoot!.querySelector<HTMLButtonElement>('button.show-on-map')!.click());
+    await oneEvent(el, 'nf-service-select');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="show-in-list"]')).to.equal(null);
   });
 
   it("keeps the map's array (and so its cluster index) while the services on it stay the same", async () => {
@@ -1134,9 +1145,13 @@ describe('<naloxone-finder>', () => {
       const status = () => el.shadowRoot!.querySelector('[part="status"]')!.textContent;
       await waitUntil(() => status()!.includes('denied'));
       expect(status()).to.equal(
-        'Location permission was denied. You can allow location in your browser settings and try again. No starting point yet, so services are listed in the order the provider gave. Use your location to see the nearest first.',
+        'Location permission was denied. You can allow location in your browser settings and try again. You can also search for a ZIP code, postal code or city. No starting point yet, so services are listed in the order the provider gave. Use your location to see the nearest first.',
       );
       expect(ids(el)).to.deep.equal(['s0', 's1', 's2', 's3', 's4']);
+      // Without a place search, nothing is offered that is not there.
+      el.placeSearch = 'off';
+      await el.updateComplete;
+      expect(status()).not.to.contain('search for');
     } finally {
       geo.restore();
     }

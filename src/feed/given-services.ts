@@ -1,7 +1,6 @@
 import type { Service } from '../types.js';
 import { describe, isObject } from './text.js';
 import { isTimeZone } from '../hours/zone.js';
-import { logFeedReport } from './report.js';
 import { parseNativeFeed } from './validate.js';
 
 /** What each element read each array that was not all validated records as: read (and reported) once. */
@@ -81,7 +80,7 @@ export function givenServices(element: string, value: unknown): Service[] {
     console.error(
       `${element}: services were not validated services (those parseFeedData gives), so they were read as a native feed: ${services.length} of ${services.length + parsed.skipped.length} kept.`,
     );
-    logFeedReport(`${element} services`, services.length, parsed.skipped, parsed.warnings);
+    void import('./console-report.js').then(({ logFeedReport }) => logFeedReport(`${element} services`, services.length, parsed.skipped, parsed.warnings));
   } catch (error) {
     console.error(`${element}: services could not be read: ${error instanceof Error ? error.message : String(error)} None are shown.`);
   }

@@ -20,6 +20,8 @@ export interface Strings {
   locating: string;
   locationDenied: string;
   locationUnavailable: string;
+  /** After a location that could not be used, when the place search is shown. */
+  searchInstead: string;
   locationTimeout: string;
   locationUnsupported: string;
   locationInsecure: string;
@@ -27,6 +29,8 @@ export interface Strings {
   showMyArea: string;
   details: string;
   showOnMap: string;
+  /** Under the map, after a marker is chosen: to its result in the list. */
+  showInList: (name: string) => string;
   skipToMap: string;
   newTab: string;
   hoursHeading: string;
@@ -147,6 +151,7 @@ export const en: Strings = {
   locating: 'Finding your location…',
   locationDenied: 'Location permission was denied. You can allow location in your browser settings and try again.',
   locationUnavailable: 'Your location could not be found right now.',
+  searchInstead: 'You can also search for a ZIP code, postal code or city.',
   locationTimeout: 'Finding your location took too long. Try again, or move somewhere with a better signal.',
   locationUnsupported: 'This browser cannot share a location.',
   locationInsecure: 'Location only works on secure (https) pages.',
@@ -154,6 +159,7 @@ export const en: Strings = {
   showMyArea: 'Show my area on the map',
   details: 'Details',
   showOnMap: 'Show on map',
+  showInList: (name) => `Show in the list: ${name}`,
   skipToMap: 'Skip to the map',
   newTab: '(opens in a new tab)',
   hoursHeading: 'Hours',

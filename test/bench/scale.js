@@ -44,7 +44,7 @@ const STEP_OFFSETS = [
   { name: 'pan 200 px up', by: [0, -200] },
 ];
 /** The same padding <nf-map> fits its services with, so every page starts from the same view. */
-const FIT = { paddingTopLeft: [24, 48], paddingBottomRight: [24, 16], animate: false };
+const FIT = { paddingTopLeft: [72, 48], paddingBottomRight: [24, 28], animate: false };
 
 const params = new URLSearchParams(location.search);
 

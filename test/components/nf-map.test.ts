@@ -387,6 +387,23 @@ describe('<nf-map>', () => {
       }
     });
 
+    it('fits the services clear of the zoom buttons and the credit, the westmost and southmost too', async () => {
+      const el = await fixture<NfMap>(html`<nf-map latitude="0" longitude="0" style="width: 360px; height: 300px"></nf-map>`);
+      // North-west, south-east and north of the origin, as a phone's map shows a neighbourhood.
+      el.services = [fictionalService('nw', 3, { lng: -0.05 }), fictionalService('se', -2, { lng: 0.05 }), fictionalService('n', 2.5)];
+      await el.updateComplete;
+      await settle();
+      const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const controls = ['.leaflet-control-zoom', '.leaflet-control-attribution'].map((c) => el.shadowRoot!.querySelector(c)!.getBoundingClientRect());
+      expect(markers(el)).to.have.length(3);
+      for (const marker of markers(el)) {
+        expect(
+          controls.map((c) => overlap(marker.getBoundingClientRect(), c)),
+          marker.getAttribute('aria-label')!,
+        ).to.deep.equal([false, false]);
+      }
+    });
+
     it("brings a focused marker's name into view with it, near the map's edge", async () => {
       await emulateMedia({ reducedMotion: 'reduce' });
       try {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { logFeedReport, problemLine } from '../../src/feed/report.js';
+import { logFeedReport, problemLine } from '../../src/feed/console-report.js';
 import { parseFeed } from '../../src/feed/parse-feed.js';
 
 describe('logFeedReport', () => {

@@ -22,6 +22,7 @@ const SAMPLES: Record<string, unknown[]> = {
   accessibility: ['Ramp at the side door'],
   hoursAsWritten: ['Mon-Fri 9-5, Sat by appointment'],
   chosenNote: ['London Drugs, 710 Granville Street'],
+  showInList: ['London Drugs'],
   // Optional in a locale (Spanish has it): the time with the words its hour takes.
   'hours.atTime': ['1:00'],
   filtersButton: [2],

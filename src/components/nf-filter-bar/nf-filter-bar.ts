@@ -51,8 +51,9 @@ export class NfFilterBar extends LitElement {
   /** The active filters. */
   @property({ attribute: false }) filters: Filters = {};
 
-  /** Services that match now, and in all before the filters, for the summary. */
+  /** Services that match now, for the summary. */
   @property({ type: Number }) matched = 0;
+  /** Services in all, before the filters, for the summary. */
   @property({ type: Number }) total = 0;
 
   /**

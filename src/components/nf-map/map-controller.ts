@@ -630,8 +630,9 @@ export class MapController implements ReactiveController {
     if (points.length === 0) this.map!.setView([20, 0], Math.min(2, closest), { animate: false });
     else if (Number.isFinite(closest) && closest < view.zoom) this.coarseView(boxOf(points), closest, view.origin !== null);
     else if (points.length === 1) this.map!.setView(points[0], closest, { animate: false });
-    // Extra room at the top: a pin stands above its point and would be clipped.
-    else this.map!.fitBounds(boxOf(points), { paddingTopLeft: [24, 48], paddingBottomRight: [24, 16], maxZoom: closest, animate: false });
+    // Extra room at the top, a pin stands above its point; at the left, the zoom buttons; at the
+    // bottom, the tiles' credit: nothing listed under them.
+    else this.map!.fitBounds(boxOf(points), { paddingTopLeft: [72, 48], paddingBottomRight: [24, 28], maxZoom: closest, animate: false });
   }
 
   /**
