@@ -2,7 +2,7 @@ import { FeedFormatError, DuplicateState, nativeRecords, validateInto, type Pars
 import { forEachSliced, nextTask, SLICE_MS } from '../util/yield.js';
 import { FeedJsonError, JSON_LIMITS, valueLimit } from './json-errors.js';
 import { fieldResolver, keepsOwnPlace, readTypeMap, recordsAt, type FieldMap } from './field-map.js';
-import { looksLikeGeoJson, readGeoJson } from './formats/geojson.js';
+import { looksLikeGeoJson } from './formats/geojson-detect.js';
 import { looksLikeHsds } from './formats/hsds-detect.js';
 import { counted, describe, isObject, listOf, own, quote } from './text.js';
 import { excelSeparator } from './formats/excel-separator.js';
@@ -277,7 +277,11 @@ export async function parseFeed(input: Uint8Array | string, options: ParseOption
  */
 export async function parseFeedData(doc: unknown, options: ParseOptions = {}): Promise<FeedResult> {
   const kind = jsonKind(doc, options);
-  if (kind === 'geojson') return validateOutput(readGeoJson(doc), 'geojson', options);
+  if (kind === 'geojson') {
+    // Loaded only for GeoJSON, as the CSV and HSDS readers are.
+    const { readGeoJson } = await import('./formats/geojson.js');
+    return validateOutput(readGeoJson(doc), 'geojson', options);
+  }
   if (kind === 'hsds') {
     const { readHsds } = await import('./formats/hsds.js');
     return validateOutput(readHsds(doc, { typeMap: options.fieldMap?.typeMap }), 'hsds', options);

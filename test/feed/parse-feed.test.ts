@@ -503,6 +503,40 @@ describe('parseFeed', () => {
     ]);
   });
 
+  it("places a building's outline at its centre (as OpenStreetMap exports draw pharmacies), never a county's", async () => {
+    const ring = (w: number, s: number, e: number, n: number) => [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ];
+    const feature = (id: string, geometry: object) => ({ type: 'Feature', geometry, properties: { id, name: `Example ${id} (fictional)` } });
+    const feed = await parseFeed(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          feature('building', { type: 'Polygon', coordinates: ring(-123.1204, 49.2826, -123.1198, 49.283) }),
+          feature('two-wings', { type: 'MultiPolygon', coordinates: [ring(-123.121, 49.28, -123.12, 49.281), ring(-123.119, 49.28, -123.118, 49.281)] }),
+          feature('county', { type: 'Polygon', coordinates: ring(-123.3, 49.0, -122.5, 49.5) }),
+        ],
+      }),
+    );
+    expect(feed.services.map((s) => [s.id, s.lat?.toFixed(4), s.lng?.toFixed(4)])).to.deep.equal([
+      ['building', '49.2828', '-123.1201'],
+      ['two-wings', '49.2805', '-123.1195'],
+      ['county', undefined, undefined],
+    ]);
+    expect(reasons(feed.warnings)).to.deep.equal([
+      'geometry "Polygon" is not a Point; placed at the centre of the building or block it outlines',
+      'geometry "MultiPolygon" is not a Point; placed at the centre of the building or block it outlines',
+      'geometry "Polygon" is not a Point; listed without a map position unless its properties give coordinates',
+      'no coordinates: listed without a map position',
+    ]);
+  });
+
   it('follows a field map into an arbitrary JSON document, with a type map and default types', async () => {
     const doc = {
       meta: { count: 2 },

@@ -1,16 +1,13 @@
 import { FeedFormatError } from '../validate.js';
 import { cleanText, describe, isObject, type Json, MAX_LENGTH, own } from '../text.js';
 import type { FormatOutput } from './format.js';
-
-/** True for a GeoJSON FeatureCollection or a single Feature (RFC 7946). */
-export function looksLikeGeoJson(doc: unknown): boolean {
-  return isObject(doc) && (own(doc, 'type') === 'FeatureCollection' || own(doc, 'type') === 'Feature');
-}
+import { looksLikeGeoJson } from './geojson-detect.js';
 
 /**
  * Reads a FeatureCollection: each feature's properties become a record (mapped through the
- * same field names and aliases as CSV), and a Point's `[lng, lat]` becomes its position.
- * A feature with another geometry is kept without a map position and reported.
+ * same field names and aliases as CSV), and a Point's `[lng, lat]` becomes its position, as
+ * does the centre of a polygon as small as a building or a block (both reported). A feature with
+ * another geometry is kept without a map position and reported.
  */
 export function readGeoJson(doc: unknown): FormatOutput {
   if (!looksLikeGeoJson(doc))
@@ -38,10 +35,16 @@ export function readGeoJson(doc: unknown): FormatOutput {
     if ((typeof id === 'string' || typeof id === 'number') && !Object.prototype.hasOwnProperty.call(record, 'id')) record['id'] = id;
     const geometry = own(feature, 'geometry');
     const point = pointOf(geometry);
-    if (point) {
+    const centre = point ? undefined : smallAreaCentre(geometry);
+    if (point ?? centre) {
       // RFC 7946 order is [longitude, latitude]; the geometry wins over any lat/lng properties.
-      record['lng'] = point[0];
-      record['lat'] = point[1];
+      record['lng'] = (point ?? centre)![0];
+      record['lat'] = (point ?? centre)![1];
+      if (centre)
+        out.warnings.push({
+          index,
+          reason: `geometry ${describe(own(geometry as Json, 'type'))} is not a Point; placed at the centre of the building or block it outlines`,
+        });
     } else {
       // Keep the properties' own coordinates, if any; otherwise the record has no position.
       const kind = isObject(geometry) ? own(geometry, 'type') : geometry;
@@ -53,6 +56,40 @@ export function readGeoJson(doc: unknown): FormatOutput {
     out.indexes.push(index);
   });
   return out;
+}
+
+/** At most this many degrees of latitude across (about 1.1 km; longitude scaled to the same distance): a building or a block. */
+const SMALL_AREA_DEGREES = 0.01;
+
+/**
+ * The centre of a Polygon or MultiPolygon no wider than a building or a block (an OpenStreetMap
+ * export draws many pharmacies and clinics as their building's outline), else undefined: the
+ * centre of a service area (a county) is no place to go to.
+ */
+function smallAreaCentre(geometry: unknown): [number, number] | undefined {
+  if (!isObject(geometry)) return undefined;
+  const type = own(geometry, 'type');
+  const coordinates = own(geometry, 'coordinates');
+  const polygons = type === 'Polygon' ? [coordinates] : type === 'MultiPolygon' && Array.isArray(coordinates) ? coordinates : [];
+  const box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const polygon of polygons) {
+    // The outer ring: [[lng, lat], …].
+    const ring: unknown = Array.isArray(polygon) ? polygon[0] : undefined;
+    if (!Array.isArray(ring)) return undefined;
+    for (const position of ring) {
+      const [lng, lat] = Array.isArray(position) ? position : [];
+      if (typeof lng !== 'number' || typeof lat !== 'number' || Math.abs(lat) > 90 || Math.abs(lng) > 180) return undefined;
+      box[0] = Math.min(box[0], lng);
+      box[1] = Math.min(box[1], lat);
+      box[2] = Math.max(box[2], lng);
+      box[3] = Math.max(box[3], lat);
+    }
+  }
+  const [west, south, east, north] = box;
+  if (!(north >= south)) return undefined;
+  const middle = (south + north) / 2;
+  const small = north - south <= SMALL_AREA_DEGREES && (east - west) * Math.cos((middle * Math.PI) / 180) <= SMALL_AREA_DEGREES;
+  return small ? [(west + east) / 2, middle] : undefined;
 }
 
 function pointOf(geometry: unknown): [unknown, unknown] | undefined {
