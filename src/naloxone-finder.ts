@@ -1153,6 +1153,7 @@ export class NaloxoneFinder extends LitElement {
                 place-region=${ifDefined(this.placeRegion)}
                 geocoder-url=${ifDefined(this.geocoderUrl)}
                 quiet-selection
+                .context=${this.feed.value?.title}
                 .places=${this.places}
                 .strings=${this.strings}
                 @nf-place-select=${this.onPlace}

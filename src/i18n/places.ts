@@ -3,6 +3,8 @@ import type { PlaceSearchResult } from '../places/search.js';
 /** Visible strings of <nf-place-search>. English is the default. */
 export interface PlacesStrings {
   label: string;
+  /** The search landmark's name, with what it searches for when given (the finder's feed title), so several on a page are told apart. */
+  landmark: (context?: string) => string;
   search: string;
   searching: string;
   ambiguous: (count: number) => string;
@@ -20,6 +22,7 @@ export interface PlacesStrings {
 
 export const enPlaces: PlacesStrings = {
   label: 'ZIP code, postal code or city',
+  landmark: (context) => (context ? `Place search: ${context}` : 'Place search'),
   search: 'Search',
   searching: 'Searching…',
   ambiguous: (count) => `${count} places have that name. Choose one.`,

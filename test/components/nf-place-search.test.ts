@@ -73,6 +73,22 @@ describe('<nf-place-search>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names its search landmark with what it searches for, so two on one page are told apart (axe landmark-unique)', async () => {
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <nf-place-search .context=${'Example pharmacies (fictional)'}></nf-place-search>
+        <nf-place-search .context=${'Example clinics (fictional)'}></nf-place-search>
+      </div>`,
+    );
+    const searches = [...page.querySelectorAll<NfPlaceSearch>('nf-place-search')];
+    await Promise.all(searches.map((s) => s.updateComplete));
+    expect(searches.map((s) => s.shadowRoot!.querySelector('form[role="search"]')!.getAttribute('aria-label'))).to.deep.equal([
+      'Place search: Example pharmacies (fictional)',
+      'Place search: Example clinics (fictional)',
+    ]);
+    await expect(page).to.be.accessible({ runOnly: ['landmark-unique'] } as never);
+  });
+
   it('finds a ZIP code with Enter and fires nf-place-select with the point', async () => {
     const el = await fixture<NfPlaceSearch>(html`<nf-place-search></nf-place-search>`);
     const select = oneEvent(el, 'nf-place-select');

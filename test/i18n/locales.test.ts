@@ -18,6 +18,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'places.unlocatedZip': ['09001'],
   'places.unknownPostalDistrict': ['Z9Z'],
   'places.selected': ['Pittsburgh PA'],
+  'places.landmark': ['Example pharmacies'],
   'overdose.call': ['911'],
   accessibility: ['Ramp at the side door'],
   hoursAsWritten: ['Mon-Fri 9-5, Sat by appointment'],

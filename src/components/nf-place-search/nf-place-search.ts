@@ -65,6 +65,12 @@ export class NfPlaceSearch extends LitElement {
    */
   @property({ attribute: false }) strings?: StringOverrides;
 
+  /**
+   * What the search finds places for, in its landmark's name ("Place search: <context>"), so
+   * several on one page are told apart; `<naloxone-finder>` gives its feed's title.
+   */
+  @property({ attribute: false }) context?: string;
+
   /** Words in the element's language (`lang` here or on an ancestor), under the partner's `strings`. */
   private readonly l10n = new LocaleController(this);
   private get t() {
@@ -184,7 +190,7 @@ export class NfPlaceSearch extends LitElement {
   override render() {
     const open = this.choices.length > 0;
     return html`<div class="root" lang=${ifDefined(this.l10n.fallbackLang)}>
-      <form part="form" role="search" @submit=${this.onSubmit}>
+      <form part="form" role="search" aria-label=${this.t.places.landmark(this.context)} @submit=${this.onSubmit}>
         <div class="field">
           <label id="${this.uid}-label" for="${this.uid}-input">${this.t.places.label}</label>
           <input

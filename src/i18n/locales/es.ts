@@ -35,6 +35,7 @@ const es: Strings = {
   },
   places: {
     label: 'Código postal (ZIP) o ciudad',
+    landmark: (context) => (context ? `Búsqueda de lugares: ${context}` : 'Búsqueda de lugares'),
     search: 'Buscar',
     searching: 'Buscando…',
     ambiguous: (places) => `Hay ${count(places, 'lugar', 'lugares')} con ese nombre. Elija uno.`,

@@ -37,6 +37,7 @@ const fr: Strings = {
   },
   places: {
     label: 'Code postal, code ZIP ou ville',
+    landmark: (context) => (context ? `Recherche de lieux\u00A0: ${context}` : 'Recherche de lieux'),
     search: 'Rechercher',
     searching: 'Recherche en cours…',
     ambiguous: (places) => `${count(places, 'lieu porte', 'lieux portent')} ce nom. Choisissez-en un.`,
