@@ -2,6 +2,7 @@
 // Serves the repository read-only on 127.0.0.1 so the demo can load ../dist/naloxone-finder.js
 // exactly as a partner's page would. No dependencies. Port: $PORT or 8000, else the next free one.
 import { createServer } from 'node:http';
+import { createGzip } from 'node:zlib';
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
@@ -95,9 +96,13 @@ async function handle(req, res) {
     send(res, found.status, `${reasons[found.status]}\n`);
     return;
   }
+  const type = TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream';
+  // Text compressed, as any partner's web server or CDN sends it: the sizes README quotes are
+  // gzip sizes, and a slow phone on this demo should wait as long as it would on a real site.
+  const gzip = /^(text\/|application\/json|image\/svg)/.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
   res.writeHead(200, {
-    'Content-Type': TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': found.size,
+    'Content-Type': type,
+    ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : { 'Content-Length': found.size }),
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': CSP,
@@ -106,9 +111,9 @@ async function handle(req, res) {
     res.end();
     return;
   }
-  createReadStream(found.file)
-    .on('error', () => res.destroy())
-    .pipe(res);
+  const file = createReadStream(found.file).on('error', () => res.destroy());
+  if (gzip) file.pipe(createGzip()).pipe(res);
+  else file.pipe(res);
 }
 
 function listen(port, attemptsLeft) {
