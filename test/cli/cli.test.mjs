@@ -197,12 +197,12 @@ describe('naloxone-finder validate', () => {
     assert.doesNotMatch(stdout, /"g\d"/);
   });
 
-  it('reads GeoJSON: a Polygon is kept without a position, a feature without a name is skipped', async () => {
+  it('reads GeoJSON: a block-sized Polygon is placed at its centre, a feature without a name is skipped', async () => {
     const { code, stdout } = await run(['validate', fixture('sites.geojson')]);
     assert.equal(code, 1);
     assert.match(stdout, /GeoJSON, "Fictional GeoJSON sites"/);
     assert.match(stdout, /feature 3 \(id "geo-3"\): "name" is missing/);
-    assert.match(stdout, /feature 2: geometry "Polygon" is not a Point/);
+    assert.match(stdout, /feature 2: geometry "Polygon" is not a Point; placed at the centre of the building or block it outlines/);
     const { feed } = await convert([fixture('sites.geojson')]);
     assert.equal(feed.title, 'Fictional GeoJSON sites');
     assert.deepEqual(feed.services[0], {
@@ -213,7 +213,7 @@ describe('naloxone-finder validate', () => {
       types: ['naloxone-vending'],
       phone: '416-555-0108',
     });
-    assert.equal(feed.services[1].lat, undefined);
+    assert.deepEqual([feed.services[1].lat.toFixed(3), feed.services[1].lng.toFixed(3)], ['43.605', '-79.395']);
   });
 
   it('reads HSDS JSON and maps taxonomy terms through the field map', async () => {
