@@ -833,6 +833,17 @@ describe('<naloxone-finder>', () => {
     });
   });
 
+  it("hides the partner's fallback inside the element once it runs (README: before the script arrives)", async () => {
+    const el = await finder(
+      html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" map="off"
+        ><p>If someone is not breathing, call 911 (fallback).</p></naloxone-finder
+      >`,
+    );
+    const fallback = el.querySelector('p')!;
+    expect(fallback.checkVisibility(), 'no slot shows it').to.equal(false);
+    expect(list(el).shadowRoot!.querySelectorAll('li[part="item"]').length).to.be.greaterThan(0);
+  });
+
   it('says so when the feed is empty', async () => {
     const el = await finder(html`<naloxone-finder src=${feedUrl({ version: 1, services: [] })} latitude="0" longitude="0"></naloxone-finder>`);
     expect(list(el).shadowRoot!.textContent).to.contain('This list has no services yet.');
