@@ -104,7 +104,7 @@ type Host = ReactiveControllerHost & HTMLElement & { strings?: StringOverrides }
 export class LocaleController implements ReactiveController {
   /**
    * The language tag for Intl: the page's (`es-MX`), or, where its words are English (none of
-   * its own ship), English as written in the page's region (`de-DE` → `en-DE`: "9:00", "1.2 km"),
+   * its own ship), English as written in the page's region (`de-DE` → `en-DE`: "9:00", "1,2 km"),
    * so an English sentence does not hold German dates; the region still picks units and the
    * emergency number.
    */
