@@ -1,7 +1,6 @@
 import type { Service } from '../types.js';
 import { describe, isObject } from './text.js';
-import { isTimeZone } from '../hours/zone.js';
-import { parseNativeFeed } from './validate.js';
+import { ianaTimeZone, parseNativeFeed } from './validate.js';
 
 /** What each element read each array that was not all validated records as: read (and reported) once. */
 const read = new Map<string, WeakMap<object, Service[]>>();
@@ -21,9 +20,6 @@ export function markValidated<T extends readonly Service[]>(services: T): T {
 const TEXT = ['phone', 'website', 'email', 'description', 'hoursNote', 'cost', 'accessibility', 'status'] as const;
 const FLAGS = ['open24h', 'noIdRequired', 'walkIn', 'anonymous', 'appointmentRequired', 'peerRun'] as const;
 const CLOCK = /^\d\d:\d\d$/;
-/** Zones already asked about: a feed names a few, 100,000 times. */
-const zones = new Map<string, boolean>();
-const knownZone = (zone: string) => zones.get(zone) ?? zones.set(zone, isTimeZone(zone)).get(zone)!;
 const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
 
 /**
@@ -47,7 +43,7 @@ function isService(value: unknown): boolean {
     (languages === undefined || strings(languages)) &&
     (address === undefined || isObject(address)) &&
     (lastVerified === undefined || (typeof lastVerified === 'string' && /^\d{4}-\d\d-\d\d$/.test(lastVerified))) &&
-    (timezone === undefined || (typeof timezone === 'string' && knownZone(timezone))) &&
+    (timezone === undefined || (typeof timezone === 'string' && ianaTimeZone(timezone) !== undefined)) &&
     (hours === undefined ||
       (Array.isArray(hours) &&
         hours.every((rule) => isObject(rule) && strings(rule['days']) && CLOCK.test(String(rule['opens'])) && CLOCK.test(String(rule['closes'])))))

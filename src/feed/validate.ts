@@ -401,10 +401,13 @@ function ianaZone(zone: string): string | undefined {
   }
 }
 
+/** A time zone's IANA name as this browser resolves it ("Etc/UTC" → "UTC"), remembered: undefined for one it does not know. */
+export const ianaTimeZone = (zone: string): string | undefined => remembered(zones, zone, ianaZone);
+
 function readTimezone(r: RecordReader): string | undefined {
   const zone = r.text('timezone');
   if (!zone) return undefined;
-  const resolved = remembered(zones, zone, ianaZone);
+  const resolved = ianaTimeZone(zone);
   if (resolved === undefined) r.warnings.push(`"timezone" ${describe(zone)} is not an IANA time zone such as "America/Vancouver"`);
   return resolved;
 }
