@@ -2,7 +2,7 @@ import type { SkippedRecord } from '../types.js';
 import type { FeedFormat } from './formats/format.js';
 import { groupByKind } from './report.js';
 import { counted, MAX_LENGTH, quote } from './text.js';
-import { placeName } from './validate.js';
+import { idPrefixOf, placeName } from './validate.js';
 
 /*
  * A feed's problems as people read them: in the console (a chunk of its own, loaded only when a
@@ -17,7 +17,7 @@ const NAMES_ITS_ROW = /^row \d+ \(data row \d+\)/;
 /** Where a problem is, as a person counts ("record 3 (id "x")", "data row 3", "feature 3"), or `whole` for the feed's own. */
 export function problemPlace(item: SkippedRecord, format: FeedFormat | undefined, whole = 'feed'): string {
   if (item.index < 0) return whole;
-  const where = placeName(item.index, format === 'csv' ? 'row' : format === 'geojson' ? 'feature' : 'record');
+  const where = placeName(item.index, idPrefixOf(format));
   return item.id ? `${where} (id ${quote(item.id, MAX_LENGTH.name)})` : where;
 }
 

@@ -1,4 +1,4 @@
-import { FeedFormatError, DuplicateState, nativeRecords, validateInto, type ParsedFeed } from './validate.js';
+import { FeedFormatError, DuplicateState, idPrefixOf, nativeRecords, validateInto, type ParsedFeed } from './validate.js';
 import { forEachSliced, nextTask, SLICE_MS } from '../util/yield.js';
 import { FeedJsonError, JSON_LIMITS, valueLimit } from './json-errors.js';
 import { fieldResolver, keepsOwnPlace, readTypeMap, recordsAt, type FieldMap } from './field-map.js';
@@ -335,7 +335,7 @@ export function validation(output: FormatOutput, format: FeedFormat, options: Pa
     // HSDS output has its taxonomy already mapped through the type map: never map twice.
     typeMap: output.native ? undefined : readTypeMap(options.fieldMap),
     requireId,
-    idPrefix: format === 'csv' ? 'row' : format === 'geojson' ? 'feature' : 'record',
+    idPrefix: idPrefixOf(format),
   };
   // The records as they came, where those with their own id and position read the same unresolved.
   const asIs = keepsOwnPlace(map) && records;

@@ -5,6 +5,7 @@ import { isServiceType, saysNotOffered, sortTypes, typeBit, typesInLabel, typesO
 import { normalizeWebUrl, SCIENTIFIC, webUrlProblem } from '../util/safe-url.js';
 import { cleanString, cleanText, cutText, describe, isObject, type Json, listOf, MAX_LENGTH, own, quote } from './text.js';
 import { remembered } from '../util/remembered.js';
+import type { FeedFormat } from './formats/format.js';
 
 /** The feed's top level is not something we can read; nothing can be shown. */
 export class FeedFormatError extends Error {
@@ -585,6 +586,9 @@ export function validateInto(record: unknown, index: number, options: RecordOpti
   if (!service.id) service.id = givenId(index, options);
   state.add(service, index, into, options.idPrefix);
 }
+
+/** The prefix of the ids a format's records are given ("row-3", "feature-3", "record-3"), which placeName names them by too. */
+export const idPrefixOf = (format: FeedFormat | undefined) => (format === 'csv' ? 'row' : format === 'geojson' ? 'feature' : 'record');
 
 /** The id a record without one is kept under: its format's prefix and its place in the source. */
 export const givenId = (index: number, options: RecordOptions) => `${options.idPrefix ?? 'record'}-${index + 1}`;
