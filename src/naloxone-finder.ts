@@ -523,7 +523,8 @@ export class NaloxoneFinder extends LitElement {
   private loadServices(src: string | undefined, services: unknown, options: LoadOptions): Promise<LoadedFeed> {
     if (services !== undefined) return parseFeedData(services, options);
     if (!src) return Promise.resolve({ format: 'native', services: [], skipped: [], warnings: [] });
-    // The attribute converters check their values; a property set from script is checked here.
+    // Numbers are checked in willUpdate (checkNumbers); "Try again" may run this before the
+    // update that checks a property just set from script.
     const timeout = this.timeout > 0 && Number.isFinite(this.timeout) ? this.timeout : DEFAULT_TIMEOUT_S;
     const cacheDays = this.cacheDays >= 0 && Number.isFinite(this.cacheDays) ? this.cacheDays : DEFAULT_CACHE_DAYS;
     const maxFeedMb = this.maxFeedMb > 0 && Number.isFinite(this.maxFeedMb) ? this.maxFeedMb : DEFAULT_MAX_FEED_MB;
@@ -752,7 +753,7 @@ export class NaloxoneFinder extends LitElement {
       case 'timeout':
         return s.feedErrorTimeout(this.timeout);
       case 'too-large':
-        return s.feedErrorTooLarge(this.maxFeedMb > 0 && Number.isFinite(this.maxFeedMb) ? this.maxFeedMb : DEFAULT_MAX_FEED_MB);
+        return s.feedErrorTooLarge(this.maxFeedMb);
       case 'empty':
         return s.feedErrorEmpty;
       case 'json':
@@ -1025,7 +1026,7 @@ export class NaloxoneFinder extends LitElement {
     if (results !== this.pagedResults || this.limit !== this.pagedLimit) {
       this.pagedResults = results;
       this.pagedLimit = this.limit;
-      this.shownCount = Math.max(1, this.limit);
+      this.shownCount = this.limit;
       this.shownPage = undefined;
     }
     const count = Math.min(this.shownCount, results.length);
@@ -1198,7 +1199,7 @@ export class NaloxoneFinder extends LitElement {
     const { services, from, withinKm = 0 } = preview;
     if (origin ? from?.lat !== origin.lat || from.lng !== origin.lng : from) return undefined;
     const selection = selectServices(services, this.selectionQuery(services).query);
-    const limit = Math.max(1, this.limit);
+    const limit = this.limit;
     if (!origin) return selection.open < limit ? undefined : { services, listed: rankSelection(selection).matches.slice(0, limit), beyond: false };
     const units = this.effectiveUnits;
     const radiusKm = this.radiusKm(units);

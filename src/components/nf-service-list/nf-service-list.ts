@@ -225,7 +225,7 @@ export class NfServiceList extends LitElement {
       this.ownMail = result.mail;
     }
     if (changed.has('limit') || changed.has('services') || changed.has('types')) {
-      this.shown = Math.max(1, this.limit);
+      this.shown = this.limit;
     }
   }
 
@@ -290,7 +290,7 @@ export class NfServiceList extends LitElement {
   private showMore() {
     const current = this.visible.length;
     this.focusFrom = current;
-    const next = current + Math.max(1, this.limit);
+    const next = current + this.limit;
     if (this.shownCount !== undefined) this.dispatchEvent(new NfShowMoreEvent({ shown: next }));
     else this.shown = next;
   }
