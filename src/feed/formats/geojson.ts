@@ -36,21 +36,19 @@ export function readGeoJson(doc: unknown): FormatOutput {
     const geometry = own(feature, 'geometry');
     const point = pointOf(geometry);
     const centre = point ? undefined : smallAreaCentre(geometry);
-    if (point ?? centre) {
+    const at = point ?? centre;
+    if (at) {
       // RFC 7946 order is [longitude, latitude]; the geometry wins over any lat/lng properties.
-      record['lng'] = (point ?? centre)![0];
-      record['lat'] = (point ?? centre)![1];
-      if (centre)
-        out.warnings.push({
-          index,
-          reason: `geometry ${describe(own(geometry as Json, 'type'))} is not a Point; placed at the centre of the building or block it outlines`,
-        });
-    } else {
-      // Keep the properties' own coordinates, if any; otherwise the record has no position.
-      const kind = isObject(geometry) ? own(geometry, 'type') : geometry;
-      if (geometry !== null && geometry !== undefined) {
-        out.warnings.push({ index, reason: `geometry ${describe(kind)} is not a Point; listed without a map position unless its properties give coordinates` });
-      }
+      record['lng'] = at[0];
+      record['lat'] = at[1];
+    }
+    // Keep the properties' own coordinates, if any; otherwise the record has no position.
+    if (!point && geometry !== null && geometry !== undefined) {
+      const kind = describe(isObject(geometry) ? own(geometry, 'type') : geometry);
+      const placed = centre
+        ? 'placed at the centre of the building or block it outlines'
+        : 'listed without a map position unless its properties give coordinates';
+      out.warnings.push({ index, reason: `geometry ${kind} is not a Point; ${placed}` });
     }
     out.records.push(record);
     out.indexes.push(index);
