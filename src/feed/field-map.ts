@@ -1,6 +1,6 @@
 import { isServiceType, labelToType, typesInLabel, type ServiceType } from './service-types.js';
 import { describe, listOf, own, quote, withoutAccents } from './text.js';
-import { FeedFormatError, FLAG_NOTES, flagValue, splitList } from './validate.js';
+import { FeedFormatError, FLAG_NOTES, flagValue, splitList, UNPLACED } from './validate.js';
 import { sameItems } from '../util/same-items.js';
 
 /**
@@ -323,6 +323,9 @@ export function fieldResolver(map: FieldMap = {}): Resolver {
     for (const [field, value] of defaults) {
       if (out[field] === undefined || out[field] === null || out[field] === '') out[field] = value;
     }
+    // A format reader's word on why the record has no place goes with it.
+    const unplaced = (record as { [UNPLACED]?: string })[UNPLACED];
+    if (unplaced) (out as { [UNPLACED]?: string })[UNPLACED] = unplaced;
     return out;
   };
 }

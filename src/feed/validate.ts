@@ -87,6 +87,13 @@ export function flagValue(value: unknown): boolean | undefined {
 /** Where the field map leaves, on a record it read, the notes of cells flagValue could not read. */
 export const FLAG_NOTES = Symbol('flag notes');
 
+/**
+ * Where a format reader leaves, on a record it could not place, why ("geometry "LineString" is
+ * not a Point"): said in place of "no coordinates" when no field gives a position either, so
+ * the record gets one warning, not the reader's and the validator's.
+ */
+export const UNPLACED = Symbol('unplaced');
+
 /** Splits a list written in one spreadsheet cell: "naloxone; drop-in", "en, es", "a|b". */
 export function splitList(value: unknown): unknown[] | undefined {
   if (value === undefined || value === null || value === '') return undefined;
@@ -219,7 +226,7 @@ const MERCATOR_MAX = 20_048_967;
  * other way round). Anything else leaves the record without a map position, reported, never
  * dropped.
  */
-export function readPosition(r: RecordReader, mailBased: boolean): { lat: number; lng: number } | undefined {
+export function readPosition(r: RecordReader, mailBased: boolean, unplaced = 'no coordinates'): { lat: number; lng: number } | undefined {
   let rawLat = r.get('lat');
   let rawLng = r.get('lng');
   if ((rawLat === undefined || rawLat === '') && (rawLng === undefined || rawLng === '')) {
@@ -228,7 +235,7 @@ export function readPosition(r: RecordReader, mailBased: boolean): { lat: number
     if (!found) {
       if (one !== undefined && one !== '') r.warnings.push(`"coordinates" ${describe(one)} is not a position: listed without a map position`);
       // A naloxone-by-mail program has no place to go to: nothing to report.
-      else if (!mailBased) r.warnings.push('no coordinates: listed without a map position');
+      else if (!mailBased) r.warnings.push(`${unplaced}: listed without a map position`);
       return undefined;
     }
     ({ lat: rawLat, lng: rawLng } = found);
@@ -516,7 +523,7 @@ export function validateService(record: unknown, options: ValidateOptions = {}):
   const id = readId(r, options.requireId ?? true);
   const name = readName(r);
   const types = readTypes(r, options);
-  const position = readPosition(r, types.includes('mail-based'));
+  const position = readPosition(r, types.includes('mail-based'), (record as { [UNPLACED]?: string })[UNPLACED]);
   const service: Service = position ? { id, name, lat: position.lat, lng: position.lng, types } : { id, name, types };
 
   // Read in field order, so warnings come in that order, and set in that order too (the

@@ -497,9 +497,39 @@ describe('parseFeed', () => {
       ['feature-3', 49.3, -123.2, []],
     ]);
     expect(reasons(feed.skipped)).to.deep.equal(['not a GeoJSON Feature (got "Nope")']);
-    expect(reasons(feed.warnings)).to.deep.equal([
-      'geometry "Polygon" is not a Point; listed without a map position unless its properties give coordinates',
-      'no coordinates: listed without a map position',
+    expect(reasons(feed.warnings)).to.deep.equal(['geometry "Polygon" is not a Point nor the outline of a building or block: listed without a map position']);
+  });
+
+  it('says once why a feature has no position, and nothing when its properties place it', async () => {
+    const feature = (properties: object, geometry: unknown) => ({ type: 'Feature', geometry, properties: { name: 'Example Site (fictional)', ...properties } });
+    const line = {
+      type: 'LineString',
+      coordinates: [
+        [-123.1, 49.2],
+        [-123.0, 49.3],
+      ],
+    };
+    const feed = await parseFeed(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          feature({ id: 'route' }, line),
+          // Aliased keys: the field map copies the record, and the reason goes with it.
+          feature({ ID: 'route-aliased', Category: 'naloxone' }, line),
+          feature({ id: 'placed', Latitude: '49.25', Longitude: '-123.05' }, line),
+          feature({ id: 'by-mail', type: 'mail-based' }, line),
+        ],
+      }),
+    );
+    expect(feed.services.map((s) => [s.id, s.lat, s.lng])).to.deep.equal([
+      ['route', undefined, undefined],
+      ['route-aliased', undefined, undefined],
+      ['placed', 49.25, -123.05],
+      ['by-mail', undefined, undefined],
+    ]);
+    expect(feed.warnings.map((w) => [w.index, w.reason])).to.deep.equal([
+      [0, 'geometry "LineString" is not a Point: listed without a map position'],
+      [1, 'geometry "LineString" is not a Point: listed without a map position'],
     ]);
   });
 
@@ -532,8 +562,7 @@ describe('parseFeed', () => {
     expect(reasons(feed.warnings)).to.deep.equal([
       'geometry "Polygon" is not a Point; placed at the centre of the building or block it outlines',
       'geometry "MultiPolygon" is not a Point; placed at the centre of the building or block it outlines',
-      'geometry "Polygon" is not a Point; listed without a map position unless its properties give coordinates',
-      'no coordinates: listed without a map position',
+      'geometry "Polygon" is not a Point nor the outline of a building or block: listed without a map position',
     ]);
   });
 

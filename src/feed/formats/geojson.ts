@@ -1,4 +1,4 @@
-import { FeedFormatError } from '../validate.js';
+import { FeedFormatError, UNPLACED } from '../validate.js';
 import { cleanText, describe, isObject, type Json, MAX_LENGTH, own } from '../text.js';
 import type { FormatOutput } from './format.js';
 import { looksLikeGeoJson } from './geojson-detect.js';
@@ -6,8 +6,9 @@ import { looksLikeGeoJson } from './geojson-detect.js';
 /**
  * Reads a FeatureCollection: each feature's properties become a record (mapped through the
  * same field names and aliases as CSV), and a Point's `[lng, lat]` becomes its position, as
- * does the centre of a polygon as small as a building or a block (both reported). A feature with
- * another geometry is kept without a map position and reported.
+ * does the centre of a polygon as small as a building or a block (reported). A feature with
+ * another geometry is placed by its properties' coordinates, or else kept without a map
+ * position and reported once, by validation (UNPLACED).
  */
 export function readGeoJson(doc: unknown): FormatOutput {
   if (!looksLikeGeoJson(doc))
@@ -42,13 +43,13 @@ export function readGeoJson(doc: unknown): FormatOutput {
       record['lng'] = at[0];
       record['lat'] = at[1];
     }
-    // Keep the properties' own coordinates, if any; otherwise the record has no position.
-    if (!point && geometry !== null && geometry !== undefined) {
-      const kind = describe(isObject(geometry) ? own(geometry, 'type') : geometry);
-      const placed = centre
-        ? 'placed at the centre of the building or block it outlines'
-        : 'listed without a map position unless its properties give coordinates';
-      out.warnings.push({ index, reason: `geometry ${kind} is not a Point; ${placed}` });
+    if (centre) {
+      out.warnings.push({ index, reason: `geometry ${kindOf(geometry)} is not a Point; placed at the centre of the building or block it outlines` });
+    } else if (!point && geometry !== null && geometry !== undefined) {
+      // The properties' own coordinates, if any, place it (nothing to report); without them,
+      // validation says this once, in place of "no coordinates".
+      const wide = isObject(geometry) && (own(geometry, 'type') === 'Polygon' || own(geometry, 'type') === 'MultiPolygon');
+      (record as { [UNPLACED]?: string })[UNPLACED] = `geometry ${kindOf(geometry)} is not a Point${wide ? ' nor the outline of a building or block' : ''}`;
     }
     out.records.push(record);
     out.indexes.push(index);
@@ -89,6 +90,9 @@ function smallAreaCentre(geometry: unknown): [number, number] | undefined {
   const small = north - south <= SMALL_AREA_DEGREES && (east - west) * Math.cos((middle * Math.PI) / 180) <= SMALL_AREA_DEGREES;
   return small ? [(west + east) / 2, middle] : undefined;
 }
+
+/** A geometry's type as a message quotes it. */
+const kindOf = (geometry: unknown) => describe(isObject(geometry) ? own(geometry, 'type') : geometry);
 
 function pointOf(geometry: unknown): [unknown, unknown] | undefined {
   if (!isObject(geometry)) return undefined;
