@@ -157,6 +157,33 @@ describe('<nf-map> clusters', () => {
     expect(event.detail.service.id).to.equal(b.getAttribute('aria-label')!.includes('same-1') ? 'same-1' : 'same-2');
   });
 
+  it('fans out services a few metres apart too, at the closest zoom where zooming cannot part them, and leaves one 30 m off where it is', async () => {
+    // Three fictional services in one mall, 2 and 4 m apart, and one across the street.
+    const el = await map([at('mall-1', 0), at('mall-2', 0.002), at('mall-3', 0.004, 0.001), at('across', 0.03)]);
+    el.leafletMap!.setView([0, 0.015 / KM_PER_DEGREE], 19, { animate: false });
+    await waitUntil(() => markers(el).length === 4, 'all four drawn on their own');
+    const byId = (id: string) => markers(el).find((m) => m.getAttribute('aria-label')!.includes(`${id} `))!;
+    const mall = ['mall-1', 'mall-2', 'mall-3'].map((id) => byId(id).getBoundingClientRect());
+    for (const [i, j] of [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]) {
+      const [a, b] = [mall[i], mall[j]];
+      expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, `mall-${i + 1} and mall-${j + 1} apart`).to.equal(true);
+    }
+    // Each is the one a tap at its middle reaches.
+    for (const id of ['mall-1', 'mall-2', 'mall-3', 'across']) {
+      const box = byId(id).getBoundingClientRect();
+      const hit = el.shadowRoot!.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      expect(hit?.closest('.leaflet-marker-icon'), id).to.equal(byId(id));
+    }
+    const across = byId('across').getBoundingClientRect();
+    const point = el.leafletMap!.latLngToContainerPoint([0, 0.03 / KM_PER_DEGREE]);
+    const view = el.shadowRoot!.querySelector('.leaflet-container')!.getBoundingClientRect();
+    expect(Math.abs(across.left + across.width / 2 - view.left - point.x), 'the pin stands on its own point (to the pixel Leaflet rounds to)').to.be.at.most(1);
+  });
+
   describe('keyboard', () => {
     it('has markers and clusters in one tab stop; Enter on a cluster zooms in and keeps focus in the map', async () => {
       const page = await fixture(html`<div><button>Before</button><nf-map tile-url="none"></nf-map></div>`);

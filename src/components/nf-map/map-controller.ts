@@ -90,30 +90,61 @@ function boxOf(points: [number, number][]): LatLngBounds {
 }
 
 /** Least distance between the centres of fanned-out markers, px: a marker is 24 px wide. */
-const FAN_GAP = 28;
+const FAN_GAP = 30;
+/** The fan's height for its width: a marker is 32 px tall. */
+const FAN_TALL = 36 / 30;
+/** The zoom no map goes closer than, for a map whose layers set none (tile-url="none"). */
+const CLOSEST_ZOOM = 19;
 
 /**
- * Services at the very same point (two pharmacies at one address) would hide each other at
- * any zoom: each gets its own place on a small circle around the point, listed ones first.
+ * Services at one place would hide each other however close the visitor zooms: two pharmacies
+ * at one address, or a few metres apart in one mall (points less than FAN_GAP px apart at the
+ * map's closest zoom, where none can be told apart by zooming). Each gets its own place on a
+ * small circle around the group's middle, listed ones first, at every zoom. A group is formed
+ * round its first service in that order, so a row of services never chains into one wide fan.
  */
-function fanOut(specs: Map<string, Spec>) {
-  const at = new Map<string, Spec[]>();
-  for (const spec of specs.values()) {
-    if (spec.kind !== 'service') continue;
-    const key = `${spec.lat},${spec.lng}`;
-    (at.get(key) ?? at.set(key, []).get(key)!).push(spec);
+function fanOut(specs: Map<string, Spec>, map: LeafletMap) {
+  const zoom = map.getZoom();
+  const closest = Number.isFinite(map.getMaxZoom()) ? map.getMaxZoom() : CLOSEST_ZOOM;
+  // Pixels at the closest zoom per pixel at this one.
+  const scale = 2 ** (closest - zoom);
+  const services = [...specs.values()].filter((spec) => spec.kind === 'service');
+  services.sort(fanOrder);
+  const seeds = new Map<string, { x: number; y: number; members: { spec: Spec; x: number; y: number }[] }[]>();
+  const groups: { x: number; y: number; members: { spec: Spec; x: number; y: number }[] }[] = [];
+  for (const spec of services) {
+    const { x, y } = map.project([spec.lat, spec.lng], zoom);
+    const [cx, cy] = [Math.floor((x * scale) / FAN_GAP), Math.floor((y * scale) / FAN_GAP)];
+    let group: (typeof groups)[number] | undefined;
+    for (let dx = -1; dx <= 1 && !group; dx++) {
+      for (let dy = -1; dy <= 1 && !group; dy++) {
+        group = seeds.get(`${cx + dx},${cy + dy}`)?.find((seed) => Math.hypot(seed.x - x, seed.y - y) * scale < FAN_GAP);
+      }
+    }
+    if (group) group.members.push({ spec, x, y });
+    else {
+      group = { x, y, members: [{ spec, x, y }] };
+      groups.push(group);
+      const key = `${cx},${cy}`;
+      (seeds.get(key) ?? seeds.set(key, []).get(key)!).push(group);
+    }
   }
-  for (const group of at.values()) {
-    const k = group.length;
+  for (const { members } of groups) {
+    const k = members.length;
     if (k < 2) continue;
-    group.sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || a.rank - b.rank);
+    const mx = members.reduce((sum, m) => sum + m.x, 0) / k;
+    const my = members.reduce((sum, m) => sum + m.y, 0) / k;
     const r = k === 2 ? FAN_GAP / 2 : FAN_GAP / 2 / Math.sin(Math.PI / k);
-    group.forEach((spec, j) => {
+    members.forEach(({ spec, x, y }, j) => {
       const angle = Math.PI + (2 * Math.PI * j) / k;
-      spec.shift = [Math.round(r * Math.cos(angle)), Math.round(r * Math.sin(angle))];
+      // Taller than wide, as the pins are: three stand clear of each other.
+      spec.shift = [Math.round(mx + r * Math.cos(angle) - x), Math.round(my + r * FAN_TALL * Math.sin(angle) - y)];
     });
   }
 }
+
+/** Listed services first, in list order, then the rest by rank. */
+const fanOrder = (a: Spec, b: Spec) => (a.number ?? Infinity) - (b.number ?? Infinity) || a.rank - b.rank;
 
 /**
  * Owns one Leaflet map: created when the container exists, removed on disconnect, so
@@ -364,7 +395,7 @@ export class MapController implements ReactiveController {
       else next.set(`c${item.id}`, { ...item, number: undefined, shift: [0, 0] });
     }
     for (const i of this.pinned) next.set(`s${i}`, service(i));
-    fanOut(next);
+    fanOut(next, this.map!);
     const lost = this.focused !== null && !next.has(this.focused) ? this.drawn.get(this.focused)!.marker.getLatLng() : undefined;
     for (const [key, d] of this.drawn) {
       if (next.has(key)) continue;
