@@ -164,7 +164,7 @@ export const Clustered: Story = {
   `,
   parameters: describe(
     '5,000 fictional services (generated, not real places). The ten a list would show are drawn on their own, numbered 1 to 10; ' +
-      'the rest merge into clusters named by their count and types ("12 services: Naloxone, Treatment"). Choosing a cluster ' +
+      'the rest merge into clusters named by their count and types ("12 services: Naloxone, Treatment. Including …", with one service they hold). Choosing a cluster ' +
       '(click, or Enter from the keyboard) zooms in until it splits. Only what is in view is drawn.',
   ),
 };

@@ -76,8 +76,12 @@ export interface Strings {
   mapKeys: string;
   zoomIn: string;
   zoomOut: string;
-  /** A map cluster's name: its count and the types of service it holds, already joined ("Naloxone, Treatment"). */
-  clusterLabel: (count: number, types: string) => string;
+  /**
+   * A map cluster's name: its count, the types of service it holds, already joined ("Naloxone,
+   * Treatment"), and the name of the service whose place its disc stands on, so clusters of the
+   * same count and types are told apart.
+   */
+  clusterLabel: (count: number, types: string, including: string) => string;
   /** The count a cluster shows on the map: written as in clusterLabel, which must contain it. */
   clusterCount: (count: number) => string;
   mapFailed: string;
@@ -215,7 +219,7 @@ export const en: Strings = {
   mapKeys: 'Arrow keys move the map; plus and minus zoom. Press Tab to reach the services, then arrow keys move between them and Enter selects one.',
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
-  clusterLabel: (total, types) => `${count(total, 'service', 'services')}${types ? `: ${types}` : ''}`,
+  clusterLabel: (total, types, including) => `${count(total, 'service', 'services')}${types ? `: ${types}` : ''}. Including ${including}`,
   clusterCount: (total) => n(total),
   mapFailed: 'The map could not be loaded. The list has every service.',
   osmCredit: '© [OpenStreetMap](https://www.openstreetmap.org/copyright) contributors',

@@ -68,19 +68,34 @@ describe('<nf-map> clusters', () => {
     );
   });
 
-  it('names a cluster by its count and the types it holds, most common first, in the page language', async () => {
+  it('names a cluster by its count, the types it holds, most common first, and a service in it, in the page language', async () => {
     const el = await map(groups());
     const names = clusters(el).map((c) => c.getAttribute('aria-label'));
+    // The service named is the one whose place the disc stands on: the group's first.
     expect(names).to.have.members([
-      '2 services: Naloxone',
-      '3 services: Naloxone, Treatment',
-      '5 services: Naloxone, Treatment',
-      '8 services: Naloxone, Treatment',
+      '2 services: Naloxone. Including Example Service g0-0 (fictional)',
+      '3 services: Naloxone, Treatment. Including Example Service g1-0 (fictional)',
+      '5 services: Naloxone, Treatment. Including Example Service g2-0 (fictional)',
+      '8 services: Naloxone, Treatment. Including Example Service g3-0 (fictional)',
     ]);
     el.lang = 'es';
     // Spanish is a chunk of its own, loaded on first use.
-    const spanish = `8 servicios: ${new Intl.ListFormat('es', { type: 'unit' }).format(['Naloxona', 'Tratamiento'])}`;
+    const types = new Intl.ListFormat('es', { type: 'unit' }).format(['Naloxona', 'Tratamiento']);
+    const spanish = `8 servicios: ${types}. Entre ellos, Example Service g3-0 (fictional)`;
     await waitUntil(() => clusters(el).some((c) => c.getAttribute('aria-label') === spanish), 'named in Spanish');
+  });
+
+  it('tells apart clusters of the same count and types by a service each holds, never one drawn on its own', async () => {
+    // Two pairs of the same type 8 km apart, and the first of one pair listed (drawn on its own).
+    const el = await map([at('a1', 0), at('a2', 0.01), at('a3', 0.02), at('b1', 8), at('b2', 8.01)], { listed: ['a1'] });
+    el.leafletMap!.setView([0, 4 / KM_PER_DEGREE], 11, { animate: false });
+    await waitUntil(() => clusters(el).length === 2, 'two clusters');
+    const names = clusters(el).map((c) => c.getAttribute('aria-label')!);
+    expect(names.map((name) => name.split('.')[0])).to.deep.equal(['2 services: Naloxone', '2 services: Naloxone']);
+    expect(new Set(names).size, 'two names').to.equal(2);
+    expect(names.find((name) => name.includes('Example Service b'))).to.equal('2 services: Naloxone. Including Example Service b1 (fictional)');
+    // a1 has its own numbered pin: the cluster names one it holds.
+    expect(names.find((name) => !name.includes('Example Service b'))).to.match(/Including Example Service a[23] \(fictional\)$/);
   });
 
   it('draws listed services on their own, numbered in list order, and leaves them out of the cluster counts', async () => {
@@ -203,12 +218,11 @@ describe('<nf-map> clusters', () => {
         await sendKeys({ press: 'ArrowDown' });
         seen.push(focused(el)!.getAttribute('aria-label')!);
       }
-      expect(seen.slice(0, 3), 'then the clusters, in the order of their first service').to.deep.equal([
-        '2 services: Naloxone',
-        '2 services: Naloxone, Treatment',
-        '5 services: Naloxone, Treatment',
-      ]);
-      expect(seen[3]).to.equal('8 services: Naloxone, Treatment');
+      expect(
+        seen.slice(0, 3).map((name) => name.split('.')[0]),
+        'then the clusters, in the order of their first service',
+      ).to.deep.equal(['2 services: Naloxone', '2 services: Naloxone, Treatment', '5 services: Naloxone, Treatment']);
+      expect(seen[3]).to.equal('8 services: Naloxone, Treatment. Including Example Service g3-0 (fictional)');
       const zoom = el.leafletMap!.getZoom();
       await sendKeys({ press: 'Enter' });
       expect(el.leafletMap!.getZoom()).to.be.greaterThan(zoom);

@@ -37,7 +37,7 @@ const SAMPLES: Record<string, unknown[]> = {
   sortedFrom: ['Pittsburgh PA'],
   resultCount: [10, 25],
   showMore: [10],
-  clusterLabel: [12, 'Naloxone and Treatment'],
+  clusterLabel: [12, 'Naloxone and Treatment', 'Example Pharmacy (fictional)'],
   clusterCount: [12345],
   call: ['412 555 0100'],
   feedErrorHttp: [503, 'Service Unavailable'],

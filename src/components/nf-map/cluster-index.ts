@@ -159,7 +159,9 @@ function asFeatures(points: ClusterPoints): PointFeature<PointProps>[] {
 
 /** One thing to draw: a service on its own, or a cluster of the services not pinned. */
 export type Drawable =
-  { kind: 'service'; index: number } | { kind: 'cluster'; id: number; lat: number; lng: number; count: number; types: ServiceType[]; rank: number };
+  | { kind: 'service'; index: number }
+  /** `rank`: its best-ranked service; `named`: the service its name gives, which it holds (that one, unless drawn on its own). */
+  | { kind: 'cluster'; id: number; lat: number; lng: number; count: number; types: ServiceType[]; rank: number; named: number };
 
 /** Cluster radius in screen px (supercluster's `extent` matched to Leaflet's 256 px tiles). */
 export const RADIUS = 40;
@@ -244,7 +246,8 @@ export class ClusterIndex {
         // points on the map are points of the feed (the mean only when that service has its own pin).
         const m = this.totals.rank(id);
         const at = pinned.has(m) ? c : { lat: this.points.lat[m], lng: this.points.lng[m] };
-        out.push({ kind: 'cluster', id, lat: at.lat, lng: at.lng, count, types, rank: m });
+        const named = pinned.has(m) ? (this.index.getLeaves(id, minus.length + 1).find((l) => !pinned.has(l.id as number))!.id as number) : m;
+        out.push({ kind: 'cluster', id, lat: at.lat, lng: at.lng, count, types, rank: m, named });
       }
     }
     return out;

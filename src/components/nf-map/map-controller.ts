@@ -29,8 +29,8 @@ export interface MapView {
   listed: readonly string[] | undefined;
   /** Each marker's accessible name, which its tooltip shows too. */
   label: (service: LocatedService) => string;
-  /** A cluster's accessible name: "12 services: Naloxone, Treatment". */
-  clusterLabel: (count: number, types: ServiceType[]) => string;
+  /** A cluster's accessible name: "12 services: Naloxone, Treatment. Including <the service it stands on>". */
+  clusterLabel: (count: number, types: ServiceType[], including: LocatedService) => string;
   /** A count as a cluster shows it ("12", "1,234"), as its name writes it. */
   countText: (count: number) => string;
   origin: LatLng | null;
@@ -404,7 +404,8 @@ export class MapController implements ReactiveController {
     }
     if (this.focused !== null && !next.has(this.focused)) this.focused = null;
     for (const [key, spec] of next) {
-      const look = spec.kind === 'cluster' ? `c${spec.count}|${spec.types.join()}` : `s${spec.index === selected}|${spec.number}|${spec.shift.join()}`;
+      const look =
+        spec.kind === 'cluster' ? `c${spec.count}|${spec.types.join()}|${spec.named}` : `s${spec.index === selected}|${spec.number}|${spec.shift.join()}`;
       const d = this.drawn.get(key);
       if (!d) this.drawn.set(key, this.create(key, spec, look));
       else {
@@ -524,7 +525,7 @@ export class MapController implements ReactiveController {
   }
 
   private name(spec: Spec): string {
-    if (spec.kind === 'cluster') return this.view!.clusterLabel(spec.count, spec.types);
+    if (spec.kind === 'cluster') return this.view!.clusterLabel(spec.count, spec.types, this.index!.services[spec.named]);
     let label = this.labels.get(spec.index);
     if (label === undefined) this.labels.set(spec.index, (label = this.view!.label(this.index!.services[spec.index])));
     // Led by the number its pin shows, so the visible text is in the name (speech input says it).

@@ -55,8 +55,9 @@ const ZOOM = { zoom: numberIn('zoom', 15, { min: 0 }, 'nf-map') };
 
 /**
  * A Leaflet map of services and the origin. Nearby services merge into clusters (a disc with
- * their count, named "12 services: Naloxone, Treatment"); choosing one zooms in until it
- * splits. Services sharing one point are fanned out around it once nothing can split them.
+ * their count, named "12 services: Naloxone, Treatment. Including …" and one service it
+ * holds); choosing one zooms in until it splits. Services at one point, or a few metres apart,
+ * are fanned out around it once nothing can split them.
  * Only what is in view is drawn, so it takes 100,000 services. Works alone or inside
  * `<naloxone-finder>`, which gives it every matching service and, in `listed`, the ones its
  * list shows: those are never clustered and carry the list's numbers.
@@ -276,8 +277,8 @@ export class NfMap extends LitElement {
           const km = this.markerDistance(service, origin, units);
           return placeLabel(service, km === undefined ? undefined : formatDistance(km, units, lang));
         },
-        clusterLabel: (count: number, types: ServiceType[]) =>
-          this.t.clusterLabel(count, this.formats(lang).format.format(types.map((type) => this.t.typeLabels[type]))),
+        clusterLabel: (count: number, types: ServiceType[], including: LocatedService) =>
+          this.t.clusterLabel(count, this.formats(lang).format.format(types.map((type) => this.t.typeLabels[type])), including.name),
         countText: (count: number) => this.t.clusterCount(count),
         origin,
         originLabel: this.originLabel ?? this.t.startingPoint,

@@ -165,7 +165,7 @@ const es: Strings = {
     'Las flechas mueven el mapa; las teclas más y menos acercan y alejan. Presione Tab para llegar a los servicios; después, las flechas pasan de uno a otro y Enter elige uno.',
   zoomIn: 'Acercar',
   zoomOut: 'Alejar',
-  clusterLabel: (total, types) => `${count(total, 'servicio', 'servicios')}${types ? `: ${types}` : ''}`,
+  clusterLabel: (total, types, including) => `${count(total, 'servicio', 'servicios')}${types ? `: ${types}` : ''}. Entre ellos, ${including}`,
   clusterCount: (total) => n(total),
   mapFailed: 'No se pudo cargar el mapa. La lista tiene todos los servicios.',
   osmCredit: '© colaboradores de [OpenStreetMap](https://www.openstreetmap.org/copyright)',

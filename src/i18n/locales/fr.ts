@@ -165,7 +165,7 @@ const fr: Strings = {
     'Les flèches déplacent la carte, et les touches plus et moins font un zoom avant ou arrière. Appuyez sur Tab pour atteindre les services, puis les flèches passent de l’un à l’autre et Entrée en choisit un.',
   zoomIn: 'Zoom avant',
   zoomOut: 'Zoom arrière',
-  clusterLabel: (total, types) => `${count(total, 'service', 'services')}${types ? `\u00A0: ${types}` : ''}`,
+  clusterLabel: (total, types, including) => `${count(total, 'service', 'services')}${types ? `\u00A0: ${types}` : ''}. Parmi eux, ${including}`,
   clusterCount: (total) => n(total),
   mapFailed: 'La carte n’a pas pu être chargée. La liste contient tous les services.',
   osmCredit: '© les contributeurs d’[OpenStreetMap](https://www.openstreetmap.org/copyright)',
