@@ -3,7 +3,8 @@ import { outlineButton } from './styles/buttons.js';
 
 export const finderStyles = css`
   :host {
-    container-type: inline-size;
+    flex: 1 1 auto;
+    min-width: 0;
   }
   .overdose {
     margin-block-end: 0.75rem;

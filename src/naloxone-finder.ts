@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task, TaskStatus } from '@lit/task';
-import { hostStyles } from './styles/host.js';
+import { hostStyles, queriedHost } from './styles/host.js';
 import { finderStyles } from './naloxone-finder.styles.js';
 import { loadFeed, FeedLoadError, type LoadedFeed, type LoadOptions } from './feed/load-feed.js';
 import { DEFAULT_MAX_FEED_MB } from './feed/fetch-feed.js';
@@ -233,7 +233,7 @@ const NUMBERS = {
  */
 @customElement('naloxone-finder')
 export class NaloxoneFinder extends LitElement {
-  static override styles = [hostStyles, finderStyles];
+  static override styles = [hostStyles, queriedHost, finderStyles];
 
   /**
    * Adds a language for every finder on the page: `NaloxoneFinder.registerLocale('pt', {...})`,

@@ -2,9 +2,6 @@ import { css } from 'lit';
 import { outlineButton } from '../../styles/buttons.js';
 
 export const filterBarStyles = css`
-  :host {
-    container-type: inline-size;
-  }
   .toggle,
   .clear {
     ${outlineButton}
