@@ -69,21 +69,21 @@ describe('dist/naloxone-finder.js on a plain HTML page', () => {
     }
   });
 
-  it('draws the map with its markers and fetches only the script, its map and index chunks and the feed', async () => {
+  it('draws the map with its markers and fetches only the script, its map, index and last-good-copy chunks and the feed', async () => {
     const map = finder().shadowRoot!.querySelector('nf-map')!;
     await waitUntil(() => map.shadowRoot?.querySelectorAll('.nf-marker').length === 3, 'no markers', { timeout: 5000 });
     const requested = frame
       .contentWindow!.performance.getEntriesByType('resource')
       .map((r) => new URL(r.name).pathname)
       .filter((p) => !p.startsWith('/__web-dev-server'));
-    expect(requested.filter((p) => !/^\/dist\/chunks\/(map-controller|spatial-index|kdbush)-[\w-]+\.js$/.test(p)).sort()).to.deep.equal([
+    expect(requested.filter((p) => !/^\/dist\/chunks\/(map-controller|spatial-index|kdbush|feed-cache)-[\w-]+\.js$/.test(p)).sort()).to.deep.equal([
       '/dist/naloxone-finder.js',
       '/test/fixtures/fictional-feed.json',
     ]);
     expect(
       requested.filter((p) => p.startsWith('/dist/chunks/')),
-      'the map and spatial index chunks and the kdbush they share, and no CSV or HSDS reader',
-    ).to.have.length(3);
+      "the map and spatial index chunks and the kdbush they share, the last good copy's, and no CSV or HSDS reader",
+    ).to.have.length(4);
   });
 
   it("asks for the worker starter beside the feed worker's page side that imports it, for a feed over 2 MiB", async () => {

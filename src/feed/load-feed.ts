@@ -1,5 +1,4 @@
 import { fetchFeed, FeedFetchError, type FetchErrorKind } from './fetch-feed.js';
-import { hasLastGoodFeed, loadLastGoodFeed } from './feed-cache.js';
 import { FeedJsonError, FeedNoValidRecordsError, type FeedResult, type ParseOptions } from './parse-feed.js';
 import { endUnusedWorker, readFeed, startWorkerForFeed, WORKER_ABOVE_BYTES } from './read-feed.js';
 import { CLOSED_REASON, FeedFormatError } from './validate.js';
@@ -72,6 +71,9 @@ export interface LoadOptions extends ParseOptions {
  * skipped is such an error (`no-valid-records`), while a feed with no records is returned empty.
  */
 export async function loadFeed(src: string, options: LoadOptions = {}): Promise<LoadedFeed> {
+  // The last good copy's code, a chunk of its own off the first paint, is asked for beside the
+  // feed: in memory by the time a failure needs it, even if the connection has gone by then.
+  lastGoodCode().catch(() => undefined);
   let failure: FeedLoadError;
   let worker: Promise<Worker | undefined> | undefined;
   try {
@@ -83,7 +85,11 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
     // timeout (15 s) for a server that does not answer, not three and the waits between (46 s).
     // Looked up once, at the first failure, whatever the tries.
     let copy: Promise<boolean> | undefined;
-    const shouldRetry = async () => !(await (copy ??= hasLastGoodFeed(src, { maxAgeDays: options.cacheDays })));
+    const shouldRetry = async () =>
+      !(await (copy ??= lastGoodCode().then(
+        ({ hasLastGoodFeed }) => hasLastGoodFeed(src, { maxAgeDays: options.cacheDays }),
+        () => false,
+      )));
     const got = await fetchFeed(src, { signal: options.signal, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, blobAboveBytes, onBlob, shouldRetry });
     // Saved as the last good copy when it has services (by the worker, for a large feed).
     const result = await readFeed(bodyOf(got), got.contentType, { ...options, saveAs: src, worker });
@@ -103,6 +109,9 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
   return stale;
 }
 
+/** The code that keeps and reads the last good copy (feed-cache.ts). */
+const lastGoodCode = () => import('./feed-cache.js');
+
 /**
  * The last good copy of `src`, read again, marked stale because of `refreshError`. Services the
  * refresh marks `closed` are left out of it: that is the partner's word, not a bad day (a feed
@@ -110,7 +119,13 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
  */
 async function lastGood(src: string, options: LoadOptions, refreshError: FeedLoadError): Promise<LoadedFeed | undefined> {
   // A large copy comes as a Blob, read by the worker alone, as a large feed does.
-  const cached = await loadLastGoodFeed(src, { maxAgeDays: options.cacheDays, blobAboveBytes: options.workerAboveBytes ?? WORKER_ABOVE_BYTES });
+  let cached;
+  try {
+    const { loadLastGoodFeed } = await lastGoodCode();
+    cached = await loadLastGoodFeed(src, { maxAgeDays: options.cacheDays, blobAboveBytes: options.workerAboveBytes ?? WORKER_ABOVE_BYTES });
+  } catch {
+    // Its code could not load: there is no copy to show.
+  }
   if (!cached) return undefined;
   try {
     const feed = await readFeed(bodyOf(cached), cached.contentType, options);

@@ -1,5 +1,4 @@
 import { parseFeed, type FeedResult, type ParseOptions } from './parse-feed.js';
-import { saveLastGoodFeed } from './feed-cache.js';
 import { bodyBytes, bodySize, type FeedBody } from './body.js';
 
 /** 2 MiB: above this a feed is read in a worker; below it, the page's time-sliced path is quicker (no worker start-up). */
@@ -57,6 +56,11 @@ export async function readFeed(body: FeedBody, contentType: string, options: Rea
   } else endUnusedWorker(early);
   const bytes = await bodyBytes(body);
   const result = await parseFeed(bytes, { ...parseOptions, contentType });
-  if (saveAs !== undefined && result.services.length) void saveLastGoodFeed(saveAs, { body: bytes, contentType }, { maxAgeDays: cacheDays });
+  if (saveAs !== undefined && result.services.length) {
+    // The last good copy's code is a chunk of its own (loadFeed asks for it as the feed starts).
+    import('./feed-cache.js')
+      .then(({ saveLastGoodFeed }) => saveLastGoodFeed(saveAs, { body: bytes, contentType }, { maxAgeDays: cacheDays }))
+      .catch(() => undefined);
+  }
   return result;
 }
