@@ -2,7 +2,13 @@ import { css } from 'lit';
 import { outlineButton } from './styles/buttons.js';
 
 export const finderStyles = css`
+  /* Container queries measure the finder. The size containment they need gives it no width of
+     its own, so a parent that fits its content (a flex row, an auto grid column, an inline block)
+     made it 0 px wide, its text one word a line: it asks for 20rem there, as a block with text
+     would ask for some, and takes a flex row's room, never forcing a row or grid wider. */
   :host {
+    container-type: inline-size;
+    contain-intrinsic-inline-size: 20rem;
     flex: 1 1 auto;
     min-width: 0;
   }

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task, TaskStatus } from '@lit/task';
-import { hostStyles, queriedHost } from './styles/host.js';
+import { hostStyles } from './styles/host.js';
 import { finderStyles } from './naloxone-finder.styles.js';
 import { loadFeed, FeedLoadError, type LoadedFeed, type LoadOptions } from './feed/load-feed.js';
 import { DEFAULT_MAX_FEED_MB } from './feed/fetch-feed.js';
@@ -16,10 +16,11 @@ import type { Strings } from './i18n/strings.js';
 import { LocaleController, registerLocale, type StringOverrides } from './i18n/localize.js';
 import {
   checkNumbers,
+  checkTexts,
+  coordinate,
   DEFAULT_DIRECTIONS_URL,
   headingLevel,
   numberIn,
-  optionalNumber,
   originFrom,
   positiveNumber,
   typesConverter,
@@ -148,6 +149,25 @@ const NUMBERS = {
   limit: numberIn('limit', 20, { min: 1, whole: true }),
   staleAfter: numberIn('stale-after', 365, { min: 0 }),
   headingLevel,
+  latitude: coordinate('naloxone-finder', 'latitude'),
+  longitude: coordinate('naloxone-finder', 'longitude'),
+};
+
+/**
+ * The text attributes that are read (addresses, codes, templates), also checked when set as
+ * properties (checkTexts), with their defaults. Those only shown (labels) show any value as text.
+ */
+const TEXTS = {
+  mailUrl: undefined,
+  reportUrl: undefined,
+  timezone: undefined,
+  placeRegion: undefined,
+  geocoderUrl: undefined,
+  emergencyNumber: undefined,
+  trainingUrl: undefined,
+  tileUrl: OSM_TILES,
+  tileAttribution: undefined,
+  directionsUrl: DEFAULT_DIRECTIONS_URL,
 };
 
 /**
@@ -233,7 +253,7 @@ const NUMBERS = {
  */
 @customElement('naloxone-finder')
 export class NaloxoneFinder extends LitElement {
-  static override styles = [hostStyles, queriedHost, finderStyles];
+  static override styles = [hostStyles, finderStyles];
 
   /**
    * Adds a language for every finder on the page: `NaloxoneFinder.registerLocale('pt', {...})`,
@@ -287,10 +307,10 @@ export class NaloxoneFinder extends LitElement {
   @property({ attribute: 'max-feed-mb', converter: NUMBERS.maxFeedMb }) maxFeedMb: number = DEFAULT_MAX_FEED_MB;
 
   /** Default origin latitude (e.g. the partner's city centre). */
-  @property({ converter: optionalNumber }) latitude?: number;
+  @property({ converter: NUMBERS.latitude }) latitude?: number;
 
   /** Default origin longitude. */
-  @property({ converter: optionalNumber }) longitude?: number;
+  @property({ converter: NUMBERS.longitude }) longitude?: number;
 
   /** Words for the default origin in "Nearest first from …", e.g. "downtown Vancouver". */
   @property({ attribute: 'origin-label' }) originLabel?: string;
@@ -542,6 +562,14 @@ export class NaloxoneFinder extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     checkNumbers(this, changed, NUMBERS);
+    checkTexts(this, changed, TEXTS, 'naloxone-finder');
+    // A date's text or number reads as that date; null as the real clock; anything else is reported.
+    if (changed.has('now') && this.now !== undefined && !(this.now instanceof Date)) {
+      const date = new Date(this.now as never);
+      const valid = this.now !== null && !isNaN(date.getTime());
+      if (!valid && this.now !== null) console.error(`naloxone-finder: now="${String(this.now).slice(0, 40)}" is not a date; the real time is used.`);
+      this.now = valid ? date : undefined;
+    }
     // A page script without types may set these properties to their attributes' text (README
     // writes them so): read it as the attribute would be, never as no types or wrong units.
     const text = (value: unknown): value is string => typeof value === 'string';

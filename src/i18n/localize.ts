@@ -52,17 +52,31 @@ function warnMissing(key: string, strings: StringOverrides) {
   console.warn(`naloxone-finder: the "${key}" strings have no ${missing.join(', ')}; English is used for those.`);
 }
 
-/** `base` with `over` laid on it, one level into objects (type labels, hours words…). */
+/** Strings of the wrong kind already reported, by path: every element of a finder makes its words. */
+const wrongKind = new Set<string>();
+
+/**
+ * `was` with `given` laid on it, into groups (type labels, hours words…). A string of another
+ * kind than the one it replaces (text where a function belongs) would stop the widget: it is
+ * reported once and skipped.
+ */
+function lay(path: string, was: unknown, given: unknown): unknown {
+  if (given === undefined) return was;
+  if (was !== undefined && typeof given !== typeof was) {
+    if (!wrongKind.has(path)) console.error(`naloxone-finder: strings.${path} is not a ${typeof was}; the default is used.`);
+    wrongKind.add(path);
+    return was;
+  }
+  if (!(given && typeof given === 'object' && was)) return given;
+  const group: Record<string, unknown> = { ...was };
+  for (const [k, v] of Object.entries(given)) group[k] = lay(`${path}.${k}`, group[k], v);
+  return group;
+}
+
+/** `base` with each layer laid on it. */
 function merge(base: Strings, ...layers: (StringOverrides | undefined)[]): Strings {
   const out: Record<string, unknown> = { ...base };
-  for (const layer of layers) {
-    if (!layer) continue;
-    for (const [k, v] of Object.entries(layer)) {
-      if (v === undefined) continue;
-      const was = out[k];
-      out[k] = v && typeof v === 'object' && was && typeof was === 'object' ? { ...was, ...v } : v;
-    }
-  }
+  for (const layer of layers) for (const [k, v] of Object.entries(layer ?? {})) out[k] = lay(k, out[k], v);
   return out as unknown as Strings;
 }
 

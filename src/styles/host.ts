@@ -137,17 +137,3 @@ export const hostStyles = css`
     }
   }
 `;
-
-/**
- * A host its container queries measure. The size containment they need gives it no width of its
- * own, so a parent that fits its content (a flex row, an `auto` grid column, an inline block)
- * made it 0 px wide, its text one word a line: it asks for 20rem there (`contain-intrinsic-*`),
- * as a block with text would ask for some, and takes a flex row's room (the finder, which
- * partners place), never forcing the row wider than it is.
- */
-export const queriedHost = css`
-  :host {
-    container-type: inline-size;
-    contain-intrinsic-inline-size: 20rem;
-  }
-`;

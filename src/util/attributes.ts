@@ -27,6 +27,19 @@ export const optionalNumber: ComplexAttributeConverter<number | undefined> = {
   },
 };
 
+/** `latitude` / `longitude` of `element`: optionalNumber, and text that is not a number is reported. */
+export function coordinate(element: string, attribute: string): ComplexAttributeConverter<number | undefined> {
+  return {
+    ...optionalNumber,
+    fromAttribute(value) {
+      const n = optionalNumber.fromAttribute!(value);
+      if (n === undefined && value !== null && value.trim() !== '')
+        console.error(`${element}: ${attribute}="${value.slice(0, 40)}" is not a number; it is ignored.`);
+      return n;
+    },
+  };
+}
+
 /**
  * A number attribute `accepts` takes: anything else is reported, naming the element, the
  * attribute and what it should be (`expected`), and `fallback` is used, so a typo never leaves
@@ -90,7 +103,11 @@ export function numberIn(
  * Numbers set as properties, checked as their attributes are (a converter runs for attributes
  * only): one its converter would not take is reported and its default used. For `willUpdate`.
  */
-export function checkNumbers(host: object, changed: ReadonlyMap<PropertyKey, unknown>, converters: Record<string, ComplexAttributeConverter<number>>) {
+export function checkNumbers(
+  host: object,
+  changed: ReadonlyMap<PropertyKey, unknown>,
+  converters: Record<string, ComplexAttributeConverter<number | undefined>>,
+) {
   const values = host as Record<string, unknown>;
   for (const [key, converter] of Object.entries(converters)) {
     if (!changed.has(key)) continue;
@@ -100,9 +117,28 @@ export function checkNumbers(host: object, changed: ReadonlyMap<PropertyKey, unk
   }
 }
 
+/**
+ * Text properties set from script, checked as their attributes would give them (`defaults`:
+ * each one's default): null (an attribute taken away) or undefined is the default, a number
+ * is read as its text, and anything else is reported and the default used, so a
+ * wrong value never stops the widget. For `willUpdate`.
+ */
+export function checkTexts(host: object, changed: ReadonlyMap<PropertyKey, unknown>, defaults: Record<string, string | undefined>, element: string) {
+  const values = host as Record<string, unknown>;
+  for (const [key, fallback] of Object.entries(defaults)) {
+    const value = values[key];
+    if (!changed.has(key) || typeof value === 'string' || value === fallback) continue;
+    if (typeof value === 'number') values[key] = String(value);
+    else {
+      if (value !== null && value !== undefined) console.error(`${element}: ${key} must be text; the default is used.`);
+      values[key] = fallback;
+    }
+  }
+}
+
 /** The origin from a latitude/longitude pair, only when both are valid coordinates. */
 export function originFrom(latitude: number | undefined, longitude: number | undefined) {
-  if (latitude === undefined || longitude === undefined) return null;
+  if (typeof latitude !== 'number' || typeof longitude !== 'number') return null;
   if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null;
   return { lat: latitude, lng: longitude };
 }

@@ -2,6 +2,9 @@ import { css } from 'lit';
 import { outlineButton } from '../../styles/buttons.js';
 
 export const filterBarStyles = css`
+  :host {
+    container-type: inline-size;
+  }
   .toggle,
   .clear {
     ${outlineButton}

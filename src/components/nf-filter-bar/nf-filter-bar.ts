@@ -1,7 +1,7 @@
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { hostStyles, queriedHost } from '../../styles/host.js';
+import { hostStyles } from '../../styles/host.js';
 import { filterBarStyles } from './nf-filter-bar.styles.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import { languageName } from '../../i18n/intl.js';
@@ -39,7 +39,7 @@ type Group = 'types' | 'needs' | 'languages';
  */
 @customElement('nf-filter-bar')
 export class NfFilterBar extends LitElement {
-  static override styles = [hostStyles, queriedHost, filterBarStyles];
+  static override styles = [hostStyles, filterBarStyles];
 
   /**
    * How many services each choice would show (from `runQuery(...).counts`), or a function that

@@ -17,9 +17,8 @@ export const mapStyles = css`
     /* Map tiles are light in either theme: markers, clusters, zoom buttons and focus rings on them
        keep the light palette, or they would be light on light (1.2:1) in dark mode. */
     color-scheme: light;
-    /* Its width bounds the tooltips' (100cqi); 20rem where a parent fits its content (host.ts, queriedHost). */
+    /* Its width bounds the tooltips' (100cqi). */
     container-type: inline-size;
-    contain-intrinsic-inline-size: 20rem;
     box-sizing: border-box;
     height: var(--_map-height);
     width: 100%;

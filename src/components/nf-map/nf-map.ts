@@ -10,7 +10,7 @@ import { distanceKm, formatDistance, isLocated } from '../../geo/distance.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import { defaultUnits } from '../../i18n/units.js';
 import { placeLabel } from '../../util/place-label.js';
-import { checkNumbers, numberIn, optionalNumber, originFrom, unitsConverter } from '../../util/attributes.js';
+import { checkNumbers, checkTexts, coordinate, numberIn, originFrom, unitsConverter } from '../../util/attributes.js';
 import { roundDistanceKm } from '../../query/query.js';
 import { givenServices } from '../../feed/given-services.js';
 import { NfServiceSelectEvent } from '../../events.js';
@@ -51,7 +51,11 @@ export const preloadMap = () => {
 };
 
 /** `zoom`, also checked when set as a property (checkNumbers). */
-const ZOOM = { zoom: numberIn('zoom', 15, { min: 0 }, 'nf-map') };
+const NUMBERS = {
+  zoom: numberIn('zoom', 15, { min: 0 }, 'nf-map'),
+  latitude: coordinate('nf-map', 'latitude'),
+  longitude: coordinate('nf-map', 'longitude'),
+};
 
 /**
  * A Leaflet map of services and the origin. Nearby services merge into clusters (a disc with
@@ -110,7 +114,7 @@ export class NfMap extends LitElement {
   @property({ attribute: false }) listed?: readonly string[];
 
   /** Origin latitude, marked on the map and used for distances in events and in the names of markers `distances` leaves out. */
-  @property({ converter: optionalNumber }) latitude?: number;
+  @property({ converter: NUMBERS.latitude }) latitude?: number;
 
   /**
    * The origin is an area, not a point: the visitor's, rounded to a grid by the finder, so the
@@ -120,13 +124,13 @@ export class NfMap extends LitElement {
   @property({ type: Boolean, attribute: 'origin-is-area' }) originIsArea = false;
 
   /** Origin longitude. */
-  @property({ converter: optionalNumber }) longitude?: number;
+  @property({ converter: NUMBERS.longitude }) longitude?: number;
 
   /** Accessible name of the origin marker ("Your location"); default "Starting point" in the page language. */
   @property({ attribute: 'origin-label' }) originLabel?: string;
 
   /** Zoom used when there is a single point, and the closest zoom when fitting. */
-  @property({ converter: ZOOM.zoom }) zoom = 15;
+  @property({ converter: NUMBERS.zoom }) zoom = 15;
 
   /** The id of the selected service: its marker is highlighted and the map pans to it. */
   @property({ attribute: 'selected-id' }) selectedId: string | null = null;
@@ -233,7 +237,8 @@ export class NfMap extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    checkNumbers(this, changed, ZOOM);
+    checkNumbers(this, changed, NUMBERS);
+    checkTexts(this, changed, { tileUrl: OSM_TILES, tileAttribution: undefined, originLabel: undefined }, 'nf-map');
     if (changed.has('services')) this.services = givenServices('nf-map', this.services);
   }
 

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
@@ -6,6 +6,7 @@ import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import type { Strings } from '../../i18n/strings.js';
 import type { PartnerPlace, Place, PlaceSearchResult } from '../../places/search.js';
 import { NfPlaceSelectEvent } from './events.js';
+import { checkTexts } from '../../util/attributes.js';
 import { placeSearchStyles } from './nf-place-search.styles.js';
 
 declare global {
@@ -181,6 +182,10 @@ export class NfPlaceSearch extends LitElement {
     const option = (event.target as Element).closest('[role="option"]');
     const place = this.choices[Number(option?.getAttribute('data-index'))];
     if (place) this.choose(place);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    checkTexts(this, changed, { placeRegion: '', geocoderUrl: undefined, context: undefined }, 'nf-place-search');
   }
 
   override updated() {

@@ -21,7 +21,8 @@ import {
   directionsHref,
   headingLevel,
   numberIn,
-  optionalNumber,
+  coordinate,
+  checkTexts,
   originFrom,
   typesConverter,
   unitsConverter,
@@ -48,7 +49,10 @@ const NUMBERS = {
   limit: numberIn('limit', 20, { min: 1, whole: true }, 'nf-service-list'),
   headingLevel,
   staleAfter: numberIn('stale-after', 365, { min: 0 }, 'nf-service-list'),
+  latitude: coordinate('nf-service-list', 'latitude'),
+  longitude: coordinate('nf-service-list', 'longitude'),
 };
+const TEXTS = { directionsUrl: DEFAULT_DIRECTIONS_URL, reportUrl: undefined };
 
 /**
  * An accessible list of services, nearest first from an origin. Works alone or inside
@@ -141,10 +145,10 @@ export class NfServiceList extends LitElement {
   @property({ attribute: false }) pinned?: RankedService;
 
   /** Origin latitude for distances; with `longitude`, sorts nearest first. */
-  @property({ converter: optionalNumber }) latitude?: number;
+  @property({ converter: NUMBERS.latitude }) latitude?: number;
 
   /** Origin longitude for distances. */
-  @property({ converter: optionalNumber }) longitude?: number;
+  @property({ converter: NUMBERS.longitude }) longitude?: number;
 
   /** Distance units. Defaults from the page language: miles for US and UK English, otherwise km. */
   @property({ reflect: true, converter: unitsConverter('nf-service-list') }) units?: Units;
@@ -216,6 +220,7 @@ export class NfServiceList extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     checkNumbers(this, changed, NUMBERS);
+    checkTexts(this, changed, TEXTS, 'nf-service-list');
     if (changed.has('services')) this.services = givenServices('nf-service-list', this.services);
     if (this.results) {
       this.ranked = this.results;
