@@ -563,6 +563,9 @@ export class NaloxoneFinder extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>) {
     checkNumbers(this, changed, NUMBERS);
     checkTexts(this, changed, TEXTS, 'naloxone-finder');
+    // A new feed replaces the list with "Loading services…": focus in it would fall to the
+    // page, so it moves to the results' box, which stays, as "Try again" does.
+    if (changed.has('src') && this.hasUpdated) this.holdFocus();
     // A date's text or number reads as that date; null as the real clock; anything else is reported.
     if (changed.has('now') && this.now !== undefined && !(this.now instanceof Date)) {
       const date = new Date(this.now as never);
@@ -1015,6 +1018,13 @@ export class NaloxoneFinder extends LitElement {
   private retryFeed() {
     this.renderRoot.querySelector<HTMLElement>('.results')?.focus();
     void this.feed.run();
+  }
+
+  /** Moves focus inside the results (a result's button, the map) to their box. */
+  private holdFocus() {
+    const results = this.renderRoot.querySelector<HTMLElement>('.results');
+    const active = this.shadowRoot!.activeElement;
+    if (results && active && active !== results && results.contains(active)) results.focus();
   }
 
   /** The partner's `mail-url`, when it is a safe web address; checked (and reported) once per change. */

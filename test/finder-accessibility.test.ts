@@ -165,6 +165,24 @@ describe('<naloxone-finder> accessibility', () => {
     });
   });
 
+  describe('focus when the feed changes', () => {
+    it('moves from a result to the results box when src changes, never to the page, whether the new feed loads or fails', async () => {
+      const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" tile-url="none"></naloxone-finder>`);
+      const results = el.shadowRoot!.querySelector('.results')!;
+      for (const next of [feedUrl(feedAt([3, 5])), 'data:application/json,{"not":"a feed"']) {
+        await waitUntil(() => (list(el)?.shadowRoot?.querySelectorAll('button.show-on-map').length ?? 0) > 1, 'no results to focus', { timeout: 5000 });
+        list(el).shadowRoot!.querySelectorAll<HTMLButtonElement>('button.show-on-map')[1].focus();
+        el.src = next;
+        await el.updateComplete;
+        expect(deepActive(), 'while it loads').to.equal(results);
+        await waitUntil(() => !el.shadowRoot!.querySelector('.results .note'), 'still loading', { timeout: 5000 });
+        expect(deepActive(), 'once it has loaded or failed').to.equal(results);
+        el.src = feedUrl(FEED);
+        await el.updateComplete;
+      }
+    });
+  });
+
   describe('the keyboard path', () => {
     it('reaches the first "Call" in 5 Tabs from "Use my location", and the map\'s zoom in 5 Tabs and one Enter', async () => {
       const geo = stubGeolocation({ lat: 0.001, lng: 0.001 });
