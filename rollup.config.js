@@ -154,6 +154,28 @@ export function moduleWorker({ name, input, plugins }) {
   };
 }
 
+/** Modules written in JavaScript with a declaration beside them: TypeScript emits none for them. */
+const HAND_DECLARED = ['places/normalize.d.ts', 'places/codec.d.ts'];
+
+/**
+ * The npm build's types, as a partner's strict TypeScript build reads them: the .d.ts files name
+ * Leaflet's types as 'leaflet' (@types/leaflet, a dependency), not by the ES module path our
+ * code imports, which only this repository's own declaration (src/types/modules.d.ts) names;
+ * and the hand-written declarations go beside their modules.
+ */
+const npmTypes = () => ({
+  name: 'npm-types',
+  async generateBundle(_, bundle) {
+    for (const file of Object.values(bundle)) {
+      if (file.type === 'asset' && file.fileName.endsWith('.d.ts') && typeof file.source === 'string') {
+        file.source = file.source.replaceAll("'leaflet/dist/leaflet-src.esm.js'", "'leaflet'");
+      }
+    }
+    for (const fileName of HAND_DECLARED)
+      this.emitFile({ type: 'asset', fileName, source: await readFile(new URL(`./src/${fileName}`, import.meta.url), 'utf8') });
+  },
+});
+
 const ts = (options = {}) =>
   typescript({ tsconfig: './tsconfig.json', compilerOptions: { rootDir: 'src', outDir: 'dist', sourceMap: true, declaration: false, ...options } });
 
@@ -212,6 +234,7 @@ export default [
       resolve({ browser: true }),
       commonjs({ include: /node_modules\/papaparse\// }),
       ts({ outDir: 'dist/npm', declaration: true, declarationDir: 'dist/npm' }),
+      npmTypes(),
     ],
   },
   // The command-line tool (`npx naloxone-finder validate|convert`): Node, one readable file.

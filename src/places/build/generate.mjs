@@ -180,7 +180,7 @@ const HEADER = (what) =>
 
 async function writeModule(out, file, header, exports) {
   const body = Object.entries(exports)
-    .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)
+    .map(([name, value]) => `export const ${name}: string = ${JSON.stringify(value)};`)
     .join('\n');
   await writeFile(new URL(file, out), await format(header + body, { parser: 'typescript', singleQuote: true, printWidth: 160 }));
 }
