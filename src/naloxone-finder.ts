@@ -244,12 +244,12 @@ const TEXTS = {
  * @cssproperty [--nf-color-warning-background=#fde2e1 / dark #4a1d1a] - Behind "Temporarily closed".
  * @cssproperty [--nf-color-urgent=#a4262c / dark #ff9b94] - The overdose card's border and call link (its text is --nf-color-on-accent).
  *
- * @fires nf-feed-load - The feed was loaded. `detail: { count, skipped, warnings, format, staleSince? }`.
- * @fires nf-feed-error - The feed could not be loaded. `detail: { kind, message, status, src, skipped? }`.
- * @fires nf-service-select - A visitor chose a service in the list or on the map. `detail: { service, distance }`, distance in km rounded as the list shows it, or null.
- * @fires nf-location-change - The origin changed. `detail: { source }` (`device`, `search`, `attribute`, `none`); never carries coordinates.
- * @fires nf-filters-change - The visitor changed the filters. `detail: { filters }`.
- * @fires nf-results-change - The results shown changed (feed, origin, types, "Show more"). `detail: { services }` in list order.
+ * @fires {NfFeedLoadEvent} nf-feed-load - The feed was loaded. `detail: { count, skipped, warnings, format, staleSince? }`.
+ * @fires {NfFeedErrorEvent} nf-feed-error - The feed could not be loaded. `detail: { kind, message, status, src, skipped? }`.
+ * @fires {NfServiceSelectEvent} nf-service-select - A visitor chose a service in the list or on the map. `detail: { service, distance }`, distance in km rounded as the list shows it, or null.
+ * @fires {NfLocationChangeEvent} nf-location-change - The origin changed. `detail: { source }` (`device`, `search`, `attribute`, `none`); never carries coordinates.
+ * @fires {NfFiltersChangeEvent} nf-filters-change - The visitor changed the filters. `detail: { filters }`.
+ * @fires {NfResultsChangeEvent} nf-results-change - The results shown changed (feed, origin, types, "Show more"). `detail: { services }` in list order.
  */
 @customElement('naloxone-finder')
 export class NaloxoneFinder extends LitElement {

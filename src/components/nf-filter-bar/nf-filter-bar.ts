@@ -35,7 +35,7 @@ type Group = 'types' | 'needs' | 'languages';
  * @cssproperty [--nf-color-muted=#4a4a4a] - The summary line.
  * @cssproperty [--nf-radius=6px] - Corner radius of the buttons.
  *
- * @fires nf-filters-change - The visitor changed the filters. `detail: { filters }`.
+ * @fires {NfFiltersChangeEvent} nf-filters-change - The visitor changed the filters. `detail: { filters }`.
  */
 @customElement('nf-filter-bar')
 export class NfFilterBar extends LitElement {

@@ -91,7 +91,7 @@ const NUMBERS = {
  * @cssproperty [--nf-color-cluster=var(--nf-color-accent)] - Colour of a cluster's disc.
  * @cssproperty [--nf-color-on-cluster=var(--nf-color-on-accent)] - Colour of a cluster's count.
  *
- * @fires nf-service-select - A visitor chose a marker. `detail: { service, distance }`, distance in km or null.
+ * @fires {NfServiceSelectEvent} nf-service-select - A visitor chose a marker. `detail: { service, distance }`, distance in km or null.
  */
 @customElement('nf-map')
 export class NfMap extends LitElement {

@@ -23,7 +23,7 @@ let nextId = 0;
  * gazetteer loaded on the first search; what the visitor types is never sent anywhere.
  *
  * @summary Find a place by ZIP code, postal code or city name, offline.
- * @fires nf-place-select - The visitor chose a place. `detail`: `{ label, source: 'search', latitude, longitude, place }`.
+ * @fires {NfPlaceSelectEvent} nf-place-select - The visitor chose a place. `detail`: `{ label, source: 'search', latitude, longitude, place }`.
  * @csspart form - The form around the field and the button.
  * @csspart input - The text field (a combobox when choices are shown).
  * @csspart button - The Search button.
