@@ -55,6 +55,20 @@ export const hostStyles = css`
   :host([theme='dark']) {
     --_scheme: dark;
   }
+  /* English text reads left to right on a right-to-left page too (marked lang="en" where the
+     page's language does not ship): ".Nearest first", "services 7" otherwise. Each line takes its
+     direction from its first letter; its alignment and the layout still follow the page. */
+  p:lang(en),
+  summary:lang(en),
+  button:lang(en),
+  label:lang(en),
+  legend:lang(en) {
+    unicode-bidi: plaintext;
+  }
+  /* Lined up with the page's side all the same (start, here, would be the line's own). */
+  :is(p, summary, label, legend):lang(en):dir(rtl) {
+    text-align: right;
+  }
   .root {
     display: block;
     box-sizing: border-box;

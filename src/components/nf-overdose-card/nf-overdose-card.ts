@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { withLtr } from '../../util/ltr.js';
 import { customElement, property } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
 import { overdoseCardStyles } from './nf-overdose-card.styles.js';
@@ -138,7 +139,7 @@ export class NfOverdoseCard extends LitElement {
             <!-- The steps first: the call link is the first thing under the summary, on a small phone with large text too. -->
             <ol part="steps">
               <li part="step">
-                <a class="call" part="call-link" href=${emergencyTel(number)}>${s.call(number)}</a>
+                <a class="call" part="call-link" href=${emergencyTel(number)}>${withLtr(s.call, number)}</a>
                 ${s.callDetail}
               </li>
               ${this.renderStep(s.naloxone, s.naloxoneDetail)} ${this.renderStep(s.breathing, s.breathingDetail)}

@@ -32,6 +32,8 @@ export const listStyles = css`
     font-weight: 700;
     line-height: 1.3;
     overflow-wrap: anywhere;
+    /* Scrolled to the top of the window ("Show in the list"), its focus ring stays in view. */
+    scroll-margin-block-start: 0.75rem;
   }
   .meta {
     display: flex;
@@ -42,6 +44,8 @@ export const listStyles = css`
   }
   .distance {
     font-weight: 700;
+    /* "1.2 km" in a right-to-left sentence: its direction from its own first letter, not "km 1.2". */
+    unicode-bidi: plaintext;
   }
   .types {
     display: flex;

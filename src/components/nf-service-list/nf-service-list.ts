@@ -1,4 +1,5 @@
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { withLtr } from '../../util/ltr.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { hostStyles } from '../../styles/host.js';
@@ -94,9 +95,9 @@ const TEXTS = { directionsUrl: DEFAULT_DIRECTIONS_URL, reportUrl: undefined };
  * @cssproperty [--nf-font-family=system-ui] - Font.
  * @cssproperty [--nf-radius=6px] - Corner radius.
  *
- * @fires nf-service-select - A visitor chose a service. `detail: { service, distance }`, distance in km or null.
- * @fires nf-results-change - The visible results changed. `detail: { services }` in list order. Not fired when a composite holds the paging (`shownCount`): the composite fires it.
- * @fires nf-show-more - With `shownCount` set: the visitor pressed "Show more". `detail: { shown }`, the count asked for.
+ * @fires {NfServiceSelectEvent} nf-service-select - A visitor chose a service. `detail: { service, distance }`, distance in km or null.
+ * @fires {NfResultsChangeEvent} nf-results-change - The visible results changed. `detail: { services }` in list order. Not fired when a composite holds the paging (`shownCount`): the composite fires it.
+ * @fires {NfShowMoreEvent} nf-show-more - With `shownCount` set: the visitor pressed "Show more". `detail: { shown }`, the count asked for.
  */
 @customElement('nf-service-list')
 export class NfServiceList extends LitElement {
@@ -559,7 +560,7 @@ export class NfServiceList extends LitElement {
     const directions = isLocated(service) ? directionsHref(this.directionsUrl, service.lat, service.lng) : undefined;
     return html`
       <div class="actions" part="actions">
-        ${tel ? html`<a href=${tel}>${this.t.call(service.phone!)}</a>` : service.phone ? html`<span>${service.phone}</span>` : nothing}
+        ${tel ? html`<a href=${tel}>${withLtr(this.t.call, service.phone!)}</a>` : service.phone ? html`<span>${service.phone}</span>` : nothing}
         ${directions ? newTabLink(directions, this.t.directions, this.t.newTab, { about: label }) : nothing}
         ${website ? newTabLink(website, this.t.website, this.t.newTab, { about: label }) : nothing}
         ${email ? html`<a href=${`mailto:${email}`}>${this.t.email}<span class="visually-hidden">: ${label}</span></a>` : nothing}
