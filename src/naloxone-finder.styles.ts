@@ -37,6 +37,15 @@ export const finderStyles = css`
   .area-button {
     ${outlineButton}
   }
+  /* A toggle shows it is on by more than its state for assistive technology: filled, and ticked
+     (the tick stays in forced colours, where the fill does not). */
+  .area-button[aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .area-button[aria-pressed='true']::before {
+    content: '✓ ' / '';
+  }
   /* "Show my area on the map" and its note, just above the map they are about. */
   .area {
     display: flex;

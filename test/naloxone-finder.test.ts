@@ -1086,9 +1086,13 @@ describe('<naloxone-finder>', () => {
       const note = el.shadowRoot!.querySelector<HTMLElement>('[part="area-note"]')!;
       expect(note.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
       el.style.cssText = '';
+      const off = { background: getComputedStyle(area).backgroundColor, tick: getComputedStyle(area, '::before').content };
       area.click();
       await loaded(el);
       expect(area.getAttribute('aria-pressed')).to.equal('true');
+      // Seen to be on, not only told: filled, and ticked.
+      expect(getComputedStyle(area).backgroundColor, 'filled when on').not.to.equal(off.background);
+      expect([off.tick, getComputedStyle(area, '::before').content]).to.deep.equal(['none', '"✓ " / ""']);
       // The area, not the point: the map (readable by page scripts) holds the point rounded to 0.01°.
       expect(mapEl(el)!.shadowRoot!.querySelector('.nf-origin--area')!.getAttribute('aria-label')).to.equal('Your area (approximate)');
       expect([mapEl(el)!.latitude, mapEl(el)!.longitude]).to.deep.equal([0.07, 0]);
