@@ -108,4 +108,24 @@ describe('dist/naloxone-finder.js on a plain HTML page', () => {
     expect(starter, 'no module-worker chunk loaded').to.exist;
     expect(starter!.startTime).to.be.below(client!.responseEnd);
   });
+
+  // Last: the second copy's requests would show in the checks of what the page fetched.
+  it('lets a second copy of the file on the page load beside the first (another address): its names are left to the first, with a note, not an error', async () => {
+    await waitUntil(() => list()?.shadowRoot?.querySelector('li[part="item"]'), 'the first copy rendered no results', { timeout: 5000 });
+    const shown = list()!.shadowRoot!.querySelectorAll('li[part="item"]').length;
+    const win = frame.contentWindow! as Window & typeof globalThis;
+    const notes: string[] = [];
+    const info = win.console.info;
+    win.console.info = (...args: unknown[]) => notes.push(args.join(' '));
+    try {
+      const copy = (await new win.Function('return import("/dist/naloxone-finder.js?copy=2")')()) as { NaloxoneFinder?: unknown };
+      expect(copy.NaloxoneFinder, "the second copy's exports load").to.be.a('function');
+      expect(win.customElements.get('naloxone-finder'), 'the first copy keeps the name').not.to.equal(copy.NaloxoneFinder);
+    } finally {
+      win.console.info = info;
+    }
+    expect(notes).to.include("naloxone-finder: <naloxone-finder> is already defined by another copy on this page; that copy's is used.");
+    expect(notes.filter((n) => n.includes('already defined'))).to.have.length(6);
+    expect(list()!.shadowRoot!.querySelectorAll('li[part="item"]'), 'the first copy still shows its list').to.have.length(shown);
+  });
 });

@@ -1,6 +1,7 @@
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { customElement } from '../../util/define.js';
 import { hostStyles } from '../../styles/host.js';
 import { filterBarStyles } from './nf-filter-bar.styles.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';

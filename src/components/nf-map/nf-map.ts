@@ -1,6 +1,7 @@
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LitElement, adoptStyles, html, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import { customElement } from '../../util/define.js';
 import { hostStyles } from '../../styles/host.js';
 import { mapStyles } from './nf-map.styles.js';
 import type { MapController } from './map-controller.js';

@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { withLtr } from '../../util/ltr.js';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { customElement } from '../../util/define.js';
 import { hostStyles } from '../../styles/host.js';
 import { overdoseCardStyles } from './nf-overdose-card.styles.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { customElement } from '../../util/define.js';
 import { hostStyles } from '../../styles/host.js';
 import { LocaleController, type StringOverrides } from '../../i18n/localize.js';
 import type { Strings } from '../../i18n/strings.js';
