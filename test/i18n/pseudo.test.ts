@@ -125,7 +125,13 @@ function findUntranslated(canvas: HTMLElement): string[] {
         const value = element.getAttribute(name);
         if (value) report(element, `[${name}]`, value);
       }
-      for (const node of element.childNodes) if (node.nodeType === Node.TEXT_NODE && node.textContent) report(node, 'text', node.textContent);
+      const nodes = [...element.childNodes];
+      // A sentence around a value set apart (withLtr: "Call <bdi>555-0101</bdi>") is read whole, the value as data.
+      if (nodes.some((n) => n instanceof HTMLElement && n.localName === 'bdi')) {
+        report(element, 'text', nodes.map((n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : ' ')).join(''));
+        continue;
+      }
+      for (const node of nodes) if (node.nodeType === Node.TEXT_NODE && node.textContent) report(node, 'text', node.textContent);
     }
   }
   return found;
