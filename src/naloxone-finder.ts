@@ -222,6 +222,7 @@ const TEXTS = {
  * @csspart stale-note - From the list: "This information may be out of date".
  * @csspart report - From the list: "Report a problem".
  * @csspart map - From the map: the map container.
+ * @csspart two-finger-hint - From the map: "Use two fingers to move the map", shown when one finger moves on it on a touch screen.
  *
  * @cssproperty [--nf-font-family=system-ui, …] - All text.
  * @cssproperty [--nf-font-size=1rem] - Base text size: every text scales with it.
@@ -1344,7 +1345,7 @@ export class NaloxoneFinder extends LitElement {
     const onMap = this.pageOnMap(shown, result.listed);
     return html`${this.renderAreaButton()}
       <nf-map
-        exportparts="map"
+        exportparts="map, two-finger-hint"
         .services=${markValidated(result.selection.mapped)}
         .listed=${onMap.ids}
         .distances=${onMap.distances}

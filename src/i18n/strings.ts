@@ -85,6 +85,8 @@ export interface Strings {
   /** The count a cluster shows on the map: written as in clusterLabel, which must contain it. */
   clusterCount: (count: number) => string;
   mapFailed: string;
+  /** Shown over the map on a touch screen when one finger moves on it (which scrolls the page). */
+  twoFingers: string;
   /** The map credit for OpenStreetMap's own tiles (the default); `[text](url)` is a link. */
   osmCredit: string;
   yourLocation: string;
@@ -222,6 +224,7 @@ export const en: Strings = {
   clusterLabel: (total, types, including) => `${count(total, 'service', 'services')}${types ? `: ${types}` : ''}. Including ${including}`,
   clusterCount: (total) => n(total),
   mapFailed: 'The map could not be loaded. The list has every service.',
+  twoFingers: 'Use two fingers to move the map',
   osmCredit: '© [OpenStreetMap](https://www.openstreetmap.org/copyright) contributors',
   yourLocation: 'Your location',
   yourArea: 'Your area (approximate)',

@@ -798,9 +798,17 @@ describe('<nf-map> on a phone and with a mouse: the page still scrolls', () => {
     try {
       const { el, x, y } = await mapOnLongPage();
       const center = el.leafletMap!.getCenter();
+      const hint = el.shadowRoot!.querySelector<HTMLElement>('[part="two-finger-hint"]')!;
+      expect(hint.hidden, 'no hint before a finger moves').to.equal(true);
       await executeServerCommand('gesture', { kind: 'swipe', x, y: y + 60, dy: -120 });
       await waitUntil(() => window.scrollY > 50, `the page did not scroll (scrollY ${window.scrollY})`, { timeout: 3000 });
       expect(el.leafletMap!.getCenter().lat, 'the map did not pan').to.be.closeTo(center.lat, 1e-9);
+      // The finger is told how to move the map, over it, for a moment.
+      expect(hint.hidden, 'the hint shows').to.equal(false);
+      expect(hint.textContent!.trim()).to.equal('Use two fingers to move the map');
+      const [over, map] = [hint.getBoundingClientRect(), el.shadowRoot!.querySelector('.map')!.getBoundingClientRect()];
+      expect([over.top, over.height, over.width]).to.deep.equal([map.top, map.height, map.width]);
+      await waitUntil(() => hint.hidden, 'the hint never went', { timeout: 3000 });
     } finally {
       await executeServerCommand('gesture', { kind: 'touch-screen', on: false });
     }

@@ -12,6 +12,29 @@ export const mapStyles = css`
   }
   .root {
     background: transparent;
+    position: relative;
+  }
+  /* Over the map, which it dims; taps and swipes go through it. */
+  .two-fingers {
+    position: absolute;
+    inset: 0 0 auto;
+    height: var(--_map-height);
+    z-index: 1000;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    margin: 0;
+    padding: 1rem;
+    box-sizing: border-box;
+    border-radius: var(--_radius);
+    background: rgb(0 0 0 / 0.55);
+    color: #fff;
+    font-weight: 700;
+    text-align: center;
+    pointer-events: none;
+  }
+  .two-fingers[hidden] {
+    display: none;
   }
   .map {
     /* Map tiles are light in either theme: markers, clusters, zoom buttons and focus rings on them

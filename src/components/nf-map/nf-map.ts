@@ -52,6 +52,9 @@ export const preloadMap = () => {
 };
 
 /** `zoom`, also checked when set as a property (checkNumbers). */
+/** How long "Use two fingers to move the map" stays after the finger stops, ms. */
+const HINT_MS = 1500;
+
 const NUMBERS = {
   zoom: numberIn('zoom', 15, { min: 0 }, 'nf-map'),
   latitude: coordinate('nf-map', 'latitude'),
@@ -83,6 +86,7 @@ const NUMBERS = {
  * @summary Map of services; supports the list, never replaces it.
  *
  * @csspart map - The map container.
+ * @csspart two-finger-hint - "Use two fingers to move the map", over the map for a moment when one finger moves on it on a touch screen.
  *
  * @cssproperty [--nf-map-height=360px] - Height of the map.
  * @cssproperty [--nf-color-marker=var(--nf-color-accent)] - Marker colour.
@@ -183,6 +187,9 @@ export class NfMap extends LitElement {
   @query('.map') private container!: HTMLElement;
 
   @state() private loadFailed = false;
+  /** "Use two fingers to move the map": shown a moment after one finger moved on the map. */
+  @state() private twoFingerHint = false;
+  private hintTimer?: ReturnType<typeof setTimeout>;
 
   private controller?: MapController;
   /** `services` with coordinates, worked out once per array so the index is kept. */
@@ -336,9 +343,37 @@ export class NfMap extends LitElement {
     this.dispatchEvent(new NfServiceSelectEvent({ service, distance: km }));
   }
 
+  /**
+   * On a touch screen one finger scrolls the page over the map (map-controller.ts): a finger
+   * that moves there is told, for a moment, how to move the map. Hidden from screen readers,
+   * whose users do not drag; `mapKeys` describes the map to them.
+   */
+  private onTouchMove = (event: TouchEvent) => {
+    if (this.leafletMap?.dragging.enabled()) return;
+    clearTimeout(this.hintTimer);
+    this.twoFingerHint = event.touches.length === 1;
+    if (this.twoFingerHint) this.hintTimer = setTimeout(() => (this.twoFingerHint = false), HINT_MS);
+  };
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.hintTimer);
+    this.twoFingerHint = false;
+  }
+
   override render() {
     return html`<div class="root">
-      <div class="map" part="map" role="group" aria-label=${this.t.mapLabel} aria-describedby="keys"></div>
+      <div
+        class="map"
+        part="map"
+        role="group"
+        aria-label=${this.t.mapLabel}
+        aria-describedby="keys"
+        @touchmove=${{ handleEvent: this.onTouchMove, passive: true }}
+      ></div>
+      <p class="two-fingers" part="two-finger-hint" aria-hidden="true" ?hidden=${!this.twoFingerHint} lang=${ifDefined(this.l10n.fallbackLang)}>
+        ${this.t.twoFingers}
+      </p>
       <p id="keys" class="visually-hidden" lang=${ifDefined(this.l10n.fallbackLang)}>${this.t.mapKeys}</p>
       ${this.loadFailed ? html`<p class="failed" role="status" lang=${ifDefined(this.l10n.fallbackLang)}>${this.t.mapFailed}</p>` : nothing}
     </div>`;

@@ -168,6 +168,7 @@ const es: Strings = {
   clusterLabel: (total, types, including) => `${count(total, 'servicio', 'servicios')}${types ? `: ${types}` : ''}. Entre ellos, ${including}`,
   clusterCount: (total) => n(total),
   mapFailed: 'No se pudo cargar el mapa. La lista tiene todos los servicios.',
+  twoFingers: 'Use dos dedos para mover el mapa',
   osmCredit: '© colaboradores de [OpenStreetMap](https://www.openstreetmap.org/copyright)',
   yourLocation: 'Su ubicación',
   yourArea: 'Su zona (aproximada)',

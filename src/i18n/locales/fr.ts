@@ -168,6 +168,7 @@ const fr: Strings = {
   clusterLabel: (total, types, including) => `${count(total, 'service', 'services')}${types ? `\u00A0: ${types}` : ''}. Parmi eux, ${including}`,
   clusterCount: (total) => n(total),
   mapFailed: 'La carte n’a pas pu être chargée. La liste contient tous les services.',
+  twoFingers: 'Utilisez deux doigts pour déplacer la carte',
   osmCredit: '© les contributeurs d’[OpenStreetMap](https://www.openstreetmap.org/copyright)',
   yourLocation: 'Votre position',
   yourArea: 'Votre secteur (approximatif)',
