@@ -151,6 +151,8 @@ const ALLOWED_TAGS = new Set([
   'ul',
   'li',
   'span',
+  // A phone number set left to right inside "Call …" (withLtr): its text is the feed's, as text.
+  'bdi',
   'a',
   'address',
   'br',
