@@ -135,6 +135,8 @@ export class LocaleController implements ReactiveController {
   hostConnected() {
     controllers.add(this);
     watchLang(this.host.shadowRoot ?? undefined);
+    // And the shadow roots it sits in (a partner's own component's): a `lang` set there is its language too.
+    for (let root = this.host.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) watchLang(root);
     this.refresh();
   }
 

@@ -81,6 +81,20 @@ describe('the language of the finder', () => {
     await waitUntil(() => status(el) === 'Utiliser ma position');
   });
 
+  it("follows a lang changed inside a partner's own component's shadow root", async () => {
+    const outer = await fixture<HTMLDivElement>(html`<div></div>`);
+    const section = document.createElement('section');
+    section.lang = 'en-US';
+    const el = document.createElement('naloxone-finder');
+    Object.assign(el, { src: feedUrl(FEED), latitude: 0, longitude: 0, timezone: 'UTC', now: NOW, tileUrl: 'none' });
+    section.append(el);
+    outer.attachShadow({ mode: 'open' }).append(section);
+    await shown(el);
+    expect(status(el)).to.equal('Use my location');
+    section.lang = 'es-MX';
+    await waitUntil(() => status(el) === 'Usar mi ubicación', 'the new lang in the outer shadow root was not followed', { timeout: 5000 });
+  });
+
   it('a message the place search already shows follows a change of language', async () => {
     const { default: es } = await import('../../src/i18n/locales/es.js');
     const search = await fixture<NfPlaceSearch>(html`<nf-place-search lang="en"></nf-place-search>`);
