@@ -496,6 +496,9 @@ export class NaloxoneFinder extends LitElement {
   private announced = '';
   private announceTimer?: ReturnType<typeof setTimeout>;
 
+  /** Whether the feed's load was stopped because the finder left the page. */
+  #leftLoading = false;
+
   private readonly feed = new Task(this, {
     task: async ([src, services, format, fieldMap, defaultTypes], { signal }): Promise<FinderFeed> => {
       // The spatial index is a chunk of its own, fetched beside the feed.
@@ -622,11 +625,23 @@ export class NaloxoneFinder extends LitElement {
     // task of its own while the feed downloads, not beside the list's first render (the list
     // does the same when it is connected, which is only when the results come).
     setTimeout(() => formatDistance(1, this.effectiveUnits, this.l10n.lang));
+    // Back on the page after its download was stopped: loaded again.
+    if (this.#leftLoading) {
+      this.#leftLoading = false;
+      void this.feed.run();
+    }
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearInterval(this.ticker);
+    // Taken off the page while its feed loads: the download and the reading stop, and no event
+    // fires from a finder nobody sees. Not when it is only moved (back in the same task).
+    setTimeout(() => {
+      if (this.isConnected || this.feed.status !== TaskStatus.PENDING) return;
+      this.#leftLoading = true;
+      this.feed.abort();
+    });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { NaloxoneFinder } from '../src/naloxone-finder.js';
 import type { NfServiceList } from '../src/components/nf-service-list/nf-service-list.js';
@@ -101,5 +102,43 @@ describe('<naloxone-finder> properties set from script', () => {
     await settled(el);
     expect(el.latitude, 'a number given as text').to.equal(0.5);
     expect(distances()).to.equal(5);
+  });
+});
+
+describe('<naloxone-finder> taken off the page while its feed loads', () => {
+  afterEach(() => executeServerCommand('hold', { off: true }));
+
+  it('stops loading and fires nothing while away; put back, it loads; moved at once, it loads once', async () => {
+    // The fixture's fictional feed, held back as a slow server would.
+    await executeServerCommand('hold', { pattern: '*/test/fixtures/fictional-feed.json*', delayMs: 1200 });
+    const place = await fixture<HTMLDivElement>(html`<div></div>`);
+    const loads: number[] = [];
+    const el = document.createElement('naloxone-finder');
+    el.setAttribute('map', 'off');
+    el.addEventListener('nf-feed-load', (e) => loads.push(e.detail.count));
+    el.src = '/test/fixtures/fictional-feed.json?away';
+    place.append(el);
+    await new Promise((r) => setTimeout(r, 150));
+    el.remove();
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(loads, 'nothing fired while away').to.deep.equal([]);
+    place.append(el);
+    await waitUntil(() => loads.length === 1, 'never loaded once back', { timeout: 5000 });
+    await waitUntil(() => list(el)?.shadowRoot?.querySelector('li'), 'no list once back', { timeout: 5000 });
+
+    // A move (out and in within one task) keeps the load going.
+    const moved = document.createElement('naloxone-finder');
+    const movedLoads: number[] = [];
+    moved.setAttribute('map', 'off');
+    moved.addEventListener('nf-feed-load', (e) => movedLoads.push(e.detail.count));
+    moved.src = '/test/fixtures/fictional-feed.json?moved';
+    place.append(moved);
+    await new Promise((r) => setTimeout(r, 150));
+    const other = document.createElement('div');
+    place.append(other);
+    other.append(moved);
+    await waitUntil(() => movedLoads.length === 1, 'the moved finder never loaded', { timeout: 5000 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(movedLoads).to.have.length(1);
   });
 });
