@@ -199,6 +199,26 @@ describe('<nf-map> clusters', () => {
     expect(Math.abs(across.left + across.width / 2 - view.left - point.x), 'the pin stands on its own point (to the pixel Leaflet rounds to)').to.be.at.most(1);
   });
 
+  it('fits places on both sides of the antimeridian in a narrow view across it, and draws them side by side there', async () => {
+    // Fictional services on Fiji's side of 180°, two east of it and two west.
+    const pacific = [179.4, 179.8, -179.8, -179.4].map((lng, i) => ({ ...at(`p${i}`, 0), lat: -17, lng }));
+    const el = await map(pacific, { listed: pacific.map((s) => s.id) });
+    await waitUntil(() => markers(el).length === 4, 'four markers');
+    expect(el.leafletMap!.getZoom(), 'not the whole world').to.be.at.least(6);
+    const view = el.shadowRoot!.querySelector('.leaflet-container')!.getBoundingClientRect();
+    const inside = (box: DOMRect) => box.left >= view.left && box.right <= view.right && box.top >= view.top && box.bottom <= view.bottom;
+    expect(markers(el).map((m) => inside(m.getBoundingClientRect()))).to.deep.equal([true, true, true, true]);
+    // West to east on the screen as on the globe: 179.4° E, 179.8° E, 179.8° W, 179.4° W.
+    const order = markers(el)
+      .map((m) => [m.getBoundingClientRect().left, m.getAttribute('aria-label')!] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, name]) => name.replace(/^\d+\. /, ''));
+    expect(order).to.deep.equal(pacific.map((s) => s.name));
+    // Panned across to the other side of the world's copy, still drawn where the view is.
+    el.leafletMap!.setView([-17, -180], 7, { animate: false });
+    await waitUntil(() => markers(el).filter((m) => inside(m.getBoundingClientRect())).length === 4, 'all four in view from the other side');
+  });
+
   describe('keyboard', () => {
     it('has markers and clusters in one tab stop; Enter on a cluster zooms in and keeps focus in the map', async () => {
       const page = await fixture(html`<div><button>Before</button><nf-map tile-url="none"></nf-map></div>`);

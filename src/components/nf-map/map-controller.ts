@@ -77,15 +77,27 @@ interface Drawn {
   z: number;
 }
 
-/** The box around points, in one loop: Leaflet's own makes an object per point (100k of them). */
+/**
+ * The box around points, without an object per point (Leaflet's own makes one: 100k of them).
+ * Its west and east are the two sides of the widest stretch of longitude with no point, so
+ * places on both sides of the antimeridian (New Zealand and the Chatham Islands, Fiji, Alaska
+ * and Guam) get the narrow box across it, its east past 180°, not one around the whole world.
+ */
 function boxOf(points: [number, number][]): LatLngBounds {
-  let [south, west, north, east] = [90, 180, -90, -180];
-  for (const [lat, lng] of points) {
+  let [south, north] = [90, -90];
+  const lngs = new Float64Array(points.length);
+  points.forEach(([lat, lng], i) => {
     if (lat < south) south = lat;
     if (lat > north) north = lat;
-    if (lng < west) west = lng;
-    if (lng > east) east = lng;
-  }
+    lngs[i] = lng;
+  });
+  lngs.sort();
+  const last = lngs.length - 1;
+  // The stretch past the easternmost point, round to the westernmost, then each between two.
+  let [gap, after] = [lngs[0] + 360 - lngs[last], last];
+  for (let i = 0; i < last; i++) if (lngs[i + 1] - lngs[i] > gap) [gap, after] = [lngs[i + 1] - lngs[i], i];
+  const west = lngs[(after + 1) % lngs.length];
+  const east = lngs[after] < west ? lngs[after] + 360 : lngs[after];
   return latLngBounds([south, west], [north, east]);
 }
 
@@ -385,14 +397,18 @@ export class MapController implements ReactiveController {
   private draw() {
     const next = new Map<string, Spec>();
     const selected = this.selectedIndex;
+    // Each drawn in the copy of the world the view shows: across the antimeridian, 179.9° W is
+    // drawn at 180.1°, beside 179.9° E, not a world away.
+    const middle = this.map!.getCenter().lng;
+    const near = (lng: number) => lng + 360 * Math.round((middle - lng) / 360);
     const service = (i: number): Spec => {
       const s = this.index!.services[i];
-      return { kind: 'service', index: i, lat: s.lat, lng: s.lng, rank: i, number: this.listed.get(i), shift: [0, 0] };
+      return { kind: 'service', index: i, lat: s.lat, lng: near(s.lng), rank: i, number: this.listed.get(i), shift: [0, 0] };
     };
     for (const item of this.found) {
       // A service pinned since the question was asked is drawn as pinned (below).
       if (item.kind === 'service') next.set(`s${item.index}`, service(item.index));
-      else next.set(`c${item.id}`, { ...item, number: undefined, shift: [0, 0] });
+      else next.set(`c${item.id}`, { ...item, lng: near(item.lng), number: undefined, shift: [0, 0] });
     }
     for (const i of this.pinned) next.set(`s${i}`, service(i));
     fanOut(next, this.map!);
@@ -410,6 +426,7 @@ export class MapController implements ReactiveController {
       if (!d) this.drawn.set(key, this.create(key, spec, look));
       else {
         d.spec = spec;
+        if (d.marker.getLatLng().lng !== spec.lng) d.marker.setLatLng([spec.lat, spec.lng]);
         if (d.look !== look) {
           d.look = look;
           d.name = d.shownName = d.shownTab = d.current = undefined;
