@@ -156,7 +156,8 @@ const NUMBERS = {
 
 /**
  * The text attributes that are read (addresses, codes, templates), also checked when set as
- * properties (checkTexts), with their defaults. Those only shown (labels) show any value as text.
+ * properties (checkTexts), with their defaults. Those only shown (labels) show any value as text;
+ * `tile-url` taken away (null) keeps meaning no tiles, never a request to the default's host.
  */
 const TEXTS = {
   mailUrl: undefined,
@@ -166,7 +167,6 @@ const TEXTS = {
   geocoderUrl: undefined,
   emergencyNumber: undefined,
   trainingUrl: undefined,
-  tileUrl: OSM_TILES,
   tileAttribution: undefined,
   directionsUrl: DEFAULT_DIRECTIONS_URL,
 };

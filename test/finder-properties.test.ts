@@ -78,6 +78,20 @@ describe('<naloxone-finder> properties set from script', () => {
     expect(el.now).to.equal(undefined);
   });
 
+  it('loads no map tiles when tile-url is taken away, rather than asking the default host', async () => {
+    const el = await finder(
+      html`<naloxone-finder src=${feedUrl(FEED)} latitude="0" longitude="0" tile-url="https://tiles.example.org/{z}/{x}/{y}.png"></naloxone-finder>`,
+    );
+    const map = el.shadowRoot!.querySelector('nf-map')!;
+    await map.updateComplete;
+    const tiles = () => map.shadowRoot!.querySelectorAll('.leaflet-tile-pane img').length + map.shadowRoot!.querySelectorAll('.leaflet-layer').length;
+    expect(tiles(), 'the partner tiles are asked for').to.be.greaterThan(0);
+    el.removeAttribute('tile-url');
+    await settled(el);
+    await map.updateComplete;
+    expect(tiles(), 'no tile layer at all').to.equal(0);
+  });
+
   it('has no starting point when latitude is taken away or not a number, never (0, 0)', async () => {
     const el = await finder(html`<naloxone-finder src=${feedUrl(FEED)} latitude="1" longitude="0" units="km" radius="none" map="off"></naloxone-finder>`);
     const distances = () => list(el).shadowRoot!.querySelectorAll('[part="distance"]').length;

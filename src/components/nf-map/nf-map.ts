@@ -246,7 +246,8 @@ export class NfMap extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     checkNumbers(this, changed, NUMBERS);
-    checkTexts(this, changed, { tileUrl: OSM_TILES, tileAttribution: undefined, originLabel: undefined }, 'nf-map');
+    // `tile-url` taken away (null) keeps meaning no tiles: no request to the default's host.
+    checkTexts(this, changed, { tileAttribution: undefined, originLabel: undefined }, 'nf-map');
     if (changed.has('services')) this.services = givenServices('nf-map', this.services);
   }
 
