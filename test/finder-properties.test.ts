@@ -50,7 +50,7 @@ describe('<naloxone-finder> properties set from script', () => {
       el.now = '2026-06-01T12:00:00Z' as unknown as Date;
       await settled(el);
       el.reportUrl = {} as unknown as string;
-      el.strings = { showMore: 'Show more' } as unknown as StringOverrides;
+      el.strings = { showMore: 'Show more', typeLabels: null } as unknown as StringOverrides;
       await settled(el);
     });
     expect(errors).to.deep.equal([
@@ -58,6 +58,7 @@ describe('<naloxone-finder> properties set from script', () => {
       'naloxone-finder: place-region="5" is not a state, province or country code (such as PA, BC or US), so it is not used.',
       'naloxone-finder: reportUrl must be text; the default is used.',
       'naloxone-finder: strings.showMore is not a function; the default is used.',
+      'naloxone-finder: strings.typeLabels is not a group of strings; the default is used.',
     ]);
     expect(directions(el), 'the default directions').to.match(/^https:\/\/www\.google\.com\/maps\/dir\//);
     expect([el.placeRegion, el.now?.toISOString(), el.reportUrl]).to.deep.equal(['5', '2026-06-01T12:00:00.000Z', undefined]);

@@ -62,8 +62,9 @@ const wrongKind = new Set<string>();
  */
 function lay(path: string, was: unknown, given: unknown): unknown {
   if (given === undefined) return was;
-  if (was !== undefined && typeof given !== typeof was) {
-    if (!wrongKind.has(path)) console.error(`naloxone-finder: strings.${path} is not a ${typeof was}; the default is used.`);
+  if (was !== undefined && (given === null || typeof given !== typeof was)) {
+    const kind = typeof was === 'object' ? 'group of strings' : typeof was === 'function' ? 'function' : 'text';
+    if (!wrongKind.has(path)) console.error(`naloxone-finder: strings.${path} is not a ${kind}; the default is used.`);
     wrongKind.add(path);
     return was;
   }
