@@ -122,12 +122,13 @@ function fanOut(specs: Map<string, Spec>, map: LeafletMap) {
   const scale = 2 ** (closest - zoom);
   const services = [...specs.values()].filter((spec) => spec.kind === 'service');
   services.sort(fanOrder);
-  const seeds = new Map<string, { x: number; y: number; members: { spec: Spec; x: number; y: number }[] }[]>();
-  const groups: { x: number; y: number; members: { spec: Spec; x: number; y: number }[] }[] = [];
+  // The groups by their first service's cell of FAN_GAP px at the closest zoom.
+  const seeds = new Map<string, FanGroup[]>();
+  const groups: FanGroup[] = [];
   for (const spec of services) {
     const { x, y } = map.project([spec.lat, spec.lng], zoom);
     const [cx, cy] = [Math.floor((x * scale) / FAN_GAP), Math.floor((y * scale) / FAN_GAP)];
-    let group: (typeof groups)[number] | undefined;
+    let group: FanGroup | undefined;
     for (let dx = -1; dx <= 1 && !group; dx++) {
       for (let dy = -1; dy <= 1 && !group; dy++) {
         group = seeds.get(`${cx + dx},${cy + dy}`)?.find((seed) => Math.hypot(seed.x - x, seed.y - y) * scale < FAN_GAP);
@@ -153,6 +154,13 @@ function fanOut(specs: Map<string, Spec>, map: LeafletMap) {
       spec.shift = [Math.round(mx + r * Math.cos(angle) - x), Math.round(my + r * FAN_TALL * Math.sin(angle) - y)];
     });
   }
+}
+
+/** Services drawn as at one place: the first one's point and every one's, in px at the zoom drawn. */
+interface FanGroup {
+  x: number;
+  y: number;
+  members: { spec: Spec; x: number; y: number }[];
 }
 
 /** Listed services first, in list order, then the rest by rank. */

@@ -51,10 +51,10 @@ export const preloadMap = () => {
   return import('./map-controller.js');
 };
 
-/** `zoom`, also checked when set as a property (checkNumbers). */
 /** How long "Use two fingers to move the map" stays after the finger stops, ms. */
 const HINT_MS = 1500;
 
+/** The number attributes, also checked when set as properties (checkNumbers). */
 const NUMBERS = {
   zoom: numberIn('zoom', 15, { min: 0 }, 'nf-map'),
   latitude: coordinate('nf-map', 'latitude'),
