@@ -724,6 +724,23 @@ describe('<nf-map>', () => {
     });
   });
 
+  it('on a phone, centres a chosen marker so its name is not under the zoom buttons', async () => {
+    const el = await map(html`<nf-map tile-url="none" latitude="0" longitude="0" style="width:320px"></nf-map>`);
+    const long = 'Example Community Health Centre and Harm Reduction Drop-in, North Entrance (fictional)';
+    el.services = [fictionalService('near', 0.5), fictionalService('far', 2, { name: long, lng: 0.01 })];
+    await el.updateComplete;
+    const moved = new Promise((r) => el.leafletMap!.once('moveend', r));
+    el.selectedId = 'far';
+    await el.updateComplete;
+    await moved;
+    const root = el.shadowRoot!;
+    const tip = root.querySelector('.leaflet-tooltip')!.getBoundingClientRect();
+    const buttons = root.querySelector('.leaflet-control-zoom')!.getBoundingClientRect();
+    expect(root.querySelector('.leaflet-tooltip')!.textContent).to.contain('North Entrance');
+    const apart = tip.right <= buttons.left || tip.left >= buttons.right || tip.bottom <= buttons.top || tip.top >= buttons.bottom;
+    expect(apart, `tooltip ${JSON.stringify(tip)} and buttons ${JSON.stringify(buttons)}`).to.equal(true);
+  });
+
   it('passes axe with 20 markers, several overlapping, one of them selected', async () => {
     const el = await map();
     const crowd = Array.from({ length: 20 }, (_, i) =>

@@ -120,35 +120,30 @@ function fanOut(specs: Map<string, Spec>, map: LeafletMap) {
   const closest = Number.isFinite(map.getMaxZoom()) ? map.getMaxZoom() : CLOSEST_ZOOM;
   // Pixels at the closest zoom per pixel at this one.
   const scale = 2 ** (closest - zoom);
-  const services = [...specs.values()].filter((spec) => spec.kind === 'service');
-  services.sort(fanOrder);
-  // The groups by their first service's cell of FAN_GAP px at the closest zoom.
-  const seeds = new Map<string, FanGroup[]>();
+  // The groups (their first service first) by that one's cell of FAN_GAP px at the closest zoom.
+  const cells = new Map<string, FanGroup[]>();
   const groups: FanGroup[] = [];
-  for (const spec of services) {
+  for (const spec of [...specs.values()].filter((s) => s.kind === 'service').sort(fanOrder)) {
     const { x, y } = map.project([spec.lat, spec.lng], zoom);
     const [cx, cy] = [Math.floor((x * scale) / FAN_GAP), Math.floor((y * scale) / FAN_GAP)];
     let group: FanGroup | undefined;
-    for (let dx = -1; dx <= 1 && !group; dx++) {
-      for (let dy = -1; dy <= 1 && !group; dy++) {
-        group = seeds.get(`${cx + dx},${cy + dy}`)?.find((seed) => Math.hypot(seed.x - x, seed.y - y) * scale < FAN_GAP);
-      }
+    for (let i = 0; i < 9 && !group; i++) {
+      group = cells.get(`${cx + (i % 3) - 1},${cy + Math.floor(i / 3) - 1}`)?.find(([first]) => Math.hypot(first.x - x, first.y - y) * scale < FAN_GAP);
     }
-    if (group) group.members.push({ spec, x, y });
+    if (group) group.push({ spec, x, y });
     else {
-      group = { x, y, members: [{ spec, x, y }] };
-      groups.push(group);
+      groups.push((group = [{ spec, x, y }]));
       const key = `${cx},${cy}`;
-      (seeds.get(key) ?? seeds.set(key, []).get(key)!).push(group);
+      (cells.get(key) ?? cells.set(key, []).get(key)!).push(group);
     }
   }
-  for (const { members } of groups) {
-    const k = members.length;
+  for (const group of groups) {
+    const k = group.length;
     if (k < 2) continue;
-    const mx = members.reduce((sum, m) => sum + m.x, 0) / k;
-    const my = members.reduce((sum, m) => sum + m.y, 0) / k;
+    const mx = group.reduce((sum, m) => sum + m.x, 0) / k;
+    const my = group.reduce((sum, m) => sum + m.y, 0) / k;
     const r = k === 2 ? FAN_GAP / 2 : FAN_GAP / 2 / Math.sin(Math.PI / k);
-    members.forEach(({ spec, x, y }, j) => {
+    group.forEach(({ spec, x, y }, j) => {
       const angle = Math.PI + (2 * Math.PI * j) / k;
       // Taller than wide, as the pins are: three stand clear of each other.
       spec.shift = [Math.round(mx + r * Math.cos(angle) - x), Math.round(my + r * FAN_TALL * Math.sin(angle) - y)];
@@ -156,12 +151,8 @@ function fanOut(specs: Map<string, Spec>, map: LeafletMap) {
   }
 }
 
-/** Services drawn as at one place: the first one's point and every one's, in px at the zoom drawn. */
-interface FanGroup {
-  x: number;
-  y: number;
-  members: { spec: Spec; x: number; y: number }[];
-}
+/** Services drawn as at one place, with their points in px at the zoom drawn, the first one's first. */
+type FanGroup = { spec: Spec; x: number; y: number }[];
 
 /** Listed services first, in list order, then the rest by rank. */
 const fanOrder = (a: Spec, b: Spec) => (a.number ?? Infinity) - (b.number ?? Infinity) || a.rank - b.rank;
@@ -741,7 +732,25 @@ export class MapController implements ReactiveController {
     if (i !== undefined) this.stop = `s${i}`;
     this.redraw();
     const m = i === undefined ? undefined : this.drawn.get(`s${i}`)?.marker;
-    if (m && pan) this.map!.panTo(m.getLatLng());
+    if (m && pan) this.map!.panTo(this.clearOfButtons(m));
+  }
+
+  /**
+   * Where to centre the map on a chosen marker so its name's tooltip is not under the zoom
+   * buttons: on a phone the name is about as wide as the map, and centred it reached under them.
+   * The marker then sits lower, by as much as that takes (up to a quarter of the map's height).
+   */
+  private clearOfButtons(marker: Marker): LatLng {
+    const map = this.map!;
+    const at = marker.getLatLng();
+    const tip = this.selectedTip?.getElement()?.getBoundingClientRect();
+    const buttons = this.zoomButtons?.getContainer()?.getBoundingClientRect();
+    if (!tip || !buttons) return at;
+    // How far the tooltip's top, once the marker's point is at the middle, is above the buttons' bottom.
+    const height = map.getSize().y;
+    const point = map.latLngToContainerPoint(at);
+    const lower = buttons.bottom + 6 - (tip.top - point.y + height / 2);
+    return lower > 0 ? map.containerPointToLatLng(point.subtract([0, Math.min(lower, height / 4)])) : at;
   }
 
   /** The marker for a service id, if drawn, for tests and advanced integrations. */
