@@ -10,6 +10,7 @@ import { DEFAULT_MAX_FEED_MB } from './feed/fetch-feed.js';
 import { parseFeedData, type FeedFormat } from './feed/parse-feed.js';
 import { readFieldMap, type FieldMap } from './feed/field-map.js';
 import { CLOSED_REASON } from './feed/validate.js';
+import { reportLater } from './feed/report.js';
 import { defaultUnits } from './i18n/units.js';
 import { dateFormat } from './i18n/intl.js';
 import { locate, LocateError, type LocateErrorKind } from './geo/geolocation.js';
@@ -114,6 +115,9 @@ const LOCATE_MESSAGES: Record<LocateErrorKind, keyof Strings> = {
 /** What `format` may say. */
 const FORMATS: readonly string[] = ['auto', 'json', 'native', 'geojson', 'csv', 'hsds'];
 /** Feed errors another try may mend: the network's or the server's, not the file's content. */
+/** How a scroll of ours moves: at once for a visitor who asks for less motion. */
+const scrollMotion = (): ScrollBehavior => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'auto');
+
 const RETRY_KINDS: ReadonlySet<string> = new Set(['http', 'network', 'timeout', 'empty', 'aborted']);
 
 /** The finder's `units`, also read when a page script sets the property to text. */
@@ -774,9 +778,7 @@ export class NaloxoneFinder extends LitElement {
 
   private reportLoad(result: LoadedFeed) {
     const { services, skipped, warnings, format, staleSince } = result;
-    // The console's summary is a chunk of its own, loaded only for a feed with something to tell.
-    if (skipped.length || warnings.length)
-      void import('./feed/console-report.js').then(({ logFeedReport }) => logFeedReport(this.src ?? 'services', services.length, skipped, warnings, format));
+    reportLater(this.src ?? 'services', services.length, skipped, warnings, format);
     if (result.refreshError) this.reportError(result.refreshError);
     this.dispatchEvent(new NfFeedLoadEvent({ count: services.length, skipped, warnings, format, ...(staleSince ? { staleSince } : {}) }));
   }
@@ -841,9 +843,7 @@ export class NaloxoneFinder extends LitElement {
     this.chosenOnMap = (event.target as Element).localName === 'nf-map';
     // "Show on map" in the list: on a narrow screen the map is below it, so bring it into view.
     if ((event.target as Element).localName === 'nf-service-list')
-      this.renderRoot
-        .querySelector('.map-pane')
-        ?.scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'auto' });
+      this.renderRoot.querySelector('.map-pane')?.scrollIntoView({ block: 'nearest', behavior: scrollMotion() });
     const distance = rankedDistance(service, this.#device ?? this.origin, this.effectiveUnits);
     this.dispatchEvent(new NfServiceSelectEvent({ service, distance }));
     // A screen reader hears what a sighted visitor sees: the choice, marked on the map and in the list.
@@ -1342,7 +1342,7 @@ export class NaloxoneFinder extends LitElement {
     const heading = [...(list?.shadowRoot?.querySelectorAll<HTMLElement>('li[part="item"]') ?? [])]
       .find((item) => item.dataset['id'] === id)
       ?.querySelector<HTMLElement>('.heading');
-    heading?.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'auto' });
+    heading?.scrollIntoView({ block: 'start', behavior: scrollMotion() });
     heading?.focus({ preventScroll: true });
   }
 

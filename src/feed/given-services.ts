@@ -1,6 +1,7 @@
 import type { Service } from '../types.js';
 import { describe, isObject } from './text.js';
 import { ianaTimeZone, parseNativeFeed } from './validate.js';
+import { reportLater } from './report.js';
 
 /** What each element read each array that was not all validated records as: read (and reported) once. */
 const read = new Map<string, WeakMap<object, Service[]>>();
@@ -76,7 +77,7 @@ export function givenServices(element: string, value: unknown): Service[] {
     console.error(
       `${element}: services were not validated services (those parseFeedData gives), so they were read as a native feed: ${services.length} of ${services.length + parsed.skipped.length} kept.`,
     );
-    void import('./console-report.js').then(({ logFeedReport }) => logFeedReport(`${element} services`, services.length, parsed.skipped, parsed.warnings));
+    reportLater(`${element} services`, services.length, parsed.skipped, parsed.warnings);
   } catch (error) {
     console.error(`${element}: services could not be read: ${error instanceof Error ? error.message : String(error)} None are shown.`);
   }

@@ -1,6 +1,6 @@
 import { fetchFeed, FeedFetchError, type FetchErrorKind } from './fetch-feed.js';
 import { FeedJsonError, FeedNoValidRecordsError, type FeedResult, type ParseOptions } from './parse-feed.js';
-import { endUnusedWorker, readFeed, startWorkerForFeed, WORKER_ABOVE_BYTES } from './read-feed.js';
+import { endUnusedWorker, lastGoodCode, readFeed, startWorkerForFeed, WORKER_ABOVE_BYTES } from './read-feed.js';
 import { CLOSED_REASON, FeedFormatError } from './validate.js';
 import { bodyOf } from './body.js';
 import type { SkippedRecord } from '../types.js';
@@ -108,9 +108,6 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
   if (!stale) throw failure;
   return stale;
 }
-
-/** The code that keeps and reads the last good copy (feed-cache.ts). */
-const lastGoodCode = () => import('./feed-cache.js');
 
 /**
  * The last good copy of `src`, read again, marked stale because of `refreshError`. Services the

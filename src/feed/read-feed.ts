@@ -1,6 +1,9 @@
 import { parseFeed, type FeedResult, type ParseOptions } from './parse-feed.js';
 import { bodyBytes, bodySize, type FeedBody } from './body.js';
 
+/** The code that keeps and reads the last good copy (feed-cache.ts): a chunk of its own, off the first paint. */
+export const lastGoodCode = () => import('./feed-cache.js');
+
 /** 2 MiB: above this a feed is read in a worker; below it, the page's time-sliced path is quicker (no worker start-up). */
 export const WORKER_ABOVE_BYTES = 2 * 1024 * 1024;
 
@@ -57,8 +60,8 @@ export async function readFeed(body: FeedBody, contentType: string, options: Rea
   const bytes = await bodyBytes(body);
   const result = await parseFeed(bytes, { ...parseOptions, contentType });
   if (saveAs !== undefined && result.services.length) {
-    // The last good copy's code is a chunk of its own (loadFeed asks for it as the feed starts).
-    import('./feed-cache.js')
+    // loadFeed asked for the chunk as the feed started.
+    lastGoodCode()
       .then(({ saveLastGoodFeed }) => saveLastGoodFeed(saveAs, { body: bytes, contentType }, { maxAgeDays: cacheDays }))
       .catch(() => undefined);
   }

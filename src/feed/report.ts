@@ -1,4 +1,5 @@
 import type { SkippedRecord } from '../types.js';
+import type { logFeedReport } from './console-report.js';
 import { FIELDS } from './field-map.js';
 
 const FIELD_NAMES = new Set<string>(FIELDS);
@@ -21,4 +22,13 @@ export function groupByKind(items: readonly SkippedRecord[]): { kind: string; it
     else groups.set(kind, [item]);
   }
   return [...groups].map(([kind, list]) => ({ kind, items: list })).sort((a, b) => b.items.length - a.items.length);
+}
+
+/**
+ * The console's summary of a feed's problems (console-report.ts), a chunk of its own loaded only
+ * for a feed with something to tell.
+ */
+export function reportLater(...args: Parameters<typeof logFeedReport>): void {
+  const [, , skipped, warnings] = args;
+  if (skipped.length || warnings.length) void import('./console-report.js').then((m) => m.logFeedReport(...args));
 }
